@@ -1,0 +1,230 @@
+//! Checks across records, after every file parsed: attachments that are missing or outside
+//! `content/files/`, two documents at one address, values out of range. Pure: `&Site` in,
+//! diagnostics out.
+
+pub mod topics;
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Msg, locate};
+use crate::render::urls::document_path;
+use crate::site::attachment::{PathProblem, normalize_ref};
+use crate::site::source::nearest;
+use crate::site::{Document, RESERVED_FOLDERS, Site};
+
+/// Output paths at the top of the site that pages may not take.
+const RESERVED_PATHS: &[&str] = &[
+    "static", "search", "section9", "feed.xml", "sitemap.xml", "robots.txt", "404.html",
+];
+
+pub fn check(site: &Site) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    for doc in site.documents() {
+        check_document(site, doc, &mut diags);
+    }
+    check_addresses(site, &mut diags);
+    diags
+}
+
+fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
+    let src = &doc.source;
+    let at = |needle: &str| locate(&src.text, needle, 1).unwrap_or((0, 0));
+    let is_index = src.path.file_name().is_some_and(|n| n == "_index.md");
+    if doc.section != "pages" && !is_index && doc.front.date.is_none() {
+        diags.push(
+            Diagnostic::error(
+                &src.path,
+                Msg::new("ไม่มีวันที่ (date) ของประกาศ", "the document has no date"),
+            )
+            .at(&src.text, 2, 1)
+            .field("date")
+            .help(Msg::new(
+                "เพิ่มบรรทัด date: ปี-เดือน-วัน ในส่วนหัว เช่น date: 2566-01-15",
+                "add a line date: YYYY-MM-DD to the front matter, e.g. date: 2566-01-15",
+            )),
+        );
+    }
+    if doc.front.title.trim().is_empty() {
+        let (l, c) = at("title:");
+        diags.push(
+            Diagnostic::error(&src.path, Msg::new("ชื่อเรื่อง (title) ว่างเปล่า", "the title is empty"))
+                .at(&src.text, l, c)
+                .field("title")
+                .help(Msg::new("ใส่ชื่อเรื่องหลัง title:", "write the title after title:")),
+        );
+    }
+    for (i, a) in doc.front.attachments.iter().enumerate() {
+        let (l, c) = at(a.file.trim());
+        let field = format!("attachments[{i}].file");
+        let problem = match normalize_ref(&a.file) {
+            Ok(key) if site.attachments.contains_key(&key) => continue,
+            Ok(key) => {
+                let known: Vec<&str> = site.attachments.keys().map(String::as_str).collect();
+                let hint = match nearest(&key, &known) {
+                    Some(n) => Msg::new(
+                        format!("หมายถึง \"{n}\" หรือไม่? หรือคัดลอกไฟล์ไปไว้ที่ content/{key}"),
+                        format!("did you mean \"{n}\"? Or copy the file to content/{key}"),
+                    ),
+                    None => Msg::new(
+                        format!("คัดลอกไฟล์ไปไว้ที่ content/{key} หรือแก้ชื่อไฟล์ให้ถูกต้อง"),
+                        format!("copy the file to content/{key}, or correct the name"),
+                    ),
+                };
+                (
+                    Msg::new(
+                        format!("ไม่พบไฟล์แนบ {key}"),
+                        format!("the attachment {key} does not exist"),
+                    ),
+                    hint,
+                )
+            }
+            Err(PathProblem::Escapes) => (
+                Msg::new(
+                    format!("ไฟล์แนบ \"{}\" อยู่นอกโฟลเดอร์ content/files/", a.file),
+                    format!("the attachment \"{}\" points outside content/files/", a.file),
+                ),
+                Msg::new(
+                    "ไฟล์แนบต้องอยู่ใน content/files/ และเขียนเป็น files/... ห้ามใช้ .. หรือเส้นทางเต็ม",
+                    "attachments must live in content/files/ and be written files/...; .. and absolute paths are not allowed",
+                ),
+            ),
+            Err(PathProblem::NotUnderFiles) => (
+                Msg::new(
+                    format!("ไฟล์แนบ \"{}\" ต้องขึ้นต้นด้วย files/", a.file),
+                    format!("the attachment \"{}\" must start with files/", a.file),
+                ),
+                Msg::new(
+                    "เก็บไฟล์ไว้ใน content/files/ แล้วเขียนเป็น files/ชื่อโฟลเดอร์/ชื่อไฟล์ เช่น files/2566/ประกาศ.pdf",
+                    "keep the file in content/files/ and write it as files/FOLDER/NAME, e.g. files/2566/notice.pdf",
+                ),
+            ),
+        };
+        diags.push(
+            Diagnostic::error(&src.path, problem.0)
+                .at(&src.text, l, c)
+                .field(field)
+                .help(problem.1),
+        );
+    }
+    for (i, n) in doc.front.section9.iter().enumerate() {
+        if !(1..=8).contains(n) {
+            let (l, c) = at("section9:");
+            diags.push(
+                Diagnostic::error(
+                    &src.path,
+                    Msg::new(
+                        format!("หมวดมาตรา ๙ ต้องเป็นเลข 1 ถึง 8 แต่พบ {n}"),
+                        format!("section 9 categories are 1 to 8, found {n}"),
+                    ),
+                )
+                .at(&src.text, l, c)
+                .field(format!("section9[{i}]"))
+                .help(Msg::new(
+                    "ใช้เลขอนุมาตราของมาตรา ๙ เช่น section9: [2] สำหรับนโยบายหรือการตีความ",
+                    "use the paragraph number of section 9, e.g. section9: [2] for policies",
+                )),
+            );
+        }
+    }
+    for (i, t) in doc.front.topics.iter().enumerate() {
+        if !topics::KEYS.contains(&t.as_str()) {
+            let (l, c) = at(t);
+            let help = match nearest(t, topics::KEYS) {
+                Some(n) => Msg::new(
+                    format!("หมายถึง \"{n}\" หรือไม่? หัวข้อที่ใช้ได้ดูได้ใน README"),
+                    format!("did you mean \"{n}\"? The README lists the topic keys"),
+                ),
+                None => Msg::new(
+                    "ใช้รหัสหัวข้อ ITA ที่กำหนด (ดูรายการใน README)",
+                    "use one of the ITA topic keys listed in the README",
+                ),
+            };
+            diags.push(
+                Diagnostic::error(
+                    &src.path,
+                    Msg::new(format!("ไม่รู้จักหัวข้อ \"{t}\""), format!("unknown topic \"{t}\"")),
+                )
+                .at(&src.text, l, c)
+                .field(format!("topics[{i}]"))
+                .help(help),
+            );
+        }
+    }
+    if let Some(slug) = &doc.front.slug {
+        if slug.is_empty() || slug.contains(['/', '\\', '?', '#']) || slug == "." || slug == ".." {
+            let (l, c) = at("slug:");
+            diags.push(
+                Diagnostic::error(
+                    &src.path,
+                    Msg::new(
+                        format!("ชื่อที่อยู่หน้า (slug) \"{slug}\" ใช้ไม่ได้"),
+                        format!("the slug \"{slug}\" cannot be used"),
+                    ),
+                )
+                .at(&src.text, l, c)
+                .field("slug")
+                .help(Msg::new(
+                    "ใช้ตัวอักษร ตัวเลข และขีด - เช่น slug: no-gift-2566",
+                    "use letters, digits and hyphens, e.g. slug: no-gift-2566",
+                )),
+            );
+        }
+    }
+}
+
+/// Two documents may not share an address, and pages may not take a reserved one.
+fn check_addresses(site: &Site, diags: &mut Diagnostics) {
+    let mut seen: BTreeMap<String, &Document> = BTreeMap::new();
+    for doc in site.documents() {
+        let path = document_path(doc);
+        // Hosts differ in case sensitivity: treat "About" and "about" as the same address.
+        let key = path.to_lowercase();
+        let top = key.split('/').next().unwrap_or_default().to_owned();
+        if doc.section == "pages"
+            && (RESERVED_FOLDERS.contains(&top.as_str())
+                || RESERVED_PATHS.contains(&top.as_str())
+                || site.sections.contains_key(&top)
+                || site.sections.contains_key(doc.slug.as_str()))
+        {
+            diags.push(
+                Diagnostic::error(
+                    &doc.source.path,
+                    Msg::new(
+                        format!("ชื่อหน้า \"{}\" ซ้ำกับส่วนอื่นของเว็บไซต์ (/{path})", doc.slug),
+                        format!("the page name \"{}\" is taken by another part of the site (/{path})", doc.slug),
+                    ),
+                )
+                .at(&doc.source.text, 1, 0)
+                .help(Msg::new(
+                    "เปลี่ยนชื่อไฟล์ หรือกำหนด slug: อื่นในส่วนหัว",
+                    "rename the file, or set another slug: in the front matter",
+                )),
+            );
+            continue;
+        }
+        if let Some(first) = seen.get(&key) {
+            diags.push(
+                Diagnostic::error(
+                    &doc.source.path,
+                    Msg::new(
+                        format!(
+                            "ที่อยู่หน้า /{path} ซ้ำกับไฟล์ {}",
+                            first.source.path.display()
+                        ),
+                        format!(
+                            "the address /{path} is already used by {}",
+                            first.source.path.display()
+                        ),
+                    ),
+                )
+                .at(&doc.source.text, 1, 0)
+                .help(Msg::new(
+                    "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง หรือกำหนด slug: ให้ต่างกัน (ชื่อไฟล์ในโฟลเดอร์ย่อยต่างกันก็ยังใช้ที่อยู่เดียวกัน)",
+                    "rename one of the files or give one a different slug: (files in different subfolders still share the address)",
+                )),
+            );
+        } else {
+            seen.insert(key, doc);
+        }
+    }
+}

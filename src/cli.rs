@@ -1,0 +1,151 @@
+//! The command line: clap definitions and dispatch to [`crate::cmd`].
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::diagnostic::Lang;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "prongsai",
+    version,
+    about = "Builds the transparency-disclosure website of a Thai local government from YAML and Markdown",
+    long_about = None
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    #[command(flatten)]
+    pub global: Global,
+}
+
+/// Options every command takes.
+#[derive(Args, Debug, Clone, Copy)]
+pub struct Global {
+    /// Language of messages about content: th (Thai, default) or en (English)
+    #[arg(long, global = true, value_enum, default_value = "th")]
+    pub lang: Lang,
+    /// Print only errors
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more about what is done
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the site from DIR/content into DIR/public
+    Build(BuildArgs),
+    /// Check all content without writing anything
+    Check(CheckArgs),
+    /// Build and preview the site over HTTP on this computer
+    Serve(ServeArgs),
+    /// Create a new site in DIR from the example content
+    Init {
+        /// Folder to create (must not exist or be empty)
+        dir: PathBuf,
+    },
+    /// Create a new content file with Thai comments on each field
+    New(NewArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    /// Site folder (the one holding content/)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Output folder (default: ROOT/public)
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Build for this address instead of base_url in site.yaml
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include documents marked draft: true
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Site folder (the one holding content/)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Check as of this date (YYYY-MM-DD) instead of today
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Exit 1 on warnings too
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Site folder (the one holding content/)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Address to listen on; 0.0.0.0 lets other devices in the office see it
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+    /// Port to listen on
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+    /// Open the site in the web browser
+    #[arg(long)]
+    pub open: bool,
+    /// Include documents marked draft: true
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    /// What to create
+    #[arg(value_enum)]
+    pub kind: NewKind,
+    /// The title (announcement) or fiscal year (measures)
+    pub value: String,
+    /// Site folder (the one holding content/)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum NewKind {
+    /// An announcement (ประกาศ): prongsai new announcement "ชื่อเรื่อง"
+    Announcement,
+    /// The integrity measures of a fiscal year: prongsai new measures 2567
+    Measures,
+}
+
+/// Parses the command line, runs the command, and maps the result to an exit code: 0 success,
+/// 1 content errors, 2 usage or system errors.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let g = cli.global;
+    let result = match cli.command {
+        Command::Build(a) => crate::cmd::build::execute(&a, g),
+        Command::Check(a) => crate::cmd::check::execute(&a, g),
+        Command::Serve(a) => crate::cmd::serve::execute(&a, g),
+        Command::Init { dir } => crate::cmd::init::execute(&dir, g),
+        Command::New(a) => crate::cmd::new::execute(&a, g),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("prongsai: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

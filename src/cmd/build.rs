@@ -1,0 +1,67 @@
+//! `prongsai build`
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use crate::cli::{BuildArgs, Global};
+use crate::cmd::{progress, report};
+use crate::site::LoadOptions;
+
+pub fn execute(args: &BuildArgs, g: Global) -> Result<ExitCode, String> {
+    let start = Instant::now();
+    let options = LoadOptions {
+        base_url: args.base_url.clone(),
+        drafts: args.drafts,
+        today: None,
+    };
+    let (built, diags) = crate::build::build(&args.root, &options);
+    report(&diags, g);
+    let Some((_site, outputs)) = built else {
+        progress(
+            g,
+            "สร้างเว็บไซต์ไม่สำเร็จ: แก้ข้อผิดพลาดข้างต้นแล้วสั่งใหม่ (เว็บไซต์เดิมยังอยู่ครบ ไม่มีการเปลี่ยนแปลง)",
+            "build failed: fix the errors above and run again (the previous output is untouched)",
+        );
+        return Ok(ExitCode::from(1));
+    };
+    let rendered = start.elapsed();
+    let out = args.out.clone().unwrap_or_else(|| args.root.join("public"));
+    match crate::build::write(&outputs, &out) {
+        Ok(stats) => {
+            let pages = outputs.pages().count();
+            let ms = start.elapsed().as_millis();
+            if g.verbose {
+                eprintln!(
+                    "load+check+render {} ms, write {} ms",
+                    rendered.as_millis(),
+                    (start.elapsed() - rendered).as_millis()
+                );
+            }
+            progress(
+                g,
+                &format!(
+                    "สร้างเว็บไซต์เสร็จ: {pages} หน้า {} ไฟล์ ({:.1} MB) ใน {ms} ms → {}",
+                    stats.files,
+                    mb(stats.bytes),
+                    out.display()
+                ),
+                &format!(
+                    "built {pages} pages, {} files ({:.1} MB) in {ms} ms → {}",
+                    stats.files,
+                    mb(stats.bytes),
+                    out.display()
+                ),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(d) => {
+            eprint!("{}", d.render(g.lang));
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1_048_576.0
+}

@@ -1,0 +1,17 @@
+//! prongsai builds the transparency-disclosure website of a Thai local government from plain
+//! files: YAML records and Markdown announcements in, a static site and open data out.
+//!
+//! The pipeline runs one way: [`site`] loads content into a typed model, [`check`] validates it,
+//! [`render`] (with the modules of [`output`]) turns it into files in memory, and [`build`]
+//! writes them. [`cli`] parses the command line and [`cmd`] holds one module per command.
+
+pub mod build;
+pub mod check;
+pub mod cli;
+pub mod cmd;
+pub mod diagnostic;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod thai;
+pub mod theme;

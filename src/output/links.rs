@@ -1,0 +1,103 @@
+//! After rendering: every link that content makes to a page or file of the site must lead
+//! somewhere, or the build stops and names the file and line of the link.
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Msg, locate};
+use crate::output::Outputs;
+use crate::render::Urls;
+use crate::render::markdown;
+use crate::site::Site;
+
+pub fn check(site: &Site, urls: &Urls, out: &Outputs, diags: &mut Diagnostics) {
+    for doc in site.documents() {
+        let (_, links) = markdown::to_html(&doc.body, urls);
+        for link in links {
+            report(urls, out, diags, &doc.source.path, &doc.source.text, doc.body_line, &link);
+        }
+    }
+    for m in &site.measures {
+        let texts = m
+            .data
+            .measures
+            .iter()
+            .filter_map(|x| x.result.as_ref())
+            .flat_map(|r| {
+                let mut links: Vec<String> = r
+                    .evidence
+                    .iter()
+                    .filter_map(|e| urls.resolve_content_link(&e.href))
+                    .collect();
+                if let Some(s) = &r.summary {
+                    links.extend(markdown::to_html(s, urls).1);
+                }
+                links
+            })
+            .chain(
+                m.data
+                    .intro
+                    .iter()
+                    .flat_map(|i| markdown::to_html(i, urls).1),
+            );
+        for link in texts {
+            report(urls, out, diags, &m.source.path, &m.source.text, 1, &link);
+        }
+    }
+}
+
+fn report(
+    urls: &Urls,
+    out: &Outputs,
+    diags: &mut Diagnostics,
+    file: &std::path::Path,
+    text: &str,
+    from_line: usize,
+    link: &str,
+) {
+    let path = link.split(['#', '?']).next().unwrap_or_default();
+    let Some(rel) = path.strip_prefix(&urls.base_path) else {
+        return;
+    };
+    let rel = percent_decode(rel);
+    if out.resolves(&rel) {
+        return;
+    }
+    // Point at the link as written: the path without the base, or its last part.
+    let written = rel.trim_end_matches('/');
+    let needle = written.rsplit('/').next().unwrap_or(written);
+    let (line, column) = locate(text, written, from_line)
+        .or_else(|| locate(text, needle, from_line))
+        .unwrap_or((0, 0));
+    diags.push(
+        Diagnostic::error(
+            file,
+            Msg::new(
+                format!("ลิงก์ไปยัง /{rel} ซึ่งไม่มีในเว็บไซต์"),
+                format!("links to /{rel}, which is not on the site"),
+            ),
+        )
+        .at(text, line, column)
+        .help(Msg::new(
+            "ตรวจชื่อไฟล์หรือที่อยู่ของหน้าให้ถูกต้อง ไฟล์แนบต้องอยู่ใน content/files/ และลิงก์ไปยังหน้าอื่นเขียนเช่น /announcements/ชื่อไฟล์/",
+            "check the file name or page address; attachments live in content/files/, and pages are linked as /announcements/NAME/",
+        )),
+    );
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                #[allow(clippy::cast_possible_truncation)]
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,60 @@
+//! What a build produces: output path → bytes. One module per kind of output adds to it; only
+//! [`crate::build`] writes it to disk, and `serve` holds it in memory.
+
+pub mod feed;
+pub mod links;
+pub mod opendata;
+pub mod pages;
+pub mod sitemap;
+pub mod statics;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The content of one output file.
+#[derive(Clone, Debug)]
+pub enum Body {
+    Bytes(Vec<u8>),
+    /// Part of the binary (the built-in theme's files).
+    Static(&'static [u8]),
+    /// A file copied as it is (attachments, the site's theme files).
+    Copy(PathBuf),
+}
+
+/// Every output file, by path relative to the output folder (`measures/2566/index.html`).
+#[derive(Clone, Debug, Default)]
+pub struct Outputs {
+    pub files: BTreeMap<String, Body>,
+}
+
+impl Outputs {
+    pub fn add(&mut self, path: impl Into<String>, body: Body) {
+        self.files.insert(path.into(), body);
+    }
+
+    pub fn add_text(&mut self, path: impl Into<String>, text: String) {
+        self.add(path, Body::Bytes(text.into_bytes()));
+    }
+
+    /// The page at site path `rel` (`measures/2566/`): `rel/index.html`.
+    pub fn add_page(&mut self, rel: &str, html: String) {
+        self.add_text(format!("{rel}index.html"), html);
+    }
+
+    /// Whether a site path (without the base path, percent-decoded) names an output: a file, or
+    /// a folder with an `index.html`.
+    pub fn resolves(&self, rel: &str) -> bool {
+        if rel.is_empty() || rel.ends_with('/') {
+            return self.files.contains_key(&format!("{rel}index.html"));
+        }
+        self.files.contains_key(rel) || self.files.contains_key(&format!("{rel}/index.html"))
+    }
+
+    /// Paths of the HTML pages, as site paths ending in `/` (for the sitemap).
+    pub fn pages(&self) -> impl Iterator<Item = &str> {
+        self.files
+            .keys()
+            .filter_map(|k| k.strip_suffix("index.html"))
+            .filter(|p| p.is_empty() || p.ends_with('/'))
+    }
+}

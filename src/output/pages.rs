@@ -1,0 +1,371 @@
+//! HTML pages: home, measures, sections and their documents, pages, 404.
+
+use crate::ctx;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::output::Outputs;
+use crate::render::markdown;
+use crate::render::urls::document_path;
+use crate::render::{Link, Renderer, Urls};
+use crate::site::measures::Measures;
+use crate::site::{Document, Section, Site};
+use crate::thai::calendar::FiscalYear;
+
+pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnostics) {
+    let mut pages: Vec<(String, Result<String, Diagnostic>)> = Vec::new();
+
+    let latest: Vec<DocView> = site
+        .announcements()
+        .iter()
+        .take(5)
+        .map(|d| DocView::summary(site, d, &r.urls))
+        .collect();
+    let measure_years: Vec<Link> = site
+        .measures
+        .iter()
+        .rev()
+        .map(|m| {
+            let fy = m.data.fiscal_year.0.be();
+            Link {
+                title: format!("ปีงบประมาณ พ.ศ. {fy}"),
+                url: r.urls.path(&format!("measures/{fy}/")),
+            }
+        })
+        .collect();
+    let sections: Vec<SectionLink> = site
+        .sections
+        .values()
+        .map(|s| SectionLink {
+            title: s.title(),
+            url: r.urls.path(&format!("{}/", s.name)),
+            count: s.documents.len(),
+        })
+        .collect();
+    pages.push((
+        String::new(),
+        r.render(
+            "home.html",
+            ctx! {
+                page => PageMeta::new(&site.config.name, "", &r.urls),
+                latest => latest,
+                measure_years => &measure_years,
+                sections => sections,
+                announcements_url => r.urls.path("announcements/"),
+            },
+        ),
+    ));
+
+    if !site.measures.is_empty() {
+        pages.push((
+            "measures/".into(),
+            r.render(
+                "measures_index.html",
+                ctx! {
+                    page => PageMeta::new("มาตรการส่งเสริมคุณธรรมและความโปร่งใส", "measures/", &r.urls),
+                    years => &measure_years,
+                },
+            ),
+        ));
+    }
+    for m in &site.measures {
+        let view = MeasuresView::new(m, &r.urls);
+        let rel = format!("measures/{}/", view.fiscal_year);
+        let html = r.render(
+            "measures.html",
+            ctx! { page => PageMeta::new(&view.title, &rel, &r.urls), measures => view },
+        );
+        pages.push((rel, html));
+    }
+
+    for section in site.sections.values() {
+        let rel = format!("{}/", section.name);
+        let view = SectionView::new(site, section, &r.urls);
+        let html = r.render(
+            "section.html",
+            ctx! { page => PageMeta::new(&view.title, &rel, &r.urls), section => view },
+        );
+        pages.push((rel, html));
+    }
+
+    // Documents are most of the work: render them in parallel.
+    let docs: Vec<&Document> = site
+        .sections
+        .values()
+        .flat_map(|s| &s.documents)
+        .chain(&site.pages)
+        .collect();
+    let rendered: Vec<(String, Result<String, Diagnostic>)> = docs
+        .par_iter()
+        .map(|doc| {
+            let view = DocView::full(site, doc, &r.urls);
+            let rel = document_path(doc);
+            let template = if doc.section == "pages" { "page.html" } else { "document.html" };
+            let html = r.render(
+                template,
+                ctx! { page => PageMeta::new(&doc.front.title, &rel, &r.urls), doc => view },
+            );
+            (rel, html)
+        })
+        .collect();
+    pages.extend(rendered);
+
+    match r.render(
+        "404.html",
+        ctx! { page => PageMeta::new("ไม่พบหน้าที่ต้องการ", "404.html", &r.urls) },
+    ) {
+        Ok(html) => out.add_text("404.html", html),
+        Err(d) => diags.push(d),
+    }
+    for (rel, html) in pages {
+        match html {
+            Ok(html) => out.add_page(&rel, html),
+            Err(d) => diags.push(d),
+        }
+    }
+}
+
+/// What every page template gets as `page`.
+#[derive(Serialize)]
+pub struct PageMeta {
+    pub title: String,
+    /// The page's link (under the base path).
+    pub url: String,
+    /// The page's absolute URL (canonical).
+    pub abs_url: String,
+    /// Site path, e.g. `measures/2566/`, for marking the current menu entry.
+    pub path: String,
+}
+
+impl PageMeta {
+    pub fn new(title: &str, rel: &str, urls: &Urls) -> Self {
+        Self {
+            title: title.to_owned(),
+            url: urls.path(rel),
+            abs_url: urls.abs(rel),
+            path: rel.to_owned(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SectionLink {
+    title: String,
+    url: String,
+    count: usize,
+}
+
+/// A document as lists and its own page show it.
+#[derive(Serialize)]
+pub struct DocView {
+    pub title: String,
+    pub url: String,
+    pub abs_url: String,
+    /// ISO date (CE), for the `thai_date` filter.
+    pub date: Option<String>,
+    pub updated: Option<String>,
+    pub fiscal_year: Option<i32>,
+    pub number: Option<String>,
+    pub signed_by: Option<crate::site::document::Signatory>,
+    pub summary: Option<String>,
+    pub body_html: Option<String>,
+    pub attachments: Vec<AttachmentView>,
+    pub section: String,
+    pub section_title: String,
+    pub section_url: String,
+}
+
+#[derive(Serialize)]
+pub struct AttachmentView {
+    pub title: String,
+    pub url: String,
+    pub file_name: String,
+    pub kind: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+impl DocView {
+    pub fn summary(site: &Site, doc: &Document, urls: &Urls) -> Self {
+        let rel = document_path(doc);
+        let (section_title, section_url) = match site.sections.get(&doc.section) {
+            Some(s) => (s.title(), urls.path(&format!("{}/", s.name))),
+            None => (String::new(), String::new()),
+        };
+        Self {
+            title: doc.front.title.clone(),
+            url: urls.path(&rel),
+            abs_url: urls.abs(&rel),
+            date: doc.front.date.map(|d| d.0.to_string()),
+            updated: doc.front.updated.map(|d| d.0.to_string()),
+            fiscal_year: doc.front.date.map(|d| FiscalYear::of(d.0).be()),
+            number: doc.front.number.clone(),
+            signed_by: doc.front.signed_by.clone(),
+            summary: doc.front.summary.clone(),
+            body_html: None,
+            attachments: Vec::new(),
+            section: doc.section.clone(),
+            section_title,
+            section_url,
+        }
+    }
+
+    pub fn full(site: &Site, doc: &Document, urls: &Urls) -> Self {
+        let mut view = Self::summary(site, doc, urls);
+        view.body_html = Some(markdown::to_html(&doc.body, urls).0);
+        view.attachments = doc
+            .front
+            .attachments
+            .iter()
+            .filter_map(|a| {
+                let key = crate::site::attachment::normalize_ref(&a.file).ok()?;
+                let file = site.attachments.get(&key)?;
+                Some(AttachmentView {
+                    title: a.title.clone().unwrap_or_else(|| file.file_name().to_owned()),
+                    url: urls.path(&file.key),
+                    file_name: file.file_name().to_owned(),
+                    kind: file
+                        .file_name()
+                        .rsplit_once('.')
+                        .map(|(_, e)| e.to_uppercase())
+                        .unwrap_or_default(),
+                    size: file.size,
+                    sha256: file.sha256.clone(),
+                })
+            })
+            .collect();
+        view
+    }
+}
+
+#[derive(Serialize)]
+struct SectionView {
+    title: String,
+    intro_html: Option<String>,
+    /// Newest fiscal year first, each with its documents newest first.
+    years: Vec<YearGroup>,
+    /// Documents without a date.
+    undated: Vec<DocView>,
+}
+
+#[derive(Serialize)]
+struct YearGroup {
+    fiscal_year: i32,
+    documents: Vec<DocView>,
+}
+
+impl SectionView {
+    fn new(site: &Site, section: &Section, urls: &Urls) -> Self {
+        let mut years: Vec<YearGroup> = Vec::new();
+        let mut undated = Vec::new();
+        for doc in &section.documents {
+            let view = DocView::summary(site, doc, urls);
+            match view.fiscal_year {
+                Some(fy) => match years.last_mut() {
+                    Some(g) if g.fiscal_year == fy => g.documents.push(view),
+                    _ => years.push(YearGroup {
+                        fiscal_year: fy,
+                        documents: vec![view],
+                    }),
+                },
+                None => undated.push(view),
+            }
+        }
+        Self {
+            title: section.title(),
+            intro_html: section
+                .index
+                .as_ref()
+                .map(|i| markdown::to_html(&i.body, urls).0)
+                .filter(|h| !h.trim().is_empty()),
+            years,
+            undated,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct MeasuresView {
+    pub fiscal_year: i32,
+    pub title: String,
+    pub intro_html: Option<String>,
+    pub measures: Vec<MeasureRow>,
+    pub csv_url: String,
+    pub json_url: String,
+    pub reported: usize,
+}
+
+#[derive(Serialize)]
+pub struct MeasureRow {
+    pub no: usize,
+    pub title: String,
+    pub methods: Vec<String>,
+    pub responsible: String,
+    /// `YYYY-MM`, CE, for the `thai_month` filter.
+    pub period_from: String,
+    pub period_to: String,
+    pub follow_up: Option<String>,
+    pub result: Option<ResultView>,
+}
+
+#[derive(Serialize)]
+pub struct ResultView {
+    pub status: String,
+    pub status_label: String,
+    pub summary_html: Option<String>,
+    pub evidence: Vec<Link>,
+}
+
+impl MeasuresView {
+    pub fn new(m: &Measures, urls: &Urls) -> Self {
+        let fy = m.data.fiscal_year.0.be();
+        let rows: Vec<MeasureRow> = m
+            .data
+            .measures
+            .iter()
+            .enumerate()
+            .map(|(i, x)| {
+                let (from, to) = m.period_of(x);
+                MeasureRow {
+                    no: i + 1,
+                    title: x.title.clone(),
+                    methods: x.methods.clone(),
+                    responsible: x.responsible.clone(),
+                    period_from: from.iso(),
+                    period_to: to.iso(),
+                    follow_up: x.follow_up.clone(),
+                    result: x.result.as_ref().map(|r| ResultView {
+                        status: serde_json::to_value(r.status)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_owned))
+                            .unwrap_or_default(),
+                        status_label: r.status.label_th().to_owned(),
+                        summary_html: r.summary.as_ref().map(|s| markdown::to_html(s, urls).0),
+                        evidence: r
+                            .evidence
+                            .iter()
+                            .map(|e| Link {
+                                title: e.title.clone(),
+                                url: urls
+                                    .resolve_content_link(&e.href)
+                                    .unwrap_or_else(|| e.href.clone()),
+                            })
+                            .collect(),
+                    }),
+                }
+            })
+            .collect();
+        Self {
+            fiscal_year: fy,
+            title: m.data.title.clone().unwrap_or_else(|| {
+                format!("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {fy}")
+            }),
+            intro_html: m.data.intro.as_ref().map(|s| markdown::to_html(s, urls).0),
+            reported: rows.iter().filter(|r| r.result.is_some()).count(),
+            measures: rows,
+            csv_url: urls.path(&format!("measures/{fy}/measures.csv")),
+            json_url: urls.path(&format!("measures/{fy}/measures.json")),
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Rendering: the minijinja environment with the theme's templates and the Thai filters, and the
+//! step that turns a loaded [`Site`] into [`Outputs`]. Pure: nothing here reads or writes files.
+
+pub mod filters;
+pub mod markdown;
+pub mod urls;
+
+use std::path::PathBuf;
+
+use minijinja::{AutoEscape, Environment, Value};
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Msg};
+use crate::output::Outputs;
+use crate::site::Site;
+use crate::theme::Theme;
+pub use urls::Urls;
+
+/// A template context from `key => value` pairs; each value is anything `Serialize`.
+#[macro_export]
+macro_rules! ctx {
+    ($($key:ident => $value:expr),* $(,)?) => {{
+        let mut map = std::collections::BTreeMap::<&'static str, minijinja::Value>::new();
+        $( map.insert(stringify!($key), minijinja::Value::from(minijinja::value::Serde($value))); )*
+        minijinja::Value::from(map)
+    }};
+}
+
+/// Templates and what every page needs to know about the site.
+pub struct Renderer {
+    pub env: Environment<'static>,
+    pub urls: Urls,
+}
+
+impl Renderer {
+    pub fn new(site: &Site) -> Result<Self, Diagnostics> {
+        let urls = Urls::new(&site.config.base_url, site.config.base_path());
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html") || name.ends_with(".xml") {
+                AutoEscape::Html
+            } else {
+                AutoEscape::None
+            }
+        });
+        if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+        {
+            env.set_syntax(syntax);
+        }
+        filters::register(&mut env, site.config.numerals, &urls);
+        let mut diags = Diagnostics::default();
+        add_templates(&mut env, &site.theme, &mut diags);
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        env.add_global("site", Value::from(minijinja::value::Serde(SiteView::new(site, &urls))));
+        Ok(Self { env, urls })
+    }
+
+    /// Renders template `name` with `ctx`; a template error names the template and line.
+    pub fn render(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
+        self.env
+            .get_template(name)
+            .and_then(|t| t.render(ctx))
+            .map_err(|e| template_error(&self.env, &e))
+    }
+}
+
+fn add_templates(env: &mut Environment<'static>, theme: &Theme, diags: &mut Diagnostics) {
+    for (name, (source, _)) in &theme.templates {
+        if let Err(e) = env.add_template_owned(name.clone(), source.clone()) {
+            diags.push(template_error_in(theme, &e, name));
+        }
+    }
+    // Remember where each template came from for error messages.
+    let origins: Vec<(String, String)> = theme
+        .templates
+        .iter()
+        .map(|(k, (_, origin))| (k.clone(), origin.clone()))
+        .collect();
+    env.add_global("__template_origins", Value::from(minijinja::value::Serde(origins)));
+}
+
+fn template_error_in(theme: &Theme, e: &minijinja::Error, name: &str) -> Diagnostic {
+    let (source, origin) = theme
+        .templates
+        .get(name)
+        .map_or(("", name), |(s, o)| (s.as_str(), o.as_str()));
+    build_template_error(e, origin, source)
+}
+
+fn template_error(env: &Environment<'static>, e: &minijinja::Error) -> Diagnostic {
+    // The innermost error names the template where it happened, included files too.
+    let mut inner: &dyn std::error::Error = e;
+    let mut located = e;
+    while let Some(next) = inner.source() {
+        if let Some(m) = next.downcast_ref::<minijinja::Error>() {
+            if m.name().is_some() {
+                located = m;
+            }
+        }
+        inner = next;
+    }
+    let name = located.name().unwrap_or("?").to_owned();
+    let source = env
+        .get_template(&name)
+        .map(|t| t.source().to_owned())
+        .unwrap_or_default();
+    let origin = env
+        .globals()
+        .find(|(k, _)| *k == "__template_origins")
+        .and_then(|(_, v)| {
+            v.try_iter().ok()?.find_map(|pair| {
+                let k = pair.get_item_by_index(0).ok()?;
+                (k.as_str() == Some(name.as_str()))
+                    .then(|| pair.get_item_by_index(1).ok()?.as_str().map(str::to_owned))
+                    .flatten()
+            })
+        })
+        .unwrap_or(name);
+    build_template_error(located, &origin, &source)
+}
+
+fn build_template_error(e: &minijinja::Error, origin: &str, source: &str) -> Diagnostic {
+    let detail = e.detail().map_or_else(|| e.kind().to_string(), str::to_owned);
+    let d = Diagnostic::error(
+        PathBuf::from(origin),
+        Msg::new(
+            format!("แม่แบบ (template) ผิดพลาด: {detail}"),
+            format!("template error: {detail}"),
+        ),
+    )
+    .help(Msg::new(
+        "แก้ไฟล์แม่แบบในโฟลเดอร์ themes/ ตามบรรทัดที่ระบุ หรือลบไฟล์นั้นเพื่อกลับไปใช้แม่แบบมาตรฐาน",
+        "correct the template at that line, or delete it to use the built-in one",
+    ));
+    match e.line() {
+        Some(line) => d.at(source, line, 0),
+        None => d,
+    }
+}
+
+/// The `site` every template sees.
+#[derive(Serialize)]
+struct SiteView {
+    name: String,
+    name_en: Option<String>,
+    description: Option<String>,
+    base_url: String,
+    base_path: String,
+    address: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+    license: String,
+    current_fiscal_year: i32,
+    /// The main menu: `{title, url}`.
+    nav: Vec<Link>,
+    /// Pages of `content/pages/`.
+    pages: Vec<Link>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+impl SiteView {
+    fn new(site: &Site, urls: &Urls) -> Self {
+        let c = &site.config;
+        let mut nav = vec![Link {
+            title: "หน้าแรก".into(),
+            url: urls.path(""),
+        }];
+        if let Some(m) = site.measures.last() {
+            nav.push(Link {
+                title: "มาตรการคุณธรรมและความโปร่งใส".into(),
+                url: urls.path(&format!("measures/{}/", m.data.fiscal_year.0.be())),
+            });
+        }
+        for s in site.sections.values() {
+            nav.push(Link {
+                title: s.title(),
+                url: urls.path(&format!("{}/", s.name)),
+            });
+        }
+        let pages: Vec<Link> = site
+            .pages
+            .iter()
+            .map(|p| Link {
+                title: p.front.title.clone(),
+                url: urls.path(&urls::document_path(p)),
+            })
+            .collect();
+        Self {
+            name: c.name.clone(),
+            name_en: c.name_en.clone(),
+            description: c.description.clone(),
+            base_url: urls.base_url.clone(),
+            base_path: urls.base_path.clone(),
+            address: c.address.clone(),
+            phone: c.phone.clone(),
+            email: c.email.clone(),
+            license: c.license.clone(),
+            current_fiscal_year: site.current_fiscal_year().be(),
+            nav,
+            pages,
+        }
+    }
+}
+
+/// Renders the whole site.
+pub fn render_site(site: &Site) -> Result<Outputs, Diagnostics> {
+    let renderer = Renderer::new(site)?;
+    let mut outputs = Outputs::default();
+    let mut diags = Diagnostics::default();
+    crate::output::pages::render(site, &renderer, &mut outputs, &mut diags);
+    crate::output::opendata::render(site, &renderer.urls, &mut outputs, &mut diags);
+    crate::output::feed::render(site, &renderer, &mut outputs);
+    crate::output::statics::render(site, &mut outputs);
+    crate::output::sitemap::render(&renderer.urls, &mut outputs);
+    crate::output::links::check(site, &renderer.urls, &outputs, &mut diags);
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(outputs)
+    }
+}

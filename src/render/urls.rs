@@ -1,0 +1,125 @@
+//! URLs of the site. Every internal link is written from the base path (`/` or `/sub/`), so the
+//! site works wherever `base_url` puts it, and pages at any depth (the 404 page included) link
+//! correctly.
+
+use crate::site::Document;
+
+#[derive(Clone, Debug)]
+pub struct Urls {
+    /// `https://www.example.go.th/sub/`
+    pub base_url: String,
+    /// `/sub/`
+    pub base_path: String,
+}
+
+impl Urls {
+    pub fn new(base_url: &str, base_path: &str) -> Self {
+        Self {
+            base_url: base_url.to_owned(),
+            base_path: base_path.to_owned(),
+        }
+    }
+
+    /// The link to an output path relative to the site root (`measures/2566/`).
+    pub fn path(&self, rel: &str) -> String {
+        format!("{}{}", self.base_path, encode_path(rel))
+    }
+
+    /// The absolute URL of an output path (for the sitemap, feed and open data).
+    pub fn abs(&self, rel: &str) -> String {
+        format!("{}{}", self.base_url, encode_path(rel))
+    }
+
+    /// Where a link written in content points, as a site URL; `None` for links that leave the
+    /// site or stay on the page (`https://...`, `mailto:`, `#top`).
+    pub fn resolve_content_link(&self, dest: &str) -> Option<String> {
+        let dest = dest.trim();
+        if dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest) {
+            return None;
+        }
+        let split = dest.find(['#', '?']).unwrap_or(dest.len());
+        let (path, suffix) = dest.split_at(split);
+        let rel = if let Some(abs) = path.strip_prefix('/') {
+            abs.to_owned()
+        } else {
+            content_path_to_output(path.trim_start_matches("./"))
+        };
+        Some(format!("{}{}", self.path(&rel), suffix))
+    }
+}
+
+/// `pages/about.md` → `about/`; `announcements/2566/x.md` → `announcements/x/`;
+/// `news/_index.md` → `news/`; anything else (`files/x.pdf`) as it is.
+fn content_path_to_output(path: &str) -> String {
+    let Some(stem_path) = path.strip_suffix(".md") else {
+        return path.to_owned();
+    };
+    let parts: Vec<&str> = stem_path.split('/').filter(|p| !p.is_empty()).collect();
+    match parts.as_slice() {
+        [.., "_index"] if parts.len() >= 2 => format!("{}/", parts[0]),
+        ["pages", .., slug] => format!("{slug}/"),
+        [section, .., slug] if parts.len() >= 2 => format!("{section}/{slug}/"),
+        _ => format!("{stem_path}/"),
+    }
+}
+
+fn has_scheme(s: &str) -> bool {
+    match s.find(':') {
+        Some(i) => {
+            let scheme = &s[..i];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                && !s[..i].contains('/')
+        }
+        None => false,
+    }
+}
+
+/// Percent-encodes what a URL path cannot hold as it is (Thai letters, spaces), keeping `/`.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~' | b'%') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The output path of a document's page, relative to the site root, ending with `/`.
+pub fn document_path(doc: &Document) -> String {
+    if doc.section == "pages" {
+        format!("{}/", doc.slug)
+    } else if doc.source.path.file_name().is_some_and(|n| n == "_index.md") {
+        format!("{}/", doc.section)
+    } else {
+        format!("{}/{}/", doc.section, doc.slug)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_thai_and_spaces() {
+        assert_eq!(encode_path("a b/ก"), "a%20b/%E0%B8%81");
+    }
+
+    #[test]
+    fn content_links() {
+        let u = Urls::new("https://x/", "/s/");
+        assert_eq!(u.resolve_content_link("pages/about.md").as_deref(), Some("/s/about/"));
+        assert_eq!(
+            u.resolve_content_link("announcements/2566/x.md#a").as_deref(),
+            Some("/s/announcements/x/#a")
+        );
+        assert_eq!(u.resolve_content_link("mailto:a@b"), None);
+        assert_eq!(u.resolve_content_link("tel:021"), None);
+        assert_eq!(u.resolve_content_link("/").as_deref(), Some("/s/"));
+    }
+}

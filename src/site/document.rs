@@ -1,0 +1,168 @@
+//! Markdown documents with YAML front matter: announcements (ประกาศ), pages, and any other
+//! Markdown folder, which becomes a section.
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Msg};
+use crate::site::source::{Source, parse_yaml};
+use crate::site::values::Date;
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    pub date: Option<Date>,
+    /// Date of the last change, when it differs from `date`.
+    pub updated: Option<Date>,
+    /// เลขที่ประกาศ
+    pub number: Option<String>,
+    pub signed_by: Option<Signatory>,
+    /// One line shown in lists and the feed.
+    pub summary: Option<String>,
+    /// ITA topic keys.
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// Categories of section 9 of the Official Information Act (1–8).
+    #[serde(default)]
+    pub section9: Vec<u8>,
+    #[serde(default)]
+    pub attachments: Vec<AttachmentRef>,
+    #[serde(default)]
+    pub draft: bool,
+    /// The URL name; default: the file name without `.md`.
+    pub slug: Option<String>,
+    /// Order in menus and lists of pages (smaller first).
+    pub weight: Option<i32>,
+    #[serde(skip_serializing)]
+    pub extra: Option<serde_yaml::Mapping>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signatory {
+    pub name: String,
+    pub position: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentRef {
+    /// Relative to `content/`, e.g. `files/2566/x.pdf`.
+    pub file: String,
+    pub title: Option<String>,
+}
+
+/// One Markdown file.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub source: Source,
+    /// The folder under `content/` it belongs to (`announcements`, `pages`, ...).
+    pub section: String,
+    pub slug: String,
+    pub front: FrontMatter,
+    /// The Markdown after the front matter.
+    pub body: String,
+    /// The line of the file where the body starts.
+    pub body_line: usize,
+}
+
+impl Document {
+    pub fn load(source: Source, section: &str) -> Result<Self, Diagnostic> {
+        let (yaml, body, body_line) = split_front_matter(&source)?;
+        let front: FrontMatter = parse_yaml(&source, yaml, 2)?;
+        let (body, body_line) = (body.to_owned(), body_line);
+        let stem = source
+            .path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let slug = front.slug.clone().unwrap_or(stem);
+        Ok(Self {
+            section: section.to_owned(),
+            slug,
+            front,
+            body,
+            body_line,
+            source,
+        })
+    }
+}
+
+/// Splits `---\nYAML\n---\nbody`: returns the YAML, the body and the body's first line.
+fn split_front_matter(source: &Source) -> Result<(&str, &str, usize), Diagnostic> {
+    let text = source.text.as_str();
+    let Some(rest) = text.strip_prefix("---\n") else {
+        let (th, en) = if text.trim().is_empty() {
+            ("ไฟล์ว่างเปล่า ไม่มีข้อมูล", "the file is empty")
+        } else {
+            (
+                "ไฟล์ต้องขึ้นต้นด้วยส่วนหัว (front matter) ที่อยู่ระหว่างบรรทัด ---",
+                "the file must start with front matter between two --- lines",
+            )
+        };
+        return Err(Diagnostic::error(&source.path, Msg::new(th, en))
+            .at(text, 1, 1)
+            .help(Msg::new(
+                "บรรทัดแรกของไฟล์ต้องเป็น --- ตามด้วย title: ชื่อเรื่อง แล้วปิดด้วย --- อีกบรรทัด",
+                "make the first line ---, then title: ..., then a closing --- line",
+            )));
+    };
+    // The closing line is "---" alone (allowing trailing spaces).
+    let mut offset = 4;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml = &text[4..offset];
+            let body = &text[offset + line.len()..];
+            let body_line = text[..offset + line.len()].matches('\n').count() + 1;
+            return Ok((yaml, body, body_line));
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(
+        &source.path,
+        Msg::new(
+            "ส่วนหัว (front matter) ไม่ได้ปิดด้วยบรรทัด ---",
+            "the front matter is not closed with a --- line",
+        ),
+    )
+    .at(text, 1, 1)
+    .help(Msg::new(
+        "เพิ่มบรรทัดที่มีเพียง --- หลังข้อมูลส่วนหัว ก่อนเนื้อหาของประกาศ",
+        "add a line holding only --- after the front matter, before the text",
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(text: &str) -> Source {
+        Source {
+            path: "content/announcements/a.md".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let d = Document::load(src("---\ntitle: x\n---\n\nbody\n"), "announcements").unwrap();
+        assert_eq!(d.front.title, "x");
+        assert_eq!(d.body, "\nbody\n");
+        assert_eq!(d.body_line, 4);
+        assert_eq!(d.slug, "a");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        let e = Document::load(src("---\ntitle: x\nbody\n"), "announcements").unwrap_err();
+        assert!(e.message.en.contains("not closed"));
+    }
+
+    #[test]
+    fn front_matter_errors_point_into_the_file() {
+        let e = Document::load(src("---\ntitle: x\ndate: 2566-02-30\n---\n"), "a").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert_eq!(e.field.as_deref(), Some("date"));
+    }
+}

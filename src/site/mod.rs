@@ -1,0 +1,356 @@
+//! The site model and its loading: every content file becomes a typed record that remembers the
+//! file it came from. Loading reads files; nothing here writes or renders.
+
+pub mod attachment;
+pub mod config;
+pub mod document;
+pub mod measures;
+pub mod source;
+pub mod values;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Msg, relative};
+use crate::theme::Theme;
+use crate::thai::calendar::FiscalYear;
+pub use attachment::Attachment;
+pub use config::Config;
+pub use document::Document;
+pub use measures::Measures;
+pub use source::Source;
+
+/// Folders of `content/` with a meaning of their own; any other folder holding Markdown is a
+/// section listed like `announcements/`.
+pub const RESERVED_FOLDERS: &[&str] = &["measures", "procurement", "data", "files", "ita", "pages"];
+
+/// Folder name of the announcements section.
+pub const ANNOUNCEMENTS: &str = "announcements";
+
+/// A folder of Markdown documents with a list page.
+#[derive(Clone, Debug)]
+pub struct Section {
+    pub name: String,
+    /// `_index.md`: the section's title and introduction, when present.
+    pub index: Option<Document>,
+    /// Newest first (by date, then title).
+    pub documents: Vec<Document>,
+}
+
+impl Section {
+    pub fn title(&self) -> String {
+        if let Some(index) = &self.index {
+            return index.front.title.clone();
+        }
+        match self.name.as_str() {
+            ANNOUNCEMENTS => "ประกาศ".to_owned(),
+            "news" => "ข่าวประชาสัมพันธ์".to_owned(),
+            other => other.to_owned(),
+        }
+    }
+}
+
+/// Everything a build needs, loaded and parsed.
+#[derive(Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub config_source: Source,
+    /// By fiscal year, oldest first.
+    pub measures: Vec<Measures>,
+    /// By folder name.
+    pub sections: BTreeMap<String, Section>,
+    /// `content/pages/*.md`, by weight then title.
+    pub pages: Vec<Document>,
+    /// By key (`files/2566/x.pdf`).
+    pub attachments: BTreeMap<String, Attachment>,
+    pub theme: Theme,
+    /// The day the site is built: what "so far this year" means.
+    pub today: NaiveDate,
+}
+
+/// How to load.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    /// Default: today.
+    pub today: Option<NaiveDate>,
+}
+
+impl Site {
+    /// Loads `root/content` and the theme. Returns the site when every file could be read, and
+    /// every problem found on the way; a site comes back only if there is no error.
+    pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
+        let mut diags = Diagnostics::default();
+        let content = root.join("content");
+        if !content.join("site.yaml").is_file() {
+            diags.push(
+                Diagnostic::error(
+                    Config::FILE,
+                    Msg::new(
+                        format!("ไม่พบไฟล์ตั้งค่าเว็บไซต์ {}", content.join("site.yaml").display()),
+                        format!("there is no site settings file {}", content.join("site.yaml").display()),
+                    ),
+                )
+                .help(Msg::new(
+                    "สั่งงานในโฟลเดอร์ของเว็บไซต์ (ที่มีโฟลเดอร์ content/) หรือระบุด้วย --root หรือสร้างเว็บไซต์ใหม่ด้วย prongsai init",
+                    "run in the site's folder (the one holding content/), point at it with --root, or create a site with `prongsai init`",
+                )),
+            );
+            return (None, diags);
+        }
+
+        let files = match list_content(root) {
+            Ok(f) => f,
+            Err(d) => {
+                diags.push(d);
+                return (None, diags);
+            }
+        };
+
+        let config_source = Source::read(root, Path::new(Config::FILE));
+        let config = config_source
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|s| Config::load(s, options.base_url.as_deref()));
+
+        // Parse every file in parallel; each yields records or diagnostics.
+        let loaded: Vec<Loaded> = files.par_iter().map(|f| load_file(root, f)).collect();
+
+        let mut measures = Vec::new();
+        let mut docs = Vec::new();
+        let mut attachments = BTreeMap::new();
+        for item in loaded {
+            match item {
+                Loaded::Measures(m) => measures.push(m),
+                Loaded::Document(d) => docs.push(*d),
+                Loaded::Attachment(a) => {
+                    attachments.insert(a.key.clone(), a);
+                }
+                Loaded::Problems(p) => diags.extend(p),
+                Loaded::Nothing => {}
+            }
+        }
+
+        let theme_name = config.as_ref().ok().and_then(|c| c.theme.clone());
+        let theme = match Theme::load(root, theme_name.as_deref()) {
+            Ok(t) => Some(t),
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        };
+
+        let (config, config_source) = match (config, config_source) {
+            (Ok(c), Ok(s)) => (c, s),
+            (Err(d), _) | (_, Err(d)) => {
+                diags.push(d);
+                return (None, diags);
+            }
+        };
+        let Some(theme) = theme else {
+            return (None, diags);
+        };
+
+        measures.sort_by_key(|m: &Measures| m.data.fiscal_year);
+        if !options.drafts {
+            docs.retain(|d| !d.front.draft);
+        }
+        let mut sections: BTreeMap<String, Section> = BTreeMap::new();
+        let mut pages = Vec::new();
+        for doc in docs {
+            if doc.section == "pages" {
+                pages.push(doc);
+                continue;
+            }
+            let section = sections
+                .entry(doc.section.clone())
+                .or_insert_with(|| Section {
+                    name: doc.section.clone(),
+                    index: None,
+                    documents: Vec::new(),
+                });
+            if doc.source.path.file_name().is_some_and(|n| n == "_index.md") {
+                section.index = Some(doc);
+            } else {
+                section.documents.push(doc);
+            }
+        }
+        for s in sections.values_mut() {
+            s.documents.sort_by(|a, b| {
+                (b.front.date, &a.front.title, &a.source.path).cmp(&(
+                    a.front.date,
+                    &b.front.title,
+                    &b.source.path,
+                ))
+            });
+        }
+        pages.sort_by(|a, b| {
+            (a.front.weight.unwrap_or(0), &a.front.title).cmp(&(b.front.weight.unwrap_or(0), &b.front.title))
+        });
+
+        let site = Site {
+            root: root.to_path_buf(),
+            config,
+            config_source,
+            measures,
+            sections,
+            pages,
+            attachments,
+            theme,
+            today: options
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        };
+        if diags.has_errors() {
+            return (None, diags);
+        }
+        (Some(site), diags)
+    }
+
+    /// The fiscal year the home page calls current: `fiscal_year` in site.yaml, else the latest
+    /// year found in the content, else the year of today.
+    pub fn current_fiscal_year(&self) -> FiscalYear {
+        if let Some(fy) = self.config.fiscal_year {
+            return fy.0;
+        }
+        let from_measures = self.measures.iter().map(|m| m.data.fiscal_year.0);
+        let from_docs = self
+            .sections
+            .values()
+            .flat_map(|s| &s.documents)
+            .filter_map(|d| d.front.date)
+            .map(|d| FiscalYear::of(d.0));
+        from_measures
+            .chain(from_docs)
+            .max()
+            .unwrap_or_else(|| FiscalYear::of(self.today))
+    }
+
+    /// Announcements, newest first (empty when the site has none).
+    pub fn announcements(&self) -> &[Document] {
+        self.sections
+            .get(ANNOUNCEMENTS)
+            .map_or(&[], |s| s.documents.as_slice())
+    }
+
+    /// Every document: sections then pages.
+    pub fn documents(&self) -> impl Iterator<Item = &Document> {
+        self.sections
+            .values()
+            .flat_map(|s| s.index.iter().chain(&s.documents))
+            .chain(&self.pages)
+    }
+}
+
+/// What one content file turned into.
+enum Loaded {
+    Measures(Measures),
+    Document(Box<Document>),
+    Attachment(Attachment),
+    Problems(Vec<Diagnostic>),
+    Nothing,
+}
+
+/// Every file under `content/`, relative to the site root, sorted. Hidden files and editor
+/// leftovers are skipped.
+fn list_content(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(root.join("content"))
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_ignored(e.file_name().to_str().unwrap_or_default()) || e.depth() == 0);
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().map(|p| relative(root, p)).unwrap_or_default();
+            Diagnostic::error(
+                path,
+                Msg::new(
+                    format!("อ่านโฟลเดอร์ไม่ได้: {e}"),
+                    format!("cannot read the folder: {e}"),
+                ),
+            )
+        })?;
+        if entry.file_type().is_file() {
+            files.push(relative(root, entry.path()));
+        }
+    }
+    Ok(files)
+}
+
+/// Hidden files, editor backups and system files that are never content.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name.eq_ignore_ascii_case("Thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
+}
+
+fn load_file(root: &Path, rel: &Path) -> Loaded {
+    let parts: Vec<&str> = rel
+        .components()
+        .skip(1) // "content"
+        .filter_map(|c| c.as_os_str().to_str())
+        .collect();
+    let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or_default();
+    let problems = |d: Diagnostic| Loaded::Problems(vec![d]);
+    match parts.as_slice() {
+        ["site.yaml"] => Loaded::Nothing, // loaded on its own
+        ["files", ..] => {
+            let key = parts.join("/");
+            match Attachment::load(root.join(rel), key, rel) {
+                Ok(a) => Loaded::Attachment(a),
+                Err(d) => problems(d),
+            }
+        }
+        ["measures", name] if ext == "yaml" || ext == "yml" => {
+            let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            if stem.len() != 4 || !stem.chars().all(|c| c.is_ascii_digit()) {
+                return problems(
+                    Diagnostic::error(
+                        rel,
+                        Msg::new(
+                            "ชื่อไฟล์มาตรการต้องเป็นปีงบประมาณ เช่น 2566.yaml",
+                            "a measures file must be named after its fiscal year, e.g. 2566.yaml",
+                        ),
+                    )
+                    .help(Msg::new(
+                        "เปลี่ยนชื่อไฟล์เป็นปีงบประมาณ พ.ศ. 4 หลัก",
+                        "rename the file to the four-digit Buddhist Era fiscal year",
+                    )),
+                );
+            }
+            match Source::read(root, rel).map_err(|d| vec![d]).and_then(Measures::load) {
+                Ok(m) => Loaded::Measures(m),
+                Err(d) => Loaded::Problems(d),
+            }
+        }
+        // Procurement records and datasets have their own loaders.
+        ["procurement" | "data" | "ita", ..] => Loaded::Nothing,
+        [folder, .., _] if ext == "md" => match Source::read(root, rel).and_then(|s| Document::load(s, folder)) {
+            Ok(d) => Loaded::Document(Box::new(d)),
+            Err(d) => problems(d),
+        },
+        _ => problems(
+            Diagnostic::warning(
+                rel,
+                Msg::new(
+                    "ไม่ได้ใช้ไฟล์นี้: ไม่ใช่ชนิดไฟล์ที่รู้จักในตำแหน่งนี้",
+                    "this file is not used: it is not a kind of file expected here",
+                ),
+            )
+            .help(Msg::new(
+                "ไฟล์แนบให้เก็บไว้ใต้ content/files/ ประกาศและหน้าเว็บเป็นไฟล์ .md ในโฟลเดอร์ของตน",
+                "keep attachments under content/files/; announcements and pages are .md files in their folders",
+            )),
+        ),
+    }
+}

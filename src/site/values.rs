@@ -1,0 +1,194 @@
+//! The values users type (dates, months, fiscal years, money), read straight from YAML into real
+//! types. A value that cannot be read is refused during parsing, so the error carries the line
+//! and column of the value itself.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::diagnostic::Msg;
+use crate::site::source::custom_error;
+use crate::thai::calendar::{self, FiscalYear, YearMonth};
+use crate::thai::money::Money;
+
+/// A calendar date (`2566-01-15`, `2023-01-15` or with Thai digits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+/// A month (`2566-01`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month(pub YearMonth);
+
+/// A fiscal year (`2566`; a CE year such as 2023 is taken as FY 2566).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Fy(pub FiscalYear);
+
+/// An amount of money, not negative (`500000`, `"500,000.00"`, `"๕๐๐,๐๐๐ บาท"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Amount(pub Money);
+
+/// Reads any scalar as text: YAML may hand a date or amount over as a string, integer or float.
+struct ScalarText(&'static str);
+
+impl Visitor<'_> for ScalarText {
+    type Value = String;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.0)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_owned())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
+        // Rust prints the shortest text that reads back as the same float, which is what the
+        // user typed for any amount with up to 15 significant digits.
+        Ok(v.to_string())
+    }
+}
+
+fn scalar<'de, D: Deserializer<'de>>(d: D, what: &'static str) -> Result<String, D::Error> {
+    d.deserialize_any(ScalarText(what))
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = scalar(d, "a date such as 2566-01-15")?;
+        calendar::parse_date(&text)
+            .map(Date)
+            .map_err(|e| custom_error(Msg::new(e.th(), e.en()), date_help()))
+    }
+}
+
+fn date_help() -> Msg {
+    Msg::new(
+        "เขียนวันที่เป็น ปี-เดือน-วัน เช่น 2566-01-15 (ปี พ.ศ. หรือ ค.ศ. ก็ได้)",
+        "write dates as year-month-day, e.g. 2566-01-15 (Buddhist or Common Era year)",
+    )
+}
+
+impl<'de> Deserialize<'de> for Month {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = scalar(d, "a month such as 2566-01")?;
+        YearMonth::parse(&text).map(Month).map_err(|e| {
+            custom_error(
+                Msg::new(e.th(), e.en()),
+                Msg::new(
+                    "เขียนเดือนเป็น ปี-เดือน เช่น 2565-10",
+                    "write months as year-month, e.g. 2565-10",
+                ),
+            )
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Fy {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = scalar(d, "a fiscal year such as 2566")?;
+        FiscalYear::parse(&text).map(Fy).map_err(|e| {
+            custom_error(
+                Msg::new(e.th(), e.en()),
+                Msg::new(
+                    "เขียนปีงบประมาณเป็นปี พ.ศ. 4 หลัก เช่น 2566",
+                    "write the fiscal year as a four-digit Buddhist Era year, e.g. 2566",
+                ),
+            )
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = scalar(d, "an amount such as 500000")?;
+        let help = Msg::new(
+            "เขียนจำนวนเงินเป็นตัวเลข เช่น 500000 หรือ \"500,000.00 บาท\"",
+            "write amounts as a number, e.g. 500000 or \"500,000.00 บาท\"",
+        );
+        let money = Money::parse(&text).map_err(|e| custom_error(Msg::new(e.th(), e.en()), help))?;
+        if money.is_negative() {
+            return Err(custom_error(
+                Msg::new(
+                    format!("จำนวนเงินติดลบ ({text}) ใช้ไม่ได้"),
+                    format!("the amount {text} is negative"),
+                ),
+                Msg::new(
+                    "จำนวนเงินต้องเป็น 0 หรือมากกว่า ลบเครื่องหมาย - ออก",
+                    "amounts must be zero or more: remove the minus sign",
+                ),
+            ));
+        }
+        Ok(Amount(money))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl Serialize for Month {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.iso())
+    }
+}
+
+impl Serialize for Fy {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i32(self.0.be())
+    }
+}
+
+impl Serialize for Amount {
+    /// As satang: templates format it with the `money` and `baht_text` filters.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(self.0.satang())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    struct R {
+        d: Option<Date>,
+        m: Option<Amount>,
+    }
+
+    fn parse(s: &str) -> Result<R, String> {
+        serde_yaml::from_str::<R>(s).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn be_and_ce_dates_are_the_same_day() {
+        let a = parse("d: 2566-01-15").unwrap().d.unwrap();
+        let b = parse("d: 2023-01-15").unwrap().d.unwrap();
+        let c = parse("d: \"๒๕๖๖-๐๑-๑๕\"").unwrap().d.unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+    }
+
+    #[test]
+    fn impossible_date_is_refused_with_its_location() {
+        let e = parse("\nd: 2566-02-30").unwrap_err();
+        assert!(e.contains("line 2"), "{e}");
+    }
+
+    #[test]
+    fn amounts_from_numbers_and_text() {
+        assert_eq!(parse("m: 500000").unwrap().m.unwrap().0.satang(), 50_000_000);
+        assert_eq!(parse("m: 1250.5").unwrap().m.unwrap().0.satang(), 125_050);
+        assert_eq!(
+            parse("m: \"๕๐๐,๐๐๐ บาท\"").unwrap().m.unwrap().0.satang(),
+            50_000_000
+        );
+        assert!(parse("m: -5").unwrap_err().contains("negative"));
+    }
+}

@@ -1,0 +1,127 @@
+//! The theme: templates and static files. The built-in theme is embedded in the binary; a site's
+//! `themes/NAME/` may override any template or static file by giving one of the same name.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use crate::diagnostic::{Diagnostic, Msg, locate, relative};
+use crate::site::source::Source;
+
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// A static file of the theme: embedded or the site's own.
+#[derive(Clone, Debug)]
+pub enum StaticFile {
+    Builtin(&'static [u8]),
+    Disk(PathBuf),
+}
+
+#[derive(Clone, Debug)]
+pub struct Theme {
+    /// Template name (`base.html`) → (source, where it came from for error messages).
+    pub templates: BTreeMap<String, (String, String)>,
+    /// Path under `static/` (`style.css`) → file.
+    pub statics: BTreeMap<String, StaticFile>,
+}
+
+impl Theme {
+    /// The built-in theme, overridden by `root/themes/NAME/` when a name is given.
+    pub fn load(root: &Path, name: Option<&str>) -> Result<Self, Diagnostic> {
+        let mut theme = Self::builtin();
+        let Some(name) = name else {
+            return Ok(theme);
+        };
+        let dir = root.join("themes").join(name);
+        if !dir.is_dir() {
+            let config = Path::new(crate::site::Config::FILE);
+            let text = std::fs::read_to_string(root.join(config)).unwrap_or_default();
+            let (l, c) = locate(&text, "theme:", 1).unwrap_or((0, 0));
+            return Err(Diagnostic::error(
+                config,
+                Msg::new(
+                    format!("ไม่พบโฟลเดอร์ธีม themes/{name}/"),
+                    format!("the theme folder themes/{name}/ does not exist"),
+                ),
+            )
+            .at(&text, l, c)
+            .field("theme")
+            .help(Msg::new(
+                "สร้างโฟลเดอร์ themes/ชื่อธีม/templates/ หรือลบบรรทัด theme: เพื่อใช้ธีมมาตรฐาน",
+                "create themes/NAME/templates/, or remove the theme: line to use the built-in theme",
+            )));
+        }
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| {
+                Diagnostic::error(
+                    relative(root, &dir),
+                    Msg::new(format!("อ่านโฟลเดอร์ธีมไม่ได้: {e}"), format!("cannot read the theme: {e}")),
+                )
+            })?;
+            if !entry.file_type().is_file()
+                || crate::site::is_ignored(entry.file_name().to_str().unwrap_or_default())
+            {
+                continue;
+            }
+            let rel = relative(&dir, entry.path());
+            let key: Vec<&str> = rel.components().filter_map(|c| c.as_os_str().to_str()).collect();
+            match key.as_slice() {
+                ["templates", rest @ ..] if !rest.is_empty() => {
+                    let display = relative(root, entry.path());
+                    let source = Source::read(root, &display)?;
+                    theme
+                        .templates
+                        .insert(rest.join("/"), (source.text, display.display().to_string()));
+                }
+                ["static", rest @ ..] if !rest.is_empty() => {
+                    theme
+                        .statics
+                        .insert(rest.join("/"), StaticFile::Disk(entry.path().to_path_buf()));
+                }
+                _ => {}
+            }
+        }
+        Ok(theme)
+    }
+
+    pub fn builtin() -> Self {
+        let mut templates = BTreeMap::new();
+        let mut statics = BTreeMap::new();
+        collect(&BUILTIN, &mut |path, bytes| {
+            let p = path.to_string_lossy().replace('\\', "/");
+            if let Some(name) = p.strip_prefix("templates/") {
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                templates.insert(name.to_owned(), (text, format!("(built-in theme) {p}")));
+            } else if let Some(name) = p.strip_prefix("static/") {
+                statics.insert(name.to_owned(), StaticFile::Builtin(bytes));
+            }
+        });
+        Self { templates, statics }
+    }
+
+    /// Writes the built-in theme's files under `dest` (for `prongsai init`).
+    pub fn write_builtin(dest: &Path) -> std::io::Result<()> {
+        let mut result = Ok(());
+        collect(&BUILTIN, &mut |path, bytes| {
+            if result.is_err() {
+                return;
+            }
+            let target = dest.join(path);
+            result = target
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::write(&target, bytes));
+        });
+        result
+    }
+}
+
+fn collect(dir: &'static Dir<'static>, f: &mut dyn FnMut(&Path, &'static [u8])) {
+    for file in dir.files() {
+        f(file.path(), file.contents());
+    }
+    for sub in dir.dirs() {
+        collect(sub, f);
+    }
+}
