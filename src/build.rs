@@ -60,12 +60,20 @@ pub fn write(outputs: &Outputs, out: &Path) -> Result<WriteStats, Diagnostic> {
             path,
             Msg::new(
                 format!("{what}ไม่ได้: {e} (เว็บไซต์เดิมใน {} ยังอยู่ครบ)", out.display()),
-                format!("cannot {}: {e} (the previous site in {} is untouched)", english(what), out.display()),
+                format!(
+                    "cannot {}: {e} (the previous site in {} is untouched)",
+                    english(what),
+                    out.display()
+                ),
             ),
         )
     };
     if out.exists() && !out.is_dir() {
-        return Err(fail("เขียนโฟลเดอร์ผลลัพธ์", out, &io::Error::other("not a folder")));
+        return Err(fail(
+            "เขียนโฟลเดอร์ผลลัพธ์",
+            out,
+            &io::Error::other("not a folder"),
+        ));
     }
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -111,9 +119,13 @@ pub fn write(outputs: &Outputs, out: &Path) -> Result<WriteStats, Diagnostic> {
 fn english(th: &str) -> &'static str {
     match th {
         "สร้างโฟลเดอร์" => "create a folder",
-        "สร้างโฟลเดอร์ชั่วคราว" => "create the staging folder",
+        "สร้างโฟลเดอร์ชั่วคราว" => {
+            "create the staging folder"
+        }
         "เขียนไฟล์" => "write a file",
-        "แทนที่โฟลเดอร์ผลลัพธ์" => "swap in the new output",
+        "แทนที่โฟลเดอร์ผลลัพธ์" => {
+            "swap in the new output"
+        }
         _ => "write the output folder",
     }
 }

@@ -145,11 +145,7 @@ impl Diagnostic {
             (Severity::Warning, Lang::Th) => "คำเตือน",
             (Severity::Warning, Lang::En) => "warning",
         };
-        let mut out = format!(
-            "{label}: {}: {}\n",
-            self.location(),
-            self.message.get(lang)
-        );
+        let mut out = format!("{label}: {}: {}\n", self.location(), self.message.get(lang));
         if let Some(field) = &self.field {
             let name = match lang {
                 Lang::Th => "ช่อง",
@@ -313,7 +309,10 @@ mod tests {
             .at(src, 2, 7)
             .field("date");
         let text = d.render(Lang::En);
-        assert!(text.starts_with("error: content/a.md:2:7: bad day\n"), "{text}");
+        assert!(
+            text.starts_with("error: content/a.md:2:7: bad day\n"),
+            "{text}"
+        );
         assert!(text.contains("2 | date: 2566-02-30\n"));
         assert!(text.contains("  |       ^\n"));
     }

@@ -56,7 +56,10 @@ impl Theme {
             let entry = entry.map_err(|e| {
                 Diagnostic::error(
                     relative(root, &dir),
-                    Msg::new(format!("อ่านโฟลเดอร์ธีมไม่ได้: {e}"), format!("cannot read the theme: {e}")),
+                    Msg::new(
+                        format!("อ่านโฟลเดอร์ธีมไม่ได้: {e}"),
+                        format!("cannot read the theme: {e}"),
+                    ),
                 )
             })?;
             if !entry.file_type().is_file()
@@ -65,7 +68,10 @@ impl Theme {
                 continue;
             }
             let rel = relative(&dir, entry.path());
-            let key: Vec<&str> = rel.components().filter_map(|c| c.as_os_str().to_str()).collect();
+            let key: Vec<&str> = rel
+                .components()
+                .filter_map(|c| c.as_os_str().to_str())
+                .collect();
             match key.as_slice() {
                 ["templates", rest @ ..] if !rest.is_empty() => {
                     let display = relative(root, entry.path());

@@ -14,7 +14,13 @@ use crate::site::{Document, RESERVED_FOLDERS, Site};
 
 /// Output paths at the top of the site that pages may not take.
 const RESERVED_PATHS: &[&str] = &[
-    "static", "search", "section9", "feed.xml", "sitemap.xml", "robots.txt", "404.html",
+    "static",
+    "search",
+    "section9",
+    "feed.xml",
+    "sitemap.xml",
+    "robots.txt",
+    "404.html",
 ];
 
 pub fn check(site: &Site) -> Diagnostics {
@@ -47,10 +53,16 @@ fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
     if doc.front.title.trim().is_empty() {
         let (l, c) = at("title:");
         diags.push(
-            Diagnostic::error(&src.path, Msg::new("ชื่อเรื่อง (title) ว่างเปล่า", "the title is empty"))
-                .at(&src.text, l, c)
-                .field("title")
-                .help(Msg::new("ใส่ชื่อเรื่องหลัง title:", "write the title after title:")),
+            Diagnostic::error(
+                &src.path,
+                Msg::new("ชื่อเรื่อง (title) ว่างเปล่า", "the title is empty"),
+            )
+            .at(&src.text, l, c)
+            .field("title")
+            .help(Msg::new(
+                "ใส่ชื่อเรื่องหลัง title:",
+                "write the title after title:",
+            )),
         );
     }
     for (i, a) in doc.front.attachments.iter().enumerate() {
@@ -81,7 +93,10 @@ fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
             Err(PathProblem::Escapes) => (
                 Msg::new(
                     format!("ไฟล์แนบ \"{}\" อยู่นอกโฟลเดอร์ content/files/", a.file),
-                    format!("the attachment \"{}\" points outside content/files/", a.file),
+                    format!(
+                        "the attachment \"{}\" points outside content/files/",
+                        a.file
+                    ),
                 ),
                 Msg::new(
                     "ไฟล์แนบต้องอยู่ใน content/files/ และเขียนเป็น files/... ห้ามใช้ .. หรือเส้นทางเต็ม",
@@ -142,7 +157,10 @@ fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
             diags.push(
                 Diagnostic::error(
                     &src.path,
-                    Msg::new(format!("ไม่รู้จักหัวข้อ \"{t}\""), format!("unknown topic \"{t}\"")),
+                    Msg::new(
+                        format!("ไม่รู้จักหัวข้อ \"{t}\""),
+                        format!("unknown topic \"{t}\""),
+                    ),
                 )
                 .at(&src.text, l, c)
                 .field(format!("topics[{i}]"))
@@ -191,7 +209,10 @@ fn check_addresses(site: &Site, diags: &mut Diagnostics) {
                     &doc.source.path,
                     Msg::new(
                         format!("ชื่อหน้า \"{}\" ซ้ำกับส่วนอื่นของเว็บไซต์ (/{path})", doc.slug),
-                        format!("the page name \"{}\" is taken by another part of the site (/{path})", doc.slug),
+                        format!(
+                            "the page name \"{}\" is taken by another part of the site (/{path})",
+                            doc.slug
+                        ),
                     ),
                 )
                 .at(&doc.source.text, 1, 0)

@@ -32,7 +32,11 @@ pub fn execute(args: &CheckArgs, g: Global) -> Result<ExitCode, String> {
         Format::Json => println!("{}", to_json(&diags, g)),
     }
     let fail = diags.has_errors() || (args.strict && diags.warnings() > 0);
-    Ok(if fail { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if fail {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 #[derive(Serialize)]

@@ -46,11 +46,12 @@ fn announcement(root: &Path, title: &str, today: NaiveDate) -> (PathBuf, String)
     }
     let date_be = format!("{}-{:02}-{:02}", be_year(today), today.month(), today.day());
     let fy = FiscalYear::of(today).be();
-    let title = title.replace('"', "\\\"");
+    // A JSON string is a valid YAML double-quoted string: quotes and backslashes stay text.
+    let title = serde_json::to_string(title).unwrap_or_default();
     let text = format!(
         r#"---
 # ชื่อเรื่องของประกาศ (จำเป็น)
-title: "{title}"
+title: {title}
 # วันที่ประกาศ ปี-เดือน-วัน ใช้ปี พ.ศ. หรือ ค.ศ. ก็ได้ (จำเป็น)
 date: {date_be}
 # เลขที่ประกาศ เช่น "12/{fy}" (ไม่บังคับ ลบบรรทัดนี้ได้)

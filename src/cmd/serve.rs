@@ -48,7 +48,12 @@ pub fn execute(args: &ServeArgs, g: Global) -> Result<ExitCode, String> {
             args.port.saturating_add(1)
         )
     })?;
-    let url = format!("http://{}:{}{}", display_host(&args.bind), args.port, base_path);
+    let url = format!(
+        "http://{}:{}{}",
+        display_host(&args.bind),
+        args.port,
+        base_path
+    );
     progress(
         g,
         &format!("เปิดดูเว็บไซต์ได้ที่ {url} (กด Ctrl+C เพื่อหยุด)"),
@@ -87,8 +92,13 @@ fn open_browser(url: &str) {
     let _ = std::process::Command::new(cmd).arg(url).spawn();
 }
 
-fn respond(served: &RwLock<Served>, raw_url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let guard = served.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+fn respond(
+    served: &RwLock<Served>,
+    raw_url: &str,
+) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    let guard = served
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let path = raw_url.split(['?', '#']).next().unwrap_or("/");
     let path = percent_decode(path);
     let rel = path
@@ -110,7 +120,12 @@ fn respond(served: &RwLock<Served>, raw_url: &str) -> tiny_http::Response<std::i
         None => (
             404,
             "404.html".to_owned(),
-            guard.outputs.files.get("404.html").map(read).unwrap_or_default(),
+            guard
+                .outputs
+                .files
+                .get("404.html")
+                .map(read)
+                .unwrap_or_default(),
         ),
     };
     let mut response = tiny_http::Response::from_data(bytes).with_status_code(status);
@@ -132,7 +147,11 @@ fn read(body: &Body) -> Vec<u8> {
 }
 
 fn content_type(name: &str) -> &'static str {
-    match name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).as_deref() {
+    match name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .as_deref()
+    {
         Some("html") => "text/html; charset=utf-8",
         Some("css") => "text/css; charset=utf-8",
         Some("js") => "text/javascript; charset=utf-8",
@@ -195,7 +214,9 @@ fn watch(root: &Path, options: &LoadOptions, served: &RwLock<Served>, g: Global)
         report(&diags, g);
         match built {
             Some((site, outputs)) => {
-                let mut guard = served.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+                let mut guard = served
+                    .write()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
                 *guard = Served {
                     outputs,
                     base_path: site.config.base_path().to_owned(),

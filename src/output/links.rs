@@ -11,7 +11,15 @@ pub fn check(site: &Site, urls: &Urls, out: &Outputs, diags: &mut Diagnostics) {
     for doc in site.documents() {
         let (_, links) = markdown::to_html(&doc.body, urls);
         for link in links {
-            report(urls, out, diags, &doc.source.path, &doc.source.text, doc.body_line, &link);
+            report(
+                urls,
+                out,
+                diags,
+                &doc.source.path,
+                &doc.source.text,
+                doc.body_line,
+                &link,
+            );
         }
     }
     for m in &site.measures {

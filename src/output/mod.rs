@@ -1,12 +1,16 @@
 //! What a build produces: output path → bytes. One module per kind of output adds to it; only
 //! [`crate::build`] writes it to disk, and `serve` holds it in memory.
 
+pub mod catalog;
 pub mod feed;
 pub mod links;
+pub mod ocds;
 pub mod opendata;
 pub mod pages;
+pub mod procurement;
 pub mod sitemap;
 pub mod statics;
+pub mod table;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -3,59 +3,57 @@
 
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Msg};
 use crate::output::Outputs;
+use crate::output::table::{Col, Dataset, Table};
 use crate::render::Urls;
 use crate::site::Site;
+use crate::site::dataset::{ColumnType, Frequency};
 use crate::site::measures::Measures;
 
-pub fn render(site: &Site, urls: &Urls, out: &mut Outputs, diags: &mut Diagnostics) {
+/// The measures of each fiscal year as a dataset: `measures.csv`, `measures.json` and
+/// `datapackage.json` beside the page.
+pub fn publish(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Dataset> {
+    let mut datasets = Vec::new();
     for m in &site.measures {
         let fy = m.data.fiscal_year.0.be();
         let dir = format!("measures/{fy}/");
-        match measures_csv(m) {
-            Ok(bytes) => out.add(format!("{dir}measures.csv"), crate::output::Body::Bytes(bytes)),
-            Err(e) => diags.push(Diagnostic::error(
-                &m.source.path,
-                Msg::new(format!("เขียน CSV ไม่ได้: {e}"), format!("cannot write the CSV: {e}")),
-            )),
-        }
         let json = measures_json(site, m, urls);
         out.add_text(
             format!("{dir}measures.json"),
             serde_json::to_string_pretty(&json).unwrap_or_default() + "\n",
         );
+        let org = &site.config.name;
+        let ds = Dataset {
+            id: format!("integrity-measures-{fy}"),
+            dir,
+            title: format!("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {fy} {org}"),
+            description: format!(
+                "มาตรการส่งเสริมคุณธรรมและความโปร่งใสของ{org} ประจำปีงบประมาณ พ.ศ. {fy}: มาตรการ วิธีการดำเนินงาน ผู้รับผิดชอบ ระยะเวลาดำเนินการ การติดตามผล และผลการดำเนินการ"
+            ),
+            keywords: vec!["คุณธรรม".into(), "ความโปร่งใส".into(), "ITA".into(), org.clone()],
+            frequency: Frequency::Yearly,
+            license: site.config.license.clone(),
+            dataset_type: "ข้อมูลระเบียน".into(),
+            source: m
+                .data
+                .measures
+                .first()
+                .map_or_else(|| org.clone(), |x| x.responsible.clone()),
+            objective: "เปิดเผยมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานและผลการดำเนินการ ตามการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)".into(),
+            issued: None,
+            modified: None,
+            fiscal_year: Some(fy),
+            tables: vec![measures_table(m)],
+            extra_files: vec![("measures.json".into(), "application/json")],
+        };
+        ds.publish(urls, out);
+        datasets.push(ds);
     }
+    datasets
 }
 
-/// The header row: English names a program can use; the Thai column titles are in the JSON.
-const MEASURES_COLUMNS: [&str; 10] = [
-    "fiscal_year",
-    "no",
-    "measure",
-    "methods",
-    "responsible",
-    "period_start",
-    "period_end",
-    "follow_up",
-    "result_status",
-    "result_summary",
-];
-
-/// CSV as Excel opens it: UTF-8 with a byte-order mark, CRLF line ends, every cell quoted where
-/// needed. Methods are numbered, one per line inside their cell.
-pub fn csv_bytes(header: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(b"\xef\xbb\xbf".to_vec());
-    w.write_record(header)?;
-    for row in rows {
-        w.write_record(row)?;
-    }
-    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
-}
-
-fn measures_csv(m: &Measures) -> Result<Vec<u8>, csv::Error> {
+fn measures_table(m: &Measures) -> Table {
+    use ColumnType::{Integer, String as S};
     let fy = m.data.fiscal_year.0.be().to_string();
     let rows: Vec<Vec<String>> = m
         .data
@@ -92,7 +90,24 @@ fn measures_csv(m: &Measures) -> Result<Vec<u8>, csv::Error> {
             ]
         })
         .collect();
-    csv_bytes(&MEASURES_COLUMNS, &rows)
+    Table {
+        name: "measures".into(),
+        file: "measures.csv".into(),
+        title: "มาตรการส่งเสริมคุณธรรมและความโปร่งใส".into(),
+        columns: vec![
+            Col::new("fiscal_year", "ปีงบประมาณ", Integer),
+            Col::new("no", "ลำดับ", Integer),
+            Col::new("measure", "มาตรการ/แนวทาง", S),
+            Col::new("methods", "วิธีการดำเนินงาน", S),
+            Col::new("responsible", "ผู้รับผิดชอบ", S),
+            Col::new("period_start", "เริ่มดำเนินการ (ปี-เดือน ค.ศ.)", S),
+            Col::new("period_end", "สิ้นสุด (ปี-เดือน ค.ศ.)", S),
+            Col::new("follow_up", "การติดตามผล", S),
+            Col::new("result_status", "สถานะผลการดำเนินการ", S),
+            Col::new("result_summary", "สรุปผลการดำเนินการ", S),
+        ],
+        rows,
+    }
 }
 
 fn status_key(s: crate::site::measures::Status) -> &'static str {
@@ -204,7 +219,8 @@ fn absolute(urls: &Urls, href: &str) -> String {
         Some(path) => format!(
             "{}{}",
             urls.base_url.trim_end_matches('/'),
-            path.strip_prefix(urls.base_path.trim_end_matches('/')).unwrap_or(&path)
+            path.strip_prefix(urls.base_path.trim_end_matches('/'))
+                .unwrap_or(&path)
         ),
         None => href.to_owned(),
     }

@@ -101,7 +101,11 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         .map(|doc| {
             let view = DocView::full(site, doc, &r.urls);
             let rel = document_path(doc);
-            let template = if doc.section == "pages" { "page.html" } else { "document.html" };
+            let template = if doc.section == "pages" {
+                "page.html"
+            } else {
+                "document.html"
+            };
             let html = r.render(
                 template,
                 ctx! { page => PageMeta::new(&doc.front.title, &rel, &r.urls), doc => view },
@@ -214,29 +218,38 @@ impl DocView {
     pub fn full(site: &Site, doc: &Document, urls: &Urls) -> Self {
         let mut view = Self::summary(site, doc, urls);
         view.body_html = Some(markdown::to_html(&doc.body, urls).0);
-        view.attachments = doc
-            .front
-            .attachments
-            .iter()
-            .filter_map(|a| {
-                let key = crate::site::attachment::normalize_ref(&a.file).ok()?;
-                let file = site.attachments.get(&key)?;
-                Some(AttachmentView {
-                    title: a.title.clone().unwrap_or_else(|| file.file_name().to_owned()),
-                    url: urls.path(&file.key),
-                    file_name: file.file_name().to_owned(),
-                    kind: file
-                        .file_name()
-                        .rsplit_once('.')
-                        .map(|(_, e)| e.to_uppercase())
-                        .unwrap_or_default(),
-                    size: file.size,
-                    sha256: file.sha256.clone(),
-                })
-            })
-            .collect();
+        view.attachments = attachment_views(site, &doc.front.attachments, urls);
         view
     }
+}
+
+/// The attachments a record lists, with size and hash (missing ones are reported by `check`).
+pub fn attachment_views(
+    site: &Site,
+    refs: &[crate::site::document::AttachmentRef],
+    urls: &Urls,
+) -> Vec<AttachmentView> {
+    refs.iter()
+        .filter_map(|a| {
+            let key = crate::site::attachment::normalize_ref(&a.file).ok()?;
+            let file = site.attachments.get(&key)?;
+            Some(AttachmentView {
+                title: a
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| file.file_name().to_owned()),
+                url: urls.path(&file.key),
+                file_name: file.file_name().to_owned(),
+                kind: file
+                    .file_name()
+                    .rsplit_once('.')
+                    .map(|(_, e)| e.to_uppercase())
+                    .unwrap_or_default(),
+                size: file.size,
+                sha256: file.sha256.clone(),
+            })
+        })
+        .collect()
 }
 
 #[derive(Serialize)]

@@ -10,13 +10,20 @@ pub fn render(urls: &Urls, out: &mut Outputs) {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for page in out.pages() {
-        let _ = writeln!(xml, "  <url><loc>{}</loc></url>", xml_escape(&urls.abs(page)));
+        let _ = writeln!(
+            xml,
+            "  <url><loc>{}</loc></url>",
+            xml_escape(&urls.abs(page))
+        );
     }
     xml.push_str("</urlset>\n");
     out.add_text("sitemap.xml", xml);
     out.add_text(
         "robots.txt",
-        format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", urls.abs("sitemap.xml")),
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            urls.abs("sitemap.xml")
+        ),
     );
 }
 

@@ -36,9 +36,13 @@ pub fn register(env: &mut Environment<'static>, numerals: Numerals, urls: &Urls)
         month(&v).map(|m| calendar::format_month_long(m, numerals))
     });
     env.add_filter("num", move |v: Value| numerals.apply(&v.to_string()));
-    env.add_filter("money", move |satang: i64| numerals.apply(&Money(satang).format()));
+    env.add_filter("money", move |satang: i64| {
+        numerals.apply(&Money(satang).format())
+    });
     env.add_filter("baht_text", |satang: i64| Money(satang).baht_text());
-    env.add_filter("filesize", move |bytes: u64| numerals.apply(&filesize(bytes)));
+    env.add_filter("filesize", move |bytes: u64| {
+        numerals.apply(&filesize(bytes))
+    });
     env.add_filter("fiscal_year", |v: String| {
         date(&v).map(|d| FiscalYear::of(d).be())
     });
@@ -49,8 +53,12 @@ pub fn register(env: &mut Environment<'static>, numerals: Numerals, urls: &Urls)
 }
 
 fn date(v: &str) -> Result<NaiveDate, Error> {
-    NaiveDate::parse_from_str(v, "%Y-%m-%d")
-        .map_err(|_| Error::new(ErrorKind::InvalidOperation, format!("not an ISO date: {v:?}")))
+    NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!("not an ISO date: {v:?}"),
+        )
+    })
 }
 
 fn month(v: &str) -> Result<YearMonth, Error> {
@@ -94,11 +102,20 @@ mod tests {
         assert_eq!(eval(&e, "{{ '2023-01-15' | thai_date }}"), "๑๕ ม.ค. ๒๕๖๖");
         assert_eq!(eval(&e, "{{ '2022-10' | thai_month }}"), "ต.ค. ๖๕");
         assert_eq!(eval(&e, "{{ 123450 | money }}"), "๑,๒๓๔.๕๐");
-        assert_eq!(eval(&e, "{{ 49800000 | baht_text }}"), "สี่แสนเก้าหมื่นแปดพันบาทถ้วน");
+        assert_eq!(
+            eval(&e, "{{ 49800000 | baht_text }}"),
+            "สี่แสนเก้าหมื่นแปดพันบาทถ้วน"
+        );
         assert_eq!(eval(&e, "{{ '2022-10-01' | fiscal_year }}"), "2566");
-        assert_eq!(eval(&e, "{{ url('a/') }} {{ abs_url('b') }}"), "/s/a/ https://a.go.th/s/b");
+        assert_eq!(
+            eval(&e, "{{ url('a/') }} {{ abs_url('b') }}"),
+            "/s/a/ https://a.go.th/s/b"
+        );
         let a = env(Numerals::Arabic);
-        assert_eq!(eval(&a, "{{ '2023-01-15' | thai_date_long }}"), "15 มกราคม 2566");
+        assert_eq!(
+            eval(&a, "{{ '2023-01-15' | thai_date_long }}"),
+            "15 มกราคม 2566"
+        );
     }
 
     #[test]

@@ -56,7 +56,10 @@ impl Renderer {
         if diags.has_errors() {
             return Err(diags);
         }
-        env.add_global("site", Value::from(minijinja::value::Serde(SiteView::new(site, &urls))));
+        env.add_global(
+            "site",
+            Value::from(minijinja::value::Serde(SiteView::new(site, &urls))),
+        );
         Ok(Self { env, urls })
     }
 
@@ -81,7 +84,10 @@ fn add_templates(env: &mut Environment<'static>, theme: &Theme, diags: &mut Diag
         .iter()
         .map(|(k, (_, origin))| (k.clone(), origin.clone()))
         .collect();
-    env.add_global("__template_origins", Value::from(minijinja::value::Serde(origins)));
+    env.add_global(
+        "__template_origins",
+        Value::from(minijinja::value::Serde(origins)),
+    );
 }
 
 fn template_error_in(theme: &Theme, e: &minijinja::Error, name: &str) -> Diagnostic {
@@ -125,7 +131,9 @@ fn template_error(env: &Environment<'static>, e: &minijinja::Error) -> Diagnosti
 }
 
 fn build_template_error(e: &minijinja::Error, origin: &str, source: &str) -> Diagnostic {
-    let detail = e.detail().map_or_else(|| e.kind().to_string(), str::to_owned);
+    let detail = e
+        .detail()
+        .map_or_else(|| e.kind().to_string(), str::to_owned);
     let d = Diagnostic::error(
         PathBuf::from(origin),
         Msg::new(
@@ -187,6 +195,16 @@ impl SiteView {
                 url: urls.path(&format!("{}/", s.name)),
             });
         }
+        if !crate::site::projects::fiscal_years(site).is_empty() {
+            nav.push(Link {
+                title: "การจัดซื้อจัดจ้าง".into(),
+                url: urls.path("procurement/"),
+            });
+        }
+        nav.push(Link {
+            title: "ข้อมูลเปิด".into(),
+            url: urls.path("data/"),
+        });
         let pages: Vec<Link> = site
             .pages
             .iter()
@@ -214,15 +232,34 @@ impl SiteView {
 
 /// Renders the whole site.
 pub fn render_site(site: &Site) -> Result<Outputs, Diagnostics> {
-    let renderer = Renderer::new(site)?;
+    use crate::output::{
+        catalog, feed, links, ocds, opendata, pages, procurement, sitemap, statics,
+    };
+    let mut renderer = Renderer::new(site)?;
+    let urls = renderer.urls.clone();
     let mut outputs = Outputs::default();
     let mut diags = Diagnostics::default();
-    crate::output::pages::render(site, &renderer, &mut outputs, &mut diags);
-    crate::output::opendata::render(site, &renderer.urls, &mut outputs, &mut diags);
-    crate::output::feed::render(site, &renderer, &mut outputs);
-    crate::output::statics::render(site, &mut outputs);
-    crate::output::sitemap::render(&renderer.urls, &mut outputs);
-    crate::output::links::check(site, &renderer.urls, &outputs, &mut diags);
+
+    // Data first: the pages of the datasets embed their descriptions.
+    let mut datasets = opendata::publish(site, &urls, &mut outputs);
+    datasets.extend(procurement::publish_data(site, &urls, &mut outputs));
+    datasets.extend(catalog::publish_generic(site, &urls, &mut outputs));
+    renderer.env.add_global(
+        "dataset_jsonld",
+        Value::from(minijinja::value::Serde(catalog::jsonld(
+            site, &datasets, &urls,
+        ))),
+    );
+
+    pages::render(site, &renderer, &mut outputs, &mut diags);
+    procurement::render(site, &renderer, &mut outputs, &mut diags);
+    catalog::render_pages(site, &renderer, &datasets, &mut outputs, &mut diags);
+    catalog::publish_dcat(site, &datasets, &urls, &mut outputs);
+    ocds::publish(site, &urls, &mut outputs);
+    feed::render(site, &renderer, &mut outputs);
+    statics::render(site, &mut outputs);
+    sitemap::render(&urls, &mut outputs);
+    links::check(site, &urls, &outputs, &mut diags);
     if diags.has_errors() {
         Err(diags)
     } else {

@@ -94,7 +94,12 @@ pub fn encode_path(path: &str) -> String {
 pub fn document_path(doc: &Document) -> String {
     if doc.section == "pages" {
         format!("{}/", doc.slug)
-    } else if doc.source.path.file_name().is_some_and(|n| n == "_index.md") {
+    } else if doc
+        .source
+        .path
+        .file_name()
+        .is_some_and(|n| n == "_index.md")
+    {
         format!("{}/", doc.section)
     } else {
         format!("{}/{}/", doc.section, doc.slug)
@@ -113,9 +118,13 @@ mod tests {
     #[test]
     fn content_links() {
         let u = Urls::new("https://x/", "/s/");
-        assert_eq!(u.resolve_content_link("pages/about.md").as_deref(), Some("/s/about/"));
         assert_eq!(
-            u.resolve_content_link("announcements/2566/x.md#a").as_deref(),
+            u.resolve_content_link("pages/about.md").as_deref(),
+            Some("/s/about/")
+        );
+        assert_eq!(
+            u.resolve_content_link("announcements/2566/x.md#a")
+                .as_deref(),
             Some("/s/announcements/x/#a")
         );
         assert_eq!(u.resolve_content_link("mailto:a@b"), None);

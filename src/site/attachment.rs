@@ -104,12 +104,30 @@ mod tests {
 
     #[test]
     fn refs_are_checked() {
-        assert_eq!(normalize_ref("files/2566/a.pdf").ok().as_deref(), Some("files/2566/a.pdf"));
-        assert_eq!(normalize_ref("./files//a.pdf").ok().as_deref(), Some("files/a.pdf"));
-        assert!(matches!(normalize_ref("../secret.txt"), Err(PathProblem::Escapes)));
-        assert!(matches!(normalize_ref("files/../../x"), Err(PathProblem::Escapes)));
-        assert!(matches!(normalize_ref("/etc/passwd"), Err(PathProblem::Escapes)));
-        assert!(matches!(normalize_ref("docs/a.pdf"), Err(PathProblem::NotUnderFiles)));
+        assert_eq!(
+            normalize_ref("files/2566/a.pdf").ok().as_deref(),
+            Some("files/2566/a.pdf")
+        );
+        assert_eq!(
+            normalize_ref("./files//a.pdf").ok().as_deref(),
+            Some("files/a.pdf")
+        );
+        assert!(matches!(
+            normalize_ref("../secret.txt"),
+            Err(PathProblem::Escapes)
+        ));
+        assert!(matches!(
+            normalize_ref("files/../../x"),
+            Err(PathProblem::Escapes)
+        ));
+        assert!(matches!(
+            normalize_ref("/etc/passwd"),
+            Err(PathProblem::Escapes)
+        ));
+        assert!(matches!(
+            normalize_ref("docs/a.pdf"),
+            Err(PathProblem::NotUnderFiles)
+        ));
     }
 
     #[test]

@@ -56,7 +56,10 @@ impl Config {
             let (l, c) = at("name");
             return Err(Diagnostic::error(
                 &source.path,
-                Msg::new("ชื่อหน่วยงาน (name) ว่างเปล่า", "the name of the organization is empty"),
+                Msg::new(
+                    "ชื่อหน่วยงาน (name) ว่างเปล่า",
+                    "the name of the organization is empty",
+                ),
             )
             .at(&source.text, l, c)
             .field("name")

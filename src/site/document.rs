@@ -90,7 +90,7 @@ impl Document {
 }
 
 /// Splits `---\nYAML\n---\nbody`: returns the YAML, the body and the body's first line.
-fn split_front_matter(source: &Source) -> Result<(&str, &str, usize), Diagnostic> {
+pub(crate) fn split_front_matter(source: &Source) -> Result<(&str, &str, usize), Diagnostic> {
     let text = source.text.as_str();
     let Some(rest) = text.strip_prefix("---\n") else {
         let (th, en) = if text.trim().is_empty() {

@@ -122,7 +122,10 @@ impl Measures {
             errors.push(
                 Diagnostic::error(
                     &source.path,
-                    Msg::new("ยังไม่มีมาตรการในรายการ measures", "the list of measures is empty"),
+                    Msg::new(
+                        "ยังไม่มีมาตรการในรายการ measures",
+                        "the list of measures is empty",
+                    ),
                 )
                 .at(&source.text, l, c)
                 .field("measures")

@@ -3,8 +3,11 @@
 
 pub mod attachment;
 pub mod config;
+pub mod dataset;
 pub mod document;
 pub mod measures;
+pub mod procurement;
+pub mod projects;
 pub mod source;
 pub mod values;
 
@@ -15,12 +18,14 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Msg, relative};
+use crate::thai::calendar::{FiscalYear, YearMonth};
 use crate::theme::Theme;
-use crate::thai::calendar::FiscalYear;
 pub use attachment::Attachment;
 pub use config::Config;
+pub use dataset::Dataset;
 pub use document::Document;
 pub use measures::Measures;
+use procurement::{Plan, ReferencePrice, Results};
 pub use source::Source;
 
 /// Folders of `content/` with a meaning of their own; any other folder holding Markdown is a
@@ -67,6 +72,14 @@ pub struct Site {
     pub pages: Vec<Document>,
     /// By key (`files/2566/x.pdf`).
     pub attachments: BTreeMap<String, Attachment>,
+    /// Procurement plans by fiscal year.
+    pub plans: BTreeMap<FiscalYear, Plan>,
+    /// Reference-price disclosures, by file name.
+    pub reference_prices: Vec<ReferencePrice>,
+    /// Monthly results (สขร.1) by month.
+    pub results: BTreeMap<YearMonth, Results>,
+    /// `content/data/NAME.yaml` + `NAME.csv`, by name.
+    pub datasets: Vec<Dataset>,
     pub theme: Theme,
     /// The day the site is built: what "so far this year" means.
     pub today: NaiveDate,
@@ -124,9 +137,31 @@ impl Site {
         let mut measures = Vec::new();
         let mut docs = Vec::new();
         let mut attachments = BTreeMap::new();
+        let mut plans: BTreeMap<FiscalYear, Plan> = BTreeMap::new();
+        let mut reference_prices = Vec::new();
+        let mut results: BTreeMap<YearMonth, Results> = BTreeMap::new();
+        let mut datasets = Vec::new();
         for item in loaded {
             match item {
                 Loaded::Measures(m) => measures.push(m),
+                Loaded::Plan(p) => {
+                    let fy = p.data.fiscal_year.0;
+                    if let Some(first) = plans.get(&fy) {
+                        diags.push(two_files(&p.source, &first.source));
+                    } else {
+                        plans.insert(fy, *p);
+                    }
+                }
+                Loaded::ReferencePrice(r) => reference_prices.push(*r),
+                Loaded::Results(r) => {
+                    let month = r.data.month.0;
+                    if let Some(first) = results.get(&month) {
+                        diags.push(two_files(&r.source, &first.source));
+                    } else {
+                        results.insert(month, *r);
+                    }
+                }
+                Loaded::Dataset(d) => datasets.push(*d),
                 Loaded::Document(d) => docs.push(*d),
                 Loaded::Attachment(a) => {
                     attachments.insert(a.key.clone(), a);
@@ -174,7 +209,12 @@ impl Site {
                     index: None,
                     documents: Vec::new(),
                 });
-            if doc.source.path.file_name().is_some_and(|n| n == "_index.md") {
+            if doc
+                .source
+                .path
+                .file_name()
+                .is_some_and(|n| n == "_index.md")
+            {
                 section.index = Some(doc);
             } else {
                 section.documents.push(doc);
@@ -190,7 +230,8 @@ impl Site {
             });
         }
         pages.sort_by(|a, b| {
-            (a.front.weight.unwrap_or(0), &a.front.title).cmp(&(b.front.weight.unwrap_or(0), &b.front.title))
+            (a.front.weight.unwrap_or(0), &a.front.title)
+                .cmp(&(b.front.weight.unwrap_or(0), &b.front.title))
         });
 
         let site = Site {
@@ -201,6 +242,10 @@ impl Site {
             sections,
             pages,
             attachments,
+            plans,
+            reference_prices,
+            results,
+            datasets,
             theme,
             today: options
                 .today
@@ -250,10 +295,34 @@ impl Site {
 /// What one content file turned into.
 enum Loaded {
     Measures(Measures),
+    Plan(Box<Plan>),
+    ReferencePrice(Box<ReferencePrice>),
+    Results(Box<Results>),
+    Dataset(Box<Dataset>),
     Document(Box<Document>),
     Attachment(Attachment),
     Problems(Vec<Diagnostic>),
     Nothing,
+}
+
+fn is_record(ext: &str) -> bool {
+    matches!(ext, "yaml" | "yml" | "md")
+}
+
+/// Two files that hold the same record (a plan's year, a results month).
+fn two_files(second: &Source, first: &Source) -> Diagnostic {
+    Diagnostic::error(
+        &second.path,
+        Msg::new(
+            format!("ข้อมูลชุดนี้มีอยู่แล้วในไฟล์ {}", first.path.display()),
+            format!("{} already holds this record", first.path.display()),
+        ),
+    )
+    .at(&second.text, 1, 0)
+    .help(Msg::new(
+        "รวมข้อมูลไว้ในไฟล์เดียว แล้วลบอีกไฟล์หนึ่ง",
+        "keep the record in one file and delete the other",
+    ))
 }
 
 /// Every file under `content/`, relative to the site root, sorted. Hidden files and editor
@@ -264,7 +333,9 @@ fn list_content(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !is_ignored(e.file_name().to_str().unwrap_or_default()) || e.depth() == 0);
+        .filter_entry(|e| {
+            !is_ignored(e.file_name().to_str().unwrap_or_default()) || e.depth() == 0
+        });
     for entry in walker {
         let entry = entry.map_err(|e| {
             let path = e.path().map(|p| relative(root, p)).unwrap_or_default();
@@ -333,8 +404,33 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
                 Err(d) => Loaded::Problems(d),
             }
         }
-        // Procurement records and datasets have their own loaders.
-        ["procurement" | "data" | "ita", ..] => Loaded::Nothing,
+        ["procurement", "plans", _] if is_record(ext) => {
+            match Source::read(root, rel).and_then(Plan::load) {
+                Ok(p) => Loaded::Plan(Box::new(p)),
+                Err(d) => problems(d),
+            }
+        }
+        ["procurement", "reference-prices", ..] if is_record(ext) => {
+            match Source::read(root, rel).and_then(ReferencePrice::load) {
+                Ok(r) => Loaded::ReferencePrice(Box::new(r)),
+                Err(d) => problems(d),
+            }
+        }
+        ["procurement", "results", _] if ext == "yaml" || ext == "yml" => {
+            match Source::read(root, rel).and_then(Results::load) {
+                Ok(r) => Loaded::Results(Box::new(r)),
+                Err(d) => problems(d),
+            }
+        }
+        ["data", _] if ext == "yaml" || ext == "yml" => {
+            match Source::read(root, rel).map_err(|d| vec![d]).and_then(|s| Dataset::load(root, s)) {
+                Ok(d) => Loaded::Dataset(Box::new(d)),
+                Err(d) => Loaded::Problems(d),
+            }
+        }
+        // The CSV of a dataset is read with its .yaml.
+        ["data", _] if ext == "csv" => Loaded::Nothing,
+        ["ita", ..] => Loaded::Nothing,
         [folder, .., _] if ext == "md" => match Source::read(root, rel).and_then(|s| Document::load(s, folder)) {
             Ok(d) => Loaded::Document(Box::new(d)),
             Err(d) => problems(d),

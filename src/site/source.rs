@@ -63,7 +63,10 @@ impl Source {
 /// Removes a byte-order mark and turns CRLF (and lone CR) line ends into LF. Line numbers are
 /// unchanged, so positions still point at the file the user sees.
 pub fn normalize(text: String) -> String {
-    let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
     if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
@@ -87,10 +90,7 @@ pub fn parse_yaml<T: DeserializeOwned>(
 fn empty(source: &Source, first_line: usize) -> Diagnostic {
     let is_front_matter = first_line > 1;
     let (th, en) = if is_front_matter {
-        (
-            "ส่วนหัว (front matter) ว่างเปล่า",
-            "the front matter is empty",
-        )
+        ("ส่วนหัว (front matter) ว่างเปล่า", "the front matter is empty")
     } else {
         ("ไฟล์ว่างเปล่า ไม่มีข้อมูล", "the file is empty")
     };
@@ -104,14 +104,10 @@ fn empty(source: &Source, first_line: usize) -> Diagnostic {
 
 /// Turns a serde_yaml error into a diagnostic in plain words.
 fn yaml_error(source: &Source, yaml: &str, first_line: usize, e: &serde_yaml::Error) -> Diagnostic {
-    let (mut line, mut column) = e
-        .location()
-        .map_or((1, 0), |l| (l.line(), l.column()));
-    let text = e.to_string();
-    // serde_yaml appends " at line L column C"; the location is taken separately.
-    let text = text
-        .rfind(" at line ")
-        .map_or(text.as_str(), |i| &text[..i]);
+    let (mut line, mut column) = e.location().map_or((1, 0), |l| (l.line(), l.column()));
+    // The positions in the text count from the start of the YAML, not the file: take them out.
+    let (text, marks) = take_positions(&e.to_string());
+    let text = text.as_str();
     // Nested errors start with the field's path: "measures[0].period.from: message".
     let (field, detail) = match text.split_once(": ") {
         Some((path, rest)) if is_field_path(path) => (Some(path.to_owned()), rest),
@@ -167,6 +163,13 @@ fn yaml_error(source: &Source, yaml: &str, first_line: usize, e: &serde_yaml::Er
                 )),
             )
         } else {
+            // An unclosed quote or bracket is only noticed at the end of the YAML, past its last
+            // line; the place to fix is where the unclosed value starts (libyaml's second mark).
+            if line > yaml.lines().count() {
+                if let Some(&(l, c)) = marks.get(1) {
+                    (line, column) = (l, c);
+                }
+            }
             (
                 Msg::new(
                     format!("รูปแบบ YAML ไม่ถูกต้อง ({detail})"),
@@ -189,6 +192,41 @@ fn yaml_error(source: &Source, yaml: &str, first_line: usize, e: &serde_yaml::Er
         d = d.help(h);
     }
     d
+}
+
+/// Removes every " at line L column C" from a serde_yaml message and returns the positions in
+/// order: the problem's, then (for a syntax error) where the construct it was reading began.
+fn take_positions(text: &str) -> (String, Vec<(usize, usize)>) {
+    const AT: &str = " at line ";
+    let mut out = String::with_capacity(text.len());
+    let mut marks = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(AT) {
+        let after = &rest[i + AT.len()..];
+        let mark = after.split_once(" column ").and_then(|(l, tail)| {
+            let digits = tail
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(tail.len());
+            Some((
+                l.parse().ok()?,
+                tail[..digits].parse().ok()?,
+                &tail[digits..],
+            ))
+        });
+        out.push_str(&rest[..i]);
+        match mark {
+            Some((l, c, tail)) => {
+                marks.push((l, c));
+                rest = tail;
+            }
+            None => {
+                out.push_str(AT);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    (out, marks)
 }
 
 /// Our own messages may carry a fix after a blank line in each language.
@@ -231,8 +269,12 @@ fn unknown_field(rest: &str) -> (Msg, Option<Msg>) {
     let list = known.join(", ");
     let help = match suggestion {
         Some(s) => Msg::new(
-            format!("หมายถึง \"{s}\" หรือไม่? ช่องที่ใช้ได้ที่นี่: {list} (ข้อมูลอื่นที่ต้องการเก็บเพิ่มให้ใส่ไว้ใต้ extra:)"),
-            format!("did you mean \"{s}\"? Fields allowed here: {list} (keep anything else under extra:)"),
+            format!(
+                "หมายถึง \"{s}\" หรือไม่? ช่องที่ใช้ได้ที่นี่: {list} (ข้อมูลอื่นที่ต้องการเก็บเพิ่มให้ใส่ไว้ใต้ extra:)"
+            ),
+            format!(
+                "did you mean \"{s}\"? Fields allowed here: {list} (keep anything else under extra:)"
+            ),
         ),
         None => Msg::new(
             format!("ช่องที่ใช้ได้ที่นี่: {list} (ข้อมูลอื่นที่ต้องการเก็บเพิ่มให้ใส่ไว้ใต้ extra:)"),
@@ -298,7 +340,8 @@ fn describe_th(serde_kind: &str) -> String {
         "รายการ (list)"
     } else if s.contains("map") || s.starts_with("struct") {
         "ชุดข้อมูลย่อย (ชื่อช่อง: ค่า)"
-    } else if s.starts_with("integer") || s.contains("u32") || s.contains("i32") || s.contains("u8") {
+    } else if s.starts_with("integer") || s.contains("u32") || s.contains("i32") || s.contains("u8")
+    {
         "ตัวเลขจำนวนเต็ม"
     } else if s.starts_with("floating") {
         "ตัวเลขทศนิยม"
@@ -314,11 +357,12 @@ fn describe_th(serde_kind: &str) -> String {
 
 /// The first line (1-based) whose indentation contains a tab.
 fn tab_indented_line(yaml: &str) -> Option<usize> {
-    yaml.lines().position(|l| {
-        let indent: &str = &l[..l.len() - l.trim_start().len()];
-        indent.contains('\t')
-    })
-    .map(|i| i + 1)
+    yaml.lines()
+        .position(|l| {
+            let indent: &str = &l[..l.len() - l.trim_start().len()];
+            indent.contains('\t')
+        })
+        .map(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -364,6 +408,14 @@ mod tests {
         let d = parse_yaml::<Rec>(&s, "title: a\nbad: 1\n", 2).unwrap_err();
         assert_eq!(d.line, 3);
         assert_eq!(d.snippet.as_deref(), Some("bad: 1"));
+    }
+
+    #[test]
+    fn unclosed_quote_points_at_its_start_without_yaml_relative_lines() {
+        let s = src("---\ntitle: a\nitems: [\"x\n---\n");
+        let d = parse_yaml::<Rec>(&s, "title: a\nitems: [\"x\n", 2).unwrap_err();
+        assert_eq!((d.line, d.column), (3, 9), "{}", d.message.en);
+        assert!(!d.message.en.contains("line"), "{}", d.message.en);
     }
 
     #[test]

@@ -29,40 +29,41 @@ pub struct Fy(pub FiscalYear);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Amount(pub Money);
 
-/// Reads any scalar as text: YAML may hand a date or amount over as a string, integer or float.
-struct ScalarText(&'static str);
+/// What a value's parser says when it refuses the text: the message and how to fix it.
+type Refusal = (Msg, Msg);
 
-impl Visitor<'_> for ScalarText {
-    type Value = String;
+/// Reads a scalar (string, integer or float) as text and parses it inside the visitor, so a
+/// refusal is raised while the YAML parser still knows the value's line and column.
+struct Parse<F>(&'static str, F);
+
+impl<T, F: FnOnce(&str) -> Result<T, Refusal>> Visitor<'_> for Parse<F> {
+    type Value = T;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(self.0)
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        Ok(v.to_owned())
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        (self.1)(v).map_err(|(message, help)| custom_error(message, help))
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
-        Ok(v.to_string())
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+        self.visit_str(&v.to_string())
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
-        Ok(v.to_string())
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+        self.visit_str(&v.to_string())
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
         // Rust prints the shortest text that reads back as the same float, which is what the
         // user typed for any amount with up to 15 significant digits.
-        Ok(v.to_string())
+        self.visit_str(&v.to_string())
     }
-}
-
-fn scalar<'de, D: Deserializer<'de>>(d: D, what: &'static str) -> Result<String, D::Error> {
-    d.deserialize_any(ScalarText(what))
 }
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = scalar(d, "a date such as 2566-01-15")?;
-        calendar::parse_date(&text)
-            .map(Date)
-            .map_err(|e| custom_error(Msg::new(e.th(), e.en()), date_help()))
+        d.deserialize_any(Parse("a date such as 2566-01-15", |text: &str| {
+            calendar::parse_date(text)
+                .map(Date)
+                .map_err(|e| (Msg::new(e.th(), e.en()), date_help()))
+        }))
     }
 }
 
@@ -75,55 +76,58 @@ fn date_help() -> Msg {
 
 impl<'de> Deserialize<'de> for Month {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = scalar(d, "a month such as 2566-01")?;
-        YearMonth::parse(&text).map(Month).map_err(|e| {
-            custom_error(
-                Msg::new(e.th(), e.en()),
-                Msg::new(
-                    "เขียนเดือนเป็น ปี-เดือน เช่น 2565-10",
-                    "write months as year-month, e.g. 2565-10",
-                ),
-            )
-        })
+        d.deserialize_any(Parse("a month such as 2566-01", |text: &str| {
+            YearMonth::parse(text).map(Month).map_err(|e| {
+                (
+                    Msg::new(e.th(), e.en()),
+                    Msg::new(
+                        "เขียนเดือนเป็น ปี-เดือน เช่น 2565-10",
+                        "write months as year-month, e.g. 2565-10",
+                    ),
+                )
+            })
+        }))
     }
 }
 
 impl<'de> Deserialize<'de> for Fy {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = scalar(d, "a fiscal year such as 2566")?;
-        FiscalYear::parse(&text).map(Fy).map_err(|e| {
-            custom_error(
-                Msg::new(e.th(), e.en()),
-                Msg::new(
-                    "เขียนปีงบประมาณเป็นปี พ.ศ. 4 หลัก เช่น 2566",
-                    "write the fiscal year as a four-digit Buddhist Era year, e.g. 2566",
-                ),
-            )
-        })
+        d.deserialize_any(Parse("a fiscal year such as 2566", |text: &str| {
+            FiscalYear::parse(text).map(Fy).map_err(|e| {
+                (
+                    Msg::new(e.th(), e.en()),
+                    Msg::new(
+                        "เขียนปีงบประมาณเป็นปี พ.ศ. 4 หลัก เช่น 2566",
+                        "write the fiscal year as a four-digit Buddhist Era year, e.g. 2566",
+                    ),
+                )
+            })
+        }))
     }
 }
 
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = scalar(d, "an amount such as 500000")?;
-        let help = Msg::new(
-            "เขียนจำนวนเงินเป็นตัวเลข เช่น 500000 หรือ \"500,000.00 บาท\"",
-            "write amounts as a number, e.g. 500000 or \"500,000.00 บาท\"",
-        );
-        let money = Money::parse(&text).map_err(|e| custom_error(Msg::new(e.th(), e.en()), help))?;
-        if money.is_negative() {
-            return Err(custom_error(
-                Msg::new(
-                    format!("จำนวนเงินติดลบ ({text}) ใช้ไม่ได้"),
-                    format!("the amount {text} is negative"),
-                ),
-                Msg::new(
-                    "จำนวนเงินต้องเป็น 0 หรือมากกว่า ลบเครื่องหมาย - ออก",
-                    "amounts must be zero or more: remove the minus sign",
-                ),
-            ));
-        }
-        Ok(Amount(money))
+        d.deserialize_any(Parse("an amount such as 500000", |text: &str| {
+            let help = Msg::new(
+                "เขียนจำนวนเงินเป็นตัวเลข เช่น 500000 หรือ \"500,000.00 บาท\"",
+                "write amounts as a number, e.g. 500000 or \"500,000.00 บาท\"",
+            );
+            let money = Money::parse(text).map_err(|e| (Msg::new(e.th(), e.en()), help))?;
+            if money.is_negative() {
+                return Err((
+                    Msg::new(
+                        format!("จำนวนเงินติดลบ ({text}) ใช้ไม่ได้"),
+                        format!("the amount {text} is negative"),
+                    ),
+                    Msg::new(
+                        "จำนวนเงินต้องเป็น 0 หรือมากกว่า ลบเครื่องหมาย - ออก",
+                        "amounts must be zero or more: remove the minus sign",
+                    ),
+                ));
+            }
+            Ok(Amount(money))
+        }))
     }
 }
 
@@ -177,13 +181,16 @@ mod tests {
 
     #[test]
     fn impossible_date_is_refused_with_its_location() {
-        let e = parse("\nd: 2566-02-30").unwrap_err();
-        assert!(e.contains("line 2"), "{e}");
+        let e = parse("m: 1\nd: 2566-02-30").unwrap_err();
+        assert!(e.contains("line 2 column 4"), "{e}");
     }
 
     #[test]
     fn amounts_from_numbers_and_text() {
-        assert_eq!(parse("m: 500000").unwrap().m.unwrap().0.satang(), 50_000_000);
+        assert_eq!(
+            parse("m: 500000").unwrap().m.unwrap().0.satang(),
+            50_000_000
+        );
         assert_eq!(parse("m: 1250.5").unwrap().m.unwrap().0.satang(), 125_050);
         assert_eq!(
             parse("m: \"๕๐๐,๐๐๐ บาท\"").unwrap().m.unwrap().0.satang(),

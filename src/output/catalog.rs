@@ -1,0 +1,530 @@
+//! The open-data catalog: `/data/` (every dataset with the DGA catalog's fields and download
+//! links), one page per generic dataset, `/data/catalog.ttl` and `/data/catalog.jsonld` (one DCAT
+//! graph written twice), and the schema.org `Dataset` description each dataset page embeds.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::ctx;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::output::Outputs;
+use crate::output::pages::PageMeta;
+use crate::output::table::{Col, Dataset, Table, license_url};
+use crate::render::{Renderer, Urls};
+use crate::site::Site;
+
+/// The generic datasets of `content/data/` as published datasets: `/data/NAME/` with
+/// `NAME.csv` (normalised), `NAME.json` and `datapackage.json`.
+pub fn publish_generic(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Dataset> {
+    site.datasets
+        .iter()
+        .map(|d| {
+            let dir = format!("data/{}/", d.slug);
+            let m = &d.meta;
+            let table = Table {
+                name: d.slug.to_lowercase(),
+                file: format!("{}.csv", d.slug),
+                title: m.title.clone(),
+                columns: m
+                    .columns
+                    .iter()
+                    .map(|c| Col {
+                        name: c.name.clone(),
+                        title: c.title.clone().unwrap_or_else(|| c.name.clone()),
+                        kind: c.kind,
+                    })
+                    .collect(),
+                rows: d.rows.clone(),
+            };
+            let json = json!({
+                "organization": site.config.name,
+                "title": m.title,
+                "url": urls.abs(&dir),
+                "license": m.license.as_deref().unwrap_or(&site.config.license),
+                "rows": table.json_rows(),
+            });
+            out.add_text(
+                format!("{dir}{}.json", d.slug),
+                serde_json::to_string_pretty(&json).unwrap_or_default() + "\n",
+            );
+            let ds = Dataset {
+                id: d.slug.clone(),
+                dir,
+                title: m.title.clone(),
+                description: m.description.clone().unwrap_or_else(|| m.title.clone()),
+                keywords: m.keywords.clone(),
+                frequency: m.update_frequency,
+                license: m
+                    .license
+                    .clone()
+                    .unwrap_or_else(|| site.config.license.clone()),
+                dataset_type: m.dataset_type.clone().unwrap_or_else(|| "ข้อมูลสถิติ".into()),
+                source: m.source.clone().unwrap_or_else(|| site.config.name.clone()),
+                objective: m.objective.clone().unwrap_or_default(),
+                issued: None,
+                modified: None,
+                fiscal_year: None,
+                tables: vec![table],
+                extra_files: vec![(format!("{}.json", d.slug), "application/json")],
+            };
+            ds.publish(urls, out);
+            ds
+        })
+        .collect()
+}
+
+/// What templates get for a dataset.
+#[derive(Serialize)]
+struct DatasetView {
+    id: String,
+    title: String,
+    description: String,
+    url: String,
+    keywords: Vec<String>,
+    frequency: &'static str,
+    license: String,
+    license_url: Option<&'static str>,
+    dataset_type: String,
+    source: String,
+    objective: String,
+    modified: Option<String>,
+    files: Vec<FileView>,
+    columns: Vec<(String, String, &'static str)>,
+}
+
+#[derive(Serialize)]
+struct FileView {
+    name: String,
+    url: String,
+    format: &'static str,
+}
+
+fn view(ds: &Dataset, urls: &Urls) -> DatasetView {
+    DatasetView {
+        id: ds.id.clone(),
+        title: ds.title.clone(),
+        description: ds.description.clone(),
+        url: urls.path(&ds.dir),
+        keywords: ds.keywords.clone(),
+        frequency: ds.frequency.label_th(),
+        license: ds.license.clone(),
+        license_url: license_url(&ds.license),
+        dataset_type: ds.dataset_type.clone(),
+        source: ds.source.clone(),
+        objective: ds.objective.clone(),
+        modified: ds.modified.map(|d| d.to_string()),
+        files: ds
+            .files()
+            .into_iter()
+            .map(|(name, media)| FileView {
+                url: urls.path(&format!("{}{name}", ds.dir)),
+                format: match media {
+                    "text/csv" => "CSV",
+                    _ => "JSON",
+                },
+                name,
+            })
+            .collect(),
+        columns: ds
+            .tables
+            .first()
+            .map(|t| {
+                t.columns
+                    .iter()
+                    .map(|c| (c.name.clone(), c.title.clone(), kind_label(c)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+fn kind_label(c: &Col) -> &'static str {
+    use crate::site::dataset::ColumnType;
+    match c.kind {
+        ColumnType::String => "ข้อความ",
+        ColumnType::Integer => "จำนวนเต็ม",
+        ColumnType::Number => "ตัวเลข",
+        ColumnType::Date => "วันที่",
+        ColumnType::Boolean => "จริง/เท็จ",
+    }
+}
+
+/// Pages: `/data/` and one per generic dataset.
+pub fn render_pages(
+    site: &Site,
+    r: &Renderer,
+    datasets: &[Dataset],
+    out: &mut Outputs,
+    diags: &mut Diagnostics,
+) {
+    if datasets.is_empty() {
+        return;
+    }
+    let urls = &r.urls;
+    let views: Vec<DatasetView> = datasets.iter().map(|d| view(d, urls)).collect();
+    let mut pages: Vec<(String, Result<String, Diagnostic>)> = vec![(
+        "data/".into(),
+        r.render(
+            "data.html",
+            ctx! {
+                page => PageMeta::new("ข้อมูลเปิด (Open Data)", "data/", urls),
+                datasets => &views,
+                catalog_ttl => urls.path("data/catalog.ttl"),
+                catalog_jsonld => urls.path("data/catalog.jsonld"),
+            },
+        ),
+    )];
+    for d in &site.datasets {
+        let Some(ds) = datasets
+            .iter()
+            .find(|x| x.dir == format!("data/{}/", d.slug))
+        else {
+            continue;
+        };
+        let v = view(ds, urls);
+        let table = &ds.tables[0];
+        pages.push((
+            ds.dir.clone(),
+            r.render(
+                "dataset.html",
+                ctx! {
+                    page => PageMeta::new(&ds.title, &ds.dir, urls),
+                    dataset => v,
+                    header => table.columns.iter().map(|c| c.title.clone()).collect::<Vec<_>>(),
+                    rows => &table.rows,
+                },
+            ),
+        ));
+    }
+    for (rel, html) in pages {
+        match html {
+            Ok(h) => out.add_page(&rel, h),
+            Err(d) => diags.push(d),
+        }
+    }
+}
+
+/// schema.org `Dataset` JSON-LD for each dataset page, by page path.
+pub fn jsonld(site: &Site, datasets: &[Dataset], urls: &Urls) -> BTreeMap<String, String> {
+    datasets
+        .iter()
+        .map(|ds| {
+            let v = json!({
+                "@context": "https://schema.org",
+                "@type": "Dataset",
+                "@id": dataset_iri(ds, urls),
+                "name": ds.title,
+                "description": ds.description,
+                "url": urls.abs(&ds.dir),
+                "identifier": ds.id,
+                "keywords": ds.keywords,
+                "inLanguage": "th",
+                "isAccessibleForFree": true,
+                "license": license_url(&ds.license).map_or(Value::from(ds.license.clone()), Value::from),
+                "dateModified": ds.modified.map(|d| d.to_string()),
+                "creator": organization(site, urls),
+                "publisher": organization(site, urls),
+                "distribution": ds.files().into_iter().map(|(name, media)| json!({
+                    "@type": "DataDownload",
+                    "encodingFormat": media,
+                    "contentUrl": urls.abs(&format!("{}{name}", ds.dir)),
+                })).collect::<Vec<_>>(),
+            });
+            // Inside <script>, "</" would end the element early.
+            let text = serde_json::to_string(&v).unwrap_or_default().replace("</", "<\\/");
+            (ds.dir.clone(), text)
+        })
+        .collect()
+}
+
+fn organization(site: &Site, urls: &Urls) -> Value {
+    json!({
+        "@type": "GovernmentOrganization",
+        "@id": org_iri(urls),
+        "name": site.config.name,
+        "alternateName": site.config.name_en,
+        "url": urls.abs(""),
+        "email": site.config.email,
+        "telephone": site.config.phone,
+        "address": site.config.address,
+    })
+}
+
+fn org_iri(urls: &Urls) -> String {
+    format!("{}#organization", urls.abs(""))
+}
+
+fn dataset_iri(ds: &Dataset, urls: &Urls) -> String {
+    format!("{}#dataset", urls.abs(&ds.dir))
+}
+
+/// An RDF term.
+#[derive(Clone, Debug)]
+enum Term {
+    Iri(String),
+    /// Text with a language tag.
+    Text(String, &'static str),
+    /// A typed literal (datatype IRI).
+    Typed(String, &'static str),
+}
+
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const DCAT: &str = "http://www.w3.org/ns/dcat#";
+const DCT: &str = "http://purl.org/dc/terms/";
+const FOAF: &str = "http://xmlns.com/foaf/0.1/";
+const VCARD: &str = "http://www.w3.org/2006/vcard/ns#";
+const XSD_DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
+
+/// The DCAT graph as (subject, predicate, object), in a stable order.
+fn triples(site: &Site, datasets: &[Dataset], urls: &Urls) -> Vec<(String, String, Term)> {
+    let mut t: Vec<(String, String, Term)> = Vec::new();
+    let mut add = |s: &str, p: String, o: Term| t.push((s.to_owned(), p, o));
+    let iri = |s: &str| Term::Iri(s.to_owned());
+    let th = |s: &str| Term::Text(s.to_owned(), "th");
+    let c = &site.config;
+    let catalog = format!("{}#catalog", urls.abs("data/"));
+    let org = org_iri(urls);
+    let contact = format!("{}#contact", urls.abs(""));
+
+    add(&org, RDF_TYPE.into(), iri(&format!("{FOAF}Organization")));
+    add(&org, format!("{FOAF}name"), th(&c.name));
+    if let Some(en) = &c.name_en {
+        add(&org, format!("{FOAF}name"), Term::Text(en.clone(), "en"));
+    }
+    add(&org, format!("{FOAF}homepage"), iri(&urls.abs("")));
+
+    add(
+        &contact,
+        RDF_TYPE.into(),
+        iri(&format!("{VCARD}Organization")),
+    );
+    add(&contact, format!("{VCARD}fn"), th(&c.name));
+    if let Some(email) = &c.email {
+        add(
+            &contact,
+            format!("{VCARD}hasEmail"),
+            iri(&format!("mailto:{email}")),
+        );
+    }
+
+    add(&catalog, RDF_TYPE.into(), iri(&format!("{DCAT}Catalog")));
+    add(
+        &catalog,
+        format!("{DCT}title"),
+        th(&format!("บัญชีข้อมูลเปิด {}", c.name)),
+    );
+    add(
+        &catalog,
+        format!("{DCT}description"),
+        th(&format!("ชุดข้อมูลที่{}เปิดเผยเป็นข้อมูลดิจิทัลที่นำไปใช้ต่อได้", c.name)),
+    );
+    add(&catalog, format!("{DCT}publisher"), iri(&org));
+    add(&catalog, format!("{FOAF}homepage"), iri(&urls.abs("data/")));
+    add(
+        &catalog,
+        format!("{DCT}language"),
+        iri("http://id.loc.gov/vocabulary/iso639-1/th"),
+    );
+
+    for ds in datasets {
+        let d = dataset_iri(ds, urls);
+        add(&catalog, format!("{DCAT}dataset"), iri(&d));
+        add(&d, RDF_TYPE.into(), iri(&format!("{DCAT}Dataset")));
+        add(
+            &d,
+            format!("{DCT}identifier"),
+            Term::Typed(ds.id.clone(), "http://www.w3.org/2001/XMLSchema#string"),
+        );
+        add(&d, format!("{DCT}title"), th(&ds.title));
+        add(&d, format!("{DCT}description"), th(&ds.description));
+        for k in &ds.keywords {
+            add(&d, format!("{DCAT}keyword"), th(k));
+        }
+        add(&d, format!("{DCT}publisher"), iri(&org));
+        add(&d, format!("{DCAT}contactPoint"), iri(&contact));
+        add(&d, format!("{DCAT}landingPage"), iri(&urls.abs(&ds.dir)));
+        add(
+            &d,
+            format!("{DCT}accrualPeriodicity"),
+            iri(&format!(
+                "http://publications.europa.eu/resource/authority/frequency/{}",
+                ds.frequency.eu_term()
+            )),
+        );
+        if let Some(url) = license_url(&ds.license) {
+            add(&d, format!("{DCT}license"), iri(url));
+        }
+        if let Some(m) = ds.modified {
+            add(
+                &d,
+                format!("{DCT}modified"),
+                Term::Typed(m.to_string(), XSD_DATE),
+            );
+        }
+        if let Some(i) = ds.issued {
+            add(
+                &d,
+                format!("{DCT}issued"),
+                Term::Typed(i.to_string(), XSD_DATE),
+            );
+        }
+        for (name, media) in ds.files() {
+            let dist = format!(
+                "{}#distribution-{}",
+                urls.abs(&ds.dir),
+                name.replace('.', "-")
+            );
+            add(&d, format!("{DCAT}distribution"), iri(&dist));
+            add(&dist, RDF_TYPE.into(), iri(&format!("{DCAT}Distribution")));
+            add(
+                &dist,
+                format!("{DCT}title"),
+                th(&format!("{} ({name})", ds.title)),
+            );
+            add(&dist, format!("{DCAT}accessURL"), iri(&urls.abs(&ds.dir)));
+            add(
+                &dist,
+                format!("{DCAT}downloadURL"),
+                iri(&urls.abs(&format!("{}{name}", ds.dir))),
+            );
+            add(
+                &dist,
+                format!("{DCAT}mediaType"),
+                iri(&format!(
+                    "http://www.iana.org/assignments/media-types/{media}"
+                )),
+            );
+            add(
+                &dist,
+                format!("{DCT}format"),
+                th(if media == "text/csv" { "CSV" } else { "JSON" }),
+            );
+            if let Some(url) = license_url(&ds.license) {
+                add(&dist, format!("{DCT}license"), iri(url));
+            }
+        }
+    }
+    t
+}
+
+/// Writes `/data/catalog.ttl` and `/data/catalog.jsonld` from the same triples.
+pub fn publish_dcat(site: &Site, datasets: &[Dataset], urls: &Urls, out: &mut Outputs) {
+    if datasets.is_empty() {
+        return;
+    }
+    let triples = triples(site, datasets, urls);
+    out.add_text("data/catalog.ttl", turtle(&triples));
+    out.add_text("data/catalog.jsonld", jsonld_graph(&triples));
+}
+
+fn turtle(triples: &[(String, String, Term)]) -> String {
+    let mut s = String::from(
+        "@prefix dcat: <http://www.w3.org/ns/dcat#> .\n@prefix dct: <http://purl.org/dc/terms/> .\n@prefix foaf: <http://xmlns.com/foaf/0.1/> .\n@prefix vcard: <http://www.w3.org/2006/vcard/ns#> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n",
+    );
+    let mut last: Option<&str> = None;
+    for (subj, pred, obj) in triples {
+        if last != Some(subj.as_str()) {
+            if last.is_some() {
+                s.push_str(" .\n");
+            }
+            let _ = write!(
+                s,
+                "\n<{}>\n    {} {}",
+                iri_escape(subj),
+                short(pred),
+                term_ttl(obj)
+            );
+            last = Some(subj);
+        } else {
+            let _ = write!(s, " ;\n    {} {}", short(pred), term_ttl(obj));
+        }
+    }
+    if last.is_some() {
+        s.push_str(" .\n");
+    }
+    s
+}
+
+fn short(pred: &str) -> String {
+    if pred == RDF_TYPE {
+        return "a".into();
+    }
+    for (prefix, ns) in [
+        ("dcat", DCAT),
+        ("dct", DCT),
+        ("foaf", FOAF),
+        ("vcard", VCARD),
+    ] {
+        if let Some(local) = pred.strip_prefix(ns) {
+            return format!("{prefix}:{local}");
+        }
+    }
+    format!("<{}>", iri_escape(pred))
+}
+
+fn term_ttl(t: &Term) -> String {
+    match t {
+        Term::Iri(i) => format!("<{}>", iri_escape(i)),
+        Term::Text(v, lang) => format!("\"{}\"@{lang}", literal_escape(v)),
+        Term::Typed(v, dt) => format!("\"{}\"^^<{dt}>", literal_escape(v)),
+    }
+}
+
+fn literal_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
+/// IRIs are built from URL-safe parts; escape what Turtle forbids anyway.
+fn iri_escape(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\' | ' ' => {
+                format!("%{:02X}", c as u32)
+            }
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+fn jsonld_graph(triples: &[(String, String, Term)]) -> String {
+    let mut nodes: Vec<(String, serde_json::Map<String, Value>)> = Vec::new();
+    for (subj, pred, obj) in triples {
+        let pos = match nodes.iter().position(|(s, _)| s == subj) {
+            Some(p) => p,
+            None => {
+                let mut m = serde_json::Map::new();
+                m.insert("@id".into(), Value::from(subj.clone()));
+                nodes.push((subj.clone(), m));
+                nodes.len() - 1
+            }
+        };
+        let node = &mut nodes[pos].1;
+        let (key, value) = if pred == RDF_TYPE {
+            match obj {
+                Term::Iri(i) => ("@type".to_owned(), Value::from(i.clone())),
+                _ => continue,
+            }
+        } else {
+            let v = match obj {
+                Term::Iri(i) => json!({"@id": i}),
+                Term::Text(v, lang) => json!({"@value": v, "@language": lang}),
+                Term::Typed(v, dt) => json!({"@value": v, "@type": dt}),
+            };
+            (pred.clone(), v)
+        };
+        match node.get_mut(&key) {
+            Some(Value::Array(list)) => list.push(value),
+            _ => {
+                node.insert(key, Value::Array(vec![value]));
+            }
+        }
+    }
+    let graph: Vec<Value> = nodes.into_iter().map(|(_, m)| Value::Object(m)).collect();
+    serde_json::to_string_pretty(&graph).unwrap_or_default() + "\n"
+}

@@ -1,0 +1,1154 @@
+//! Procurement pages and their open data: the plan (`/procurement/plans/FY/`), reference-price
+//! disclosures laid out as their บก. forms, monthly results as แบบ สขร.1, and the combined list
+//! of projects (ITA 2568 item o12).
+
+use serde::Serialize;
+
+use crate::ctx;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::output::Outputs;
+use crate::output::pages::{AttachmentView, PageMeta, attachment_views};
+use crate::output::table::{Col, Dataset, Table};
+use crate::render::markdown;
+use crate::render::{Link, Renderer, Urls};
+use crate::site::Site;
+use crate::site::dataset::{ColumnType, Frequency};
+use crate::site::document::Signatory;
+use crate::site::procurement::{Form, Method, Plan, ReferencePrice, Results};
+use crate::site::projects::{Project, fiscal_years, projects};
+use crate::thai::calendar::{FiscalYear, YearMonth};
+use crate::thai::money::Money;
+
+/// Link to a plan item's row.
+pub fn plan_item_url(urls: &Urls, fy: FiscalYear, id: &str) -> String {
+    format!(
+        "{}#item-{}",
+        urls.path(&format!("procurement/plans/{}/", fy.be())),
+        anchor(id)
+    )
+}
+
+pub fn reference_price_path(rp: &ReferencePrice) -> String {
+    format!("procurement/reference-prices/{}/", rp.slug)
+}
+
+fn results_path(fy: FiscalYear) -> String {
+    format!("procurement/results/{}/", fy.be())
+}
+
+fn anchor(id: &str) -> String {
+    id.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+fn result_anchor(month: YearMonth, i: usize) -> String {
+    format!("r-{}-{}", month.iso(), i + 1)
+}
+
+pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnostics) {
+    let years = fiscal_years(site);
+    if years.is_empty() {
+        return;
+    }
+    let urls = &r.urls;
+    let mut pages: Vec<(String, Result<String, Diagnostic>)> = Vec::new();
+
+    let overview: Vec<YearOverview> = years
+        .iter()
+        .rev()
+        .map(|&fy| YearOverview {
+            fiscal_year: fy.be(),
+            plan: site
+                .plans
+                .get(&fy)
+                .map(|_| urls.path(&format!("procurement/plans/{}/", fy.be()))),
+            results: urls.path(&results_path(fy)),
+            projects: urls.path(&format!("procurement/projects/{}/", fy.be())),
+            reference_prices: site
+                .reference_prices
+                .iter()
+                .filter(|x| x.fiscal_year() == fy)
+                .count(),
+            months_published: site
+                .results
+                .keys()
+                .filter(|m| m.fiscal_year() == fy)
+                .count(),
+        })
+        .collect();
+    pages.push((
+        "procurement/".into(),
+        r.render(
+            "procurement.html",
+            ctx! {
+                page => PageMeta::new("การจัดซื้อจัดจ้าง", "procurement/", urls),
+                years => overview,
+                reference_prices_url => urls.path("procurement/reference-prices/"),
+            },
+        ),
+    ));
+
+    for plan in site.plans.values() {
+        let view = PlanView::new(site, plan, urls);
+        let rel = format!("procurement/plans/{}/", view.fiscal_year);
+        pages.push((
+            rel.clone(),
+            r.render(
+                "plan.html",
+                ctx! { page => PageMeta::new(&view.title, &rel, urls), plan => view },
+            ),
+        ));
+    }
+
+    if !site.reference_prices.is_empty() {
+        let mut list: Vec<&ReferencePrice> = site.reference_prices.iter().collect();
+        list.sort_by(|a, b| {
+            b.data
+                .priced_on
+                .cmp(&a.data.priced_on)
+                .then(a.slug.cmp(&b.slug))
+        });
+        let rows: Vec<ReferencePriceRow> = list
+            .iter()
+            .map(|rp| ReferencePriceRow {
+                title: rp.data.project.clone(),
+                url: urls.path(&reference_price_path(rp)),
+                form: rp.data.form.code(),
+                priced_on: rp.data.priced_on.0.to_string(),
+                fiscal_year: rp.fiscal_year().be(),
+                budget: rp.data.budget.0.satang(),
+                price: rp.data.price.0.satang(),
+                owner: rp.data.owner.clone(),
+            })
+            .collect();
+        pages.push((
+            "procurement/reference-prices/".into(),
+            r.render(
+                "reference_prices.html",
+                ctx! {
+                    page => PageMeta::new("ประกาศราคากลาง", "procurement/reference-prices/", urls),
+                    prices => rows,
+                    csv_url => urls.path("procurement/reference-prices/reference-prices.csv"),
+                    json_url => urls.path("procurement/reference-prices/reference-prices.json"),
+                },
+            ),
+        ));
+        for rp in &site.reference_prices {
+            let view = FormView::new(site, rp, urls);
+            let rel = reference_price_path(rp);
+            pages.push((
+                rel.clone(),
+                r.render(
+                    "reference_price.html",
+                    ctx! { page => PageMeta::new(&view.title, &rel, urls), form => view },
+                ),
+            ));
+        }
+    }
+
+    for &fy in &years {
+        let view = ResultsView::new(site, fy, urls);
+        let rel = results_path(fy);
+        pages.push((
+            rel.clone(),
+            r.render(
+                "results.html",
+                ctx! { page => PageMeta::new(&view.title, &rel, urls), results => view },
+            ),
+        ));
+        let list = projects(site, fy);
+        let rows: Vec<ProjectRow> = list
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ProjectRow::new(i + 1, p, urls))
+            .collect();
+        let rel = format!("procurement/projects/{}/", fy.be());
+        let title = format!(
+            "รายการการจัดซื้อจัดจ้างและความก้าวหน้า ประจำปีงบประมาณ พ.ศ. {}",
+            fy.be()
+        );
+        pages.push((
+            rel.clone(),
+            r.render(
+                "projects.html",
+                ctx! {
+                    page => PageMeta::new(&title, &rel, urls),
+                    fiscal_year => fy.be(),
+                    projects => rows,
+                    csv_url => urls.path(&format!("{rel}projects.csv")),
+                    json_url => urls.path(&format!("{rel}projects.json")),
+                },
+            ),
+        ));
+    }
+
+    for (rel, html) in pages {
+        match html {
+            Ok(html) => out.add_page(&rel, html),
+            Err(d) => diags.push(d),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct YearOverview {
+    fiscal_year: i32,
+    plan: Option<String>,
+    results: String,
+    projects: String,
+    reference_prices: usize,
+    months_published: usize,
+}
+
+#[derive(Serialize)]
+struct PlanView {
+    fiscal_year: i32,
+    title: String,
+    announced: Option<String>,
+    number: Option<String>,
+    signed_by: Option<Signatory>,
+    body_html: Option<String>,
+    items: Vec<PlanRow>,
+    by_method: Vec<Total>,
+    by_department: Vec<Total>,
+    total: Total,
+    csv_url: String,
+    json_url: String,
+    attachments: Vec<AttachmentView>,
+}
+
+#[derive(Serialize)]
+struct PlanRow {
+    no: usize,
+    id: String,
+    anchor: String,
+    title: String,
+    department: Option<String>,
+    budget: i64,
+    budget_source: Option<String>,
+    method: &'static str,
+    method_key: &'static str,
+    expected: Option<String>,
+    egp_project: Option<String>,
+    reference_prices: Vec<Link>,
+    results: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct Total {
+    label: String,
+    count: usize,
+    budget: i64,
+}
+
+fn totals<'a>(items: impl Iterator<Item = (String, Money)> + 'a) -> Vec<Total> {
+    let mut totals: Vec<Total> = Vec::new();
+    for (label, budget) in items {
+        match totals.iter_mut().find(|t| t.label == label) {
+            Some(t) => {
+                t.count += 1;
+                t.budget += budget.satang();
+            }
+            None => totals.push(Total {
+                label,
+                count: 1,
+                budget: budget.satang(),
+            }),
+        }
+    }
+    totals
+}
+
+impl PlanView {
+    fn new(site: &Site, plan: &Plan, urls: &Urls) -> Self {
+        let fy = plan.data.fiscal_year.0;
+        let list = projects(site, fy);
+        let items: Vec<PlanRow> = plan
+            .data
+            .items
+            .iter()
+            .zip(&plan.ids)
+            .enumerate()
+            .map(|(i, (item, id))| {
+                let project = list.iter().find(|p| p.plan.is_some_and(|(_, j)| j == i));
+                PlanRow {
+                    no: i + 1,
+                    id: id.clone(),
+                    anchor: format!("item-{}", anchor(id)),
+                    title: item.title.clone(),
+                    department: item.department.clone(),
+                    budget: item.budget.0.satang(),
+                    budget_source: item.budget_source.clone(),
+                    method: item.method.label_th(),
+                    method_key: item.method.key(),
+                    expected: item.expected.map(|m| m.0.iso()),
+                    egp_project: item.egp_project.clone(),
+                    reference_prices: project
+                        .map(|p| {
+                            p.reference_prices
+                                .iter()
+                                .map(|rp| Link {
+                                    title: format!("ราคากลาง {}", rp.data.form.code()),
+                                    url: urls.path(&reference_price_path(rp)),
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    results: project
+                        .map(|p| {
+                            p.results
+                                .iter()
+                                .map(|(r, j)| Link {
+                                    title: format!("ผล สขร.1 {}", r.data.month.0.iso()),
+                                    url: format!(
+                                        "{}#{}",
+                                        urls.path(&results_path(fy)),
+                                        result_anchor(r.data.month.0, *j)
+                                    ),
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                }
+            })
+            .collect();
+        let by_method = totals(Method::ALL.iter().flat_map(|m| {
+            plan.data
+                .items
+                .iter()
+                .filter(move |i| i.method == *m)
+                .map(move |i| (m.label_th().to_owned(), i.budget.0))
+        }));
+        let by_department = totals(plan.data.items.iter().map(|i| {
+            (
+                i.department.clone().unwrap_or_else(|| "ไม่ระบุ".to_owned()),
+                i.budget.0,
+            )
+        }));
+        let total = Total {
+            label: "รวม".into(),
+            count: plan.data.items.len(),
+            budget: plan.data.items.iter().map(|i| i.budget.0.satang()).sum(),
+        };
+        let dir = format!("procurement/plans/{}/", fy.be());
+        Self {
+            fiscal_year: fy.be(),
+            title: plan
+                .data
+                .title
+                .clone()
+                .unwrap_or_else(|| format!("แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {}", fy.be())),
+            announced: plan.data.announced.map(|d| d.0.to_string()),
+            number: plan.data.number.clone(),
+            signed_by: plan.data.signed_by.clone(),
+            body_html: plan
+                .body
+                .as_ref()
+                .map(|(b, _)| markdown::to_html(b, urls).0),
+            items,
+            by_method,
+            by_department,
+            total,
+            csv_url: urls.path(&format!("{dir}plan.csv")),
+            json_url: urls.path(&format!("{dir}plan.json")),
+            attachments: attachment_views(site, &plan.data.attachments, urls),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ReferencePriceRow {
+    title: String,
+    url: String,
+    form: &'static str,
+    priced_on: String,
+    fiscal_year: i32,
+    budget: i64,
+    price: i64,
+    owner: Option<String>,
+}
+
+/// A reference-price disclosure in the order of its form.
+#[derive(Serialize)]
+struct FormView {
+    title: String,
+    form: &'static str,
+    form_key: &'static str,
+    purpose: &'static str,
+    project: String,
+    owner: Option<String>,
+    organization: String,
+    plan_link: Option<Link>,
+    result_links: Vec<Link>,
+    /// The numbered rows of the form.
+    rows: Vec<FormRow>,
+    number: Option<String>,
+    signed_by: Option<Signatory>,
+    body_html: Option<String>,
+    attachments: Vec<AttachmentView>,
+    fiscal_year: i32,
+}
+
+#[derive(Serialize, Default)]
+struct FormRow {
+    no: usize,
+    label: String,
+    /// `text`, `money`, `price`, `list`, `breakdown`, `people`
+    kind: &'static str,
+    text: Option<String>,
+    amount: Option<i64>,
+    date: Option<String>,
+    list: Vec<String>,
+    breakdown: Vec<(String, i64)>,
+    breakdown_total: Option<i64>,
+    people: Vec<Signatory>,
+}
+
+impl FormView {
+    fn new(site: &Site, rp: &ReferencePrice, urls: &Urls) -> Self {
+        let d = &rp.data;
+        let fy = rp.fiscal_year();
+        let mut rows: Vec<FormRow> = Vec::new();
+        let mut push = |row: FormRow| {
+            let no = rows.len() + 1;
+            rows.push(FormRow { no, ..row });
+        };
+        let project_text = match &d.owner {
+            Some(o) => format!(
+                "{} หน่วยงานเจ้าของโครงการ {} {}",
+                d.project, o, site.config.name
+            ),
+            None => format!("{} หน่วยงานเจ้าของโครงการ {}", d.project, site.config.name),
+        };
+        push(FormRow {
+            label: "ชื่อโครงการ".into(),
+            kind: "text",
+            text: Some(project_text),
+            ..FormRow::default()
+        });
+        push(FormRow {
+            label: "วงเงินงบประมาณที่ได้รับจัดสรร".into(),
+            kind: "money",
+            amount: Some(d.budget.0.satang()),
+            ..FormRow::default()
+        });
+        if d.form == Form::Bk01 || d.description.is_some() {
+            push(FormRow {
+                label: "ลักษณะงานโดยสังเขป".into(),
+                kind: "text",
+                text: Some(d.description.clone().unwrap_or_else(|| "-".into())),
+                ..FormRow::default()
+            });
+        }
+        push(FormRow {
+            label: "ราคากลางคำนวณ ณ วันที่".into(),
+            kind: "price",
+            amount: Some(d.price.0.satang()),
+            date: Some(d.priced_on.0.to_string()),
+            ..FormRow::default()
+        });
+        if !d.breakdown.is_empty() || d.form == Form::Bk01 {
+            push(FormRow {
+                label: "บัญชีประมาณการราคากลาง".into(),
+                kind: "breakdown",
+                breakdown: d
+                    .breakdown
+                    .iter()
+                    .map(|b| (b.item.clone(), b.amount.0.satang()))
+                    .collect(),
+                breakdown_total: Some(d.breakdown.iter().map(|b| b.amount.0.satang()).sum()),
+                ..FormRow::default()
+            });
+        }
+        if !d.sources.is_empty() || d.form != Form::Bk01 {
+            push(FormRow {
+                label: "แหล่งที่มาของราคากลาง (ราคาอ้างอิง)".into(),
+                kind: "list",
+                list: d.sources.clone(),
+                ..FormRow::default()
+            });
+        }
+        push(FormRow {
+            label: if d.form == Form::Bk06 {
+                "รายชื่อเจ้าหน้าที่ผู้กำหนดราคากลาง (ราคาอ้างอิง) ทุกคน".into()
+            } else {
+                "รายชื่อคณะกรรมการกำหนดราคากลาง".into()
+            },
+            kind: "people",
+            people: d.committee.clone(),
+            ..FormRow::default()
+        });
+        let project = projects(site, fy)
+            .into_iter()
+            .find(|p| p.reference_prices.iter().any(|x| x.slug == rp.slug));
+        let plan_link = project.as_ref().and_then(|p| {
+            p.plan.map(|_| Link {
+                title: format!("แผนการจัดซื้อจัดจ้าง ปี {} รายการ {}", fy.be(), p.local_id),
+                url: plan_item_url(urls, fy, &p.local_id),
+            })
+        });
+        let result_links = project
+            .map(|p| {
+                p.results
+                    .iter()
+                    .map(|(r, j)| Link {
+                        title: format!("ผลการจัดซื้อจัดจ้าง (สขร.1) {}", r.data.month.0.iso()),
+                        url: format!(
+                            "{}#{}",
+                            urls.path(&results_path(fy)),
+                            result_anchor(r.data.month.0, *j)
+                        ),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Self {
+            title: d
+                .title
+                .clone()
+                .unwrap_or_else(|| format!("ประกาศราคากลาง {}", d.project)),
+            form: d.form.code(),
+            form_key: d.form.key(),
+            purpose: d.form.purpose_th(),
+            project: d.project.clone(),
+            owner: d.owner.clone(),
+            organization: site.config.name.clone(),
+            plan_link,
+            result_links,
+            rows,
+            number: d.number.clone(),
+            signed_by: d.signed_by.clone(),
+            body_html: rp.body.as_ref().map(|(b, _)| markdown::to_html(b, urls).0),
+            attachments: attachment_views(site, &d.attachments, urls),
+            fiscal_year: fy.be(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ResultsView {
+    fiscal_year: i32,
+    title: String,
+    organization: String,
+    months: Vec<MonthView>,
+    csv_url: String,
+    json_url: String,
+}
+
+#[derive(Serialize)]
+struct MonthView {
+    month: String,
+    anchor: String,
+    /// `published`, `empty` (nothing bought) or `missing` (not yet published)
+    state: &'static str,
+    items: Vec<ResultRow>,
+    attachments: Vec<AttachmentView>,
+}
+
+#[derive(Serialize)]
+struct ResultRow {
+    no: usize,
+    anchor: String,
+    title: String,
+    budget: i64,
+    reference_price: Option<i64>,
+    method: &'static str,
+    bids: Vec<(String, i64)>,
+    winner: Option<(String, i64)>,
+    reason: Option<String>,
+    contract_number: Option<String>,
+    contract_date: Option<String>,
+    plan_link: Option<Link>,
+    reference_price_link: Option<Link>,
+}
+
+/// The months a results page shows: all twelve of a past year, up to today's month in the
+/// current year; in a future year, the months that have a file.
+pub fn shown_months(site: &Site, fy: FiscalYear) -> Vec<YearMonth> {
+    let current = FiscalYear::of(site.today);
+    fy.months()
+        .into_iter()
+        .filter(|m| {
+            fy < current
+                || (fy == current && m.first_day() <= site.today)
+                || site.results.contains_key(m)
+        })
+        .collect()
+}
+
+impl ResultsView {
+    fn new(site: &Site, fy: FiscalYear, urls: &Urls) -> Self {
+        let list = projects(site, fy);
+        let months = shown_months(site, fy)
+            .into_iter()
+            .map(|m| {
+                let Some(results) = site.results.get(&m) else {
+                    return MonthView {
+                        month: m.iso(),
+                        anchor: format!("m-{}", m.iso()),
+                        state: "missing",
+                        items: Vec::new(),
+                        attachments: Vec::new(),
+                    };
+                };
+                let items: Vec<ResultRow> = results
+                    .data
+                    .items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        let project = list.iter().find(|p| {
+                            p.results
+                                .iter()
+                                .any(|(r, j)| r.data.month == results.data.month && *j == i)
+                        });
+                        ResultRow {
+                            no: i + 1,
+                            anchor: result_anchor(m, i),
+                            title: item.title.clone(),
+                            budget: item.budget.0.satang(),
+                            reference_price: item.reference_price.map(|a| a.0.satang()),
+                            method: item.method.label_th(),
+                            bids: item
+                                .bids
+                                .iter()
+                                .map(|b| (b.bidder.clone(), b.price.0.satang()))
+                                .collect(),
+                            winner: item
+                                .winner
+                                .as_ref()
+                                .map(|w| (w.name.clone(), w.price.0.satang())),
+                            reason: item.reason.clone(),
+                            contract_number: item.contract.as_ref().map(|c| c.number.clone()),
+                            contract_date: item.contract.as_ref().map(|c| c.date.0.to_string()),
+                            plan_link: project.and_then(|p| {
+                                p.plan.map(|_| Link {
+                                    title: format!("แผนฯ รายการ {}", p.local_id),
+                                    url: plan_item_url(urls, fy, &p.local_id),
+                                })
+                            }),
+                            reference_price_link: project.and_then(|p| {
+                                p.reference_price().map(|rp| Link {
+                                    title: format!("ประกาศราคากลาง {}", rp.data.form.code()),
+                                    url: urls.path(&reference_price_path(rp)),
+                                })
+                            }),
+                        }
+                    })
+                    .collect();
+                MonthView {
+                    month: m.iso(),
+                    anchor: format!("m-{}", m.iso()),
+                    state: if items.is_empty() {
+                        "empty"
+                    } else {
+                        "published"
+                    },
+                    items,
+                    attachments: attachment_views(site, &results.data.attachments, urls),
+                }
+            })
+            .collect();
+        let dir = results_path(fy);
+        Self {
+            fiscal_year: fy.be(),
+            title: format!(
+                "สรุปผลการดำเนินการจัดซื้อจัดจ้าง (แบบ สขร.1) ประจำปีงบประมาณ พ.ศ. {}",
+                fy.be()
+            ),
+            organization: site.config.name.clone(),
+            months,
+            csv_url: urls.path(&format!("{dir}results.csv")),
+            json_url: urls.path(&format!("{dir}results.json")),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ProjectRow {
+    no: usize,
+    id: String,
+    title: String,
+    budget: Option<i64>,
+    budget_source: Option<String>,
+    stage: &'static str,
+    stage_key: &'static str,
+    method: Option<&'static str>,
+    reference_price: Option<i64>,
+    agreed_price: Option<i64>,
+    supplier: Option<String>,
+    egp_project: Option<String>,
+    links: Vec<Link>,
+}
+
+impl ProjectRow {
+    fn new(no: usize, p: &Project, urls: &Urls) -> Self {
+        let fy = p.fiscal_year;
+        let mut links = Vec::new();
+        if p.plan.is_some() {
+            links.push(Link {
+                title: "แผน".into(),
+                url: plan_item_url(urls, fy, &p.local_id),
+            });
+        }
+        for rp in &p.reference_prices {
+            links.push(Link {
+                title: "ราคากลาง".into(),
+                url: urls.path(&reference_price_path(rp)),
+            });
+        }
+        for (r, j) in &p.results {
+            links.push(Link {
+                title: "สขร.1".into(),
+                url: format!(
+                    "{}#{}",
+                    urls.path(&results_path(fy)),
+                    result_anchor(r.data.month.0, *j)
+                ),
+            });
+        }
+        let winner = p.result().and_then(|r| r.winner.as_ref());
+        Self {
+            no,
+            id: p.local_id.clone(),
+            title: p.title().to_owned(),
+            budget: p.budget().map(Money::satang),
+            budget_source: p.plan_item().and_then(|i| i.budget_source.clone()),
+            stage: p.stage().label_th(),
+            stage_key: p.stage().key(),
+            method: p.method().map(Method::label_th),
+            reference_price: p.reference_amount().map(Money::satang),
+            agreed_price: winner.map(|w| w.price.0.satang()),
+            supplier: winner.map(|w| w.name.clone()),
+            egp_project: p.plan_item().and_then(|i| i.egp_project.clone()),
+            links,
+        }
+    }
+}
+
+/// The procurement datasets: per fiscal year the plan, the results and the combined list, and
+/// one dataset of all reference prices. Writes their CSV, JSON and data packages.
+pub fn publish_data(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Dataset> {
+    let mut datasets = Vec::new();
+    let org = &site.config.name;
+    let base = |id: String, dir: String, title: String, description: String, fy: Option<i32>| {
+        Dataset {
+        id,
+        dir,
+        title,
+        description,
+        keywords: vec!["จัดซื้อจัดจ้าง".into(), "procurement".into(), org.clone()],
+        frequency: Frequency::Monthly,
+        license: site.config.license.clone(),
+        dataset_type: "ข้อมูลระเบียน".into(),
+        source: "กองคลัง".into(),
+        objective: "เปิดเผยข้อมูลการจัดซื้อจัดจ้างตามมาตรา ๙ แห่งพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. ๒๕๔๐ และพระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. ๒๕๖๐".into(),
+        issued: None,
+        modified: None,
+        fiscal_year: fy,
+        tables: Vec::new(),
+        extra_files: vec![],
+    }
+    };
+
+    for plan in site.plans.values() {
+        let fy = plan.data.fiscal_year.0;
+        let dir = format!("procurement/plans/{}/", fy.be());
+        let table = plan_table(plan);
+        let json = serde_json::json!({
+            "organization": org,
+            "fiscal_year": fy.be(),
+            "announced": plan.data.announced.map(|d| d.0.to_string()),
+            "url": urls.abs(&dir),
+            "license": site.config.license,
+            "items": table.json_rows(),
+        });
+        out.add_text(format!("{dir}plan.json"), pretty(&json));
+        let mut ds = base(
+            format!("procurement-plan-{}", fy.be()),
+            dir,
+            format!("แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {} {org}", fy.be()),
+            format!(
+                "แผนการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. {} ของ{org}: โครงการ หน่วยงาน วงเงินงบประมาณ แหล่งเงิน วิธีจัดซื้อจัดจ้าง และเดือนที่คาดว่าจะประกาศ",
+                fy.be()
+            ),
+            Some(fy.be()),
+        );
+        ds.frequency = Frequency::Yearly;
+        ds.issued = plan.data.announced.map(|d| d.0);
+        ds.modified = ds.issued;
+        ds.tables.push(table);
+        ds.extra_files
+            .push(("plan.json".into(), "application/json"));
+        ds.publish(urls, out);
+        datasets.push(ds);
+    }
+
+    if !site.reference_prices.is_empty() {
+        let dir = "procurement/reference-prices/".to_owned();
+        let table = reference_price_table(site, urls);
+        let json = serde_json::json!({
+            "organization": org,
+            "url": urls.abs(&dir),
+            "license": site.config.license,
+            "reference_prices": site.reference_prices.iter().map(|rp| reference_price_json(rp, urls)).collect::<Vec<_>>(),
+        });
+        out.add_text(format!("{dir}reference-prices.json"), pretty(&json));
+        let mut ds = base(
+            "procurement-reference-prices".into(),
+            dir,
+            format!("ประกาศราคากลาง {org}"),
+            format!(
+                "ราคากลางของการจัดซื้อจัดจ้างของ{org} ตามแบบ บก.01–บก.07: โครงการ วงเงินงบประมาณ ราคากลาง วันที่กำหนดราคากลาง แหล่งที่มา และผู้กำหนดราคากลาง"
+            ),
+            None,
+        );
+        ds.frequency = Frequency::Irregular;
+        ds.modified = site
+            .reference_prices
+            .iter()
+            .map(|r| r.data.priced_on.0)
+            .max();
+        ds.tables.push(table);
+        ds.extra_files
+            .push(("reference-prices.json".into(), "application/json"));
+        ds.publish(urls, out);
+        datasets.push(ds);
+    }
+
+    for fy in fiscal_years(site) {
+        let dir = results_path(fy);
+        let table = results_table(site, fy);
+        let months: Vec<serde_json::Value> = shown_months(site, fy)
+            .into_iter()
+            .map(|m| {
+                let state = match site.results.get(&m) {
+                    None => "not_published",
+                    Some(r) if r.data.items.is_empty() => "no_procurement",
+                    Some(_) => "published",
+                };
+                serde_json::json!({"month": m.iso(), "state": state})
+            })
+            .collect();
+        let json = serde_json::json!({
+            "organization": org,
+            "fiscal_year": fy.be(),
+            "url": urls.abs(&dir),
+            "license": site.config.license,
+            "months": months,
+            "items": table.json_rows(),
+        });
+        out.add_text(format!("{dir}results.json"), pretty(&json));
+        let mut ds = base(
+            format!("procurement-results-{}", fy.be()),
+            dir,
+            format!(
+                "สรุปผลการจัดซื้อจัดจ้างรายเดือน (แบบ สขร.1) ประจำปีงบประมาณ พ.ศ. {} {org}",
+                fy.be()
+            ),
+            format!(
+                "ผลการจัดซื้อจัดจ้างรายเดือนตามแบบ สขร.1 ของ{org} ปีงบประมาณ พ.ศ. {}: งานที่จัดซื้อจัดจ้าง วงเงิน ราคากลาง วิธีจัดซื้อจัดจ้าง ผู้เสนอราคา ผู้ได้รับคัดเลือก เหตุผล และสัญญา",
+                fy.be()
+            ),
+            Some(fy.be()),
+        );
+        ds.modified = site
+            .results
+            .values()
+            .filter(|r| r.data.month.0.fiscal_year() == fy)
+            .map(|r| r.data.month.0.last_day())
+            .max();
+        ds.tables.push(table);
+        ds.extra_files
+            .push(("results.json".into(), "application/json"));
+        ds.publish(urls, out);
+        datasets.push(ds);
+
+        let dir = format!("procurement/projects/{}/", fy.be());
+        let table = projects_table(site, fy);
+        let json = serde_json::json!({
+            "organization": org,
+            "fiscal_year": fy.be(),
+            "url": urls.abs(&dir),
+            "license": site.config.license,
+            "projects": table.json_rows(),
+        });
+        out.add_text(format!("{dir}projects.json"), pretty(&json));
+        let mut ds = base(
+            format!("procurement-projects-{}", fy.be()),
+            dir,
+            format!(
+                "รายการการจัดซื้อจัดจ้างและความก้าวหน้า ประจำปีงบประมาณ พ.ศ. {} {org}",
+                fy.be()
+            ),
+            format!(
+                "รายการจัดซื้อจัดจ้างรายโครงการของ{org} ปีงบประมาณ พ.ศ. {} รวมแผน ราคากลาง และผลการจัดซื้อจัดจ้างไว้ในแถวเดียว",
+                fy.be()
+            ),
+            Some(fy.be()),
+        );
+        ds.tables.push(table);
+        ds.extra_files
+            .push(("projects.json".into(), "application/json"));
+        ds.publish(urls, out);
+        datasets.push(ds);
+    }
+    datasets
+}
+
+fn pretty(v: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default() + "\n"
+}
+
+fn opt(s: Option<&str>) -> String {
+    s.unwrap_or_default().to_owned()
+}
+
+fn plan_table(plan: &Plan) -> Table {
+    use ColumnType::{Integer, Number, String as S};
+    Table {
+        name: "plan".into(),
+        file: "plan.csv".into(),
+        title: "แผนการจัดซื้อจัดจ้าง".into(),
+        columns: vec![
+            Col::new("no", "ลำดับที่", Integer),
+            Col::new("id", "รหัสรายการ", S),
+            Col::new("title", "ชื่อโครงการ/รายการ", S),
+            Col::new("department", "หน่วยงานที่รับผิดชอบ", S),
+            Col::new("budget", "วงเงินงบประมาณ (บาท)", Number),
+            Col::new("budget_source", "แหล่งที่มาของงบประมาณ", S),
+            Col::new("method", "วิธีจัดซื้อจัดจ้าง", S),
+            Col::new("expected_month", "ช่วงเวลาที่คาดว่าจะประกาศจัดซื้อจัดจ้าง", S),
+            Col::new("egp_project", "เลขที่โครงการในระบบ e-GP", S),
+        ],
+        rows: plan
+            .data
+            .items
+            .iter()
+            .zip(&plan.ids)
+            .enumerate()
+            .map(|(i, (item, id))| {
+                vec![
+                    (i + 1).to_string(),
+                    id.clone(),
+                    item.title.clone(),
+                    opt(item.department.as_deref()),
+                    item.budget.0.decimal(),
+                    opt(item.budget_source.as_deref()),
+                    item.method.key().to_owned(),
+                    item.expected.map(|m| m.0.iso()).unwrap_or_default(),
+                    opt(item.egp_project.as_deref()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn reference_price_table(site: &Site, urls: &Urls) -> Table {
+    use ColumnType::{Date, Integer, Number, String as S};
+    Table {
+        name: "reference-prices".into(),
+        file: "reference-prices.csv".into(),
+        title: "ประกาศราคากลาง".into(),
+        columns: vec![
+            Col::new("fiscal_year", "ปีงบประมาณ", Integer),
+            Col::new("form", "แบบ", S),
+            Col::new("project", "ชื่อโครงการ", S),
+            Col::new("owner", "หน่วยงานเจ้าของโครงการ", S),
+            Col::new("plan_item", "รายการในแผนการจัดซื้อจัดจ้าง", S),
+            Col::new("budget", "วงเงินงบประมาณที่ได้รับจัดสรร (บาท)", Number),
+            Col::new("price", "ราคากลาง (บาท)", Number),
+            Col::new("priced_on", "วันที่กำหนดราคากลาง", Date),
+            Col::new("sources", "แหล่งที่มาของราคากลาง", S),
+            Col::new("committee", "ผู้กำหนดราคากลาง", S),
+            Col::new("url", "หน้าประกาศ", S),
+        ],
+        rows: site
+            .reference_prices
+            .iter()
+            .map(|rp| {
+                let d = &rp.data;
+                vec![
+                    rp.fiscal_year().be().to_string(),
+                    d.form.key().to_owned(),
+                    d.project.clone(),
+                    opt(d.owner.as_deref()),
+                    opt(d.plan_item.as_deref()),
+                    d.budget.0.decimal(),
+                    d.price.0.decimal(),
+                    d.priced_on.0.to_string(),
+                    d.sources.join("\n"),
+                    d.committee
+                        .iter()
+                        .map(|c| match &c.position {
+                            Some(p) => format!("{} ({p})", c.name),
+                            None => c.name.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    urls.abs(&reference_price_path(rp)),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn reference_price_json(rp: &ReferencePrice, urls: &Urls) -> serde_json::Value {
+    let d = &rp.data;
+    serde_json::json!({
+        "id": rp.slug,
+        "url": urls.abs(&reference_price_path(rp)),
+        "form": d.form.key(),
+        "fiscal_year": rp.fiscal_year().be(),
+        "project": d.project,
+        "owner": d.owner,
+        "plan_item": d.plan_item,
+        "budget": money_number(d.budget.0),
+        "price": money_number(d.price.0),
+        "priced_on": d.priced_on.0.to_string(),
+        "description": d.description,
+        "breakdown": d.breakdown.iter().map(|b| serde_json::json!({"item": b.item, "amount": money_number(b.amount.0)})).collect::<Vec<_>>(),
+        "sources": d.sources,
+        "committee": d.committee,
+    })
+}
+
+/// Baht as a JSON number (`1234.5`).
+pub fn money_number(m: Money) -> serde_json::Value {
+    m.decimal()
+        .parse::<f64>()
+        .ok()
+        .and_then(serde_json::Number::from_f64)
+        .map_or(serde_json::Value::Null, serde_json::Value::Number)
+}
+
+fn results_table(site: &Site, fy: FiscalYear) -> Table {
+    use ColumnType::{Date, Integer, Number, String as S};
+    let mut rows = Vec::new();
+    for results in site
+        .results
+        .values()
+        .filter(|r| r.data.month.0.fiscal_year() == fy)
+    {
+        for (i, item) in results.data.items.iter().enumerate() {
+            rows.push(vec![
+                results.data.month.0.iso(),
+                (i + 1).to_string(),
+                item.title.clone(),
+                item.budget.0.decimal(),
+                item.reference_price
+                    .map(|a| a.0.decimal())
+                    .unwrap_or_default(),
+                item.method.key().to_owned(),
+                item.bids
+                    .iter()
+                    .map(|b| format!("{} {}", b.bidder, b.price.0.decimal()))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                item.winner
+                    .as_ref()
+                    .map(|w| w.name.clone())
+                    .unwrap_or_default(),
+                item.winner
+                    .as_ref()
+                    .map(|w| w.price.0.decimal())
+                    .unwrap_or_default(),
+                opt(item.reason.as_deref()),
+                item.contract
+                    .as_ref()
+                    .map(|c| c.number.clone())
+                    .unwrap_or_default(),
+                item.contract
+                    .as_ref()
+                    .map(|c| c.date.0.to_string())
+                    .unwrap_or_default(),
+                opt(item.plan_item.as_deref()),
+            ]);
+        }
+    }
+    Table {
+        name: "results".into(),
+        file: "results.csv".into(),
+        title: "สรุปผลการดำเนินการจัดซื้อจัดจ้างรายเดือน (สขร.1)".into(),
+        columns: vec![
+            Col::new("month", "เดือน", S),
+            Col::new("no", "ลำดับที่", Integer),
+            Col::new("title", "งานที่จัดซื้อหรือจัดจ้าง", S),
+            Col::new("budget", "วงเงินที่จะซื้อหรือจ้าง (บาท)", Number),
+            Col::new("reference_price", "ราคากลาง (บาท)", Number),
+            Col::new("method", "วิธีซื้อหรือจ้าง", S),
+            Col::new("bids", "รายชื่อผู้เสนอราคาและราคาที่เสนอ", S),
+            Col::new("winner", "ผู้ได้รับการคัดเลือก", S),
+            Col::new("agreed_price", "ราคาที่ตกลงซื้อหรือจ้าง (บาท)", Number),
+            Col::new("reason", "เหตุผลที่คัดเลือกโดยสรุป", S),
+            Col::new("contract_number", "เลขที่สัญญาหรือข้อตกลง", S),
+            Col::new("contract_date", "วันที่ของสัญญาหรือข้อตกลง", Date),
+            Col::new("plan_item", "รายการในแผนการจัดซื้อจัดจ้าง", S),
+        ],
+        rows,
+    }
+}
+
+fn projects_table(site: &Site, fy: FiscalYear) -> Table {
+    use ColumnType::{Integer, Number, String as S};
+    let c = &site.config;
+    let rows = projects(site, fy)
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let winner = p.result().and_then(|r| r.winner.as_ref());
+            vec![
+                (i + 1).to_string(),
+                fy.be().to_string(),
+                c.name.clone(),
+                opt(c.district.as_deref()),
+                opt(c.province.as_deref()),
+                "กระทรวงมหาดไทย".to_owned(),
+                "องค์กรปกครองส่วนท้องถิ่น".to_owned(),
+                p.title().to_owned(),
+                p.budget().map(Money::decimal).unwrap_or_default(),
+                opt(p.plan_item().and_then(|i| i.budget_source.as_deref())),
+                p.stage().label_th().to_owned(),
+                p.method().map(|m| m.key().to_owned()).unwrap_or_default(),
+                p.reference_amount().map(Money::decimal).unwrap_or_default(),
+                winner.map(|w| w.price.0.decimal()).unwrap_or_default(),
+                winner.map(|w| w.name.clone()).unwrap_or_default(),
+                opt(p.plan_item().and_then(|i| i.egp_project.as_deref())),
+                p.local_id.clone(),
+            ]
+        })
+        .collect();
+    Table {
+        name: "projects".into(),
+        file: "projects.csv".into(),
+        title: "รายการการจัดซื้อจัดจ้างและความก้าวหน้า".into(),
+        columns: vec![
+            Col::new("no", "ที่", Integer),
+            Col::new("fiscal_year", "ปีงบประมาณ", Integer),
+            Col::new("organization", "ชื่อหน่วยงาน", S),
+            Col::new("district", "อำเภอ", S),
+            Col::new("province", "จังหวัด", S),
+            Col::new("ministry", "กระทรวง", S),
+            Col::new("organization_type", "ประเภทหน่วยงาน", S),
+            Col::new("title", "ชื่อรายการของงานที่ซื้อหรือจ้าง", S),
+            Col::new("budget", "วงเงินงบประมาณที่ได้รับจัดสรร (บาท)", Number),
+            Col::new("budget_source", "แหล่งที่มาของงบประมาณ", S),
+            Col::new("status", "สถานะการจัดซื้อจัดจ้าง", S),
+            Col::new("method", "วิธีการจัดซื้อจัดจ้าง", S),
+            Col::new("reference_price", "ราคากลาง (บาท)", Number),
+            Col::new("agreed_price", "ราคาที่ตกลงซื้อหรือจ้าง (บาท)", Number),
+            Col::new("supplier", "รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก", S),
+            Col::new("egp_project", "เลขที่โครงการในระบบ e-GP", S),
+            Col::new("id", "รหัสรายการ", S),
+        ],
+        rows,
+    }
+}
+
+/// Attachments of a results file, reference price or plan.
+pub fn results_of(site: &Site, fy: FiscalYear) -> impl Iterator<Item = &Results> {
+    site.results
+        .values()
+        .filter(move |r| r.data.month.0.fiscal_year() == fy)
+}

@@ -1,0 +1,232 @@
+//! A published table: its CSV (UTF-8 with byte-order mark, CRLF: Excel opens Thai correctly), its
+//! rows as JSON objects, and its Frictionless Table Schema. Every dataset of the site is one or
+//! more of these plus catalog metadata ([`Dataset`]).
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value, json};
+
+use crate::output::{Body, Outputs};
+use crate::render::Urls;
+use crate::site::dataset::{ColumnType, Frequency};
+
+/// One column: machine name, Thai title, type.
+#[derive(Clone, Debug)]
+pub struct Col {
+    pub name: String,
+    pub title: String,
+    pub kind: ColumnType,
+}
+
+impl Col {
+    pub fn new(name: &str, title: &str, kind: ColumnType) -> Self {
+        Self {
+            name: name.to_owned(),
+            title: title.to_owned(),
+            kind,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Table {
+    /// Resource name in the data package (lowercase letters, digits, `-`, `_`, `.`).
+    pub name: String,
+    /// File name beside the dataset's page, e.g. `plan.csv`.
+    pub file: String,
+    pub title: String,
+    pub columns: Vec<Col>,
+    /// Cells as text: numbers plain (`1234.50`), dates ISO (CE), empty for none.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn csv(&self) -> Vec<u8> {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(b"\xef\xbb\xbf".to_vec());
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(self.columns.iter().map(|c| c.name.as_str()));
+        for row in &self.rows {
+            let _ = w.write_record(row);
+        }
+        w.into_inner().unwrap_or_default()
+    }
+
+    /// The rows as JSON objects with typed values.
+    pub fn json_rows(&self) -> Vec<Value> {
+        self.rows
+            .iter()
+            .map(|row| {
+                let mut obj = Map::new();
+                for (cell, col) in row.iter().zip(&self.columns) {
+                    obj.insert(col.name.clone(), typed(cell, col.kind));
+                }
+                Value::Object(obj)
+            })
+            .collect()
+    }
+
+    /// The Frictionless Data resource, with its Table Schema.
+    pub fn resource(&self) -> Value {
+        let fields: Vec<Value> = self
+            .columns
+            .iter()
+            .map(|c| {
+                json!({
+                    "name": c.name,
+                    "title": c.title,
+                    "type": type_name(c.kind),
+                })
+            })
+            .collect();
+        json!({
+            "name": self.name,
+            "path": self.file,
+            "title": self.title,
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": { "fields": fields },
+        })
+    }
+}
+
+fn type_name(kind: ColumnType) -> &'static str {
+    match kind {
+        ColumnType::String => "string",
+        ColumnType::Integer => "integer",
+        ColumnType::Number => "number",
+        ColumnType::Date => "date",
+        ColumnType::Boolean => "boolean",
+    }
+}
+
+/// A cell as a JSON value of its column's type (`null` when empty).
+pub fn typed(cell: &str, kind: ColumnType) -> Value {
+    if cell.is_empty() && kind != ColumnType::String {
+        return Value::Null;
+    }
+    match kind {
+        ColumnType::Integer => cell.parse::<i64>().map_or(Value::Null, Value::from),
+        ColumnType::Number => cell
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map_or(Value::Null, Value::Number),
+        ColumnType::Boolean => Value::Bool(cell == "true"),
+        ColumnType::String | ColumnType::Date => Value::String(cell.to_owned()),
+    }
+}
+
+/// A dataset of the catalog: metadata and the tables published in its folder.
+#[derive(Clone, Debug)]
+pub struct Dataset {
+    /// Stable identifier, e.g. `procurement-plan-2566`.
+    pub id: String,
+    /// The folder (and page) of the dataset, e.g. `procurement/plans/2566/`.
+    pub dir: String,
+    pub title: String,
+    pub description: String,
+    pub keywords: Vec<String>,
+    pub frequency: Frequency,
+    pub license: String,
+    /// ประเภทชุดข้อมูล (DGA): ข้อมูลระเบียน, ข้อมูลสถิติ, ...
+    pub dataset_type: String,
+    /// The division the data comes from.
+    pub source: String,
+    pub objective: String,
+    pub issued: Option<NaiveDate>,
+    pub modified: Option<NaiveDate>,
+    /// The fiscal year the data covers, if one.
+    pub fiscal_year: Option<i32>,
+    pub tables: Vec<Table>,
+    /// Other files in the folder (e.g. a JSON of the whole record), with media types.
+    pub extra_files: Vec<(String, &'static str)>,
+}
+
+impl Dataset {
+    /// Writes the CSV of every table and `datapackage.json` into the dataset's folder.
+    pub fn publish(&self, urls: &Urls, out: &mut Outputs) {
+        for t in &self.tables {
+            out.add(format!("{}{}", self.dir, t.file), Body::Bytes(t.csv()));
+        }
+        let package = json!({
+            "name": self.id,
+            "title": self.title,
+            "description": self.description,
+            "homepage": urls.abs(&self.dir),
+            "keywords": self.keywords,
+            "licenses": [license(&self.license)],
+            "profile": "tabular-data-package",
+            "resources": self.tables.iter().map(Table::resource).collect::<Vec<_>>(),
+        });
+        out.add_text(
+            format!("{}datapackage.json", self.dir),
+            serde_json::to_string_pretty(&package).unwrap_or_default() + "\n",
+        );
+    }
+
+    /// Every downloadable file: (file name, media type).
+    pub fn files(&self) -> Vec<(String, &'static str)> {
+        let mut files: Vec<(String, &'static str)> = self
+            .tables
+            .iter()
+            .map(|t| (t.file.clone(), "text/csv"))
+            .collect();
+        files.extend(self.extra_files.iter().cloned());
+        files.push(("datapackage.json".to_owned(), "application/json"));
+        files
+    }
+}
+
+/// A license as a data package names it.
+pub fn license(id: &str) -> Value {
+    match id {
+        "CC-BY-4.0" => {
+            json!({"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"})
+        }
+        "CC0-1.0" => {
+            json!({"name": "CC0-1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/", "title": "CC0 1.0"})
+        }
+        "ODC-BY-1.0" => {
+            json!({"name": "ODC-BY-1.0", "path": "https://opendatacommons.org/licenses/by/1-0/", "title": "Open Data Commons Attribution License 1.0"})
+        }
+        other => json!({"name": other, "title": other}),
+    }
+}
+
+/// The URL of a license, when known.
+pub fn license_url(id: &str) -> Option<&'static str> {
+    match id {
+        "CC-BY-4.0" => Some("https://creativecommons.org/licenses/by/4.0/"),
+        "CC0-1.0" => Some("https://creativecommons.org/publicdomain/zero/1.0/"),
+        "ODC-BY-1.0" => Some("https://opendatacommons.org/licenses/by/1-0/"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_has_bom_and_crlf() {
+        let t = Table {
+            name: "t".into(),
+            file: "t.csv".into(),
+            title: "t".into(),
+            columns: vec![
+                Col::new("a", "ก", ColumnType::String),
+                Col::new("n", "น", ColumnType::Number),
+            ],
+            rows: vec![vec!["ไทย, ครับ".into(), "1.50".into()]],
+        };
+        let csv = t.csv();
+        assert_eq!(
+            String::from_utf8(csv).unwrap(),
+            "\u{feff}a,n\r\n\"ไทย, ครับ\",1.50\r\n"
+        );
+        assert_eq!(t.json_rows()[0]["n"], json!(1.5));
+    }
+}
