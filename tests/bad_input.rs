@@ -219,9 +219,7 @@ fn impossible_date() {
     .says("ช่อง: date");
 }
 
-/// The brief asks for negative money, but no content file has an amount yet (procurement is
-/// not loaded); a second impossible value stands in: 29 February of a common year, in Thai
-/// digits, in a field other than `date`.
+/// 29 February of a common year, in Thai digits, in a field other than `date`.
 #[test]
 fn impossible_date_in_thai_digits_in_another_field() {
     rejects(|s| {
@@ -236,6 +234,16 @@ fn impossible_date_in_thai_digits_in_another_field() {
     .at("content/announcements/a.md:4")
     .says("29 กุมภาพันธ์")
     .says("ช่อง: updated");
+}
+
+#[test]
+fn negative_money_in_a_procurement_plan() {
+    const PLAN: &str = "content/procurement/plans/2566.yaml";
+    rejects(|s| s.replace(PLAN, "budget: 298000", "budget: \"-๒๙๘,๐๐๐ บาท\""))
+        .at_line_of(PLAN, "budget: \"-๒๙๘,๐๐๐ บาท\"")
+        .says("ติดลบ")
+        .says("items[0].budget")
+        .says_in_english("is negative");
 }
 
 #[test]

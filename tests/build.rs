@@ -229,13 +229,14 @@ fn announcements_are_listed_newest_first() {
             (!slug.is_empty()).then(|| slug.to_owned())
         })
         .collect();
-    // The dates in content/announcements: 2566-03-15, 2565-11-07, 2565-10-25, 2565-10-20,
-    // 2565-10-17.
+    // The dates in content/announcements: 2566-03-15, 2565-11-07, 2565-10-28, 2565-10-25,
+    // 2565-10-20, 2565-10-17.
     assert_eq!(
         slugs,
         [
             "ethics-training-2566",
             "conflict-of-interest-guideline",
+            "procurement-plan-2566",
             "no-gift-policy",
             "bribery-prevention",
             "integrity-measures-2566",
@@ -318,7 +319,7 @@ fn feed_sitemap_robots_and_not_found_page_are_published() {
         .skip(1)
         .map(|s| &s[..s.find('<').unwrap()])
         .collect();
-    assert_eq!(published.len(), 5, "one entry per announcement");
+    assert_eq!(published.len(), 6, "one entry per announcement");
     let mut sorted = published.clone();
     sorted.sort_unstable_by(|a, b| b.cmp(a));
     assert_eq!(published, sorted, "newest entry first");

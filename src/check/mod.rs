@@ -2,6 +2,7 @@
 //! `content/files/`, two documents at one address, values out of range. Pure: `&Site` in,
 //! diagnostics out.
 
+pub mod procurement;
 pub mod topics;
 
 use std::collections::BTreeMap;
@@ -9,8 +10,9 @@ use std::collections::BTreeMap;
 use crate::diagnostic::{Diagnostic, Diagnostics, Msg, locate};
 use crate::render::urls::document_path;
 use crate::site::attachment::{PathProblem, normalize_ref};
+use crate::site::document::{AttachmentRef, EmbedTarget};
 use crate::site::source::nearest;
-use crate::site::{Document, RESERVED_FOLDERS, Site};
+use crate::site::{Document, RESERVED_FOLDERS, Site, Source};
 
 /// Output paths at the top of the site that pages may not take.
 const RESERVED_PATHS: &[&str] = &[
@@ -29,6 +31,11 @@ pub fn check(site: &Site) -> Diagnostics {
         check_document(site, doc, &mut diags);
     }
     check_addresses(site, &mut diags);
+    procurement::check(site, &mut diags);
+    for d in &site.datasets {
+        check_topics(&d.source, &d.meta.topics, &mut diags);
+        check_section9(&d.source, &d.meta.section9, &mut diags);
+    }
     diags
 }
 
@@ -65,109 +72,30 @@ fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
             )),
         );
     }
-    for (i, a) in doc.front.attachments.iter().enumerate() {
-        let (l, c) = at(a.file.trim());
-        let field = format!("attachments[{i}].file");
-        let problem = match normalize_ref(&a.file) {
-            Ok(key) if site.attachments.contains_key(&key) => continue,
-            Ok(key) => {
-                let known: Vec<&str> = site.attachments.keys().map(String::as_str).collect();
-                let hint = match nearest(&key, &known) {
-                    Some(n) => Msg::new(
-                        format!("หมายถึง \"{n}\" หรือไม่? หรือคัดลอกไฟล์ไปไว้ที่ content/{key}"),
-                        format!("did you mean \"{n}\"? Or copy the file to content/{key}"),
-                    ),
-                    None => Msg::new(
-                        format!("คัดลอกไฟล์ไปไว้ที่ content/{key} หรือแก้ชื่อไฟล์ให้ถูกต้อง"),
-                        format!("copy the file to content/{key}, or correct the name"),
-                    ),
-                };
-                (
-                    Msg::new(
-                        format!("ไม่พบไฟล์แนบ {key}"),
-                        format!("the attachment {key} does not exist"),
-                    ),
-                    hint,
-                )
-            }
-            Err(PathProblem::Escapes) => (
-                Msg::new(
-                    format!("ไฟล์แนบ \"{}\" อยู่นอกโฟลเดอร์ content/files/", a.file),
-                    format!(
-                        "the attachment \"{}\" points outside content/files/",
-                        a.file
-                    ),
-                ),
-                Msg::new(
-                    "ไฟล์แนบต้องอยู่ใน content/files/ และเขียนเป็น files/... ห้ามใช้ .. หรือเส้นทางเต็ม",
-                    "attachments must live in content/files/ and be written files/...; .. and absolute paths are not allowed",
-                ),
-            ),
-            Err(PathProblem::NotUnderFiles) => (
-                Msg::new(
-                    format!("ไฟล์แนบ \"{}\" ต้องขึ้นต้นด้วย files/", a.file),
-                    format!("the attachment \"{}\" must start with files/", a.file),
-                ),
-                Msg::new(
-                    "เก็บไฟล์ไว้ใน content/files/ แล้วเขียนเป็น files/ชื่อโฟลเดอร์/ชื่อไฟล์ เช่น files/2566/ประกาศ.pdf",
-                    "keep the file in content/files/ and write it as files/FOLDER/NAME, e.g. files/2566/notice.pdf",
-                ),
-            ),
-        };
-        diags.push(
-            Diagnostic::error(&src.path, problem.0)
-                .at(&src.text, l, c)
-                .field(field)
-                .help(problem.1),
-        );
-    }
-    for (i, n) in doc.front.section9.iter().enumerate() {
-        if !(1..=8).contains(n) {
-            let (l, c) = at("section9:");
+    check_attachments(site, src, &doc.front.attachments, diags);
+    if let Some(embed) = &doc.front.embed {
+        let found = EmbedTarget::parse(embed).is_some_and(|t| t.exists(site));
+        if !found {
+            let (l, c) = at("embed:");
             diags.push(
                 Diagnostic::error(
                     &src.path,
                     Msg::new(
-                        format!("หมวดมาตรา ๙ ต้องเป็นเลข 1 ถึง 8 แต่พบ {n}"),
-                        format!("section 9 categories are 1 to 8, found {n}"),
+                        format!("ไม่พบข้อมูล \"{embed}\" ที่จะแสดงในประกาศ"),
+                        format!("there is no record \"{embed}\" to embed"),
                     ),
                 )
                 .at(&src.text, l, c)
-                .field(format!("section9[{i}]"))
+                .field("embed")
                 .help(Msg::new(
-                    "ใช้เลขอนุมาตราของมาตรา ๙ เช่น section9: [2] สำหรับนโยบายหรือการตีความ",
-                    "use the paragraph number of section 9, e.g. section9: [2] for policies",
+                    "ใช้ measures/ปี, procurement/plans/ปี, procurement/results/ปี หรือ procurement/reference-prices/ชื่อไฟล์ ของข้อมูลที่มีอยู่",
+                    "use measures/YEAR, procurement/plans/YEAR, procurement/results/YEAR or procurement/reference-prices/NAME of an existing record",
                 )),
             );
         }
     }
-    for (i, t) in doc.front.topics.iter().enumerate() {
-        if !topics::KEYS.contains(&t.as_str()) {
-            let (l, c) = at(t);
-            let help = match nearest(t, topics::KEYS) {
-                Some(n) => Msg::new(
-                    format!("หมายถึง \"{n}\" หรือไม่? หัวข้อที่ใช้ได้ดูได้ใน README"),
-                    format!("did you mean \"{n}\"? The README lists the topic keys"),
-                ),
-                None => Msg::new(
-                    "ใช้รหัสหัวข้อ ITA ที่กำหนด (ดูรายการใน README)",
-                    "use one of the ITA topic keys listed in the README",
-                ),
-            };
-            diags.push(
-                Diagnostic::error(
-                    &src.path,
-                    Msg::new(
-                        format!("ไม่รู้จักหัวข้อ \"{t}\""),
-                        format!("unknown topic \"{t}\""),
-                    ),
-                )
-                .at(&src.text, l, c)
-                .field(format!("topics[{i}]"))
-                .help(help),
-            );
-        }
-    }
+    check_section9(src, &doc.front.section9, diags);
+    check_topics(src, &doc.front.topics, diags);
     if let Some(slug) = &doc.front.slug {
         if slug.is_empty() || slug.contains(['/', '\\', '?', '#']) || slug == "." || slug == ".." {
             let (l, c) = at("slug:");
@@ -246,6 +174,129 @@ fn check_addresses(site: &Site, diags: &mut Diagnostics) {
             );
         } else {
             seen.insert(key, doc);
+        }
+    }
+}
+
+/// Every listed attachment exists under `content/files/`.
+pub fn check_attachments(
+    site: &Site,
+    src: &Source,
+    refs: &[AttachmentRef],
+    diags: &mut Diagnostics,
+) {
+    let at = |needle: &str| locate(&src.text, needle, 1).unwrap_or((0, 0));
+    for (i, a) in refs.iter().enumerate() {
+        let (l, c) = at(a.file.trim());
+        let field = format!("attachments[{i}].file");
+        let problem = match normalize_ref(&a.file) {
+            Ok(key) if site.attachments.contains_key(&key) => continue,
+            Ok(key) => {
+                let known: Vec<&str> = site.attachments.keys().map(String::as_str).collect();
+                let hint = match nearest(&key, &known) {
+                    Some(n) => Msg::new(
+                        format!("หมายถึง \"{n}\" หรือไม่? หรือคัดลอกไฟล์ไปไว้ที่ content/{key}"),
+                        format!("did you mean \"{n}\"? Or copy the file to content/{key}"),
+                    ),
+                    None => Msg::new(
+                        format!("คัดลอกไฟล์ไปไว้ที่ content/{key} หรือแก้ชื่อไฟล์ให้ถูกต้อง"),
+                        format!("copy the file to content/{key}, or correct the name"),
+                    ),
+                };
+                (
+                    Msg::new(
+                        format!("ไม่พบไฟล์แนบ {key}"),
+                        format!("the attachment {key} does not exist"),
+                    ),
+                    hint,
+                )
+            }
+            Err(PathProblem::Escapes) => (
+                Msg::new(
+                    format!("ไฟล์แนบ \"{}\" อยู่นอกโฟลเดอร์ content/files/", a.file),
+                    format!(
+                        "the attachment \"{}\" points outside content/files/",
+                        a.file
+                    ),
+                ),
+                Msg::new(
+                    "ไฟล์แนบต้องอยู่ใน content/files/ และเขียนเป็น files/... ห้ามใช้ .. หรือเส้นทางเต็ม",
+                    "attachments must live in content/files/ and be written files/...; .. and absolute paths are not allowed",
+                ),
+            ),
+            Err(PathProblem::NotUnderFiles) => (
+                Msg::new(
+                    format!("ไฟล์แนบ \"{}\" ต้องขึ้นต้นด้วย files/", a.file),
+                    format!("the attachment \"{}\" must start with files/", a.file),
+                ),
+                Msg::new(
+                    "เก็บไฟล์ไว้ใน content/files/ แล้วเขียนเป็น files/ชื่อโฟลเดอร์/ชื่อไฟล์ เช่น files/2566/ประกาศ.pdf",
+                    "keep the file in content/files/ and write it as files/FOLDER/NAME, e.g. files/2566/notice.pdf",
+                ),
+            ),
+        };
+        diags.push(
+            Diagnostic::error(&src.path, problem.0)
+                .at(&src.text, l, c)
+                .field(field)
+                .help(problem.1),
+        );
+    }
+}
+
+/// Section 9 categories are 1 to 8.
+pub fn check_section9(src: &Source, categories: &[u8], diags: &mut Diagnostics) {
+    let at = |needle: &str| locate(&src.text, needle, 1).unwrap_or((0, 0));
+    for (i, n) in categories.iter().enumerate() {
+        if !(1..=8).contains(n) {
+            let (l, c) = at("section9:");
+            diags.push(
+                Diagnostic::error(
+                    &src.path,
+                    Msg::new(
+                        format!("หมวดมาตรา ๙ ต้องเป็นเลข 1 ถึง 8 แต่พบ {n}"),
+                        format!("section 9 categories are 1 to 8, found {n}"),
+                    ),
+                )
+                .at(&src.text, l, c)
+                .field(format!("section9[{i}]"))
+                .help(Msg::new(
+                    "ใช้เลขอนุมาตราของมาตรา ๙ เช่น section9: [2] สำหรับนโยบายหรือการตีความ",
+                    "use the paragraph number of section 9, e.g. section9: [2] for policies",
+                )),
+            );
+        }
+    }
+}
+
+/// Topics are known ITA topic keys.
+pub fn check_topics(src: &Source, topics: &[String], diags: &mut Diagnostics) {
+    let at = |needle: &str| locate(&src.text, needle, 1).unwrap_or((0, 0));
+    for (i, t) in topics.iter().enumerate() {
+        if !topics::KEYS.contains(&t.as_str()) {
+            let (l, c) = at(t);
+            let help = match nearest(t, topics::KEYS) {
+                Some(n) => Msg::new(
+                    format!("หมายถึง \"{n}\" หรือไม่? หัวข้อที่ใช้ได้ดูได้ใน README"),
+                    format!("did you mean \"{n}\"? The README lists the topic keys"),
+                ),
+                None => Msg::new(
+                    "ใช้รหัสหัวข้อ ITA ที่กำหนด (ดูรายการใน README)",
+                    "use one of the ITA topic keys listed in the README",
+                ),
+            };
+            diags.push(
+                Diagnostic::error(
+                    &src.path,
+                    Msg::new(
+                        format!("ไม่รู้จักหัวข้อ \"{t}\""),
+                        format!("unknown topic \"{t}\""),
+                    ),
+                )
+                .at(&src.text, l, c)
+                .field(format!("topics[{i}]"))
+                .help(help),
+            );
         }
     }
 }

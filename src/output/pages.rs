@@ -9,6 +9,7 @@ use crate::output::Outputs;
 use crate::render::markdown;
 use crate::render::urls::document_path;
 use crate::render::{Link, Renderer, Urls};
+use crate::site::document::EmbedTarget;
 use crate::site::measures::Measures;
 use crate::site::{Document, Section, Site};
 use crate::thai::calendar::FiscalYear;
@@ -178,6 +179,58 @@ pub struct DocView {
     pub section: String,
     pub section_title: String,
     pub section_url: String,
+    /// The record the document embeds, ready for its table macro.
+    pub embed: Option<EmbedView>,
+}
+
+/// An embedded record: `kind` names the macro of `records.html` that lays it out.
+#[derive(Serialize)]
+pub struct EmbedView {
+    pub kind: &'static str,
+    pub url: String,
+    pub data: minijinja::Value,
+}
+
+fn embed_value(v: impl Serialize) -> minijinja::Value {
+    minijinja::Value::from(minijinja::value::Serde(v))
+}
+
+/// The view of an embedded record, or `None` when the site has no such record.
+pub fn embed_view(target: &EmbedTarget, site: &Site, urls: &Urls) -> Option<EmbedView> {
+    use crate::output::procurement::{FormView, PlanView, ResultsView};
+    Some(match target {
+        EmbedTarget::Measures(fy) => {
+            let m = site.measures.iter().find(|m| m.data.fiscal_year.0 == *fy)?;
+            EmbedView {
+                kind: "measures",
+                url: urls.path(&format!("measures/{}/", fy.be())),
+                data: embed_value(MeasuresView::new(m, urls)),
+            }
+        }
+        EmbedTarget::Plan(fy) => EmbedView {
+            kind: "plan",
+            url: urls.path(&format!("procurement/plans/{}/", fy.be())),
+            data: embed_value(PlanView::new(site, site.plans.get(fy)?, urls)),
+        },
+        EmbedTarget::Results(fy) => {
+            if !site.results.keys().any(|m| m.fiscal_year() == *fy) {
+                return None;
+            }
+            EmbedView {
+                kind: "results",
+                url: urls.path(&format!("procurement/results/{}/", fy.be())),
+                data: embed_value(ResultsView::new(site, *fy, urls)),
+            }
+        }
+        EmbedTarget::ReferencePrice(slug) => {
+            let rp = site.reference_prices.iter().find(|r| &r.slug == slug)?;
+            EmbedView {
+                kind: "reference_price",
+                url: urls.path(&crate::output::procurement::reference_price_path(rp)),
+                data: embed_value(FormView::new(site, rp, urls)),
+            }
+        }
+    })
 }
 
 #[derive(Serialize)]
@@ -212,6 +265,7 @@ impl DocView {
             section: doc.section.clone(),
             section_title,
             section_url,
+            embed: None,
         }
     }
 
@@ -219,6 +273,12 @@ impl DocView {
         let mut view = Self::summary(site, doc, urls);
         view.body_html = Some(markdown::to_html(&doc.body, urls).0);
         view.attachments = attachment_views(site, &doc.front.attachments, urls);
+        view.embed = doc
+            .front
+            .embed
+            .as_deref()
+            .and_then(EmbedTarget::parse)
+            .and_then(|t| embed_view(&t, site, urls));
         view
     }
 }

@@ -202,7 +202,7 @@ struct YearOverview {
 }
 
 #[derive(Serialize)]
-struct PlanView {
+pub struct PlanView {
     fiscal_year: i32,
     title: String,
     announced: Option<String>,
@@ -219,7 +219,7 @@ struct PlanView {
 }
 
 #[derive(Serialize)]
-struct PlanRow {
+pub struct PlanRow {
     no: usize,
     id: String,
     anchor: String,
@@ -236,7 +236,7 @@ struct PlanRow {
 }
 
 #[derive(Serialize)]
-struct Total {
+pub struct Total {
     label: String,
     count: usize,
     budget: i64,
@@ -261,7 +261,7 @@ fn totals<'a>(items: impl Iterator<Item = (String, Money)> + 'a) -> Vec<Total> {
 }
 
 impl PlanView {
-    fn new(site: &Site, plan: &Plan, urls: &Urls) -> Self {
+    pub fn new(site: &Site, plan: &Plan, urls: &Urls) -> Self {
         let fy = plan.data.fiscal_year.0;
         let list = projects(site, fy);
         let items: Vec<PlanRow> = plan
@@ -371,7 +371,7 @@ struct ReferencePriceRow {
 
 /// A reference-price disclosure in the order of its form.
 #[derive(Serialize)]
-struct FormView {
+pub struct FormView {
     title: String,
     form: &'static str,
     form_key: &'static str,
@@ -391,7 +391,7 @@ struct FormView {
 }
 
 #[derive(Serialize, Default)]
-struct FormRow {
+pub struct FormRow {
     no: usize,
     label: String,
     /// `text`, `money`, `price`, `list`, `breakdown`, `people`
@@ -406,7 +406,7 @@ struct FormRow {
 }
 
 impl FormView {
-    fn new(site: &Site, rp: &ReferencePrice, urls: &Urls) -> Self {
+    pub fn new(site: &Site, rp: &ReferencePrice, urls: &Urls) -> Self {
         let d = &rp.data;
         let fy = rp.fiscal_year();
         let mut rows: Vec<FormRow> = Vec::new();
@@ -527,7 +527,7 @@ impl FormView {
 }
 
 #[derive(Serialize)]
-struct ResultsView {
+pub struct ResultsView {
     fiscal_year: i32,
     title: String,
     organization: String,
@@ -537,7 +537,7 @@ struct ResultsView {
 }
 
 #[derive(Serialize)]
-struct MonthView {
+pub struct MonthView {
     month: String,
     anchor: String,
     /// `published`, `empty` (nothing bought) or `missing` (not yet published)
@@ -547,7 +547,7 @@ struct MonthView {
 }
 
 #[derive(Serialize)]
-struct ResultRow {
+pub struct ResultRow {
     no: usize,
     anchor: String,
     title: String,
@@ -578,7 +578,7 @@ pub fn shown_months(site: &Site, fy: FiscalYear) -> Vec<YearMonth> {
 }
 
 impl ResultsView {
-    fn new(site: &Site, fy: FiscalYear, urls: &Urls) -> Self {
+    pub fn new(site: &Site, fy: FiscalYear, urls: &Urls) -> Self {
         let list = projects(site, fy);
         let months = shown_months(site, fy)
             .into_iter()

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::site::source::{Source, parse_yaml};
 use crate::site::values::Date;
+use crate::thai::calendar::FiscalYear;
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -33,6 +34,8 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     /// Order in menus and lists of pages (smaller first).
     pub weight: Option<i32>,
+    /// A record whose table the page shows below its text, e.g. `procurement/plans/2566`.
+    pub embed: Option<String>,
     #[serde(skip_serializing)]
     pub extra: Option<serde_yaml::Mapping>,
 }
@@ -50,6 +53,43 @@ pub struct AttachmentRef {
     /// Relative to `content/`, e.g. `files/2566/x.pdf`.
     pub file: String,
     pub title: Option<String>,
+}
+
+/// What `embed:` can name.
+pub enum EmbedTarget {
+    Measures(FiscalYear),
+    Plan(FiscalYear),
+    Results(FiscalYear),
+    ReferencePrice(String),
+}
+
+impl EmbedTarget {
+    /// Reads `procurement/plans/2566`, `/measures/2566/`, `procurement/reference-prices/NAME`...
+    pub fn parse(text: &str) -> Option<Self> {
+        let parts: Vec<&str> = text.trim().split('/').filter(|p| !p.is_empty()).collect();
+        let year = |y: &str| FiscalYear::parse(y).ok();
+        match parts.as_slice() {
+            ["measures", y] => year(y).map(EmbedTarget::Measures),
+            ["procurement", "plans", y] => year(y).map(EmbedTarget::Plan),
+            ["procurement", "results", y] => year(y).map(EmbedTarget::Results),
+            ["procurement", "reference-prices", slug] => {
+                Some(EmbedTarget::ReferencePrice((*slug).to_owned()))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the site holds the record.
+    pub fn exists(&self, site: &crate::site::Site) -> bool {
+        match self {
+            EmbedTarget::Measures(fy) => site.measures.iter().any(|m| m.data.fiscal_year.0 == *fy),
+            EmbedTarget::Plan(fy) => site.plans.contains_key(fy),
+            EmbedTarget::Results(fy) => site.results.keys().any(|m| m.fiscal_year() == *fy),
+            EmbedTarget::ReferencePrice(slug) => {
+                site.reference_prices.iter().any(|r| &r.slug == slug)
+            }
+        }
+    }
 }
 
 /// One Markdown file.

@@ -165,10 +165,10 @@ fn yaml_error(source: &Source, yaml: &str, first_line: usize, e: &serde_yaml::Er
         } else {
             // An unclosed quote or bracket is only noticed at the end of the YAML, past its last
             // line; the place to fix is where the unclosed value starts (libyaml's second mark).
-            if line > yaml.lines().count() {
-                if let Some(&(l, c)) = marks.get(1) {
-                    (line, column) = (l, c);
-                }
+            if line > yaml.lines().count()
+                && let Some(&(l, c)) = marks.get(1)
+            {
+                (line, column) = (l, c);
             }
             (
                 Msg::new(

@@ -1,0 +1,338 @@
+//! Checks across procurement records: links to plan items that exist, ids that are unique,
+//! dates in their fiscal year, prices within the budget.
+
+use std::collections::BTreeMap;
+
+use crate::check::check_attachments;
+use crate::diagnostic::{Diagnostic, Diagnostics, Msg, locate};
+use crate::site::Site;
+use crate::site::source::{Source, nearest};
+use crate::thai::calendar::{FiscalYear, YearMonth, be};
+use crate::thai::money::Money;
+
+pub fn check(site: &Site, diags: &mut Diagnostics) {
+    if let Some(prefix) = &site.config.ocid_prefix {
+        let ok = prefix.len() == 11
+            && prefix.starts_with("ocds-")
+            && prefix[5..]
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+        if !ok {
+            let src = &site.config_source;
+            let (l, c) = locate(&src.text, "ocid_prefix:", 1).unwrap_or((0, 0));
+            diags.push(
+                Diagnostic::error(
+                    &src.path,
+                    Msg::new(
+                        format!("ocid_prefix \"{prefix}\" ไม่อยู่ในรูปแบบของ OCDS"),
+                        format!("ocid_prefix \"{prefix}\" is not an OCDS prefix"),
+                    ),
+                )
+                .at(&src.text, l, c)
+                .field("ocid_prefix")
+                .help(Msg::new(
+                    "ใช้ค่าที่ได้จาก Open Contracting Partnership: ocds- ตามด้วยตัวอักษรเล็กหรือตัวเลข 6 ตัว เช่น ocds-abc123 หรือลบบรรทัดนี้ถ้ายังไม่มี",
+                    "use the prefix registered with the Open Contracting Partnership: ocds- and six lowercase letters or digits, e.g. ocds-abc123; or remove the line",
+                )),
+            );
+        }
+    }
+
+    for plan in site.plans.values() {
+        let src = &plan.source;
+        check_attachments(site, src, &plan.data.attachments, diags);
+        let fy = plan.data.fiscal_year.0;
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut from = 1;
+        for (i, (item, id)) in plan.data.items.iter().zip(&plan.ids).enumerate() {
+            let here = locate(&src.text, &item.title, from).unwrap_or((from, 0));
+            from = here.0;
+            if seen.insert(id, i).is_some() {
+                let (l, c) = item
+                    .id
+                    .as_ref()
+                    .and_then(|x| locate(&src.text, x, from.saturating_sub(3)))
+                    .unwrap_or(here);
+                diags.push(
+                    Diagnostic::error(
+                        &src.path,
+                        Msg::new(
+                            format!("รหัสรายการ \"{id}\" ซ้ำกับรายการก่อนหน้าในแผน"),
+                            format!("the item id \"{id}\" is used twice in the plan"),
+                        ),
+                    )
+                    .at(&src.text, l, c)
+                    .field(format!("items[{i}].id"))
+                    .help(Msg::new(
+                        "ให้ทุกรายการมีรหัส id ไม่ซ้ำกัน เช่น \"66-001\", \"66-002\"",
+                        "give every item its own id, e.g. \"66-001\", \"66-002\"",
+                    )),
+                );
+            }
+            if let Some(m) = item.expected {
+                if m.0.fiscal_year() != fy {
+                    let (l, c) = locate(&src.text, "expected:", from).unwrap_or(here);
+                    diags.push(
+                        Diagnostic::warning(
+                            &src.path,
+                            Msg::new(
+                                format!(
+                                    "เดือนที่คาดว่าจะประกาศ ({}) อยู่นอกปีงบประมาณ {fy}",
+                                    be_month(m.0)
+                                ),
+                                format!(
+                                    "the expected month ({}) is outside fiscal year {fy}",
+                                    be_month(m.0)
+                                ),
+                            ),
+                        )
+                        .at(&src.text, l, c)
+                        .field(format!("items[{i}].expected"))
+                        .help(Msg::new(
+                            format!("ปีงบประมาณ {fy} คือ ต.ค. {} ถึง ก.ย. {fy}", fy.be() - 1),
+                            format!(
+                                "fiscal year {fy} runs from October {} to September {fy} (BE)",
+                                fy.be() - 1
+                            ),
+                        )),
+                    );
+                }
+            }
+        }
+    }
+
+    for rp in &site.reference_prices {
+        let src = &rp.source;
+        let d = &rp.data;
+        check_attachments(site, src, &d.attachments, diags);
+        let fy = rp.fiscal_year();
+        if let Some(id) = &d.plan_item {
+            check_plan_item(site, src, fy, id, 1, "plan_item", diags);
+        }
+        if d.price.0 > d.budget.0 {
+            diags.push(over_budget(
+                src,
+                1,
+                "price:",
+                "price",
+                "ราคากลาง",
+                "reference price",
+                d.price.0,
+                d.budget.0,
+            ));
+        }
+        if !d.breakdown.is_empty() {
+            let sum: Money = d.breakdown.iter().map(|b| b.amount.0).sum();
+            if sum != d.price.0 {
+                let (l, c) = locate(&src.text, "breakdown:", 1).unwrap_or((0, 0));
+                diags.push(
+                    Diagnostic::warning(
+                        &src.path,
+                        Msg::new(
+                            format!(
+                                "ยอดรวมของประมาณการ ({}) ไม่เท่ากับราคากลาง ({})",
+                                sum.format(),
+                                d.price.0.format()
+                            ),
+                            format!(
+                                "the estimate adds up to {}, not the reference price {}",
+                                sum.format(),
+                                d.price.0.format()
+                            ),
+                        ),
+                    )
+                    .at(&src.text, l, c)
+                    .field("breakdown")
+                    .help(Msg::new(
+                        "ตรวจจำนวนเงินแต่ละรายการหรือราคากลางให้ตรงกัน",
+                        "check the amounts of the estimate or the reference price",
+                    )),
+                );
+            }
+        }
+    }
+
+    for results in site.results.values() {
+        let src = &results.source;
+        check_attachments(site, src, &results.data.attachments, diags);
+        let month = results.data.month.0;
+        let fy = month.fiscal_year();
+        let mut from = 1;
+        for (i, item) in results.data.items.iter().enumerate() {
+            let here = locate(&src.text, &item.title, from).unwrap_or((from, 0));
+            from = here.0;
+            if let Some(id) = &item.plan_item {
+                check_plan_item(
+                    site,
+                    src,
+                    fy,
+                    id,
+                    from,
+                    &format!("items[{i}].plan_item"),
+                    diags,
+                );
+            }
+            if let Some(c) = &item.contract {
+                let d = c.date.0;
+                if FiscalYear::of(d) != fy {
+                    let (l, col) = locate(&src.text, "date:", from).unwrap_or(here);
+                    diags.push(
+                        Diagnostic::error(
+                            &src.path,
+                            Msg::new(
+                                format!("วันที่ของสัญญาอยู่นอกปีงบประมาณ {fy} ของรายงานเดือน {}", be_month(month)),
+                                format!("the contract date is outside fiscal year {fy} of the report for {}", be_month(month)),
+                            ),
+                        )
+                        .at(&src.text, l, col)
+                        .field(format!("items[{i}].contract.date"))
+                        .help(Msg::new(
+                            "รายงานสัญญาไว้ในไฟล์ของเดือนที่ลงนาม หรือแก้วันที่ให้ถูกต้อง",
+                            "report the contract in the file of the month it was signed, or correct the date",
+                        )),
+                    );
+                } else if YearMonth::of(d) != month {
+                    let (l, col) = locate(&src.text, "date:", from).unwrap_or(here);
+                    diags.push(
+                        Diagnostic::warning(
+                            &src.path,
+                            Msg::new(
+                                format!("วันที่ของสัญญาไม่อยู่ในเดือน {} ของรายงานนี้", be_month(month)),
+                                format!(
+                                    "the contract date is not in {}, the month of this report",
+                                    be_month(month)
+                                ),
+                            ),
+                        )
+                        .at(&src.text, l, col)
+                        .field(format!("items[{i}].contract.date"))
+                        .help(Msg::new(
+                            "ตามปกติ สขร.๑ ของแต่ละเดือนรายงานสัญญาที่ลงนามในเดือนนั้น",
+                            "a month's สขร.1 normally reports the contracts signed that month",
+                        )),
+                    );
+                }
+            }
+            if let Some(w) = &item.winner {
+                if w.price.0 > item.budget.0 {
+                    diags.push(over_budget(
+                        src,
+                        from,
+                        "price:",
+                        &format!("items[{i}].winner.price"),
+                        "ราคาที่ตกลงซื้อหรือจ้าง",
+                        "agreed price",
+                        w.price.0,
+                        item.budget.0,
+                    ));
+                }
+            }
+            if let Some(rp) = item.reference_price {
+                if rp.0 > item.budget.0 {
+                    diags.push(over_budget(
+                        src,
+                        from,
+                        "reference_price:",
+                        &format!("items[{i}].reference_price"),
+                        "ราคากลาง",
+                        "reference price",
+                        rp.0,
+                        item.budget.0,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn be_month(m: YearMonth) -> String {
+    format!("{}-{:02}", be(m.year), m.month)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn over_budget(
+    src: &Source,
+    from: usize,
+    key: &str,
+    field: &str,
+    th: &str,
+    en: &str,
+    amount: Money,
+    budget: Money,
+) -> Diagnostic {
+    let (l, c) = locate(&src.text, key, from).unwrap_or((0, 0));
+    Diagnostic::warning(
+        &src.path,
+        Msg::new(
+            format!(
+                "{th} {} บาท สูงกว่าวงเงินงบประมาณ {} บาท",
+                amount.format(),
+                budget.format()
+            ),
+            format!(
+                "the {en} {} is above the budget {}",
+                amount.format(),
+                budget.format()
+            ),
+        ),
+    )
+    .at(&src.text, l, c)
+    .field(field)
+    .help(Msg::new(
+        "ตรวจตัวเลขอีกครั้ง ถ้าถูกต้องแล้วควรมีคำอธิบายในประกาศ",
+        "check the figures; if they are right, the announcement should explain why",
+    ))
+}
+
+fn check_plan_item(
+    site: &Site,
+    src: &Source,
+    fy: FiscalYear,
+    id: &str,
+    from: usize,
+    field: &str,
+    diags: &mut Diagnostics,
+) {
+    let plan = site.plans.get(&fy);
+    if plan.is_some_and(|p| p.item(id).is_some()) {
+        return;
+    }
+    let (l, c) = locate(&src.text, &format!("plan_item: \"{id}\""), from)
+        .or_else(|| locate(&src.text, "plan_item:", from))
+        .unwrap_or((0, 0));
+    let help = match plan {
+        None => Msg::new(
+            format!(
+                "ยังไม่มีแผนการจัดซื้อจัดจ้างปี {fy} (content/procurement/plans/{fy}.yaml) หรือลบ plan_item ออก"
+            ),
+            format!(
+                "there is no procurement plan for {fy} (content/procurement/plans/{fy}.yaml); add it or remove plan_item"
+            ),
+        ),
+        Some(p) => {
+            let ids: Vec<&str> = p.ids.iter().map(String::as_str).collect();
+            match nearest(id, &ids) {
+                Some(n) => Msg::new(
+                    format!("หมายถึง \"{n}\" หรือไม่? รหัสต้องตรงกับ id ในแผนปี {fy}"),
+                    format!("did you mean \"{n}\"? The id must match an item of the {fy} plan"),
+                ),
+                None => Msg::new(
+                    format!("ใช้ id ของรายการในแผนปี {fy}"),
+                    format!("use the id of an item of the {fy} plan"),
+                ),
+            }
+        }
+    };
+    diags.push(
+        Diagnostic::error(
+            &src.path,
+            Msg::new(
+                format!("ไม่พบรายการ \"{id}\" ในแผนการจัดซื้อจัดจ้างปี {fy}"),
+                format!("there is no item \"{id}\" in the {fy} procurement plan"),
+            ),
+        )
+        .at(&src.text, l, c)
+        .field(field)
+        .help(help),
+    );
+}
