@@ -164,10 +164,10 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             .map(|(i, p)| ProjectRow::new(i + 1, p, urls))
             .collect();
         let rel = format!("procurement/projects/{}/", fy.be());
-        let title = format!(
+        let title = site.config.numerals.apply(&format!(
             "รายการการจัดซื้อจัดจ้างและความก้าวหน้า ประจำปีงบประมาณ พ.ศ. {}",
             fy.be()
-        );
+        ));
         pages.push((
             rel.clone(),
             r.render(
@@ -334,11 +334,11 @@ impl PlanView {
         let dir = format!("procurement/plans/{}/", fy.be());
         Self {
             fiscal_year: fy.be(),
-            title: plan
-                .data
-                .title
-                .clone()
-                .unwrap_or_else(|| format!("แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {}", fy.be())),
+            title: plan.data.title.clone().unwrap_or_else(|| {
+                site.config
+                    .numerals
+                    .apply(&format!("แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {}", fy.be()))
+            }),
             announced: plan.data.announced.map(|d| d.0.to_string()),
             number: plan.data.number.clone(),
             signed_by: plan.data.signed_by.clone(),
@@ -653,10 +653,10 @@ impl ResultsView {
         let dir = results_path(fy);
         Self {
             fiscal_year: fy.be(),
-            title: format!(
+            title: site.config.numerals.apply(&format!(
                 "สรุปผลการดำเนินการจัดซื้อจัดจ้าง (แบบ สขร.1) ประจำปีงบประมาณ พ.ศ. {}",
                 fy.be()
-            ),
+            )),
             organization: site.config.name.clone(),
             months,
             csv_url: urls.path(&format!("{dir}results.csv")),
