@@ -74,6 +74,8 @@ pub struct Diagnostic {
     pub field: Option<String>,
     pub message: Msg,
     pub help: Option<Msg>,
+    /// The law or rule a compliance finding comes from.
+    pub rule: Option<Msg>,
     /// The text of the line, to print under the message.
     pub snippet: Option<String>,
 }
@@ -88,6 +90,7 @@ impl Diagnostic {
             field: None,
             message,
             help: None,
+            rule: None,
             snippet: None,
         }
     }
@@ -120,6 +123,12 @@ impl Diagnostic {
     #[must_use]
     pub fn help(mut self, help: Msg) -> Self {
         self.help = Some(help);
+        self
+    }
+
+    #[must_use]
+    pub fn rule(mut self, rule: Msg) -> Self {
+        self.rule = Some(rule);
         self
     }
 
@@ -166,6 +175,13 @@ impl Diagnostic {
                     .collect();
                 let _ = writeln!(out, "  {pad} | {indent}^");
             }
+        }
+        if let Some(rule) = &self.rule {
+            let name = match lang {
+                Lang::Th => "ตามหลักเกณฑ์",
+                Lang::En => "rule",
+            };
+            let _ = writeln!(out, "  {name}: {}", rule.get(lang));
         }
         if let Some(help) = &self.help {
             let name = match lang {

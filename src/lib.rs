@@ -9,6 +9,7 @@ pub mod build;
 pub mod check;
 pub mod cli;
 pub mod cmd;
+pub mod compliance;
 pub mod diagnostic;
 pub mod output;
 pub mod render;

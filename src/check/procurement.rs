@@ -215,9 +215,11 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
             }
             if let Some(w) = &item.winner {
                 if w.price.0 > item.budget.0 {
+                    // The winner's own price, not a bid's or the reference price.
+                    let winner_line = locate(&src.text, "winner:", from).map_or(from, |(l, _)| l);
                     diags.push(over_budget(
                         src,
-                        from,
+                        winner_line,
                         "price:",
                         &format!("items[{i}].winner.price"),
                         "ราคาที่ตกลงซื้อหรือจ้าง",

@@ -16,7 +16,7 @@ pub fn execute(args: &BuildArgs, g: Global) -> Result<ExitCode, String> {
     };
     let (built, diags) = crate::build::build(&args.root, &options);
     report(&diags, g);
-    let Some((_site, outputs)) = built else {
+    let Some((site, outputs)) = built else {
         progress(
             g,
             "สร้างเว็บไซต์ไม่สำเร็จ: แก้ข้อผิดพลาดข้างต้นแล้วสั่งใหม่ (เว็บไซต์เดิมยังอยู่ครบ ไม่มีการเปลี่ยนแปลง)",
@@ -52,12 +52,37 @@ pub fn execute(args: &BuildArgs, g: Global) -> Result<ExitCode, String> {
                     out.display()
                 ),
             );
+            compliance_summary(&site, g);
             Ok(ExitCode::SUCCESS)
         }
         Err(d) => {
             eprint!("{}", d.render(g.lang));
             Ok(ExitCode::from(1))
         }
+    }
+}
+
+/// One line on what the disclosure rules still miss; `prongsai check` gives the details.
+fn compliance_summary(site: &crate::site::Site, g: Global) {
+    let as_of = crate::compliance::judged_on(site, None);
+    let findings = crate::compliance::report(site, as_of).len();
+    let fy = crate::thai::calendar::FiscalYear::of(as_of).be();
+    if findings == 0 {
+        progress(
+            g,
+            &format!("การเปิดเผยข้อมูลปีงบประมาณ {fy}: ครบถ้วน"),
+            &format!("disclosure for fiscal year {fy}: complete"),
+        );
+    } else {
+        progress(
+            g,
+            &format!(
+                "การเปิดเผยข้อมูลปีงบประมาณ {fy}: ยังขาด {findings} รายการ (ดูรายละเอียดด้วย prongsai check)"
+            ),
+            &format!(
+                "disclosure for fiscal year {fy}: {findings} item(s) missing (details: prongsai check)"
+            ),
+        );
     }
 }
 

@@ -16,8 +16,9 @@ use crate::site::dataset::{ColumnType, Frequency};
 use crate::site::document::Signatory;
 use crate::site::procurement::{Form, Method, Plan, ReferencePrice, Results};
 use crate::site::projects::{Project, fiscal_years, projects};
-use crate::thai::calendar::{FiscalYear, YearMonth};
+use crate::thai::calendar::{FiscalYear, YearMonth, format_month_long};
 use crate::thai::money::Money;
+use crate::thai::numerals::Numerals;
 
 /// Link to a plan item's row.
 pub fn plan_item_url(urls: &Urls, fy: FiscalYear, id: &str) -> String {
@@ -40,6 +41,11 @@ fn anchor(id: &str) -> String {
     id.chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect()
+}
+
+/// A month as link titles show it: `กุมภาพันธ์ 2566` (BE; templates turn the digits Thai).
+fn month_title(month: YearMonth) -> String {
+    format_month_long(month, Numerals::Arabic)
 }
 
 fn result_anchor(month: YearMonth, i: usize) -> String {
@@ -300,7 +306,7 @@ impl PlanView {
                             p.results
                                 .iter()
                                 .map(|(r, j)| Link {
-                                    title: format!("ผล สขร.1 {}", r.data.month.0.iso()),
+                                    title: format!("ผล สขร.1 {}", month_title(r.data.month.0)),
                                     url: format!(
                                         "{}#{}",
                                         urls.path(&results_path(fy)),
@@ -493,7 +499,7 @@ impl FormView {
                 p.results
                     .iter()
                     .map(|(r, j)| Link {
-                        title: format!("ผลการจัดซื้อจัดจ้าง (สขร.1) {}", r.data.month.0.iso()),
+                        title: format!("ผลการจัดซื้อจัดจ้าง (สขร.1) {}", month_title(r.data.month.0)),
                         url: format!(
                             "{}#{}",
                             urls.path(&results_path(fy)),

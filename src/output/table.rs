@@ -47,7 +47,8 @@ impl Table {
         // Writing to a Vec cannot fail.
         let _ = w.write_record(self.columns.iter().map(|c| c.name.as_str()));
         for row in &self.rows {
-            let _ = w.write_record(row);
+            let cells: Vec<_> = row.iter().map(|cell| crlf(cell)).collect();
+            let _ = w.write_record(cells.iter().map(|cell| cell.as_bytes()));
         }
         w.into_inner().unwrap_or_default()
     }
@@ -89,6 +90,19 @@ impl Table {
             "encoding": "utf-8",
             "schema": { "fields": fields },
         })
+    }
+}
+
+/// A cell with every line break inside it written CRLF, like the rows around it.
+fn crlf(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.contains(['\n', '\r']) {
+        std::borrow::Cow::Owned(
+            cell.replace("\r\n", "\n")
+                .replace('\r', "\n")
+                .replace('\n', "\r\n"),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(cell)
     }
 }
 
@@ -220,12 +234,15 @@ mod tests {
                 Col::new("a", "ก", ColumnType::String),
                 Col::new("n", "น", ColumnType::Number),
             ],
-            rows: vec![vec!["ไทย, ครับ".into(), "1.50".into()]],
+            rows: vec![
+                vec!["ไทย, ครับ".into(), "1.50".into()],
+                vec!["ก\nข\r\nค".into(), "2".into()],
+            ],
         };
         let csv = t.csv();
         assert_eq!(
             String::from_utf8(csv).unwrap(),
-            "\u{feff}a,n\r\n\"ไทย, ครับ\",1.50\r\n"
+            "\u{feff}a,n\r\n\"ไทย, ครับ\",1.50\r\n\"ก\r\nข\r\nค\",2\r\n"
         );
         assert_eq!(t.json_rows()[0]["n"], json!(1.5));
     }

@@ -202,6 +202,10 @@ impl SiteView {
             });
         }
         nav.push(Link {
+            title: "ศูนย์ข้อมูลข่าวสาร".into(),
+            url: urls.path("section9/"),
+        });
+        nav.push(Link {
             title: "ข้อมูลเปิด".into(),
             url: urls.path("data/"),
         });
@@ -254,6 +258,7 @@ pub fn render_site(site: &Site) -> Result<Outputs, Diagnostics> {
     pages::render(site, &renderer, &mut outputs, &mut diags);
     procurement::render(site, &renderer, &mut outputs, &mut diags);
     catalog::render_pages(site, &renderer, &datasets, &mut outputs, &mut diags);
+    crate::output::disclosure::render(site, &renderer, &mut outputs, &mut diags);
     catalog::publish_dcat(site, &datasets, &urls, &mut outputs);
     ocds::publish(site, &urls, &mut outputs);
     feed::render(site, &renderer, &mut outputs);

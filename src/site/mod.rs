@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::compliance::ita::{self, Catalog};
 use crate::diagnostic::{Diagnostic, Diagnostics, Msg, relative};
 use crate::thai::calendar::{FiscalYear, YearMonth};
 use crate::theme::Theme;
@@ -80,6 +81,9 @@ pub struct Site {
     pub results: BTreeMap<YearMonth, Results>,
     /// `content/data/NAME.yaml` + `NAME.csv`, by name.
     pub datasets: Vec<Dataset>,
+    /// ITA/OIT item catalogs by assessment year: the built-in ones, with the site's
+    /// `content/ita/YEAR.yaml` added or replacing.
+    pub ita: BTreeMap<i32, Catalog>,
     pub theme: Theme,
     /// The day the site is built: what "so far this year" means.
     pub today: NaiveDate,
@@ -141,6 +145,7 @@ impl Site {
         let mut reference_prices = Vec::new();
         let mut results: BTreeMap<YearMonth, Results> = BTreeMap::new();
         let mut datasets = Vec::new();
+        let mut catalogs = ita::builtin();
         for item in loaded {
             match item {
                 Loaded::Measures(m) => measures.push(m),
@@ -162,6 +167,9 @@ impl Site {
                     }
                 }
                 Loaded::Dataset(d) => datasets.push(*d),
+                Loaded::Ita(c) => {
+                    catalogs.insert(c.year, *c);
+                }
                 Loaded::Document(d) => docs.push(*d),
                 Loaded::Attachment(a) => {
                     attachments.insert(a.key.clone(), a);
@@ -246,6 +254,7 @@ impl Site {
             reference_prices,
             results,
             datasets,
+            ita: catalogs,
             theme,
             today: options
                 .today
@@ -299,6 +308,7 @@ enum Loaded {
     ReferencePrice(Box<ReferencePrice>),
     Results(Box<Results>),
     Dataset(Box<Dataset>),
+    Ita(Box<Catalog>),
     Document(Box<Document>),
     Attachment(Attachment),
     Problems(Vec<Diagnostic>),
@@ -430,7 +440,12 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
         }
         // The CSV of a dataset is read with its .yaml.
         ["data", _] if ext == "csv" => Loaded::Nothing,
-        ["ita", ..] => Loaded::Nothing,
+        ["ita", _] if ext == "yaml" || ext == "yml" => {
+            match Source::read(root, rel).and_then(|s| Catalog::load(&s)) {
+                Ok(c) => Loaded::Ita(Box::new(c)),
+                Err(d) => problems(d),
+            }
+        }
         [folder, .., _] if ext == "md" => match Source::read(root, rel).and_then(|s| Document::load(s, folder)) {
             Ok(d) => Loaded::Document(Box::new(d)),
             Err(d) => problems(d),

@@ -1,0 +1,337 @@
+//! Everything the site discloses, as one list: each page or part of a page with its section-9
+//! category and ITA topics. The section-9 centre, the ITA pages and the compliance report read
+//! this list; typed records place themselves, documents through `section9:` or their topics.
+
+use chrono::NaiveDate;
+
+use crate::render::urls::document_path;
+use crate::site::Site;
+use crate::site::projects::fiscal_years;
+use crate::thai::calendar::{FiscalYear, format_date};
+
+/// A category of section 9 of the Official Information Act; 9(8) in its sub-groups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    /// 9(1) to 9(7)
+    Paragraph(u8),
+    /// 9(8): ประกาศเกี่ยวกับการจัดซื้อจัดจ้าง
+    ProcurementNotices,
+    /// 9(8): สรุปผลการจัดซื้อจัดจ้างรายเดือน (สขร.1)
+    MonthlyResults,
+    /// 9(8): รายงานผลการใช้จ่ายงบประมาณ
+    BudgetReports,
+    /// 9(8): other information the Commission prescribed
+    Other8,
+}
+
+impl Category {
+    /// From a `section9:` number.
+    pub fn from_number(n: u8) -> Option<Self> {
+        match n {
+            1..=7 => Some(Category::Paragraph(n)),
+            8 => Some(Category::Other8),
+            _ => None,
+        }
+    }
+
+    /// The paragraph of section 9 (1–8).
+    pub fn paragraph(self) -> u8 {
+        match self {
+            Category::Paragraph(n) => n,
+            _ => 8,
+        }
+    }
+
+    /// The sub-group label of 9(8), if this is one.
+    pub fn sub_label(self) -> Option<&'static str> {
+        match self {
+            Category::Paragraph(_) => None,
+            Category::ProcurementNotices => Some("ประกาศเกี่ยวกับการจัดซื้อจัดจ้าง"),
+            Category::MonthlyResults => Some("สรุปผลการจัดซื้อจัดจ้างรายเดือน (แบบ สขร.๑)"),
+            Category::BudgetReports => Some("แผนงบประมาณและรายงานผลการใช้จ่ายงบประมาณ"),
+            Category::Other8 => Some("ข้อมูลข่าวสารอื่นตามที่คณะกรรมการกำหนด"),
+        }
+    }
+
+    /// The sub-groups of 9(8), in the order the page shows them.
+    pub const SUBGROUPS: [Category; 4] = [
+        Category::ProcurementNotices,
+        Category::MonthlyResults,
+        Category::BudgetReports,
+        Category::Other8,
+    ];
+}
+
+/// The statutory Thai label of each paragraph (index 0 = 9(1)).
+pub const LABELS: [&str; 8] = [
+    "ผลการพิจารณาหรือคำวินิจฉัยที่มีผลโดยตรงต่อเอกชน รวมทั้งความเห็นแย้งและคำสั่งที่เกี่ยวข้องในการพิจารณาวินิจฉัยดังกล่าว",
+    "นโยบายหรือการตีความที่ไม่เข้าข่ายต้องลงพิมพ์ในราชกิจจานุเบกษาตามมาตรา ๗ (๔)",
+    "แผนงาน โครงการ และงบประมาณรายจ่ายประจำปีของปีที่กำลังดำเนินการ",
+    "คู่มือหรือคำสั่งเกี่ยวกับวิธีปฏิบัติงานของเจ้าหน้าที่ของรัฐซึ่งมีผลกระทบถึงสิทธิหน้าที่ของเอกชน",
+    "สิ่งพิมพ์ที่ได้มีการอ้างอิงถึงตามมาตรา ๗ วรรคสอง",
+    "สัญญาสัมปทาน สัญญาที่มีลักษณะเป็นการผูกขาดตัดตอน หรือสัญญาร่วมทุนกับเอกชนในการจัดทำบริการสาธารณะ",
+    "มติคณะรัฐมนตรี หรือมติคณะกรรมการที่แต่งตั้งโดยกฎหมายหรือโดยมติคณะรัฐมนตรี",
+    "ข้อมูลข่าวสารอื่นตามที่คณะกรรมการข้อมูลข่าวสารของราชการกำหนด",
+];
+
+/// The section-9 category a topic implies, for documents that name topics but no category.
+pub fn category_of_topic(topic: &str) -> Option<Category> {
+    Some(match topic {
+        "procurement_plan" | "operating_plan" | "strategic_plan" => Category::Paragraph(3),
+        "procurement_notices" => Category::ProcurementNotices,
+        "procurement_monthly" => Category::MonthlyResults,
+        "procurement_annual_report" | "progress_report_6m" | "annual_report" => {
+            Category::BudgetReports
+        }
+        "operations_manual" | "service_manual" => Category::Paragraph(4),
+        "no_gift_announcement"
+        | "bribery_prevention"
+        | "integrity_measures"
+        | "ethics_code"
+        | "hr_policy"
+        | "hr_criteria"
+        | "complaint_guideline"
+        | "privacy_policy" => Category::Paragraph(2),
+        _ => return None,
+    })
+}
+
+/// One thing the site discloses.
+#[derive(Clone, Debug)]
+pub struct Disclosure {
+    pub title: String,
+    /// Site path, possibly with a `#fragment` (`procurement/results/2566/#m-2023-01`).
+    pub path: String,
+    pub date: Option<NaiveDate>,
+    pub fiscal_year: Option<FiscalYear>,
+    /// What kind of record it is, in Thai (ประกาศ, แผนการจัดซื้อจัดจ้าง, ...).
+    pub kind: String,
+    /// Where on the page the information is, for the ITA form's "คำอธิบาย".
+    pub where_on_page: String,
+    pub topics: Vec<String>,
+    pub categories: Vec<Category>,
+    /// Signatory's position, for rules about who signed.
+    pub signed_by_position: Option<String>,
+}
+
+/// Everything the site discloses, in a stable order.
+pub fn disclosures(site: &Site) -> Vec<Disclosure> {
+    let n = site.config.numerals;
+    let mut out = Vec::new();
+    for doc in site.documents() {
+        if doc
+            .source
+            .path
+            .file_name()
+            .is_some_and(|f| f == "_index.md")
+        {
+            continue;
+        }
+        let f = &doc.front;
+        let mut categories: Vec<Category> = f
+            .section9
+            .iter()
+            .filter_map(|x| Category::from_number(*x))
+            .collect();
+        if categories.is_empty() {
+            categories.extend(f.topics.iter().filter_map(|t| category_of_topic(t)));
+        }
+        categories.sort();
+        categories.dedup();
+        let kind = match site.sections.get(&doc.section) {
+            Some(s) => s.title(),
+            None => "หน้าข้อมูล".to_owned(),
+        };
+        let date = f.date.map(|d| d.0);
+        let where_on_page = match date {
+            Some(d) => format!("{kind} เรื่อง \"{}\" ลงวันที่ {}", f.title, format_date(d, n)),
+            None => format!("หน้า \"{}\"", f.title),
+        };
+        out.push(Disclosure {
+            title: f.title.clone(),
+            path: document_path(doc),
+            date,
+            fiscal_year: date.map(FiscalYear::of),
+            kind,
+            where_on_page,
+            topics: f.topics.clone(),
+            categories,
+            signed_by_position: f.signed_by.as_ref().and_then(|s| s.position.clone()),
+        });
+    }
+    for m in &site.measures {
+        let fy = m.data.fiscal_year.0;
+        let path = format!("measures/{}/", fy.be());
+        let title = m.data.title.clone().unwrap_or_else(|| {
+            format!(
+                "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {}",
+                fy.be()
+            )
+        });
+        out.push(Disclosure {
+            title: title.clone(),
+            path: path.clone(),
+            date: None,
+            fiscal_year: Some(fy),
+            kind: "มาตรการส่งเสริมคุณธรรมและความโปร่งใส".into(),
+            where_on_page: n.apply(&format!(
+                "ตารางมาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. {} ({} มาตรการ)",
+                fy.be(),
+                m.data.measures.len()
+            )),
+            topics: vec!["integrity_measures".into()],
+            categories: vec![Category::Paragraph(2)],
+            signed_by_position: None,
+        });
+        let reported = m
+            .data
+            .measures
+            .iter()
+            .filter(|x| x.result.is_some())
+            .count();
+        if reported > 0 {
+            out.push(Disclosure {
+                title: format!("รายงานผลการดำเนินการตาม{title}"),
+                path: format!("{path}#h-results"),
+                date: None,
+                fiscal_year: Some(fy),
+                kind: "รายงานผลการดำเนินการตามมาตรการ".into(),
+                where_on_page: n.apply(&format!(
+                    "หัวข้อ \"รายงานผลการดำเนินการตามมาตรการ\" ท้ายหน้า ({reported} มาตรการ)"
+                )),
+                topics: vec!["integrity_measures_report".into()],
+                categories: vec![],
+                signed_by_position: None,
+            });
+        }
+    }
+    for plan in site.plans.values() {
+        let fy = plan.data.fiscal_year.0;
+        out.push(Disclosure {
+            title: format!("แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {}", fy.be()),
+            path: format!("procurement/plans/{}/", fy.be()),
+            date: plan.data.announced.map(|d| d.0),
+            fiscal_year: Some(fy),
+            kind: "แผนการจัดซื้อจัดจ้าง".into(),
+            where_on_page: n.apply(&format!(
+                "ตารางแผนการจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. {} ({} รายการ)",
+                fy.be(),
+                plan.data.items.len()
+            )),
+            topics: vec!["procurement_plan".into()],
+            categories: vec![Category::Paragraph(3)],
+            signed_by_position: plan
+                .data
+                .signed_by
+                .as_ref()
+                .and_then(|s| s.position.clone()),
+        });
+    }
+    for rp in &site.reference_prices {
+        let d = &rp.data;
+        out.push(Disclosure {
+            title: d
+                .title
+                .clone()
+                .unwrap_or_else(|| format!("ประกาศราคากลาง {}", d.project)),
+            path: crate::output::procurement::reference_price_path(rp),
+            date: Some(d.priced_on.0),
+            fiscal_year: Some(rp.fiscal_year()),
+            kind: "ประกาศราคากลาง".into(),
+            where_on_page: format!("แบบ {} ราคากลาง {}", d.form.code(), d.project),
+            topics: vec!["procurement_notices".into()],
+            categories: vec![Category::ProcurementNotices],
+            signed_by_position: None,
+        });
+    }
+    for fy in fiscal_years(site) {
+        let dir = format!("procurement/results/{}/", fy.be());
+        let published = site
+            .results
+            .keys()
+            .filter(|m| m.fiscal_year() == fy)
+            .count();
+        out.push(Disclosure {
+            title: format!(
+                "สรุปผลการจัดซื้อจัดจ้างรายเดือน (แบบ สขร.๑) ประจำปีงบประมาณ พ.ศ. {}",
+                fy.be()
+            ),
+            path: dir.clone(),
+            date: None,
+            fiscal_year: Some(fy),
+            kind: "สขร.๑".into(),
+            where_on_page: n.apply(&format!(
+                "ตาราง สขร.๑ แยกรายเดือน ต.ค.–ก.ย. ปีงบประมาณ พ.ศ. {} (เผยแพร่แล้ว {published} เดือน)",
+                fy.be()
+            )),
+            topics: vec!["procurement_monthly".into()],
+            categories: vec![],
+            signed_by_position: None,
+        });
+        out.push(Disclosure {
+            title: format!(
+                "รายการการจัดซื้อจัดจ้างและความก้าวหน้า ประจำปีงบประมาณ พ.ศ. {}",
+                fy.be()
+            ),
+            path: format!("procurement/projects/{}/", fy.be()),
+            date: None,
+            fiscal_year: Some(fy),
+            kind: "รายการจัดซื้อจัดจ้าง".into(),
+            where_on_page: n.apply(&format!(
+                "ตารางรายโครงการ (แผน ราคากลาง ผลการจัดซื้อจัดจ้าง) ปีงบประมาณ พ.ศ. {}",
+                fy.be()
+            )),
+            topics: vec![
+                "procurement_plan".into(),
+                "procurement_notices".into(),
+                "procurement_monthly".into(),
+            ],
+            categories: vec![],
+            signed_by_position: None,
+        });
+    }
+    for results in site.results.values() {
+        let m = results.data.month.0;
+        let fy = m.fiscal_year();
+        let month_name = crate::thai::calendar::format_month_long(m, n);
+        let count = results.data.items.len();
+        out.push(Disclosure {
+            title: format!("สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน {month_name}"),
+            path: format!("procurement/results/{}/#m-{}", fy.be(), m.iso()),
+            date: Some(m.last_day()),
+            fiscal_year: Some(fy),
+            kind: "สขร.๑".into(),
+            where_on_page: if count == 0 {
+                format!("หัวข้อเดือน{month_name}: ไม่มีการจัดซื้อจัดจ้าง")
+            } else {
+                n.apply(&format!("หัวข้อเดือน{month_name} ({count} รายการ)"))
+            },
+            topics: vec![],
+            categories: vec![Category::MonthlyResults],
+            signed_by_position: None,
+        });
+    }
+    for d in &site.datasets {
+        let mut categories: Vec<Category> = d
+            .meta
+            .section9
+            .iter()
+            .filter_map(|x| Category::from_number(*x))
+            .collect();
+        if categories.is_empty() {
+            categories.extend(d.meta.topics.iter().filter_map(|t| category_of_topic(t)));
+        }
+        out.push(Disclosure {
+            title: d.meta.title.clone(),
+            path: format!("data/{}/", d.slug),
+            date: None,
+            fiscal_year: None,
+            kind: "ชุดข้อมูล".into(),
+            where_on_page: format!("ตารางชุดข้อมูล \"{}\" พร้อมไฟล์ CSV และ JSON", d.meta.title),
+            topics: d.meta.topics.clone(),
+            categories,
+            signed_by_position: None,
+        });
+    }
+    out
+}

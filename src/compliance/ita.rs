@@ -1,0 +1,169 @@
+//! The NACC's ITA/OIT item catalogs, kept as data because the numbering changes almost every
+//! year: one file per assessment year, built in, which a site may add to or replace with
+//! `content/ita/YEAR.yaml`. Items map to stable topic keys; content answers an item when it is
+//! tagged with one of the item's topics.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::compliance::disclosure::Disclosure;
+use crate::diagnostic::{Diagnostic, Msg, locate};
+use crate::site::source::{Source, parse_yaml};
+use crate::thai::calendar::FiscalYear;
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// The assessment year (BE); it judges the fiscal year of the same number.
+    pub year: i32,
+    /// Whether the item list was confirmed against the NACC's manual.
+    #[serde(default = "yes")]
+    pub confirmed: bool,
+    pub note: Option<String>,
+    pub groups: Vec<Group>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub code: String,
+    pub title: String,
+    pub items: Vec<Item>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub code: String,
+    pub title: String,
+    pub topics: Vec<String>,
+    pub confirmed: Option<bool>,
+}
+
+const BUILTIN: [(i32, &str); 3] = [
+    (2566, include_str!("catalogs/2566.yaml")),
+    (2567, include_str!("catalogs/2567.yaml")),
+    (2568, include_str!("catalogs/2568.yaml")),
+];
+
+/// The built-in catalogs, by year. They are part of the program and tested to parse.
+pub fn builtin() -> BTreeMap<i32, Catalog> {
+    BUILTIN
+        .iter()
+        .filter_map(|(year, text)| {
+            serde_yaml::from_str::<Catalog>(text)
+                .ok()
+                .map(|c| (*year, c))
+        })
+        .collect()
+}
+
+impl Catalog {
+    /// Loads `content/ita/YEAR.yaml`; its topics must be known keys.
+    pub fn load(source: &Source) -> Result<Self, Diagnostic> {
+        let catalog: Catalog = parse_yaml(source, &source.text, 1)?;
+        let stem = source
+            .path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        if stem != catalog.year.to_string() {
+            let (l, c) = locate(&source.text, "year:", 1).unwrap_or((1, 0));
+            return Err(Diagnostic::error(
+                &source.path,
+                Msg::new(
+                    format!("ปีในไฟล์ ({}) ไม่ตรงกับชื่อไฟล์ ({stem}.yaml)", catalog.year),
+                    format!(
+                        "the year in the file ({}) does not match the file name ({stem}.yaml)",
+                        catalog.year
+                    ),
+                ),
+            )
+            .at(&source.text, l, c)
+            .field("year")
+            .help(Msg::new(
+                format!("ตั้งชื่อไฟล์เป็น {}.yaml", catalog.year),
+                format!("name the file {}.yaml", catalog.year),
+            )));
+        }
+        for group in &catalog.groups {
+            for item in &group.items {
+                for t in &item.topics {
+                    if !crate::check::topics::KEYS.contains(&t.as_str()) {
+                        let (l, c) = locate(&source.text, t, 1).unwrap_or((0, 0));
+                        return Err(Diagnostic::error(
+                            &source.path,
+                            Msg::new(
+                                format!("ข้อ {} ใช้หัวข้อ \"{t}\" ที่ไม่รู้จัก", item.code),
+                                format!("item {} names the unknown topic \"{t}\"", item.code),
+                            ),
+                        )
+                        .at(&source.text, l, c)
+                        .help(Msg::new(
+                            "ใช้รหัสหัวข้อที่กำหนด (ดูรายการใน README)",
+                            "use one of the topic keys listed in the README",
+                        )));
+                    }
+                }
+            }
+        }
+        Ok(catalog)
+    }
+
+    pub fn fiscal_year(&self) -> FiscalYear {
+        FiscalYear(self.year)
+    }
+
+    pub fn items(&self) -> impl Iterator<Item = (&Group, &Item)> {
+        self.groups
+            .iter()
+            .flat_map(|g| g.items.iter().map(move |i| (g, i)))
+    }
+}
+
+impl Item {
+    /// What on the site answers this item for the catalog's fiscal year: content tagged with
+    /// one of its topics, dated in that year or not dated at all.
+    pub fn answers<'a>(
+        &self,
+        fy: FiscalYear,
+        disclosures: &'a [Disclosure],
+    ) -> Vec<&'a Disclosure> {
+        disclosures
+            .iter()
+            .filter(|d| d.fiscal_year.is_none_or(|y| y == fy))
+            .filter(|d| d.topics.iter().any(|t| self.topics.contains(t)))
+            .collect()
+    }
+
+    pub fn is_confirmed(&self, catalog: &Catalog) -> bool {
+        self.confirmed.unwrap_or(catalog.confirmed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_catalogs_parse_and_use_known_topics() {
+        let all = builtin();
+        assert_eq!(all.keys().copied().collect::<Vec<_>>(), [2566, 2567, 2568]);
+        assert_eq!(all[&2566].items().count(), 43);
+        assert_eq!(all[&2567].items().count(), 33);
+        assert!(!all[&2567].confirmed);
+        for c in all.values() {
+            for (_, item) in c.items() {
+                assert!(!item.topics.is_empty(), "{} {}", c.year, item.code);
+                for t in &item.topics {
+                    assert!(crate::check::topics::KEYS.contains(&t.as_str()), "{t}");
+                }
+            }
+        }
+    }
+}

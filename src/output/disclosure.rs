@@ -1,0 +1,314 @@
+//! `/section9/` (ศูนย์ข้อมูลข่าวสารอิเล็กทรอนิกส์: every disclosure under its section-9 category,
+//! with an index by fiscal year that needs no JavaScript) and `/ita/YEAR/` (each ITA/OIT item
+//! with the URLs that answer it, and `ita-YEAR.csv` for the assessment form).
+
+use serde::Serialize;
+
+use crate::compliance::disclosure::{Category, Disclosure, LABELS, disclosures};
+use crate::ctx;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::output::pages::PageMeta;
+use crate::output::table::{Col, Table};
+use crate::output::{Body, Outputs};
+use crate::render::{Renderer, Urls};
+use crate::site::Site;
+use crate::site::dataset::ColumnType;
+use crate::thai::calendar::FiscalYear;
+
+#[derive(Serialize)]
+struct Entry {
+    title: String,
+    url: String,
+    date: Option<String>,
+    fiscal_year: Option<i32>,
+    kind: String,
+    category: String,
+}
+
+#[derive(Serialize)]
+struct CategoryView {
+    number: u8,
+    label: &'static str,
+    entries: Vec<Entry>,
+    /// For 9(8): the sub-groups, each with its entries.
+    subgroups: Vec<SubgroupView>,
+}
+
+#[derive(Serialize)]
+struct SubgroupView {
+    label: &'static str,
+    entries: Vec<Entry>,
+}
+
+fn entry(d: &Disclosure, c: Category, urls: &Urls) -> Entry {
+    let (path, fragment) = d
+        .path
+        .split_once('#')
+        .map_or((d.path.as_str(), None), |(p, f)| (p, Some(f)));
+    let url = match fragment {
+        Some(f) => format!("{}#{f}", urls.path(path)),
+        None => urls.path(path),
+    };
+    Entry {
+        title: d.title.clone(),
+        url,
+        date: d.date.map(|x| x.to_string()),
+        fiscal_year: d.fiscal_year.map(FiscalYear::be),
+        kind: d.kind.clone(),
+        category: match c.sub_label() {
+            Some(sub) => format!("๙ (๘) {sub}"),
+            None => format!(
+                "๙ ({})",
+                crate::thai::numerals::to_thai_digits(&c.paragraph().to_string())
+            ),
+        },
+    }
+}
+
+/// Newest first; undated last, by title.
+fn sort(entries: &mut [Entry]) {
+    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+    entries.sort_by_key(|e| e.date.is_none());
+}
+
+pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnostics) {
+    let urls = &r.urls;
+    let all = disclosures(site);
+    let in_category = |c: Category| -> Vec<Entry> {
+        let mut v: Vec<Entry> = all
+            .iter()
+            .filter(|d| d.categories.contains(&c))
+            .map(|d| entry(d, c, urls))
+            .collect();
+        sort(&mut v);
+        v
+    };
+    let categories: Vec<CategoryView> = (1..=8u8)
+        .map(|n| CategoryView {
+            number: n,
+            label: LABELS[usize::from(n - 1)],
+            entries: if n == 8 {
+                Vec::new()
+            } else {
+                in_category(Category::Paragraph(n))
+            },
+            subgroups: if n == 8 {
+                Category::SUBGROUPS
+                    .iter()
+                    .map(|c| SubgroupView {
+                        label: c.sub_label().unwrap_or_default(),
+                        entries: in_category(*c),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
+
+    // The index: every categorised disclosure, one row per category it is in.
+    let mut index: Vec<(u8, Entry)> = Vec::new();
+    for d in &all {
+        for c in &d.categories {
+            index.push((c.paragraph(), entry(d, *c, urls)));
+        }
+    }
+    index.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| b.1.date.cmp(&a.1.date))
+            .then_with(|| a.1.title.cmp(&b.1.title))
+    });
+    let mut years: Vec<i32> = index.iter().filter_map(|(_, e)| e.fiscal_year).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let year_links: Vec<(i32, String)> = years
+        .iter()
+        .map(|y| (*y, urls.path(&format!("section9/{y}/"))))
+        .collect();
+
+    let mut pages: Vec<(String, Result<String, Diagnostic>)> = Vec::new();
+    let all_index: Vec<&Entry> = index.iter().map(|(_, e)| e).collect();
+    pages.push((
+        "section9/".into(),
+        r.render(
+            "section9.html",
+            ctx! {
+                page => PageMeta::new("ศูนย์ข้อมูลข่าวสารอิเล็กทรอนิกส์", "section9/", urls),
+                categories => &categories,
+                index => &all_index,
+                years => &year_links,
+                year => None::<i32>,
+            },
+        ),
+    ));
+    for y in &years {
+        let rows: Vec<&Entry> = index
+            .iter()
+            .map(|(_, e)| e)
+            .filter(|e| e.fiscal_year == Some(*y))
+            .collect();
+        let rel = format!("section9/{y}/");
+        let title = site
+            .config
+            .numerals
+            .apply(&format!("ดัชนีข้อมูลข่าวสาร ปีงบประมาณ พ.ศ. {y}"));
+        pages.push((
+            rel.clone(),
+            r.render(
+                "section9_year.html",
+                ctx! {
+                    page => PageMeta::new(&title, &rel, urls),
+                    index => &rows,
+                    years => &year_links,
+                    year => Some(*y),
+                },
+            ),
+        ));
+    }
+
+    // ITA pages: every catalog year the site has content for, and the year it follows.
+    let content_years: Vec<i32> = all
+        .iter()
+        .filter_map(|d| d.fiscal_year.map(FiscalYear::be))
+        .collect();
+    let followed = site.config.ita_year.and_then(|y| i32::try_from(y).ok());
+    for catalog in site.ita.values() {
+        if !content_years.contains(&catalog.year) && followed != Some(catalog.year) {
+            continue;
+        }
+        let fy = catalog.fiscal_year();
+        let dir = format!("ita/{}/", catalog.year);
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let groups: Vec<ItaGroup> = catalog
+            .groups
+            .iter()
+            .map(|g| ItaGroup {
+                code: g.code.clone(),
+                title: g.title.clone(),
+                items: g
+                    .items
+                    .iter()
+                    .map(|item| {
+                        let answers: Vec<Answer> = item
+                            .answers(fy, &all)
+                            .into_iter()
+                            .map(|d| Answer {
+                                url: absolute(urls, &d.path),
+                                title: d.title.clone(),
+                                description: d.where_on_page.clone(),
+                            })
+                            .collect();
+                        rows.push(vec![
+                            g.code.clone(),
+                            item.code.clone(),
+                            item.title.clone(),
+                            if answers.is_empty() {
+                                "missing"
+                            } else {
+                                "answered"
+                            }
+                            .to_owned(),
+                            answers
+                                .iter()
+                                .map(|a| a.url.clone())
+                                .collect::<Vec<_>>()
+                                .join("\n"),
+                            answers
+                                .iter()
+                                .map(|a| a.description.clone())
+                                .collect::<Vec<_>>()
+                                .join("\n"),
+                            item.topics.join(" "),
+                            item.is_confirmed(catalog).to_string(),
+                        ]);
+                        ItaItem {
+                            code: item.code.clone(),
+                            title: item.title.clone(),
+                            confirmed: item.is_confirmed(catalog),
+                            answers,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        let answered = rows.iter().filter(|r| r[3] == "answered").count();
+        let table = Table {
+            name: format!("ita-{}", catalog.year),
+            file: format!("ita-{}.csv", catalog.year),
+            title: format!("ITA {} OIT", catalog.year),
+            columns: vec![
+                Col::new("group", "ตัวชี้วัดย่อย", ColumnType::String),
+                Col::new("item", "ข้อ", ColumnType::String),
+                Col::new("title", "ข้อมูล", ColumnType::String),
+                Col::new("status", "สถานะ", ColumnType::String),
+                Col::new("urls", "URL", ColumnType::String),
+                Col::new("descriptions", "คำอธิบาย", ColumnType::String),
+                Col::new("topics", "หัวข้อ", ColumnType::String),
+                Col::new("confirmed", "ยืนยันรายการแล้ว", ColumnType::Boolean),
+            ],
+            rows,
+        };
+        out.add(
+            format!("{dir}ita-{}.csv", catalog.year),
+            Body::Bytes(table.csv()),
+        );
+        let title = site.config.numerals.apply(&format!(
+            "การเปิดเผยข้อมูลสาธารณะ (OIT) ตามการประเมิน ITA ปี {}",
+            catalog.year
+        ));
+        let total = table.rows.len();
+        pages.push((
+            dir.clone(),
+            r.render(
+                "ita.html",
+                ctx! {
+                    page => PageMeta::new(&title, &dir, urls),
+                    year => catalog.year,
+                    confirmed => catalog.confirmed,
+                    note => &catalog.note,
+                    groups => groups,
+                    answered => answered,
+                    total => total,
+                    csv_url => urls.path(&format!("{dir}ita-{}.csv", catalog.year)),
+                },
+            ),
+        ));
+    }
+
+    for (rel, html) in pages {
+        match html {
+            Ok(h) => out.add_page(&rel, h),
+            Err(d) => diags.push(d),
+        }
+    }
+}
+
+/// The absolute URL of a site path that may carry a `#fragment`.
+fn absolute(urls: &Urls, path: &str) -> String {
+    match path.split_once('#') {
+        Some((p, f)) => format!("{}#{f}", urls.abs(p)),
+        None => urls.abs(path),
+    }
+}
+
+#[derive(Serialize)]
+struct ItaGroup {
+    code: String,
+    title: String,
+    items: Vec<ItaItem>,
+}
+
+#[derive(Serialize)]
+struct ItaItem {
+    code: String,
+    title: String,
+    confirmed: bool,
+    answers: Vec<Answer>,
+}
+
+#[derive(Serialize)]
+struct Answer {
+    url: String,
+    title: String,
+    description: String,
+}
