@@ -114,7 +114,8 @@ pub struct NewArgs {
     /// What to create
     #[arg(value_enum)]
     pub kind: NewKind,
-    /// The title (announcement) or fiscal year (measures)
+    /// The title (announcement, reference-price), fiscal year (measures, plan), month
+    /// (results) or file name (dataset)
     pub value: String,
     /// Site folder (the one holding content/)
     #[arg(long, default_value = ".")]
@@ -127,6 +128,14 @@ pub enum NewKind {
     Announcement,
     /// The integrity measures of a fiscal year: prongsai new measures 2567
     Measures,
+    /// The procurement plan of a fiscal year: prongsai new plan 2567
+    Plan,
+    /// A reference-price disclosure: prongsai new reference-price "ชื่อโครงการ"
+    ReferencePrice,
+    /// A month's procurement results (สขร.1): prongsai new results 2567-03
+    Results,
+    /// A dataset (CSV with its description): prongsai new dataset NAME
+    Dataset,
 }
 
 /// Parses the command line, runs the command, and maps the result to an exit code: 0 success,

@@ -11,20 +11,22 @@ use crate::thai::calendar::{FiscalYear, be_year};
 
 pub fn execute(args: &NewArgs, g: Global) -> Result<ExitCode, String> {
     let today = chrono::Local::now().date_naive();
-    let (path, text) = match args.kind {
-        NewKind::Announcement => announcement(&args.root, &args.value, today),
-        NewKind::Measures => measures(&args.root, &args.value)?,
+    let mut files = match args.kind {
+        NewKind::Announcement => vec![announcement(&args.root, &args.value, today)],
+        NewKind::Measures => vec![measures(&args.root, &args.value)?],
+        NewKind::Plan => vec![plan(&args.root, &args.value)?],
+        NewKind::ReferencePrice => vec![reference_price(&args.root, &args.value, today)],
+        NewKind::Results => vec![results(&args.root, &args.value)?],
+        NewKind::Dataset => dataset(&args.root, &args.value)?,
     };
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    // Check every target first: never overwrite a file someone wrote, never write half a pair.
+    if let Some((p, _)) = files.iter().find(|(p, _)| p.exists()) {
+        return Err(format!("{} already exists; edit it instead", p.display()));
     }
-    // create_new: never overwrite a file someone wrote.
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    for (path, text) in &files {
+        write_new(path, text)?;
+    }
+    let (path, _) = files.remove(0);
     progress(
         g,
         &format!("สร้างไฟล์ {} แล้ว เปิดแก้ไขตามคำอธิบายในไฟล์", path.display()),
@@ -34,16 +36,168 @@ pub fn execute(args: &NewArgs, g: Global) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `content/announcements/YYYY-MM-DD.md` (CE date; `-2`, `-3`... when taken).
-fn announcement(root: &Path, title: &str, today: NaiveDate) -> (PathBuf, String) {
-    let dir = root.join("content/announcements");
-    let base = today.format("%Y-%m-%d").to_string();
-    let mut path = dir.join(format!("{base}.md"));
+fn write_new(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    // create_new: never overwrite a file someone wrote.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A free file name `DIR/BASE.EXT`, `DIR/BASE-2.EXT`, ...
+fn free_name(dir: &Path, base: &str, ext: &str) -> PathBuf {
+    let mut path = dir.join(format!("{base}.{ext}"));
     let mut n = 2;
     while path.exists() {
-        path = dir.join(format!("{base}-{n}.md"));
+        path = dir.join(format!("{base}-{n}.{ext}"));
         n += 1;
     }
+    path
+}
+
+fn plan(root: &Path, year: &str) -> Result<(PathBuf, String), String> {
+    let fy = FiscalYear::parse(year).map_err(|e| format!("{year}: {}", e.en()))?;
+    let y = fy.be();
+    let short = y % 100;
+    Ok((
+        root.join(format!("content/procurement/plans/{y}.yaml")),
+        format!(
+            r#"# แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {y}
+# ปีงบประมาณ (ต้องตรงกับชื่อไฟล์)
+fiscal_year: {y}
+# วันที่ประกาศเผยแพร่แผน ปี-เดือน-วัน
+# announced: {prev}-10-30
+# รายการในแผน: ลบ [] แล้วใส่รายการตามตัวอย่างด้านล่าง หนึ่งรายการต่อหนึ่งโครงการ
+items: []
+#  - id: "{short}-001"                # รหัสรายการ ไม่ซ้ำกันในปีเดียวกัน
+#    title: โครงการ...                # ชื่อโครงการ/รายการ
+#    department: กองช่าง               # หน่วยงานที่รับผิดชอบ
+#    budget: 500000                   # วงเงินงบประมาณ (บาท)
+#    budget_source: เงินงบประมาณ        # แหล่งที่มาของงบประมาณ
+#    method: e-bidding                # e-bidding | e-market | selection (คัดเลือก) | specific (เฉพาะเจาะจง)
+#    expected: {y}-01                 # เดือนที่คาดว่าจะประกาศจัดซื้อจัดจ้าง ปี-เดือน
+#    egp_project: ""                  # เลขที่โครงการในระบบ e-GP (ถ้ามี)
+"#,
+            prev = y - 1
+        ),
+    ))
+}
+
+fn reference_price(root: &Path, project: &str, today: NaiveDate) -> (PathBuf, String) {
+    let path = free_name(
+        &root.join("content/procurement/reference-prices"),
+        &today.format("%Y-%m-%d").to_string(),
+        "yaml",
+    );
+    let date_be = format!("{}-{:02}-{:02}", be_year(today), today.month(), today.day());
+    let project = serde_json::to_string(project).unwrap_or_default();
+    let text = format!(
+        r#"# ประกาศราคากลาง (ราคาอ้างอิง)
+# แบบ: bk01 งานก่อสร้าง, bk06 ซื้อหรือจ้างที่มิใช่งานก่อสร้าง (bk02-bk05, bk07 ตามประเภทงาน)
+form: bk06
+# ชื่อโครงการ
+project: {project}
+# รหัสรายการในแผนการจัดซื้อจัดจ้าง (ถ้ามี) เช่น "66-001"
+# plan_item: ""
+# หน่วยงานเจ้าของโครงการ
+owner: ""
+# วงเงินงบประมาณที่ได้รับจัดสรร (บาท)
+budget: 0
+# ราคากลาง (บาท)
+price: 0
+# วันที่กำหนดราคากลาง
+priced_on: {date_be}
+# ลักษณะงานโดยสังเขป (แบบ bk01)
+# description: ""
+# ประมาณการราคากลาง (แบบ bk01): รายการและจำนวนเงิน
+# breakdown:
+#   - {{item: ค่าวัสดุ, amount: 0}}
+# แหล่งที่มาของราคากลาง เรียงตามลำดับ
+sources: []
+# คณะกรรมการ/เจ้าหน้าที่ผู้กำหนดราคากลาง
+committee: []
+#   - {{name: "", position: ""}}
+"#
+    );
+    (path, text)
+}
+
+fn results(root: &Path, month: &str) -> Result<(PathBuf, String), String> {
+    let m = crate::thai::calendar::YearMonth::parse(month)
+        .map_err(|e| format!("{month}: {}", e.en()))?;
+    let be_month = format!("{}-{:02}", crate::thai::calendar::be(m.year), m.month);
+    let name = crate::thai::calendar::format_month_long(m, crate::thai::numerals::Numerals::Arabic);
+    Ok((
+        root.join(format!("content/procurement/results/{be_month}.yaml")),
+        format!(
+            r#"# สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน {name} (แบบ สขร.๑)
+# เดือน (ต้องตรงกับชื่อไฟล์)
+month: {be_month}
+# ถ้าเดือนนี้ไม่มีการจัดซื้อจัดจ้าง ให้คงไว้เป็น items: [] (หน้าเว็บจะแสดง "ไม่มีการจัดซื้อจัดจ้าง")
+# ถ้ามี ให้ลบ [] แล้วใส่รายการตามตัวอย่างด้านล่าง
+items: []
+#  - title: จัดซื้อ...                       # งานที่จัดซื้อหรือจัดจ้าง
+#    budget: 12000                          # วงเงินที่จะซื้อหรือจ้าง
+#    reference_price: 12000                 # ราคากลาง
+#    method: specific                       # e-bidding | e-market | selection | specific
+#    bids:                                  # รายชื่อผู้เสนอราคาและราคาที่เสนอ
+#      - {{bidder: ร้าน..., price: 11800}}
+#    winner: {{name: ร้าน..., price: 11800}}  # ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง
+#    reason: เป็นผู้เสนอราคาต่ำสุด              # เหตุผลที่คัดเลือกโดยสรุป
+#    contract: {{number: "1/{fy}", date: {be_month}-15}}   # เลขที่และวันที่ของสัญญาหรือข้อตกลง
+#    plan_item: ""                          # รหัสรายการในแผน (ถ้ามี)
+"#,
+            fy = m.fiscal_year().be()
+        ),
+    ))
+}
+
+fn dataset(root: &Path, name: &str) -> Result<Vec<(PathBuf, String)>, String> {
+    let ok = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !ok {
+        return Err(format!(
+            "{name}: use lowercase letters, digits and hyphens for a dataset name, e.g. complaint-statistics"
+        ));
+    }
+    let dir = root.join("content/data");
+    let yaml = format!(
+        r#"# คำอธิบายชุดข้อมูล {name} (ข้อมูลอยู่ในไฟล์ {name}.csv ข้างไฟล์นี้)
+title: "{name}"                # ชื่อชุดข้อมูล
+description: ""                # คำอธิบาย
+keywords: []                   # คำสำคัญ
+update_frequency: irregular    # daily | weekly | monthly | quarterly | yearly | irregular
+source: ""                     # หน่วยงานที่เป็นแหล่งข้อมูล
+# topics: []                   # หัวข้อ ITA (ถ้ามี)
+columns:                       # หนึ่งรายการต่อหนึ่งคอลัมน์ของ CSV เรียงตามลำดับ
+  - {{name: value, title: ค่า, type: string}}   # type: string | integer | number | date | boolean
+"#
+    );
+    Ok(vec![
+        (dir.join(format!("{name}.yaml")), yaml),
+        (
+            dir.join(format!("{name}.csv")),
+            "value
+"
+            .to_owned(),
+        ),
+    ])
+}
+
+/// `content/announcements/YYYY-MM-DD.md` (CE date; `-2`, `-3`... when taken).
+fn announcement(root: &Path, title: &str, today: NaiveDate) -> (PathBuf, String) {
+    let path = free_name(
+        &root.join("content/announcements"),
+        &today.format("%Y-%m-%d").to_string(),
+        "md",
+    );
     let date_be = format!("{}-{:02}-{:02}", be_year(today), today.month(), today.day());
     let fy = FiscalYear::of(today).be();
     // A JSON string is a valid YAML double-quoted string: quotes and backslashes stay text.
