@@ -16,12 +16,12 @@ use crate::site::{LoadOptions, Site};
 
 /// Loads and checks: the site when it has no errors, and every finding.
 pub fn load_and_check(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
-    let (site, mut diags) = Site::load(root, options);
+    let (site, mut diags) = crate::timing::phase("load", || Site::load(root, options));
     let Some(site) = site else {
         diags.sort();
         return (None, diags);
     };
-    diags.extend(crate::check::check(&site));
+    diags.extend(crate::timing::phase("check", || crate::check::check(&site)));
     diags.sort();
     if diags.has_errors() {
         (None, diags)
@@ -103,6 +103,7 @@ pub fn write(outputs: &Outputs, out: &Path) -> Result<WriteStats, Diagnostic> {
             let written = match body {
                 Body::Bytes(b) => std::fs::write(&target, b).map(|()| b.len() as u64),
                 Body::Static(b) => std::fs::write(&target, b).map(|()| b.len() as u64),
+                Body::Shared(b) => std::fs::write(&target, b).map(|()| b.len() as u64),
                 Body::Copy(src) => std::fs::copy(src, &target),
             };
             written.map_err(|e| fail("เขียนไฟล์", &out.join(rel), &e))

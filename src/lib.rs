@@ -13,6 +13,8 @@ pub mod compliance;
 pub mod diagnostic;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod thai;
 pub mod theme;
+pub mod timing;

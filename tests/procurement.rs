@@ -618,8 +618,8 @@ committee:
     );
     // It is a reference price like the others: listed, linked from its plan item, in the data.
     assert!(
-        page(&site, "procurement/reference-prices/")
-            .contains("/procurement/reference-prices/drain/")
+        attribute_values(&page(&site, "procurement/reference-prices/"), "href")
+            .contains(&"/procurement/reference-prices/drain/".to_owned())
     );
     let plan = page(&site, "procurement/plans/2566/");
     let (_, row) = rows(&plan, "item-66-004").remove(0);
@@ -690,7 +690,8 @@ fn results_of_a_past_year_show_all_twelve_months_in_fiscal_order() {
 
 /// The `<section>` of one month (`2022-12`) of a results page.
 fn month_section<'a>(html: &'a str, iso: &str) -> &'a str {
-    between(html, &format!("aria-labelledby=\"m-{iso}\""), "</section>")
+    let section = between(html, &format!("aria-labelledby=\"m-{iso}\""), "</section>");
+    &section[section.find('>').expect("end of the section tag") + 1..]
 }
 
 #[test]

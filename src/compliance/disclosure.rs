@@ -144,7 +144,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
         };
         let date = f.date.map(|d| d.0);
         let where_on_page = match date {
-            Some(d) => format!("{kind} เรื่อง \"{}\" ลงวันที่ {}", f.title, format_date(d, n)),
+            Some(d) => format!("หน้า{kind}: {} (ลงวันที่ {})", f.title, format_date(d, n)),
             None => format!("หน้า \"{}\"", f.title),
         };
         out.push(Disclosure {

@@ -72,6 +72,40 @@ fn sort(entries: &mut [Entry]) {
 }
 
 pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnostics) {
+    // These pages list documents by their front matter, and every typed record: a rebuild
+    // after an edit of a document's text alone reuses them.
+    let key = crate::render::cache::fingerprint(&(
+        "section9+ita",
+        r.fingerprint,
+        site.documents()
+            .map(|d| d.front_fingerprint)
+            .collect::<Vec<_>>(),
+        site.records_fingerprint(),
+        site.today,
+    ));
+    if let Some(files) = r.cache.as_ref().and_then(|c| c.bundle(key)) {
+        for (path, bytes) in files.iter() {
+            out.add(path.clone(), Body::Shared(std::sync::Arc::clone(bytes)));
+        }
+        return;
+    }
+    let mut produced = Outputs::default();
+    render_all(site, r, &mut produced, diags);
+    if let Some(c) = &r.cache {
+        let files: Vec<(String, std::sync::Arc<[u8]>)> = produced
+            .files
+            .iter()
+            .filter_map(|(k, b)| match b {
+                Body::Bytes(v) => Some((k.clone(), v.clone().into())),
+                _ => None,
+            })
+            .collect();
+        c.put_bundle(key, std::sync::Arc::new(files));
+    }
+    out.files.extend(produced.files);
+}
+
+fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnostics) {
     let urls = &r.urls;
     let all = disclosures(site);
     let in_category = |c: Category| -> Vec<Entry> {

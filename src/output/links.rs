@@ -3,14 +3,16 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Msg, locate};
 use crate::output::Outputs;
-use crate::render::Urls;
+use crate::render::cache::fingerprint;
 use crate::render::markdown;
+use crate::render::{Renderer, Urls};
 use crate::site::Site;
 
-pub fn check(site: &Site, urls: &Urls, out: &Outputs, diags: &mut Diagnostics) {
+pub fn check(site: &Site, r: &Renderer, out: &Outputs, diags: &mut Diagnostics) {
+    let urls = &r.urls;
     for doc in site.documents() {
-        let (_, links) = markdown::to_html(&doc.body, urls);
-        for link in links {
+        let links = document_links(r, doc.fingerprint, &doc.body);
+        for link in links.iter() {
             report(
                 urls,
                 out,
@@ -49,6 +51,19 @@ pub fn check(site: &Site, urls: &Urls, out: &Outputs, diags: &mut Diagnostics) {
             report(urls, out, diags, &m.source.path, &m.source.text, 1, &link);
         }
     }
+}
+
+/// The site links of a document's body, from the cache when the body was seen before.
+fn document_links(r: &Renderer, doc_fingerprint: u64, body: &str) -> std::sync::Arc<[String]> {
+    let key = fingerprint(&(&r.urls.base_path, doc_fingerprint));
+    if let Some(links) = r.cache.as_ref().and_then(|c| c.links(key)) {
+        return links;
+    }
+    let links: std::sync::Arc<[String]> = markdown::to_html(body, &r.urls).1.into();
+    if let Some(c) = &r.cache {
+        c.put_links(key, std::sync::Arc::clone(&links));
+    }
+    links
 }
 
 fn report(

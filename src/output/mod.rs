@@ -24,6 +24,8 @@ pub enum Body {
     Static(&'static [u8]),
     /// A file copied as it is (attachments, the site's theme files).
     Copy(PathBuf),
+    /// Bytes shared with the dev server's render cache.
+    Shared(std::sync::Arc<[u8]>),
 }
 
 /// Every output file, by path relative to the output folder (`measures/2566/index.html`).

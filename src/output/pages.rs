@@ -5,7 +5,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::Outputs;
+use crate::output::{Body, Outputs};
+use crate::render::cache::fingerprint;
 use crate::render::markdown;
 use crate::render::urls::document_path;
 use crate::render::{Link, Renderer, Urls};
@@ -82,12 +83,35 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
 
     for section in site.sections.values() {
         let rel = format!("{}/", section.name);
+        // A list shows front matter only: editing a document's text leaves it as it was.
+        let key = fingerprint(&(
+            r.fingerprint,
+            &section.name,
+            section.index.as_ref().map(|i| i.fingerprint),
+            section
+                .documents
+                .iter()
+                .map(|d| d.front_fingerprint)
+                .collect::<Vec<_>>(),
+        ));
+        if let Some(html) = r.cache.as_ref().and_then(|c| c.page(key)) {
+            out.add(format!("{rel}index.html"), Body::Shared(html));
+            continue;
+        }
         let view = SectionView::new(site, section, &r.urls);
-        let html = r.render(
+        match r.render(
             "section.html",
             ctx! { page => PageMeta::new(&view.title, &rel, &r.urls), section => view },
-        );
-        pages.push((rel, html));
+        ) {
+            Ok(html) => {
+                let shared: std::sync::Arc<[u8]> = html.into_bytes().into();
+                if let Some(c) = &r.cache {
+                    c.put_page(key, std::sync::Arc::clone(&shared));
+                }
+                out.add(format!("{rel}index.html"), Body::Shared(shared));
+            }
+            Err(d) => diags.push(d),
+        }
     }
 
     // Documents are most of the work: render them in parallel.
@@ -96,12 +120,21 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         .values()
         .flat_map(|s| &s.documents)
         .chain(&site.pages)
+        .map(|d| &**d)
         .collect();
-    let rendered: Vec<(String, Result<String, Diagnostic>)> = docs
+    let rendered: Vec<(String, Result<Body, Diagnostic>)> = docs
         .par_iter()
         .map(|doc| {
-            let view = DocView::full(site, doc, &r.urls);
             let rel = document_path(doc);
+            // A page that embeds a record depends on that record too: never reuse it.
+            let key =
+                (doc.front.embed.is_none()).then(|| fingerprint(&(r.fingerprint, doc.fingerprint)));
+            if let (Some(cache), Some(key)) = (&r.cache, key) {
+                if let Some(html) = cache.page(key) {
+                    return (rel, Ok(Body::Shared(html)));
+                }
+            }
+            let view = DocView::full(site, doc, &r.urls);
             let template = if doc.section == "pages" {
                 "page.html"
             } else {
@@ -111,10 +144,23 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                 template,
                 ctx! { page => PageMeta::new(&doc.front.title, &rel, &r.urls), doc => view },
             );
-            (rel, html)
+            let body = html.map(|h| match (&r.cache, key) {
+                (Some(cache), Some(key)) => {
+                    let shared: std::sync::Arc<[u8]> = h.into_bytes().into();
+                    cache.put_page(key, std::sync::Arc::clone(&shared));
+                    Body::Shared(shared)
+                }
+                _ => Body::Bytes(h.into_bytes()),
+            });
+            (rel, body)
         })
         .collect();
-    pages.extend(rendered);
+    for (rel, body) in rendered {
+        match body {
+            Ok(body) => out.add(format!("{rel}index.html"), body),
+            Err(d) => diags.push(d),
+        }
+    }
 
     match r.render(
         "404.html",

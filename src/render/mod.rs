@@ -1,6 +1,7 @@
 //! Rendering: the minijinja environment with the theme's templates and the Thai filters, and the
 //! step that turns a loaded [`Site`] into [`Outputs`]. Pure: nothing here reads or writes files.
 
+pub mod cache;
 pub mod filters;
 pub mod markdown;
 pub mod urls;
@@ -30,6 +31,11 @@ macro_rules! ctx {
 pub struct Renderer {
     pub env: Environment<'static>,
     pub urls: Urls,
+    /// Pages rendered before, when rebuilding (the dev server).
+    pub cache: Option<std::sync::Arc<cache::RenderCache>>,
+    /// A fingerprint of everything a document page depends on besides its own file: the theme,
+    /// the site's settings and menus, the attachments.
+    pub fingerprint: u64,
 }
 
 impl Renderer {
@@ -56,11 +62,28 @@ impl Renderer {
         if diags.has_errors() {
             return Err(diags);
         }
-        env.add_global(
-            "site",
-            Value::from(minijinja::value::Serde(SiteView::new(site, &urls))),
-        );
-        Ok(Self { env, urls })
+        let view = SiteView::new(site, &urls);
+        let fingerprint = cache::fingerprint(&(
+            serde_json::to_string(&view).unwrap_or_default(),
+            &site.theme.templates,
+            &urls.base_url,
+            format!("{:?}", site.config.numerals),
+            site.sections
+                .values()
+                .map(crate::site::Section::title)
+                .collect::<Vec<_>>(),
+            site.attachments
+                .values()
+                .map(|a| (&a.key, &a.sha256))
+                .collect::<Vec<_>>(),
+        ));
+        env.add_global("site", Value::from(minijinja::value::Serde(view)));
+        Ok(Self {
+            env,
+            urls,
+            cache: None,
+            fingerprint,
+        })
     }
 
     /// Renders template `name` with `ctx`; a template error names the template and line.
@@ -236,18 +259,47 @@ impl SiteView {
 
 /// Renders the whole site.
 pub fn render_site(site: &Site) -> Result<Outputs, Diagnostics> {
+    render_site_cached(site, None)
+}
+
+/// [`render_site`], reusing pages from `cache` whose inputs did not change.
+pub fn render_site_cached(
+    site: &Site,
+    cache: Option<std::sync::Arc<cache::RenderCache>>,
+) -> Result<Outputs, Diagnostics> {
+    if let Some(c) = &cache {
+        c.start();
+    }
+    let result = render_all(site, cache.clone());
+    if let Some(c) = &cache {
+        c.finish();
+    }
+    result
+}
+
+fn render_all(
+    site: &Site,
+    cache: Option<std::sync::Arc<cache::RenderCache>>,
+) -> Result<Outputs, Diagnostics> {
     use crate::output::{
         catalog, feed, links, ocds, opendata, pages, procurement, sitemap, statics,
     };
     let mut renderer = Renderer::new(site)?;
+    renderer.cache = cache;
     let urls = renderer.urls.clone();
     let mut outputs = Outputs::default();
     let mut diags = Diagnostics::default();
 
     // Data first: the pages of the datasets embed their descriptions.
-    let mut datasets = opendata::publish(site, &urls, &mut outputs);
-    datasets.extend(procurement::publish_data(site, &urls, &mut outputs));
-    datasets.extend(catalog::publish_generic(site, &urls, &mut outputs));
+    let mut datasets = crate::timing::phase("open data: measures", || {
+        opendata::publish(site, &urls, &mut outputs)
+    });
+    datasets.extend(crate::timing::phase("open data: procurement", || {
+        procurement::publish_data(site, &urls, &mut outputs)
+    }));
+    datasets.extend(crate::timing::phase("open data: datasets", || {
+        catalog::publish_generic(site, &urls, &mut outputs)
+    }));
     renderer.env.add_global(
         "dataset_jsonld",
         Value::from(minijinja::value::Serde(catalog::jsonld(
@@ -255,16 +307,28 @@ pub fn render_site(site: &Site) -> Result<Outputs, Diagnostics> {
         ))),
     );
 
-    pages::render(site, &renderer, &mut outputs, &mut diags);
-    procurement::render(site, &renderer, &mut outputs, &mut diags);
-    catalog::render_pages(site, &renderer, &datasets, &mut outputs, &mut diags);
-    crate::output::disclosure::render(site, &renderer, &mut outputs, &mut diags);
+    crate::timing::phase("pages", || {
+        pages::render(site, &renderer, &mut outputs, &mut diags)
+    });
+    crate::timing::phase("procurement pages", || {
+        procurement::render(site, &renderer, &mut outputs, &mut diags)
+    });
+    crate::timing::phase("catalog pages", || {
+        catalog::render_pages(site, &renderer, &datasets, &mut outputs, &mut diags)
+    });
+    crate::timing::phase("section9 + ita", || {
+        crate::output::disclosure::render(site, &renderer, &mut outputs, &mut diags)
+    });
     catalog::publish_dcat(site, &datasets, &urls, &mut outputs);
     ocds::publish(site, &urls, &mut outputs);
-    feed::render(site, &renderer, &mut outputs);
-    statics::render(site, &mut outputs);
-    sitemap::render(&urls, &mut outputs);
-    links::check(site, &urls, &outputs, &mut diags);
+    crate::timing::phase("feed, statics, sitemap", || {
+        feed::render(site, &renderer, &mut outputs);
+        statics::render(site, &mut outputs);
+        sitemap::render(&urls, &mut outputs);
+    });
+    crate::timing::phase("link check", || {
+        links::check(site, &renderer, &outputs, &mut diags)
+    });
     if diags.has_errors() {
         Err(diags)
     } else {

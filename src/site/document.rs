@@ -104,6 +104,10 @@ pub struct Document {
     pub body: String,
     /// The line of the file where the body starts.
     pub body_line: usize,
+    /// Identifies the file's path and text, for caches.
+    pub fingerprint: u64,
+    /// Identifies the file's path and front matter: what lists of documents show.
+    pub front_fingerprint: u64,
 }
 
 impl Document {
@@ -118,7 +122,11 @@ impl Document {
             .unwrap_or_default()
             .to_owned();
         let slug = front.slug.clone().unwrap_or(stem);
+        let fingerprint = crate::render::cache::fingerprint(&(&source.path, &source.text));
+        let front_fingerprint = crate::render::cache::fingerprint(&(&source.path, yaml));
         Ok(Self {
+            fingerprint,
+            front_fingerprint,
             section: section.to_owned(),
             slug,
             front,

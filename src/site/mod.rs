@@ -13,6 +13,7 @@ pub mod values;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -41,9 +42,9 @@ pub const ANNOUNCEMENTS: &str = "announcements";
 pub struct Section {
     pub name: String,
     /// `_index.md`: the section's title and introduction, when present.
-    pub index: Option<Document>,
+    pub index: Option<Arc<Document>>,
     /// Newest first (by date, then title).
-    pub documents: Vec<Document>,
+    pub documents: Vec<Arc<Document>>,
 }
 
 impl Section {
@@ -70,7 +71,7 @@ pub struct Site {
     /// By folder name.
     pub sections: BTreeMap<String, Section>,
     /// `content/pages/*.md`, by weight then title.
-    pub pages: Vec<Document>,
+    pub pages: Vec<Arc<Document>>,
     /// By key (`files/2566/x.pdf`).
     pub attachments: BTreeMap<String, Attachment>,
     /// Procurement plans by fiscal year.
@@ -102,6 +103,16 @@ impl Site {
     /// Loads `root/content` and the theme. Returns the site when every file could be read, and
     /// every problem found on the way; a site comes back only if there is no error.
     pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
+        Self::load_cached(root, options, None)
+    }
+
+    /// [`Site::load`], reusing what `cache` parsed before for files that did not change (the
+    /// dev server's rebuilds).
+    pub fn load_cached(
+        root: &Path,
+        options: &LoadOptions,
+        cache: Option<&LoadCache>,
+    ) -> (Option<Site>, Diagnostics) {
         let mut diags = Diagnostics::default();
         let content = root.join("content");
         if !content.join("site.yaml").is_file() {
@@ -136,7 +147,14 @@ impl Site {
             .and_then(|s| Config::load(s, options.base_url.as_deref()));
 
         // Parse every file in parallel; each yields records or diagnostics.
-        let loaded: Vec<Loaded> = files.par_iter().map(|f| load_file(root, f)).collect();
+        let loaded: Vec<Loaded> = match cache {
+            Some(cache) => {
+                let loaded = files.par_iter().map(|f| cache.load(root, f)).collect();
+                cache.retain(&files);
+                loaded
+            }
+            None => files.par_iter().map(|f| load_file(root, f)).collect(),
+        };
 
         let mut measures = Vec::new();
         let mut docs = Vec::new();
@@ -170,7 +188,7 @@ impl Site {
                 Loaded::Ita(c) => {
                     catalogs.insert(c.year, *c);
                 }
-                Loaded::Document(d) => docs.push(*d),
+                Loaded::Document(d) => docs.push(d),
                 Loaded::Attachment(a) => {
                     attachments.insert(a.key.clone(), a);
                 }
@@ -285,8 +303,26 @@ impl Site {
             .unwrap_or_else(|| FiscalYear::of(self.today))
     }
 
+    /// Identifies the text of every record that is not a document (measures, procurement,
+    /// datasets, ITA catalogs) and the site's settings, for caches of pages that list them.
+    pub fn records_fingerprint(&self) -> u64 {
+        let texts: Vec<&str> = self
+            .measures
+            .iter()
+            .map(|m| m.source.text.as_str())
+            .chain(self.plans.values().map(|p| p.source.text.as_str()))
+            .chain(self.reference_prices.iter().map(|r| r.source.text.as_str()))
+            .chain(self.results.values().map(|r| r.source.text.as_str()))
+            .chain(self.datasets.iter().map(|d| d.source.text.as_str()))
+            .chain(std::iter::once(self.config_source.text.as_str()))
+            .collect();
+        let datasets: Vec<&Vec<Vec<String>>> = self.datasets.iter().map(|d| &d.rows).collect();
+        let catalogs = serde_json::to_string(&self.ita).unwrap_or_default();
+        crate::render::cache::fingerprint(&(texts, datasets, catalogs))
+    }
+
     /// Announcements, newest first (empty when the site has none).
-    pub fn announcements(&self) -> &[Document] {
+    pub fn announcements(&self) -> &[Arc<Document>] {
         self.sections
             .get(ANNOUNCEMENTS)
             .map_or(&[], |s| s.documents.as_slice())
@@ -298,10 +334,12 @@ impl Site {
             .values()
             .flat_map(|s| s.index.iter().chain(&s.documents))
             .chain(&self.pages)
+            .map(|d| &**d)
     }
 }
 
 /// What one content file turned into.
+#[derive(Clone)]
 enum Loaded {
     Measures(Measures),
     Plan(Box<Plan>),
@@ -309,7 +347,8 @@ enum Loaded {
     Results(Box<Results>),
     Dataset(Box<Dataset>),
     Ita(Box<Catalog>),
-    Document(Box<Document>),
+    /// Shared with the load cache: a rebuild does not copy unchanged documents.
+    Document(Arc<Document>),
     Attachment(Attachment),
     Problems(Vec<Diagnostic>),
     Nothing,
@@ -333,6 +372,74 @@ fn two_files(second: &Source, first: &Source) -> Diagnostic {
         "รวมข้อมูลไว้ในไฟล์เดียว แล้วลบอีกไฟล์หนึ่ง",
         "keep the record in one file and delete the other",
     ))
+}
+
+/// Files parsed by an earlier load, reused while their size and modification time stay the same.
+///
+/// A file modified within two seconds of being cached is read again next time (as git does for
+/// "racily clean" files): a second edit of the same size inside the file system's timestamp
+/// granularity would otherwise go unnoticed.
+#[derive(Default)]
+pub struct LoadCache {
+    entries: std::sync::Mutex<std::collections::HashMap<PathBuf, (Stamp, Loaded)>>,
+}
+
+const RACY: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Size and modification time of a file and of what is read with it (a dataset's CSV).
+type Stamp = Vec<Option<(u64, std::time::SystemTime)>>;
+
+fn stamp(root: &Path, rel: &Path) -> Stamp {
+    let of = |p: &Path| {
+        std::fs::metadata(root.join(p))
+            .ok()
+            .and_then(|m| Some((m.len(), m.modified().ok()?)))
+    };
+    let mut s = vec![of(rel)];
+    let in_data = rel
+        .components()
+        .nth(1)
+        .is_some_and(|c| c.as_os_str() == "data");
+    if in_data && rel.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+        s.push(of(&rel.with_extension("csv")));
+    }
+    s
+}
+
+impl LoadCache {
+    fn load(&self, root: &Path, rel: &Path) -> Loaded {
+        let now = stamp(root, rel);
+        let lock = || {
+            self.entries
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some((then, loaded)) = lock().get(rel) {
+            if *then == now && now.iter().all(Option::is_some) {
+                return loaded.clone();
+            }
+        }
+        let cached_at = std::time::SystemTime::now();
+        let loaded = load_file(root, rel);
+        let settled = now.iter().all(|s| {
+            s.is_some_and(|(_, t)| cached_at.duration_since(t).is_ok_and(|age| age > RACY))
+        });
+        if settled {
+            lock().insert(rel.to_path_buf(), (now, loaded.clone()));
+        } else {
+            lock().remove(rel);
+        }
+        loaded
+    }
+
+    /// Forgets files that are gone.
+    fn retain(&self, files: &[PathBuf]) {
+        let keep: std::collections::HashSet<&PathBuf> = files.iter().collect();
+        self.entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .retain(|k, _| keep.contains(k));
+    }
 }
 
 /// Every file under `content/`, relative to the site root, sorted. Hidden files and editor
@@ -447,7 +554,7 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
             }
         }
         [folder, .., _] if ext == "md" => match Source::read(root, rel).and_then(|s| Document::load(s, folder)) {
-            Ok(d) => Loaded::Document(Box::new(d)),
+            Ok(d) => Loaded::Document(Arc::new(d)),
             Err(d) => problems(d),
         },
         _ => problems(

@@ -457,6 +457,19 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8(out).expect("a percent-encoded path is UTF-8")
 }
 
+/// Percent-encoding of a URL path, keeping `/` (`ก` → `%E0%B8%81`).
+pub fn percent_encode_path(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
 /// Arabic digits written as Thai digits, as pages show numbers when `numerals: thai`.
 pub fn thai_digits(s: &str) -> String {
     s.chars()

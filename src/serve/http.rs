@@ -1,0 +1,337 @@
+//! Answering HTTP requests from the last good build held in memory. A URL maps to an output
+//! path or to nothing: the file system is never consulted for a path taken from a request, so
+//! `../`, encoded dots, backslashes and NUL bytes cannot reach outside the site.
+
+use std::io::Cursor;
+use std::sync::Arc;
+
+use tiny_http::{Header, Method, Request, Response};
+
+use crate::output::Body;
+use crate::render::cache::fingerprint;
+use crate::serve::{Shared, Snapshot};
+
+/// Where the served pages' live-reload script listens.
+pub const EVENTS: &str = "__prongsai/events";
+
+const LIVE_JS: &str = include_str!("live.js");
+
+/// What a request path resolves to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Route {
+    /// An output file (`measures/2566/index.html`).
+    File(String),
+    /// A folder asked for without its slash: redirect here.
+    Redirect(String),
+    /// The live-reload event stream.
+    Events,
+    NotFound,
+    /// A path that tries to leave the site or cannot be a path at all.
+    Refused,
+}
+
+/// Maps the request's URL to a route in `snapshot`.
+pub fn route(snapshot: &Snapshot, raw_url: &str) -> Route {
+    let raw_path = raw_url.split(['?', '#']).next().unwrap_or("/");
+    let Some(path) = decode(raw_path) else {
+        return Route::Refused;
+    };
+    if !path.starts_with('/') {
+        return Route::Refused;
+    }
+    // Whatever the site's base path, nothing may climb, hide a separator or end a C string.
+    let segments: Vec<&str> = path.split('/').collect();
+    if segments
+        .iter()
+        .any(|s| *s == ".." || *s == "." || s.contains(['\\', '\0']) || s.contains(':'))
+    {
+        return Route::Refused;
+    }
+    let base = snapshot.base_path.as_str();
+    let rel = if let Some(rel) = path.strip_prefix(base) {
+        rel.to_owned()
+    } else if format!("{path}/") == base {
+        return Route::Redirect(base.to_owned());
+    } else {
+        return Route::NotFound;
+    };
+    if rel == EVENTS {
+        return Route::Events;
+    }
+    if rel.split('/').any(|s| s.is_empty()) && !(rel.is_empty() || rel.ends_with('/')) {
+        return Route::NotFound; // "a//b"
+    }
+    let files = &snapshot.outputs.files;
+    if rel.is_empty() || rel.ends_with('/') {
+        let index = format!("{rel}index.html");
+        return if files.contains_key(&index) {
+            Route::File(index)
+        } else {
+            Route::NotFound
+        };
+    }
+    if files.contains_key(&rel) {
+        return Route::File(rel);
+    }
+    if files.contains_key(&format!("{rel}/index.html")) {
+        let query = raw_url.find('?').map_or("", |i| &raw_url[i..]);
+        return Route::Redirect(format!("{base}{}/{query}", encode(&rel)));
+    }
+    Route::NotFound
+}
+
+/// Percent-decodes once; `None` for malformed escapes or text that is not UTF-8.
+fn decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = |b: u8| (b as char).to_digit(16);
+            let (h, l) = (hex(*bytes.get(i + 1)?)?, hex(*bytes.get(i + 2)?)?);
+            #[allow(clippy::cast_possible_truncation)]
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn encode(rel: &str) -> String {
+    crate::render::urls::encode_path(rel)
+}
+
+/// The media type of an output file, by its name.
+pub fn content_type(name: &str) -> &'static str {
+    if name == "feed.xml" || name.ends_with("/feed.xml") {
+        return "application/atom+xml; charset=utf-8";
+    }
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "jsonld" => "application/ld+json",
+        "ttl" => "text/turtle; charset=utf-8",
+        "xml" => "application/xml",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "zip" => "application/zip",
+        _ => "application/octet-stream",
+    }
+}
+
+fn bytes_of(body: &Body) -> std::io::Result<Vec<u8>> {
+    match body {
+        Body::Bytes(b) => Ok(b.clone()),
+        Body::Static(b) => Ok(b.to_vec()),
+        Body::Shared(b) => Ok(b.to_vec()),
+        Body::Copy(p) => std::fs::read(p),
+    }
+}
+
+/// The served copy of an HTML page: the build's bytes plus the live-reload script.
+fn with_live_script(html: &[u8], base_path: &str) -> Vec<u8> {
+    let script = format!(
+        "<script>window.__prongsai_events={:?};{LIVE_JS}</script>",
+        format!("{base_path}{EVENTS}")
+    );
+    let text = String::from_utf8_lossy(html);
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{script}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{script}").into_bytes(),
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|()| {
+        Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("valid header")
+    })
+}
+
+fn respond(request: Request, response: Response<Cursor<Vec<u8>>>) {
+    // A client that went away is not our problem.
+    let _ = request.respond(response);
+}
+
+fn text(status: u16, body: &str) -> Response<Cursor<Vec<u8>>> {
+    Response::from_data(body.as_bytes().to_vec())
+        .with_status_code(status)
+        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+}
+
+/// Answers one request.
+pub fn handle(shared: &Arc<Shared>, request: Request) {
+    let snapshot = shared.snapshot();
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        respond(
+            request,
+            text(405, "405 method not allowed\n").with_header(header("Allow", "GET, HEAD")),
+        );
+        return;
+    }
+    match route(&snapshot, request.url()) {
+        Route::Refused => respond(request, text(400, "400 bad request\n")),
+        Route::Redirect(to) => respond(
+            request,
+            Response::from_data(Vec::new())
+                .with_status_code(301)
+                .with_header(header("Location", &to)),
+        ),
+        Route::Events => crate::serve::events::stream(shared, request),
+        Route::NotFound => {
+            let body = snapshot
+                .outputs
+                .files
+                .get("404.html")
+                .and_then(|b| bytes_of(b).ok())
+                .map(|b| with_live_script(&b, &snapshot.base_path))
+                .unwrap_or_else(|| b"404 not found\n".to_vec());
+            respond(
+                request,
+                Response::from_data(body)
+                    .with_status_code(404)
+                    .with_header(header("Content-Type", "text/html; charset=utf-8"))
+                    .with_header(header("Cache-Control", "no-store")),
+            );
+        }
+        Route::File(name) => {
+            let Some(body) = snapshot.outputs.files.get(&name) else {
+                respond(request, text(404, "404 not found\n"));
+                return;
+            };
+            let bytes = match bytes_of(body) {
+                Ok(b) => b,
+                Err(e) => {
+                    respond(
+                        request,
+                        text(500, &format!("500 cannot read the file: {e}\n")),
+                    );
+                    return;
+                }
+            };
+            let kind = content_type(&name);
+            let bytes = if kind.starts_with("text/html") {
+                with_live_script(&bytes, &snapshot.base_path)
+            } else {
+                bytes
+            };
+            let etag = format!("\"{:016x}\"", fingerprint(&bytes));
+            let fresh = request
+                .headers()
+                .iter()
+                .find(|h| h.field.equiv("If-None-Match"))
+                .is_some_and(|h| h.value.as_str().split(',').any(|t| t.trim() == etag));
+            let response = if fresh {
+                Response::from_data(Vec::new()).with_status_code(304)
+            } else {
+                Response::from_data(bytes)
+                    .with_status_code(200)
+                    .with_header(header("Content-Type", kind))
+            };
+            respond(
+                request,
+                response
+                    .with_header(header("ETag", &etag))
+                    .with_header(header("Cache-Control", "no-cache")),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::Outputs;
+
+    fn snapshot(base: &str) -> Snapshot {
+        let mut outputs = Outputs::default();
+        outputs.add_text("index.html", "<p>home</p>".into());
+        outputs.add_text("measures/2566/index.html", "m".into());
+        outputs.add_text("files/a b.pdf", "pdf".into());
+        Snapshot {
+            generation: 1,
+            outputs: Arc::new(outputs),
+            base_path: base.into(),
+            error: None,
+            css_only: false,
+        }
+    }
+
+    #[test]
+    fn maps_paths_to_outputs() {
+        let s = snapshot("/");
+        assert_eq!(route(&s, "/"), Route::File("index.html".into()));
+        assert_eq!(
+            route(&s, "/measures/2566/"),
+            Route::File("measures/2566/index.html".into())
+        );
+        assert_eq!(
+            route(&s, "/measures/2566?x=1"),
+            Route::Redirect("/measures/2566/?x=1".into())
+        );
+        assert_eq!(
+            route(&s, "/files/a%20b.pdf"),
+            Route::File("files/a b.pdf".into())
+        );
+        assert_eq!(route(&s, "/nope/"), Route::NotFound);
+    }
+
+    #[test]
+    fn honours_the_base_path() {
+        let s = snapshot("/sub/");
+        assert_eq!(route(&s, "/sub/"), Route::File("index.html".into()));
+        assert_eq!(route(&s, "/sub"), Route::Redirect("/sub/".into()));
+        assert_eq!(route(&s, "/measures/2566/"), Route::NotFound);
+    }
+
+    #[test]
+    fn refuses_to_leave_the_site() {
+        let s = snapshot("/");
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E/%2e%2e/etc/passwd",
+            "/files/..%2f..%2fsecret",
+            "/files/%2e%2e%5csecret",
+            "/..\\..\\windows",
+            "/a%00.html",
+            "/%zz",
+            "/%c0%ae%c0%ae/",
+            "/C:/Windows",
+        ] {
+            assert_eq!(route(&s, bad), Route::Refused, "{bad}");
+        }
+        // Decoded once only: a double-encoded dot is a literal name, which does not exist.
+        assert_eq!(route(&s, "/%252e%252e/etc/passwd"), Route::NotFound);
+        assert_eq!(route(&s, "etc/passwd"), Route::Refused);
+    }
+
+    #[test]
+    fn injects_the_live_script_before_body_end() {
+        let out =
+            String::from_utf8(with_live_script(b"<html><body>x</body></html>", "/s/")).unwrap();
+        assert!(out.contains("/s/__prongsai/events"));
+        assert!(out.ends_with("</script></body></html>"));
+    }
+}

@@ -1,0 +1,300 @@
+//! The dev server: the build pipeline in a loop. Watch `content/` and `themes/`, rebuild what
+//! changed (files parsed and pages rendered before are reused), and swap the new build in with
+//! one pointer write. Requests are always answered from a complete build; a failed rebuild
+//! keeps the last good one and tells open tabs what went wrong.
+
+pub mod events;
+pub mod http;
+pub mod watch;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicUsize;
+use std::sync::{Arc, Condvar, Mutex, PoisonError, RwLock};
+use std::time::{Duration, Instant};
+
+use crate::diagnostic::{Diagnostics, Lang};
+use crate::output::Outputs;
+use crate::render::cache::RenderCache;
+use crate::site::{LoadCache, LoadOptions};
+
+/// One build as served.
+pub struct Snapshot {
+    /// Counts builds, good and failed; tabs reload when it moves.
+    pub generation: u64,
+    pub outputs: Arc<Outputs>,
+    pub base_path: String,
+    /// Why the latest rebuild failed (the outputs are then the last good build's).
+    pub error: Option<String>,
+    /// The latest change touched only stylesheets.
+    pub css_only: bool,
+}
+
+/// What the request threads, the event streams and the rebuild loop share.
+pub struct Shared {
+    current: RwLock<Arc<Snapshot>>,
+    generation: Mutex<u64>,
+    changed: Condvar,
+    pub listeners: AtomicUsize,
+}
+
+impl Shared {
+    fn new(snapshot: Snapshot) -> Self {
+        Self {
+            generation: Mutex::new(snapshot.generation),
+            current: RwLock::new(Arc::new(snapshot)),
+            changed: Condvar::new(),
+            listeners: AtomicUsize::new(0),
+        }
+    }
+
+    /// The build to answer from; holding it never blocks a rebuild.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        Arc::clone(&self.current.read().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    /// Puts a new build in place, in one step, and wakes the event streams.
+    pub fn publish(&self, snapshot: Snapshot) {
+        let generation = snapshot.generation;
+        *self.current.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(snapshot);
+        *self
+            .generation
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = generation;
+        self.changed.notify_all();
+    }
+
+    /// Waits until the generation differs from `seen`, or `timeout` passes.
+    pub fn wait_for_change(&self, seen: u64, timeout: Duration) {
+        let guard = self
+            .generation
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let _ = self
+            .changed
+            .wait_timeout_while(guard, timeout, |g| *g == seen)
+            .unwrap_or_else(PoisonError::into_inner);
+    }
+}
+
+/// Builds with the caches of earlier builds.
+pub struct Builder {
+    root: PathBuf,
+    options: LoadOptions,
+    loads: LoadCache,
+    renders: Arc<RenderCache>,
+}
+
+impl Builder {
+    pub fn new(root: &Path, options: LoadOptions) -> Self {
+        Self {
+            root: root.to_path_buf(),
+            options,
+            loads: LoadCache::default(),
+            renders: Arc::new(RenderCache::default()),
+        }
+    }
+
+    /// Load, check and render, as `prongsai build` does, reusing what did not change.
+    pub fn build(&self) -> (Option<(String, Outputs)>, Diagnostics) {
+        let (site, mut diags) = crate::timing::phase("load (cached)", || {
+            crate::site::Site::load_cached(&self.root, &self.options, Some(&self.loads))
+        });
+        let Some(site) = site else {
+            diags.sort();
+            return (None, diags);
+        };
+        diags.extend(crate::timing::phase("check", || crate::check::check(&site)));
+        diags.sort();
+        if diags.has_errors() {
+            return (None, diags);
+        }
+        let rendered = crate::timing::phase("render (cached)", || {
+            crate::render::render_site_cached(&site, Some(Arc::clone(&self.renders)))
+        });
+        match rendered {
+            Ok(outputs) => (Some((site.config.base_path().to_owned(), outputs)), diags),
+            Err(more) => {
+                diags.extend(more);
+                diags.sort();
+                (None, diags)
+            }
+        }
+    }
+}
+
+/// A running server: its address and shared state (the tests and benchmarks use this).
+pub struct Server {
+    pub addr: SocketAddr,
+    pub shared: Arc<Shared>,
+    http: Arc<tiny_http::Server>,
+}
+
+impl Server {
+    /// Stops accepting requests.
+    pub fn stop(&self) {
+        self.http.unblock();
+    }
+}
+
+/// How to serve.
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: String,
+    pub port: u16,
+    pub load: LoadOptions,
+    pub lang: Lang,
+    pub quiet: bool,
+}
+
+/// Builds, starts listening and watching. Returns `Err` with a message when the first build
+/// fails or no port can be had.
+pub fn start(opts: &ServeOptions) -> Result<Server, String> {
+    let builder = Builder::new(&opts.root, opts.load.clone());
+    let (built, diags) = builder.build();
+    print_diags(&diags, opts);
+    let Some((base_path, outputs)) = built else {
+        return Err(match opts.lang {
+            Lang::Th => "สร้างเว็บไซต์ไม่สำเร็จ: แก้ข้อผิดพลาดข้างต้นแล้วสั่งใหม่".into(),
+            Lang::En => "build failed: fix the errors above and run again".into(),
+        });
+    };
+    let shared = Arc::new(Shared::new(Snapshot {
+        generation: 1,
+        outputs: Arc::new(outputs),
+        base_path,
+        error: None,
+        css_only: false,
+    }));
+    let (http, addr) = listen(&opts.bind, opts.port, opts)?;
+    let http = Arc::new(http);
+
+    // Request threads: a few, each taking whole requests from the listener's queue.
+    for _ in 0..8 {
+        let http = Arc::clone(&http);
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            while let Ok(request) = http.recv() {
+                http::handle(&shared, request);
+            }
+        });
+    }
+
+    let changes =
+        watch::watch(&opts.root).map_err(|e| format!("cannot watch the site's files: {e}"))?;
+    let rebuilder = {
+        let shared = Arc::clone(&shared);
+        let lang = opts.lang;
+        let quiet = opts.quiet;
+        let root = opts.root.clone();
+        std::thread::spawn(move || rebuild_loop(&builder, &shared, &changes, lang, quiet, &root))
+    };
+    drop(rebuilder);
+    Ok(Server { addr, shared, http })
+}
+
+fn print_diags(diags: &Diagnostics, opts: &ServeOptions) {
+    let shown: Vec<_> = diags
+        .0
+        .iter()
+        .filter(|d| !opts.quiet || d.is_error())
+        .cloned()
+        .collect();
+    if !shown.is_empty() {
+        eprint!("{}", Diagnostics(shown).render(opts.lang));
+    }
+}
+
+/// Binds `bind:port`; when the port is taken, tries the next ten and says which one it got.
+fn listen(
+    bind: &str,
+    port: u16,
+    opts: &ServeOptions,
+) -> Result<(tiny_http::Server, SocketAddr), String> {
+    let mut last = String::new();
+    let tries = if port == 0 { 1 } else { 11 };
+    for p in (0..tries).map(|i| port.saturating_add(i)) {
+        match tiny_http::Server::http((bind, p)) {
+            Ok(server) => {
+                let addr = server
+                    .server_addr()
+                    .to_ip()
+                    .ok_or_else(|| "the server has no IP address".to_owned())?;
+                if p != port && port != 0 && !opts.quiet {
+                    match opts.lang {
+                        Lang::Th => eprintln!("พอร์ต {port} มีโปรแกรมอื่นใช้อยู่ จึงใช้พอร์ต {p} แทน"),
+                        Lang::En => eprintln!("port {port} is in use; using {p} instead"),
+                    }
+                }
+                return Ok((server, addr));
+            }
+            Err(e) => last = e.to_string(),
+        }
+    }
+    Err(format!(
+        "cannot listen on {bind}:{port} or the ten ports after it ({last}); choose another with --port"
+    ))
+}
+
+fn rebuild_loop(
+    builder: &Builder,
+    shared: &Shared,
+    changes: &std::sync::mpsc::Receiver<watch::Change>,
+    lang: Lang,
+    quiet: bool,
+    _root: &Path,
+) {
+    while let Ok(mut change) = changes.recv() {
+        // Take every batch already waiting: one rebuild serves them all.
+        while let Ok(more) = changes.try_recv() {
+            change.merge(more);
+        }
+        let start = Instant::now();
+        let (built, diags) = builder.build();
+        let previous = shared.snapshot();
+        let generation = previous.generation + 1;
+        match built {
+            Some((base_path, outputs)) => {
+                shared.publish(Snapshot {
+                    generation,
+                    outputs: Arc::new(outputs),
+                    base_path,
+                    error: None,
+                    css_only: change.css_only && previous.error.is_none(),
+                });
+                if !quiet {
+                    let ms = start.elapsed().as_millis();
+                    match lang {
+                        Lang::Th => eprintln!("สร้างใหม่แล้ว ({ms} ms)"),
+                        Lang::En => eprintln!("rebuilt in {ms} ms"),
+                    }
+                }
+            }
+            None => {
+                let text = Diagnostics(diags.0.iter().filter(|d| d.is_error()).cloned().collect())
+                    .render(lang);
+                eprint!("{text}");
+                shared.publish(Snapshot {
+                    generation,
+                    outputs: Arc::clone(&previous.outputs),
+                    base_path: previous.base_path.clone(),
+                    error: Some(text),
+                    css_only: false,
+                });
+                if !quiet {
+                    match lang {
+                        Lang::Th => eprintln!("สร้างใหม่ไม่สำเร็จ: ยังแสดงฉบับล่าสุดที่สร้างได้"),
+                        Lang::En => eprintln!("rebuild failed: still serving the last good build"),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Keeps the process serving until it is stopped.
+pub fn wait_forever() {
+    loop {
+        std::thread::park();
+    }
+}
