@@ -1,8 +1,10 @@
 //! The pipeline (load → check → render) and the one place that writes the output folder.
 //!
-//! A build renders everything in memory, writes it to a staging folder beside the output, and
-//! only then swaps the staging folder in. On any error the previous output is left exactly as it
-//! was; a reader of the live site never sees a half-written folder.
+//! A build renders everything in memory, brings a staging folder beside the output
+//! (`.public.prongsai`) up to date, and only then swaps it in with one atomic exchange. On any
+//! error the previous output is left exactly as it was; a reader of the live site never sees a
+//! half-written folder. After the swap the staging folder holds the previous output, so the next
+//! build writes only the files that differ from it.
 
 use std::collections::BTreeSet;
 use std::io;
@@ -49,7 +51,10 @@ pub fn build(root: &Path, options: &LoadOptions) -> (Option<(Site, Outputs)>, Di
 /// What [`write`] did.
 #[derive(Debug, Default)]
 pub struct WriteStats {
+    /// Files in the output.
     pub files: usize,
+    /// Files that had to be written (the rest were already there, unchanged).
+    pub written: usize,
     pub bytes: u64,
 }
 
@@ -80,41 +85,171 @@ pub fn write(outputs: &Outputs, out: &Path) -> Result<WriteStats, Diagnostic> {
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent).map_err(|e| fail("สร้างโฟลเดอร์", &parent, &e))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".prongsai-staging-")
-        .tempdir_in(&parent)
-        .map_err(|e| fail("สร้างโฟลเดอร์ชั่วคราว", &parent, &e))?;
+    // One build at a time per folder: a second one waits for the first.
+    let _lock = lock(&parent);
+    let name = out
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let staging = parent.join(format!(".{name}.prongsai"));
+    remove_leftovers(&parent);
+    if staging.exists() && !staging.is_dir() {
+        std::fs::remove_file(&staging).map_err(|e| fail("สร้างโฟลเดอร์ชั่วคราว", &staging, &e))?;
+    }
+    std::fs::create_dir_all(&staging).map_err(|e| fail("สร้างโฟลเดอร์ชั่วคราว", &staging, &e))?;
 
-    // Folders first, then every file in parallel.
-    let dirs: BTreeSet<&str> = outputs
+    let stats = crate::timing::phase("write: sync staging", || sync_tree(outputs, &staging))
+        .map_err(|(path, e)| fail("เขียนไฟล์", &path, &e))?;
+    crate::timing::phase("write: swap", || swap_in(&staging, out))
+        .map_err(|e| fail("แทนที่โฟลเดอร์ผลลัพธ์", out, &e))?;
+    Ok(stats)
+}
+
+/// Holds an exclusive lock on the output's parent folder while it lives (Linux); elsewhere
+/// nothing.
+fn lock(parent: &Path) -> Option<std::fs::File> {
+    #[cfg(target_os = "linux")]
+    {
+        let dir = std::fs::File::open(parent).ok()?;
+        rustix::fs::flock(&dir, rustix::fs::FlockOperation::LockExclusive).ok()?;
+        Some(dir)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = parent;
+        None
+    }
+}
+
+/// Staging folders of builds that were killed before swapping in (older layouts).
+fn remove_leftovers(parent: &Path) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(".prongsai-staging-") || name.starts_with(".prongsai-old-") {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Makes `dir` hold exactly `outputs`, writing only what differs from what it holds (the
+/// build before last, after a swap). Content is compared, not trusted from any record, so a
+/// folder left half-updated by an interrupted build is put right.
+fn sync_tree(outputs: &Outputs, dir: &Path) -> Result<WriteStats, (PathBuf, io::Error)> {
+    use std::collections::HashSet;
+    let err = |p: &Path| {
+        let p = p.to_path_buf();
+        move |e: io::Error| (p, e)
+    };
+    let wanted_dirs: BTreeSet<&str> = outputs
         .files
         .keys()
-        .filter_map(|k| k.rsplit_once('/').map(|(d, _)| d))
+        .flat_map(|k| k.match_indices('/').map(move |(i, _)| &k[..i]))
         .collect();
-    for d in &dirs {
-        let p = staging.path().join(d);
-        std::fs::create_dir_all(&p).map_err(|e| fail("สร้างโฟลเดอร์", &p, &e))?;
+
+    // What the folder holds now.
+    let mut existing_files: HashSet<String> = HashSet::new();
+    let mut existing_dirs: Vec<(String, PathBuf)> = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).follow_links(false) {
+        let entry = entry.map_err(|e| (dir.to_path_buf(), io::Error::other(e)))?;
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        let kind = entry.file_type();
+        if kind.is_dir() {
+            existing_dirs.push((rel, entry.path().to_path_buf()));
+        } else if kind.is_file() && outputs.files.contains_key(&rel) {
+            existing_files.insert(rel);
+        } else {
+            // Files no longer produced, symlinks, anything else.
+            std::fs::remove_file(entry.path()).map_err(err(entry.path()))?;
+        }
     }
+    // Folders no longer produced, deepest first (their files are gone already).
+    existing_dirs.sort_by(|a, b| b.0.cmp(&a.0));
+    for (rel, path) in &existing_dirs {
+        if !wanted_dirs.contains(rel.as_str()) {
+            if outputs.files.contains_key(rel) {
+                std::fs::remove_dir_all(path).map_err(err(path))?;
+            } else {
+                let _ = std::fs::remove_dir(path);
+            }
+        }
+    }
+    for d in &wanted_dirs {
+        let p = dir.join(d);
+        if p.is_file() {
+            std::fs::remove_file(&p).map_err(err(&p))?;
+        }
+        if !p.is_dir() {
+            std::fs::create_dir_all(&p).map_err(err(&p))?;
+        }
+    }
+
+    let written = std::sync::atomic::AtomicUsize::new(0);
     let bytes = outputs
         .files
         .par_iter()
         .map(|(rel, body)| {
-            let target = staging.path().join(rel);
-            let written = match body {
-                Body::Bytes(b) => std::fs::write(&target, b).map(|()| b.len() as u64),
-                Body::Static(b) => std::fs::write(&target, b).map(|()| b.len() as u64),
-                Body::Shared(b) => std::fs::write(&target, b).map(|()| b.len() as u64),
-                Body::Copy(src) => std::fs::copy(src, &target),
-            };
-            written.map_err(|e| fail("เขียนไฟล์", &out.join(rel), &e))
+            let target = dir.join(rel);
+            let known = existing_files.contains(rel);
+            let len = match body {
+                Body::Bytes(b) => sync_bytes(&target, b, known),
+                Body::Static(b) => sync_bytes(&target, b, known),
+                Body::Shared(b) => sync_bytes(&target, b, known),
+                Body::Copy(src) => sync_copy(&target, src, known),
+            }
+            .map_err(err(&target))?;
+            if let Some(wrote) = len.1 {
+                if wrote {
+                    written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+            Ok(len.0)
         })
         .try_reduce(|| 0, |a, b| Ok(a + b))?;
-
-    swap_in(staging, out).map_err(|e| fail("แทนที่โฟลเดอร์ผลลัพธ์", out, &e))?;
     Ok(WriteStats {
         files: outputs.files.len(),
+        written: written.into_inner(),
         bytes,
     })
+}
+
+/// Writes `bytes` to `target` unless it already holds them. Returns (size, Some(written)).
+fn sync_bytes(target: &Path, bytes: &[u8], known: bool) -> io::Result<(u64, Option<bool>)> {
+    let len = bytes.len() as u64;
+    if known && std::fs::metadata(target).is_ok_and(|m| m.len() == len) {
+        if std::fs::read(target).is_ok_and(|old| old == bytes) {
+            return Ok((len, Some(false)));
+        }
+    }
+    std::fs::write(target, bytes)?;
+    Ok((len, Some(true)))
+}
+
+/// Copies `src` to `target` unless it already holds a copy (same size and modification time,
+/// which a copy is given).
+fn sync_copy(target: &Path, src: &Path, known: bool) -> io::Result<(u64, Option<bool>)> {
+    let from = std::fs::metadata(src)?;
+    if known {
+        if let Ok(to) = std::fs::metadata(target) {
+            if to.len() == from.len() && to.modified().ok() == from.modified().ok() {
+                return Ok((from.len(), Some(false)));
+            }
+        }
+    }
+    let len = std::fs::copy(src, target)?;
+    if let Ok(modified) = from.modified() {
+        if let Ok(f) = std::fs::File::options().write(true).open(target) {
+            let _ = f.set_modified(modified);
+        }
+    }
+    Ok((len, Some(true)))
 }
 
 fn english(th: &str) -> &'static str {
@@ -131,41 +266,26 @@ fn english(th: &str) -> &'static str {
     }
 }
 
-/// Puts the staging folder where `out` is. On Linux the two folders trade places in one atomic
-/// step; elsewhere the old folder is moved aside first.
-fn swap_in(staging: tempfile::TempDir, out: &Path) -> io::Result<()> {
-    let staged = staging.keep();
+/// Puts the staging folder where `out` is, and keeps the previous output as the next build's
+/// staging folder. On Linux the two folders trade places in one atomic step; elsewhere the old
+/// folder is moved aside first.
+fn swap_in(staging: &Path, out: &Path) -> io::Result<()> {
     if !out.exists() {
-        return std::fs::rename(&staged, out).inspect_err(|_| {
-            let _ = std::fs::remove_dir_all(&staged);
-        });
+        return std::fs::rename(staging, out);
     }
     #[cfg(target_os = "linux")]
     {
         use rustix::fs::{CWD, RenameFlags, renameat_with};
-        if renameat_with(CWD, &staged, CWD, out, RenameFlags::EXCHANGE).is_ok() {
-            // `staged` now holds the previous output.
-            let _ = std::fs::remove_dir_all(&staged);
+        if renameat_with(CWD, staging, CWD, out, RenameFlags::EXCHANGE).is_ok() {
             return Ok(());
         }
     }
-    let old = staged.with_file_name(format!(
-        ".prongsai-old-{}",
-        staged
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("x")
-            .trim_start_matches(".prongsai-staging-")
-    ));
-    if let Err(e) = std::fs::rename(out, &old) {
-        let _ = std::fs::remove_dir_all(&staged);
+    let aside = staging.with_extension("prongsai-old");
+    let _ = std::fs::remove_dir_all(&aside);
+    std::fs::rename(out, &aside)?;
+    if let Err(e) = std::fs::rename(staging, out) {
+        let _ = std::fs::rename(&aside, out);
         return Err(e);
     }
-    if let Err(e) = std::fs::rename(&staged, out) {
-        let _ = std::fs::rename(&old, out);
-        let _ = std::fs::remove_dir_all(&staged);
-        return Err(e);
-    }
-    let _ = std::fs::remove_dir_all(&old);
-    Ok(())
+    std::fs::rename(&aside, staging)
 }

@@ -476,7 +476,8 @@ fn a_new_build_replaces_the_previous_output_entirely() {
     let leftovers: Vec<String> = std::fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "content" && n != "public")
+        // The previous output, kept so the next build writes only what changed.
+        .filter(|n| n != "content" && n != "public" && n != ".public.prongsai")
         .collect();
     assert!(
         leftovers.is_empty(),
@@ -514,4 +515,45 @@ fn drafts_are_left_out_unless_asked_for() {
         site.read("public/announcements/draft/index.html")
             .contains("ฉบับร่างยังไม่เผยแพร่")
     );
+}
+
+#[test]
+fn a_rebuild_writes_only_what_changed_and_keeps_the_output_whole() {
+    let site = TestSite::example();
+    site.build().success();
+    site.build().success(); // the staging folder now holds the build before last
+    let before = site.public();
+    let out = site.run(&["build", "--lang", "en"]);
+    out.success().stderr_has(", 0 written)");
+    before.assert_same(&site.public());
+
+    // One announcement changed: its page, the lists and the feed change; the output is the same
+    // as a build from scratch.
+    let site = site.replace(
+        "content/announcements/no-gift-policy.md",
+        "## หลักการและเหตุผล",
+        "## หลักการและเหตุผลของประกาศ",
+    );
+    site.run(&["build", "--lang", "en"]).success();
+    let incremental = site.public();
+    std::fs::remove_dir_all(site.root().join("public")).unwrap();
+    std::fs::remove_dir_all(site.root().join(".public.prongsai")).unwrap();
+    site.build().success();
+    incremental.assert_same(&site.public());
+}
+
+#[test]
+fn a_staging_folder_left_inconsistent_is_put_right() {
+    let site = TestSite::example();
+    site.build().success();
+    site.build().success();
+    // Damage the staging folder as an interrupted build or a stray hand might.
+    let staging = site.root().join(".public.prongsai");
+    std::fs::write(staging.join("index.html"), "half").unwrap();
+    std::fs::remove_file(staging.join("feed.xml")).unwrap();
+    std::fs::write(staging.join("stray.txt"), "x").unwrap();
+    std::fs::create_dir_all(staging.join("stray/dir")).unwrap();
+    let expected = site.public();
+    site.build().success();
+    expected.assert_same(&site.public());
 }

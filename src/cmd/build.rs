@@ -40,15 +40,17 @@ pub fn execute(args: &BuildArgs, g: Global) -> Result<ExitCode, String> {
             progress(
                 g,
                 &format!(
-                    "สร้างเว็บไซต์เสร็จ: {pages} หน้า {} ไฟล์ ({:.1} MB) ใน {ms} ms → {}",
+                    "สร้างเว็บไซต์เสร็จ: {pages} หน้า {} ไฟล์ ({:.1} MB, เขียนใหม่ {} ไฟล์) ใน {ms} ms → {}",
                     stats.files,
                     mb(stats.bytes),
+                    stats.written,
                     out.display()
                 ),
                 &format!(
-                    "built {pages} pages, {} files ({:.1} MB) in {ms} ms → {}",
+                    "built {pages} pages, {} files ({:.1} MB, {} written) in {ms} ms → {}",
                     stats.files,
                     mb(stats.bytes),
+                    stats.written,
                     out.display()
                 ),
             );

@@ -42,7 +42,7 @@ pub fn execute(dir: &Path, g: Global) -> Result<ExitCode, String> {
     let theme = dir.join("themes/local");
     Theme::write_builtin(&theme).map_err(io)?;
     std::fs::write(theme.join("README.md"), THEME_README).map_err(io)?;
-    std::fs::write(dir.join(".gitignore"), "/public/\n").map_err(io)?;
+    std::fs::write(dir.join(".gitignore"), "/public/\n/.public.prongsai/\n").map_err(io)?;
     progress(
         g,
         &format!(
