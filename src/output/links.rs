@@ -3,7 +3,6 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Msg, locate};
 use crate::output::Outputs;
-use crate::render::cache::fingerprint;
 use crate::render::markdown;
 use crate::render::{Renderer, Urls};
 use crate::site::Site;
@@ -55,7 +54,7 @@ pub fn check(site: &Site, r: &Renderer, out: &Outputs, diags: &mut Diagnostics) 
 
 /// The site links of a document's body, from the cache when the body was seen before.
 fn document_links(r: &Renderer, doc_fingerprint: u64, body: &str) -> std::sync::Arc<[String]> {
-    let key = fingerprint(&(&r.urls.base_path, doc_fingerprint));
+    let key = r.links_key(doc_fingerprint);
     if let Some(links) = r.cache.as_ref().and_then(|c| c.links(key)) {
         return links;
     }

@@ -134,7 +134,10 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                     return (rel, Ok(Body::Shared(html)));
                 }
             }
-            let view = DocView::full(site, doc, &r.urls);
+            let (view, links) = DocView::full_with_links(site, doc, &r.urls);
+            if let Some(cache) = &r.cache {
+                cache.put_links(r.links_key(doc.fingerprint), links.into());
+            }
             let template = if doc.section == "pages" {
                 "page.html"
             } else {
@@ -316,8 +319,14 @@ impl DocView {
     }
 
     pub fn full(site: &Site, doc: &Document, urls: &Urls) -> Self {
+        Self::full_with_links(site, doc, urls).0
+    }
+
+    /// The view, and the site links of the document's text (for the link check).
+    pub fn full_with_links(site: &Site, doc: &Document, urls: &Urls) -> (Self, Vec<String>) {
         let mut view = Self::summary(site, doc, urls);
-        view.body_html = Some(markdown::to_html(&doc.body, urls).0);
+        let (html, links) = markdown::to_html(&doc.body, urls);
+        view.body_html = Some(html);
         view.attachments = attachment_views(site, &doc.front.attachments, urls);
         view.embed = doc
             .front
@@ -325,7 +334,7 @@ impl DocView {
             .as_deref()
             .and_then(EmbedTarget::parse)
             .and_then(|t| embed_view(&t, site, urls));
-        view
+        (view, links)
     }
 }
 

@@ -86,6 +86,11 @@ impl Renderer {
         })
     }
 
+    /// The cache key of a document's site links.
+    pub fn links_key(&self, doc_fingerprint: u64) -> u64 {
+        cache::fingerprint(&(&self.urls.base_path, doc_fingerprint))
+    }
+
     /// Renders template `name` with `ctx`; a template error names the template and line.
     pub fn render(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
         self.env
@@ -259,7 +264,11 @@ impl SiteView {
 
 /// Renders the whole site.
 pub fn render_site(site: &Site) -> Result<Outputs, Diagnostics> {
-    render_site_cached(site, None)
+    // A cache for this build alone: the link check reuses what page rendering found.
+    render_site_cached(
+        site,
+        Some(std::sync::Arc::new(cache::RenderCache::default())),
+    )
 }
 
 /// [`render_site`], reusing pages from `cache` whose inputs did not change.
