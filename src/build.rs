@@ -192,10 +192,12 @@ fn sync_tree(outputs: &Outputs, dir: &Path) -> Result<WriteStats, (PathBuf, io::
     }
 
     let written = std::sync::atomic::AtomicUsize::new(0);
+    crate::progress::writing(outputs.files.len());
     let bytes = outputs
         .files
         .par_iter()
         .map(|(rel, body)| {
+            crate::progress::wrote();
             let target = dir.join(rel);
             let known = existing_files.contains(rel);
             let len = match body {

@@ -12,6 +12,7 @@ pub mod cmd;
 pub mod compliance;
 pub mod diagnostic;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod serve;
 pub mod site;

@@ -14,7 +14,10 @@ pub fn execute(args: &BuildArgs, g: Global) -> Result<ExitCode, String> {
         drafts: args.drafts,
         today: None,
     };
+    let thai = g.lang == crate::diagnostic::Lang::Th;
+    let reporter = crate::progress::Reporter::start(g.quiet, thai);
     let (built, diags) = crate::build::build(&args.root, &options);
+    drop(reporter);
     report(&diags, g);
     let Some((site, outputs)) = built else {
         progress(
@@ -26,7 +29,10 @@ pub fn execute(args: &BuildArgs, g: Global) -> Result<ExitCode, String> {
     };
     let rendered = start.elapsed();
     let out = args.out.clone().unwrap_or_else(|| args.root.join("public"));
-    match crate::build::write(&outputs, &out) {
+    let reporter = crate::progress::Reporter::start(g.quiet, thai);
+    let written = crate::build::write(&outputs, &out);
+    drop(reporter);
+    match written {
         Ok(stats) => {
             let pages = outputs.pages().count();
             let ms = start.elapsed().as_millis();

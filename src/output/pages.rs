@@ -122,9 +122,11 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         .chain(&site.pages)
         .map(|d| &**d)
         .collect();
+    crate::progress::rendering(docs.len());
     let rendered: Vec<(String, Result<Body, Diagnostic>)> = docs
         .par_iter()
         .map(|doc| {
+            crate::progress::rendered();
             let rel = document_path(doc);
             // A page that embeds a record depends on that record too: never reuse it.
             let key =
