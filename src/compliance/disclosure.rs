@@ -208,7 +208,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
     for plan in site.plans.values() {
         let fy = plan.data.fiscal_year.0;
         out.push(Disclosure {
-            title: format!("แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {}", fy.be()),
+            title: n.apply(&format!("แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {}", fy.be())),
             path: format!("procurement/plans/{}/", fy.be()),
             date: plan.data.announced.map(|d| d.0),
             fiscal_year: Some(fy),
@@ -251,6 +251,15 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
             .keys()
             .filter(|m| m.fiscal_year() == fy)
             .count();
+        // Both pages exist for every year with any procurement record; they answer only for
+        // what the year has.
+        let has_plan = site.plans.contains_key(&fy);
+        let has_prices = site.reference_prices.iter().any(|r| r.fiscal_year() == fy);
+        let monthly: Vec<String> = if published > 0 {
+            vec!["procurement_monthly".into()]
+        } else {
+            Vec::new()
+        };
         out.push(Disclosure {
             title: format!(
                 "สรุปผลการจัดซื้อจัดจ้างรายเดือน (แบบ สขร.๑) ประจำปีงบประมาณ พ.ศ. {}",
@@ -264,7 +273,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
                 "ตาราง สขร.๑ แยกรายเดือน ต.ค.–ก.ย. ปีงบประมาณ พ.ศ. {} (เผยแพร่แล้ว {published} เดือน)",
                 fy.be()
             )),
-            topics: vec!["procurement_monthly".into()],
+            topics: monthly.clone(),
             categories: vec![],
             signed_by_position: None,
         });
@@ -281,11 +290,14 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
                 "ตารางรายโครงการ (แผน ราคากลาง ผลการจัดซื้อจัดจ้าง) ปีงบประมาณ พ.ศ. {}",
                 fy.be()
             )),
-            topics: vec![
-                "procurement_plan".into(),
-                "procurement_notices".into(),
-                "procurement_monthly".into(),
-            ],
+            topics: [
+                has_plan.then(|| "procurement_plan".to_owned()),
+                has_prices.then(|| "procurement_notices".to_owned()),
+            ]
+            .into_iter()
+            .flatten()
+            .chain(monthly)
+            .collect(),
             categories: vec![],
             signed_by_position: None,
         });

@@ -91,11 +91,14 @@ impl Catalog {
                 format!("name the file {}.yaml", catalog.year),
             )));
         }
+        // Items are looked for in file order, so a topic is found under its own item.
+        let mut from = 1;
         for group in &catalog.groups {
             for item in &group.items {
+                from = locate(&source.text, &item.code, from).map_or(from, |(l, _)| l);
                 for t in &item.topics {
                     if !crate::check::topics::KEYS.contains(&t.as_str()) {
-                        let (l, c) = locate(&source.text, t, 1).unwrap_or((0, 0));
+                        let (l, c) = locate(&source.text, t, from).unwrap_or((0, 0));
                         return Err(Diagnostic::error(
                             &source.path,
                             Msg::new(

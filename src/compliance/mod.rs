@@ -9,6 +9,7 @@ pub mod ita;
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Diagnostic, Msg, locate};
+use crate::render::urls::document_path;
 use crate::site::Site;
 use crate::thai::calendar::{FiscalYear, be, format_date, format_month_long};
 use crate::thai::money::Money;
@@ -48,50 +49,62 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
     let all = disclosures(site);
     let mut out = Vec::new();
     let y = fy.be();
+    // Topics a finding below already reports missing, with what to add: the ITA items they
+    // answer are not reported a second time.
+    let mut reported: Vec<&str> = Vec::new();
 
     // Integrity measures and their report.
     match site.measures.iter().find(|m| m.data.fiscal_year.0 == fy) {
-        None => out.push(
-            Diagnostic::warning(
-                format!("content/measures/{y}.yaml"),
-                Msg::new(
-                    format!("ยังไม่มีมาตรการส่งเสริมคุณธรรมและความโปร่งใสของปีงบประมาณ {y}"),
-                    format!("there are no integrity and transparency measures for fiscal year {y}"),
-                ),
-            )
-            .rule(Msg::new(
-                "ITA: มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-                "ITA: internal integrity and transparency measures",
-            ))
-            .help(Msg::new(
-                format!("สร้างไฟล์ด้วยคำสั่ง prongsai new measures {y} แล้วกรอกมาตรการ"),
-                format!("create it with `prongsai new measures {y}` and fill in the measures"),
-            )),
-        ),
-        Some(m) if m.data.measures.iter().all(|x| x.result.is_none()) => out.push(
-            Diagnostic::warning(
-                &m.source.path,
-                Msg::new(
-                    format!("ยังไม่มีรายงานผลการดำเนินการตามมาตรการของปีงบประมาณ {y}"),
-                    format!("the measures of fiscal year {y} have no report of what was done"),
-                ),
-            )
-            .at(&m.source.text, 1, 0)
-            .rule(Msg::new(
-                "ITA: การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-                "ITA: implementation of the integrity and transparency measures",
-            ))
-            .help(Msg::new(
-                "เพิ่ม result: (status, summary, evidence) ให้มาตรการที่ดำเนินการแล้ว",
-                "add result: (status, summary, evidence) to the measures carried out",
-            )),
-        ),
+        None => {
+            reported.extend(["integrity_measures", "integrity_measures_report"]);
+            out.push(
+                Diagnostic::warning(
+                    format!("content/measures/{y}.yaml"),
+                    Msg::new(
+                        format!("ยังไม่มีมาตรการส่งเสริมคุณธรรมและความโปร่งใสของปีงบประมาณ {y}"),
+                        format!(
+                            "there are no integrity and transparency measures for fiscal year {y}"
+                        ),
+                    ),
+                )
+                .rule(Msg::new(
+                    "ITA: มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+                    "ITA: internal integrity and transparency measures",
+                ))
+                .help(Msg::new(
+                    format!("สร้างไฟล์ด้วยคำสั่ง prongsai new measures {y} แล้วกรอกมาตรการ"),
+                    format!("create it with `prongsai new measures {y}` and fill in the measures"),
+                )),
+            );
+        }
+        Some(m) if m.data.measures.iter().all(|x| x.result.is_none()) => {
+            reported.push("integrity_measures_report");
+            out.push(
+                Diagnostic::warning(
+                    &m.source.path,
+                    Msg::new(
+                        format!("ยังไม่มีรายงานผลการดำเนินการตามมาตรการของปีงบประมาณ {y}"),
+                        format!("the measures of fiscal year {y} have no report of what was done"),
+                    ),
+                )
+                .at(&m.source.text, 1, 0)
+                .rule(Msg::new(
+                    "ITA: การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+                    "ITA: implementation of the integrity and transparency measures",
+                ))
+                .help(Msg::new(
+                    "เพิ่ม result: (status, summary, evidence) ให้มาตรการที่ดำเนินการแล้ว",
+                    "add result: (status, summary, evidence) to the measures carried out",
+                )),
+            );
+        }
         Some(_) => {}
     }
 
     // The procurement plan.
     let plan = site.plans.get(&fy);
     if plan.is_none() {
+        reported.push("procurement_plan");
         out.push(
             Diagnostic::warning(
                 format!("content/procurement/plans/{y}.yaml"),
@@ -122,6 +135,7 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
             month.month
         );
         let name = format_month_long(month, n);
+        reported.push("procurement_monthly");
         out.push(
             Diagnostic::warning(
                 file,
@@ -133,12 +147,14 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
             .rule(rule_oia_9_8())
             .help(Msg::new(
                 format!("สร้างไฟล์ของเดือนนี้ ถ้าไม่มีการจัดซื้อจัดจ้างให้ใส่ items: [] (จะแสดงว่า \"ไม่มีการจัดซื้อจัดจ้าง\") หรือสั่ง prongsai new results {}-{:02}", be(month.year), month.month),
-                format!("add the month's file; with no procurement write items: [] (shown as \"ไม่มีการจัดซื้อจัดจ้าง\")"),
+                "add the month's file; with no procurement write items: [] (shown as \"ไม่มีการจัดซื้อจัดจ้าง\")",
             )),
         );
     }
 
-    no_gift(fy, &all, as_of, n, &mut out);
+    if no_gift(site, fy, &all, as_of, &mut out) {
+        reported.push("no_gift_announcement");
+    }
 
     // Reference prices for larger purchases.
     if let Some(plan) = plan {
@@ -147,9 +163,16 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
         let mut from = 1;
         for p in projects.iter().filter(|p| p.plan.is_some()) {
             let Some(item) = p.plan_item() else { continue };
-            let here = locate(&plan.source.text, &item.title, from).unwrap_or((from, 0));
+            // The item's title, looked for after its id: a title may repeat part of another.
+            let at_id = item
+                .id
+                .as_deref()
+                .and_then(|id| locate(&plan.source.text, id, from))
+                .map_or(from, |(l, _)| l);
+            let here = locate(&plan.source.text, &item.title, at_id).unwrap_or((at_id, 0));
             from = here.0;
             if item.budget.0 > limit && !p.results.is_empty() && p.reference_prices.is_empty() {
+                reported.push("procurement_notices");
                 out.push(
                     Diagnostic::warning(
                         &plan.source.path,
@@ -177,7 +200,9 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
     if let Some(catalog) = site.ita.get(&year) {
         let judged = catalog.fiscal_year();
         for (group, item) in catalog.items() {
-            if !item.answers(judged, &all).is_empty() {
+            if !item.answers(judged, &all).is_empty()
+                || item.topics.iter().any(|t| reported.contains(&t.as_str()))
+            {
                 continue;
             }
             let topics = item.topics.join(", ");
@@ -223,14 +248,16 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
     out
 }
 
+/// The No Gift Policy announcement of the year; true when it is missing (or not of the year).
 fn no_gift(
+    site: &Site,
     fy: FiscalYear,
     all: &[Disclosure],
     as_of: NaiveDate,
-    n: crate::thai::numerals::Numerals,
     out: &mut Vec<Diagnostic>,
-) {
+) -> bool {
     let y = fy.be();
+    let n = site.config.numerals;
     let rule = Msg::new(
         "ITA: ประกาศเจตนารมณ์นโยบาย No Gift Policy จากการปฏิบัติหน้าที่ (ลงนามโดยผู้บริหารสูงสุด ภายในปีงบประมาณ)",
         "ITA: No Gift Policy announcement (signed by the chief executive, dated in the fiscal year)",
@@ -267,10 +294,10 @@ fn no_gift(
                 .rule(rule)
                 .help(Msg::new(
                     format!("ออกประกาศฉบับปีงบประมาณ {y} ลงนามโดยนายก ใส่ topics: [no_gift_announcement] และ signed_by"),
-                    format!("publish this year's announcement, signed by the chief executive, with topics: [no_gift_announcement] and signed_by"),
+                    "publish this year's announcement, signed by the chief executive, with topics: [no_gift_announcement] and signed_by",
                 )),
         );
-        return;
+        return true;
     }
     let signed = this_year.iter().any(|d| {
         d.signed_by_position
@@ -278,14 +305,29 @@ fn no_gift(
             .is_some_and(|p| p.contains("นายก") || p.contains("ผู้บริหารสูงสุด"))
     });
     if !signed {
+        // The announcement's own file, at its signatory (or its title when it names none).
+        let doc = site
+            .documents()
+            .find(|d| document_path(d) == this_year[0].path);
+        let mut finding = Diagnostic::warning(
+            doc.map_or_else(
+                || std::path::PathBuf::from("content/announcements/"),
+                |d| d.source.path.clone(),
+            ),
+            Msg::new(
+                "ประกาศ No Gift Policy ไม่ได้ลงนามโดยผู้บริหารสูงสุด (นายก)",
+                "the No Gift Policy announcement is not signed by the chief executive",
+            ),
+        );
+        if let Some(d) = doc {
+            let text = &d.source.text;
+            let (l, c) = locate(text, "signed_by:", 1)
+                .or_else(|| locate(text, "title:", 1))
+                .unwrap_or((1, 0));
+            finding = finding.at(text, l, c);
+        }
         out.push(
-            Diagnostic::warning(
-                format!("content/{}", this_year[0].path.trim_end_matches('/')),
-                Msg::new(
-                    "ประกาศ No Gift Policy ไม่ได้ลงนามโดยผู้บริหารสูงสุด (นายก)",
-                    "the No Gift Policy announcement is not signed by the chief executive",
-                ),
-            )
+            finding
             .rule(rule)
             .help(Msg::new(
                 "ใส่ signed_by: {name: ..., position: นายกเทศมนตรี...} ตามผู้ลงนามจริง",
@@ -293,4 +335,5 @@ fn no_gift(
             )),
         );
     }
+    false
 }
