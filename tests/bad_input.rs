@@ -562,3 +562,35 @@ fn the_published_site_is_kept_when_only_the_second_of_two_builds_fails() {
         "{page}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_out_of_the_site_is_refused_and_nothing_is_published() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "top secret").unwrap();
+    let site = TestSite::example();
+    site.build().success();
+    let before = site.public();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.txt"),
+        site.root().join("content/files/2566/secret.pdf"),
+    )
+    .unwrap();
+    site.build()
+        .failure()
+        .stderr_has("content/files/2566/secret.pdf")
+        .stderr_has("ชี้ไปนอกโฟลเดอร์ของเว็บไซต์");
+    before.assert_same(&site.public());
+    // A link that stays inside the site is fine.
+    std::fs::remove_file(site.root().join("content/files/2566/secret.pdf")).unwrap();
+    std::os::unix::fs::symlink(
+        site.root().join("content/files/2566/no-gift-policy.pdf"),
+        site.root().join("content/files/2566/no-gift-copy.pdf"),
+    )
+    .unwrap();
+    site.build().success();
+    assert_eq!(
+        site.read_bytes("public/files/2566/no-gift-copy.pdf"),
+        site.read_bytes("public/files/2566/no-gift-policy.pdf")
+    );
+}

@@ -446,6 +446,9 @@ impl LoadCache {
 /// leftovers are skipped.
 fn list_content(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut files = Vec::new();
+    // Symbolic links may point anywhere inside the site folder, never outside it: a link to
+    // /etc/passwd in content/files/ must not be published.
+    let site = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let walker = walkdir::WalkDir::new(root.join("content"))
         .follow_links(true)
         .sort_by_file_name()
@@ -464,6 +467,25 @@ fn list_content(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
                 ),
             )
         })?;
+        if entry.path_is_symlink() {
+            let inside = entry
+                .path()
+                .canonicalize()
+                .is_ok_and(|target| target.starts_with(&site));
+            if !inside {
+                return Err(Diagnostic::error(
+                    relative(root, entry.path()),
+                    Msg::new(
+                        "ลิงก์สัญลักษณ์ (symbolic link) นี้ชี้ไปนอกโฟลเดอร์ของเว็บไซต์ จึงไม่นำมาเผยแพร่",
+                        "this symbolic link points outside the site's folder, so it is not published",
+                    ),
+                )
+                .help(Msg::new(
+                    "คัดลอกไฟล์จริงมาไว้ใน content/ แทนการใช้ลิงก์",
+                    "copy the file itself into content/ instead of linking to it",
+                )));
+            }
+        }
         if entry.file_type().is_file() {
             files.push(relative(root, entry.path()));
         }
