@@ -1,0 +1,100 @@
+//! Killing `prongsai build` at any moment leaves `public/` as the old site or the new one,
+//! whole, and the next build succeeds as if nothing had happened.
+
+mod support;
+
+use std::process::Command;
+use support::{BIN, TestSite, Tree};
+
+/// A site big enough that a build takes a while: the example plus generated announcements.
+fn site_with(announcements: usize, variant: &str) -> TestSite {
+    let mut site = TestSite::example();
+    for i in 0..announcements {
+        site = site.file(
+            &format!("content/announcements/bulk/n{i:04}.md"),
+            &format!(
+                "---\ntitle: ประกาศทดสอบ {i} {variant}\ndate: 2566-0{}-1{}\n---\n{}\n",
+                1 + i % 9,
+                i % 9,
+                "ย่อหน้าทดสอบการสร้างเว็บไซต์ ".repeat(40)
+            ),
+        );
+    }
+    site
+}
+
+/// What a complete build of `site`'s current files is.
+fn reference(site: &TestSite) -> Tree {
+    let out = tempfile::tempdir().unwrap();
+    let status = Command::new(BIN)
+        .args(["build", "-q", "--root"])
+        .arg(site.root())
+        .arg("--out")
+        .arg(out.path().join("public"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    Tree::of(&out.path().join("public"))
+}
+
+/// Switches every generated announcement between the two variants.
+fn switch(site: &TestSite, from: &str, to: &str) {
+    let dir = site.root().join("content/announcements/bulk");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap().replace(from, to);
+        std::fs::write(&path, text).unwrap();
+    }
+}
+
+#[test]
+fn a_killed_build_leaves_the_old_site_or_the_new_one_whole() {
+    let site = site_with(200, "ฉบับเอ");
+    let a = reference(&site);
+    switch(&site, "ฉบับเอ", "ฉบับบี");
+    let b = reference(&site);
+    switch(&site, "ฉบับบี", "ฉบับเอ");
+    site.build().success();
+    site.public().assert_same(&a);
+
+    // Time one build, then kill builds at points spread across that time.
+    let start = std::time::Instant::now();
+    site.build().success();
+    let full = start.elapsed();
+    let mut current = "ฉบับเอ";
+    let mut seed = 0x9e37_79b9_u64;
+    for round in 0..12 {
+        let next = if current == "ฉบับเอ" {
+            "ฉบับบี"
+        } else {
+            "ฉบับเอ"
+        };
+        switch(&site, current, next);
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        let fraction = (seed >> 33) % 100;
+        let delay = full.mul_f64(fraction as f64 / 100.0 * 1.2);
+        let mut child = Command::new(BIN)
+            .args(["build", "-q", "--root"])
+            .arg(site.root())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill(); // SIGKILL on Unix
+        let finished = child.wait().unwrap().success();
+        let now = site.public();
+        let whole = now.0 == a.0 || now.0 == b.0;
+        assert!(
+            whole,
+            "round {round}: after a kill at {delay:?} (finished: {finished}) public/ is neither build"
+        );
+        current = next;
+    }
+    // The next build completes and holds exactly the current files' site.
+    site.build().success();
+    let expected = if current == "ฉบับเอ" {
+        &a
+    } else {
+        &b
+    };
+    expected.assert_same(&site.public());
+}
