@@ -1,11 +1,14 @@
-//! Markdown to HTML. Raw HTML in content is shown as text, not obeyed: a clerk's paste from a
-//! word processor can never break the page or run a script. Links written relative to
+//! Markdown to HTML. HTML typed into content is cleaned with an allow-list (ammonia) by default:
+//! formatting survives, scripts, event handlers and `javascript:` links do not, so a clerk's
+//! paste can never run a script; a site may instead show it as text or trust it
+//! (`raw_html` in site.yaml). Links written relative to
 //! `content/` (`files/2566/x.pdf`, `announcements/x.md`) and site-absolute links (`/measures/`)
 //! are made to work under the site's base path.
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
 
 use crate::render::urls::Urls;
+use crate::site::config::RawHtml;
 
 /// The HTML of `markdown`, and the site-internal URLs it links to (for the link check).
 pub fn to_html(markdown: &str, urls: &Urls) -> (String, Vec<String>) {
@@ -14,8 +17,18 @@ pub fn to_html(markdown: &str, urls: &Urls) -> (String, Vec<String>) {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_SMART_PUNCTUATION;
     let mut links = Vec::new();
+    let policy = urls.raw_html;
+    let mut has_html = false;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
-        Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
+        Event::Html(text) | Event::InlineHtml(text) if policy == RawHtml::Escape => Event::Text(text),
+        Event::Html(text) => {
+            has_html = true;
+            Event::Html(text)
+        }
+        Event::InlineHtml(text) => {
+            has_html = true;
+            Event::InlineHtml(text)
+        }
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -48,7 +61,40 @@ pub fn to_html(markdown: &str, urls: &Urls) -> (String, Vec<String>) {
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
+    // Only documents that hold HTML pay for cleaning it.
+    if has_html && policy == RawHtml::Sanitize {
+        out = sanitizer().clean(&out).to_string();
+    }
     (out, links)
+}
+
+/// The allow-list: ammonia's defaults (no scripts, styles sheets, event handlers or
+/// `javascript:` URLs) plus what Markdown itself writes (table alignment, footnote ids).
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.link_rel(None)
+            .add_generic_attributes(["id"])
+            .add_tag_attributes("td", ["style"])
+            .add_tag_attributes("th", ["style"])
+            .add_tag_attributes("ol", ["start"])
+            .add_tag_attributes("code", ["class"])
+            .attribute_filter(|element, attribute, value| {
+                // Only the alignment Markdown writes survives in a style attribute.
+                if attribute == "style"
+                    && !matches!(
+                        value,
+                        "text-align: left" | "text-align: center" | "text-align: right"
+                    )
+                {
+                    return None;
+                }
+                let _ = element;
+                Some(value.into())
+            });
+        b
+    })
 }
 
 fn rewrite<'a>(dest: &str, urls: &Urls, links: &mut Vec<String>) -> CowStr<'a> {
@@ -81,12 +127,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn raw_html_is_shown_as_text() {
-        let urls = Urls::new("https://a.go.th/", "/");
+    fn raw_html_is_shown_as_text_when_escaped() {
+        let urls = Urls::new("https://a.go.th/", "/").with_raw_html(RawHtml::Escape);
         let (html, _) = to_html("hi <script>alert(1)</script>\n\n<div>x</div>\n", &urls);
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(!html.contains("<div>"), "{html}");
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_by_default() {
+        let urls = Urls::new("https://a.go.th/", "/");
+        let (html, _) = to_html(
+            "ข้อความ <b>ตัวหนา</b> <script>alert(1)</script> <img src=\"a.png\" onerror=\"alert(2)\"> <a href=\"javascript:alert(3)\">x</a>\n\n| a | b |\n|--:|:-:|\n| 1 | 2 |\n",
+            &urls,
+        );
+        assert!(html.contains("<b>ตัวหนา</b>"), "{html}");
+        assert!(!html.contains("script"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(html.contains("style=\"text-align: right\""), "{html}");
+    }
+
+    #[test]
+    fn raw_html_is_kept_when_trusted() {
+        let urls = Urls::new("https://a.go.th/", "/").with_raw_html(RawHtml::Trust);
+        let (html, _) = to_html("<iframe src=\"https://maps.example/\"></iframe>\n", &urls);
+        assert!(html.contains("<iframe"), "{html}");
     }
 
     #[test]

@@ -40,7 +40,8 @@ pub struct Renderer {
 
 impl Renderer {
     pub fn new(site: &Site) -> Result<Self, Diagnostics> {
-        let urls = Urls::new(&site.config.base_url, site.config.base_path());
+        let urls = Urls::new(&site.config.base_url, site.config.base_path())
+            .with_raw_html(site.config.raw_html);
         let mut env = Environment::new();
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".html") || name.ends_with(".xml") {
@@ -67,7 +68,7 @@ impl Renderer {
             serde_json::to_string(&view).unwrap_or_default(),
             &site.theme.templates,
             &urls.base_url,
-            format!("{:?}", site.config.numerals),
+            format!("{:?} {:?}", site.config.numerals, site.config.raw_html),
             site.sections
                 .values()
                 .map(crate::site::Section::title)

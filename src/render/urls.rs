@@ -10,6 +10,9 @@ pub struct Urls {
     pub base_url: String,
     /// `/sub/`
     pub base_path: String,
+    /// What HTML typed into Markdown may do (site setting `raw_html`); Markdown rendering
+    /// reads it here with the links it rewrites.
+    pub raw_html: crate::site::config::RawHtml,
 }
 
 impl Urls {
@@ -17,7 +20,14 @@ impl Urls {
         Self {
             base_url: base_url.to_owned(),
             base_path: base_path.to_owned(),
+            raw_html: crate::site::config::RawHtml::default(),
         }
+    }
+
+    #[must_use]
+    pub fn with_raw_html(mut self, policy: crate::site::config::RawHtml) -> Self {
+        self.raw_html = policy;
+        self
     }
 
     /// The link to an output path relative to the site root (`measures/2566/`).

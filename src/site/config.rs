@@ -34,8 +34,21 @@ pub struct Config {
     pub license: String,
     /// The theme folder under `themes/` whose templates override the built-in ones.
     pub theme: Option<String>,
+    /// What HTML typed into Markdown may do: `sanitize` (default: safe tags kept, scripts and
+    /// event handlers removed), `escape` (shown as text) or `trust` (kept as typed).
+    #[serde(default)]
+    pub raw_html: RawHtml,
     /// Anything else the site wants to keep; not checked.
     pub extra: Option<serde_yaml::Mapping>,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    #[default]
+    Sanitize,
+    Escape,
+    Trust,
 }
 
 fn default_license() -> String {
