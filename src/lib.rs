@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod thai;

@@ -9,6 +9,7 @@ pub mod ocds;
 pub mod opendata;
 pub mod pages;
 pub mod procurement;
+pub mod search;
 pub mod sitemap;
 pub mod statics;
 pub mod table;

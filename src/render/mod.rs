@@ -331,6 +331,7 @@ fn render_all(
     });
     catalog::publish_dcat(site, &datasets, &urls, &mut outputs);
     ocds::publish(site, &urls, &mut outputs);
+    crate::output::search::render(site, &renderer, &mut outputs, &mut diags);
     crate::timing::phase("feed, statics, sitemap", || {
         feed::render(site, &renderer, &mut outputs);
         statics::render(site, &mut outputs);

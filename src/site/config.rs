@@ -38,8 +38,23 @@ pub struct Config {
     /// event handlers removed), `escape` (shown as text) or `trust` (kept as typed).
     #[serde(default)]
     pub raw_html: RawHtml,
+    /// The search's own words and synonyms.
+    #[serde(default)]
+    pub search: SearchSettings,
     /// Anything else the site wants to keep; not checked.
     pub extra: Option<serde_yaml::Mapping>,
+}
+
+/// `search:` in site.yaml.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchSettings {
+    /// Words the search must know as words: place, division and company names.
+    #[serde(default)]
+    pub words: Vec<String>,
+    /// Groups of words or phrases that mean the same, e.g. `[คสล, คอนกรีตเสริมเหล็ก]`.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
 }
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, Hash)]

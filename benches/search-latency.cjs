@@ -1,0 +1,110 @@
+// node benches/search-latency.cjs NODE_MODULES PUBLIC_DIR [QUERY...]
+// Query latency and bytes downloaded in headless Chromium, the site served on loopback:
+// - "fresh page": a new browser profile opens /search/, then a query is typed (the first query
+//   also fetches the manifest);
+// - "shared link": a new profile opens /search/?q=... (navigation start to results shown);
+// - "later": further queries on the same page;
+// - "typed by key": the query typed a key every 80 ms, then Enter (the page fetches what the
+//   query needs while it is typed), on a fresh page and on a page that has run others.
+// Latency is measured in the page, from submit to results rendered (data-ms).
+'use strict';
+const path = require('node:path');
+const { serve, BROWSER_ARGS } = require('../tests/browser/serve.cjs');
+const { chromium } = require(path.join(path.resolve(process.argv[2]), 'playwright-core'));
+const root = path.resolve(process.argv[3]);
+const queries = process.argv.length > 4 ? process.argv.slice(4) : [
+  'ถนนคอนกรีต', 'ราคากลาง', 'ผลประโยชน์ทับซ้อน', 'ร้องเรียน ช่องทาง', 'คุณธรรม จริยธรรม',
+  'สินบน', '๑๒๓๔/๒๕๖๖', 'ฉบับที่ 777', 'ผู้มีส่วนได้ส่วนเสีย', 'เทศบาลตำบลตัวอย่าง',
+];
+
+const searchBytes = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .filter((e) => e.name.includes('/search/'))
+  .reduce((a, e) => a + (e.encodedBodySize || e.transferSize || 0), 0));
+
+// Submits `q`: pasted at once (`delay` 0) or typed a key every `delay` ms, as people type,
+// which lets the page fetch the query's shards while it is being typed.
+async function typed(page, q, delay = 0) {
+  await page.evaluate(() => {
+    performance.clearResourceTimings();
+    document.getElementById('search').setAttribute('data-state', 'waiting');
+  });
+  if (delay) {
+    await page.fill('#search-q', '');
+    await page.type('#search-q', q, { delay });
+  } else {
+    await page.fill('#search-q', q);
+  }
+  await page.press('#search-q', 'Enter');
+  await page.waitForSelector('#search[data-state="done"]', { timeout: 30000 });
+  const ms = Number(await page.getAttribute('#search', 'data-ms'));
+  const status = await page.textContent('#search-status');
+  const timing = await page.getAttribute('#search', 'data-timing');
+  return { ms, bytes: await searchBytes(page), status: `[${timing}] ${status}` };
+}
+
+(async () => {
+  const server = await serve(root, '/');
+  const site = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BROWSER_ARGS });
+  const rows = [];
+  for (const q of queries) {
+    // A fresh profile each time: nothing cached.
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`${site}search/`, { waitUntil: 'load' });
+    const first = await typed(page, q);
+    rows.push({ kind: 'fresh page, pasted', q, ...first });
+    await ctx.close();
+    const ctx2 = await browser.newContext();
+    const page2 = await ctx2.newPage();
+    await page2.goto(`${site}search/?q=${encodeURIComponent(q)}`);
+    await page2.waitForSelector('#search[data-state="done"]', { timeout: 30000 });
+    const nav = await page2.evaluate(() => performance.now());
+    rows.push({ kind: 'shared link (from navigation)', q, ms: Math.round(nav), bytes: await searchBytes(page2), status: await page2.textContent('#search-status') });
+    await ctx2.close();
+  }
+  // Later queries on one page.
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(`${site}search/`, { waitUntil: 'load' });
+  await typed(page, 'เทศบาล');
+  for (const q of queries) rows.push({ kind: 'later, same page', q, ...(await typed(page, q)) });
+  for (const q of queries) rows.push({ kind: 'repeated, same page', q, ...(await typed(page, q)) });
+  // Later queries typed key by key, on a page that has run others.
+  const ctx3 = await browser.newContext();
+  const page3 = await ctx3.newPage();
+  await page3.goto(`${site}search/`, { waitUntil: 'load' });
+  await typed(page3, 'เทศบาล');
+  for (const q of queries) rows.push({ kind: 'later, typed by key', q, ...(await typed(page3, q, 80)) });
+  await ctx3.close();
+  // Typed key by key on a fresh page.
+  for (const q of queries) {
+    const c = await browser.newContext();
+    const p = await c.newPage();
+    await p.goto(`${site}search/`, { waitUntil: 'load' });
+    rows.push({ kind: 'fresh page, typed by key', q, ...(await typed(p, q, 80)) });
+    await c.close();
+  }
+  await browser.close();
+  server.close();
+
+  for (const r of rows) {
+    console.log(`${r.kind.padEnd(30)} ${r.q.padEnd(22)} ${String(r.ms).padStart(5)} ms ${String(Math.round(r.bytes / 1024)).padStart(5)} KB  ${r.status.slice(0, 50)}`);
+  }
+  const stat = (kind) => {
+    const xs = rows.filter((r) => r.kind === kind);
+    const ms = xs.map((r) => r.ms).sort((a, b) => a - b);
+    const kb = xs.map((r) => r.bytes / 1024).sort((a, b) => a - b);
+    return { median: ms[Math.floor(ms.length / 2)], max: ms[ms.length - 1], kbMax: Math.round(kb[kb.length - 1]), kbMedian: Math.round(kb[Math.floor(kb.length / 2)]) };
+  };
+  const f = stat('fresh page, pasted'), s = stat('shared link (from navigation)');
+  const l = stat('later, same page'), rep = stat('repeated, same page');
+  const k = stat('fresh page, typed by key');
+  console.log(`first query typed key by key (80 ms a key) on a fresh page: median ${k.median} ms, max ${k.max} ms after Enter`);
+  const lk = stat('later, typed by key');
+  console.log(`later queries typed key by key: median ${lk.median} ms, max ${lk.max} ms after Enter`);
+  console.log(`first query on a fresh page: median ${f.median} ms, max ${f.max} ms (target < 300) ${f.max < 300 ? 'ok' : 'OVER'}`);
+  console.log(`shared link, navigation to results: median ${s.median} ms, max ${s.max} ms`);
+  console.log(`later queries: median ${l.median} ms, max ${l.max} ms (target < 50) ${l.max < 50 ? 'ok' : 'OVER'}; repeated: max ${rep.max} ms`);
+  console.log(`bytes one query downloads (fresh page): median ${f.kbMedian} KB, max ${f.kbMax} KB (target < 500) ${f.kbMax < 500 ? 'ok' : 'OVER'}`);
+})().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Cost of the search (issue 6) on the bench site of ../shared/bench/gen_site.py: build time of
+# the whole site and of the index alone, index size, bytes one query downloads, and query
+# latency in headless Chromium on loopback (targets: first query on a fresh page < 300 ms,
+# later ones < 50 ms, one query < 500 KB).
+#
+#   benches/search.sh [PAGES]          # default 10000; the site goes to $BENCH_DIR
+#
+# Needs playwright-core and Chromium as the conformance runner installs them
+# (../shared/conformance/run installs them on first use).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+pages=${1:-10000}
+dir=${BENCH_DIR:-/tmp/prongsai-search-bench-$pages}
+modules=${CONFORMANCE_HOME:-$HOME/.cache/prongsai-conformance}/node/node_modules
+if [ ! -d "$modules/playwright-core" ] || [ ! -x /usr/bin/chromium ]; then
+  echo "search bench: needs playwright-core and /usr/bin/chromium; run ../shared/conformance/run once" >&2
+  exit 2
+fi
+if [ ! -f "$dir/prongsai/content/site.yaml" ]; then
+  python3 ../shared/bench/gen_site.py "$dir" --pages "$pages" >/dev/null
+fi
+cargo build --release -q --bins --examples
+
+echo "== whole build of $pages pages (3 runs, seconds)"
+for _ in 1 2 3; do
+  start=$(date +%s.%N)
+  target/release/prongsai build -q --root "$dir/prongsai"
+  echo "$(date +%s.%N) - $start" | bc
+done
+
+echo "== search index alone (PRONGSAI_TIMINGS phases)"
+PRONGSAI_TIMINGS=1 target/release/examples/search index-time "$dir/prongsai" 2>&1 | grep -E "search|index|records"
+
+echo "== index size"
+s=$dir/prongsai/public/search
+printf "total %s bytes in %s files: manifest %s, vocabulary %s in %s shards, lists %s in %s shards, documents %s in %s groups\n" \
+  "$(du -sb "$s" | cut -f1)" "$(find "$s" -type f | wc -l)" "$(stat -c %s "$s/manifest.json")" \
+  "$(du -sb "$s/v" | cut -f1)" "$(ls "$s/v" | wc -l)" "$(du -sb "$s/p" | cut -f1)" "$(ls "$s/p" | wc -l)" \
+  "$(du -sb "$s/d" | cut -f1)" "$(ls "$s/d" | wc -l)"
+echo "largest list shard: $(ls -S "$s/p" | head -1) $(stat -c %s "$s/p/$(ls -S "$s/p" | head -1)") bytes"
+
+echo "== queries in headless Chromium"
+node benches/search-latency.cjs "$modules" "$dir/prongsai/public"

@@ -1,0 +1,59 @@
+//! `/search/`: the search page and its index (see [`crate::search`]).
+
+use serde::Serialize;
+
+use crate::ctx;
+use crate::diagnostic::Diagnostics;
+use crate::output::Outputs;
+use crate::output::pages::PageMeta;
+use crate::render::Renderer;
+use crate::search::index::{self, Input};
+use crate::search::records;
+use crate::site::Site;
+
+#[derive(Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+}
+
+pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnostics) {
+    let (types, records) = records::records(site);
+    let settings = &site.config.search;
+    let built = index::build(Input {
+        types: types.clone(),
+        records,
+        words: settings.words.clone(),
+        synonyms: settings.synonyms.clone(),
+        numerals: site.config.numerals,
+    });
+    for (path, text) in built.files {
+        out.add_text(format!("search/{path}"), text);
+    }
+    let type_choices: Vec<Choice> = types
+        .iter()
+        .zip(&built.types_count)
+        .filter(|(_, n)| **n > 0)
+        .map(|((k, l), _)| Choice {
+            value: k.clone(),
+            label: l.clone(),
+        })
+        .collect();
+    let years: Vec<i32> = built.years;
+    let procurement = !crate::site::projects::fiscal_years(site).is_empty();
+    let html = r.render(
+        "search.html",
+        ctx! {
+            page => PageMeta::new("ค้นหา", "search/", &r.urls),
+            types => type_choices,
+            years => years,
+            index_url => r.urls.path("search/"),
+            section9_url => r.urls.path("section9/"),
+            procurement_url => procurement.then(|| r.urls.path("procurement/")),
+        },
+    );
+    match html {
+        Ok(html) => out.add_page("search/", html),
+        Err(d) => diags.push(d),
+    }
+}

@@ -1,0 +1,161 @@
+//! How the index files say things compactly, the same in `search.js`: which shard holds a key
+//! (FNV-1a of its UTF-8 bytes) and lists of document numbers as text (gaps in base-64 digits).
+
+/// Base-64 digits that need no escaping in JSON or URLs.
+const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// FNV-1a, 32 bits, over the UTF-8 bytes of `key`.
+pub fn hash(key: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in key.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// The shard of `key` among `n`.
+pub fn shard(key: &str, n: u32) -> u32 {
+    hash(key) % n.max(1)
+}
+
+/// The shard of the vocabulary that holds the words starting like `word`: keyed by its first
+/// two letters.
+pub fn vocab_key(word: &str) -> String {
+    word.chars().take(2).collect()
+}
+
+/// A rising list of numbers as text: each gap from the previous number (the first from −1),
+/// written with five bits a digit, most significant first; digits 32–63 mean "more follow".
+pub fn encode(ids: &[u32]) -> String {
+    let mut out = String::with_capacity(ids.len() * 2);
+    let mut prev: i64 = -1;
+    for &id in ids {
+        let mut gap = u64::try_from(i64::from(id) - prev).unwrap_or(0);
+        prev = i64::from(id);
+        let mut groups = [0u8; 13];
+        let mut k = 0;
+        loop {
+            groups[k] = (gap & 31) as u8;
+            k += 1;
+            gap >>= 5;
+            if gap == 0 {
+                break;
+            }
+        }
+        for g in (0..k).rev() {
+            let digit = if g == 0 { groups[g] } else { groups[g] + 32 };
+            out.push(DIGITS[digit as usize] as char);
+        }
+    }
+    out
+}
+
+/// The numbers of an [`encode`]d list.
+pub fn decode(text: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut prev: i64 = -1;
+    let mut value: i64 = 0;
+    for b in text.bytes() {
+        let Some(d) = DIGITS.iter().position(|&x| x == b) else {
+            continue;
+        };
+        let d = d as i64;
+        value = (value << 5) | (d & 31);
+        if d < 32 {
+            prev += value;
+            out.push(u32::try_from(prev).unwrap_or(u32::MAX));
+            value = 0;
+        }
+    }
+    out
+}
+
+/// The documents of a term among `n`: [`encode`]d, or when it holds more than half of them,
+/// `~` and the documents it does not hold (a word on nearly every page costs a few bytes).
+pub fn encode_list(ids: &[u32], n: u32) -> String {
+    if ids.len() as u64 * 2 > u64::from(n) {
+        let mut missing = Vec::with_capacity(n as usize - ids.len());
+        let mut k = 0;
+        for d in 0..n {
+            if ids.get(k) == Some(&d) {
+                k += 1;
+            } else {
+                missing.push(d);
+            }
+        }
+        format!("~{}", encode(&missing))
+    } else {
+        encode(ids)
+    }
+}
+
+/// The documents of an [`encode_list`]ed list.
+pub fn decode_list(text: &str, n: u32) -> Vec<u32> {
+    match text.strip_prefix('~') {
+        Some(rest) => {
+            let missing = decode(rest);
+            let mut k = 0;
+            (0..n)
+                .filter(|d| {
+                    if missing.get(k) == Some(d) {
+                        k += 1;
+                        false
+                    } else {
+                        true
+                    }
+                })
+                .collect()
+        }
+        None => decode(text),
+    }
+}
+
+/// A base-64 digit for a small number (the type and year of each document in the manifest).
+pub fn digit(n: usize) -> char {
+    DIGITS[n.min(63)] as char
+}
+
+/// The number of a [`digit`].
+pub fn undigit(c: char) -> usize {
+    DIGITS.iter().position(|&x| x as char == c).unwrap_or(63)
+}
+
+/// The weight of a term held by `df` of `n` documents: the bit length of 16·n/df, an integer
+/// (so that Rust and JavaScript rank identically) that grows as the term gets rarer.
+pub fn weight(n: u32, df: u32) -> u32 {
+    if df == 0 {
+        return 0;
+    }
+    let q = (u64::from(n) * 16) / u64::from(df);
+    64 - q.leading_zeros()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_round_trip() {
+        let ids = [0, 1, 2, 31, 32, 33, 1000, 40000, 40001];
+        let text = encode(&ids);
+        assert_eq!(decode(&text), ids);
+        assert_eq!(encode(&[0, 1, 2]), "BBB");
+        assert!(
+            text.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        );
+    }
+
+    #[test]
+    fn fnv1a() {
+        assert_eq!(hash(""), 0x811c_9dc5);
+        assert_eq!(hash("a"), 0xe40c_292c);
+    }
+
+    #[test]
+    fn rarer_weighs_more() {
+        assert!(weight(1000, 1) > weight(1000, 10));
+        assert_eq!(weight(16, 16), 5);
+    }
+}

@@ -1,0 +1,508 @@
+//! The query algorithm over the built index files, exactly as `themes/default/static/search.js`
+//! runs it in the browser (the tests run both on the same queries and compare): it reads only
+//! the manifest, the vocabulary shards of the query's letters, the shards of its terms and,
+//! for the results shown, their document groups.
+//!
+//! 1. The query is normalized and split like the indexed text ([`crate::search::text`]); pieces
+//!    typed apart (with a space) are *chunks*.
+//! 2. Each Thai run is segmented over the vocabulary ([`Vocab::segment`]) and each word
+//!    replaced by its atoms; the last run of a chunk may end in the start of a word
+//!    (`คอนกรี`), which stands for the (at most [`COMPLETIONS`]) most frequent words it starts,
+//!    and a last whole word stands for itself and those words (`คอนกรีต` finds
+//!    `คอนกรีตเสริมเหล็ก`).
+//! 3. A document matches when it holds every token, and every pair of neighbouring tokens of a
+//!    chunk as neighbours: `ถนนคอนกรีต` asks for ถนน, คอนกรีต and the pair (ถนน, คอนกรีต);
+//!    `ถนน คอนกรีต` asks for the two words anywhere. A word not in the vocabulary matches
+//!    nothing.
+//! 4. The score is the sum, over the tokens and pairs, of their weight ([`codec::weight`]),
+//!    tripled where the title holds them; ties go to the newer document. Type and fiscal-year
+//!    filters apply last.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde_json::Value;
+
+use crate::search::codec;
+use crate::search::index::pair;
+use crate::search::text::{Piece, breakable, normalize, pieces};
+use crate::search::vocab::{Seg, Vocab, Word};
+
+/// How many words the start of a word stands for, most frequent first.
+pub const COMPLETIONS: usize = 8;
+/// The factor of a match in the title.
+const TITLE: u32 = 3;
+
+/// Reads a file of the index, by path under `search/` (`manifest.json`, `p/3.json`).
+pub trait Files {
+    fn read(&self, path: &str) -> Option<String>;
+}
+
+impl<F: Fn(&str) -> Option<String>> Files for F {
+    fn read(&self, path: &str) -> Option<String> {
+        self(path)
+    }
+}
+
+/// A query as the URL holds it.
+#[derive(Clone, Debug, Default)]
+pub struct Request {
+    pub q: String,
+    /// A type key (`announcements`, `results`...).
+    pub kind: Option<String>,
+    /// A fiscal year, Buddhist Era.
+    pub fiscal_year: Option<i32>,
+}
+
+/// One token of a query, or a word start and the words it stands for (each as its atoms).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Term(String),
+    Prefix(String, Vec<Vec<String>>),
+    Unknown(String),
+}
+
+/// What a query found.
+#[derive(Clone, Debug, Default)]
+pub struct Outcome {
+    /// Document numbers, best first, with their scores.
+    pub hits: Vec<(u32, u32)>,
+    /// The query as understood: units by chunk.
+    pub chunks: Vec<Vec<Unit>>,
+    /// Words of the query that the site does not have.
+    pub unknown: Vec<String>,
+    /// Matches of each type (with the year filter) and of each year (with the type filter).
+    pub type_counts: Vec<usize>,
+    pub year_counts: Vec<usize>,
+}
+
+/// A document as the result list shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Doc {
+    pub kind: String,
+    pub title: String,
+    pub url: String,
+    pub date: String,
+    pub fiscal_year: String,
+    pub text: String,
+}
+
+/// The index, read as far as queries needed.
+pub struct Engine<F: Files> {
+    files: F,
+    manifest: Value,
+    count: u32,
+    types: Vec<String>,
+    years: Vec<i32>,
+    attrs: Vec<(usize, usize)>,
+    vocab_shards: u32,
+    postings_shards: u32,
+    vocab: Vocab,
+    vocab_loaded: BTreeSet<u32>,
+    postings: HashMap<u32, Value>,
+    /// Files read so far, for measuring what a query downloads.
+    pub fetched: Vec<String>,
+}
+
+impl<F: Files> Engine<F> {
+    pub fn open(files: F) -> Option<Self> {
+        let manifest: Value = serde_json::from_str(&files.read("manifest.json")?).ok()?;
+        let count = u32::try_from(manifest["count"].as_u64()?).ok()?;
+        let types = manifest["types"]
+            .as_array()?
+            .iter()
+            .filter_map(|t| t[0].as_str().map(str::to_owned))
+            .collect();
+        let years = manifest["years"]
+            .as_array()?
+            .iter()
+            .filter_map(|y| y[0].as_i64().and_then(|y| i32::try_from(y).ok()))
+            .collect();
+        let attr_chars: Vec<char> = manifest["attrs"].as_str()?.chars().collect();
+        let attrs = attr_chars
+            .chunks(2)
+            .map(|c| (codec::undigit(c[0]), codec::undigit(c[1])))
+            .collect();
+        let mut vocab = Vocab::default();
+        for (w, cost) in manifest["singles"].as_object()? {
+            vocab.insert(
+                w,
+                Word {
+                    cost: cost_of(cost),
+                    atoms: Vec::new(),
+                },
+            );
+        }
+        Some(Self {
+            vocab_shards: u32::try_from(manifest["vocab"].as_u64()?).ok()?,
+            postings_shards: u32::try_from(manifest["postings"].as_u64()?).ok()?,
+            files,
+            manifest,
+            count,
+            types,
+            years,
+            attrs,
+            vocab,
+            vocab_loaded: BTreeSet::new(),
+            postings: HashMap::new(),
+            fetched: vec!["manifest.json".to_owned()],
+        })
+    }
+
+    pub fn count(&self) -> u32 {
+        self.count
+    }
+
+    fn read_json(&mut self, path: &str) -> Value {
+        self.fetched.push(path.to_owned());
+        self.files
+            .read(path)
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or(Value::Null)
+    }
+
+    /// Loads the vocabulary shards holding the words that may start anywhere in `run`.
+    fn load_vocab(&mut self, run: &str) {
+        let chars: Vec<char> = run.chars().collect();
+        let mut wanted = BTreeSet::new();
+        for i in 0..chars.len().saturating_sub(1) {
+            if breakable(&chars, i) {
+                let key: String = chars[i..i + 2].iter().collect();
+                wanted.insert(codec::shard(&key, self.vocab_shards));
+            }
+        }
+        for k in wanted {
+            if self.vocab_loaded.insert(k) {
+                let shard = self.read_json(&format!("v/{k}.json"));
+                if let Some(words) = shard.as_object() {
+                    for (w, v) in words {
+                        let (cost, atoms) = match v {
+                            Value::Array(a) => (
+                                cost_of(&a[0]),
+                                a[1].as_str()
+                                    .unwrap_or_default()
+                                    .split(' ')
+                                    .filter(|s| !s.is_empty())
+                                    .map(str::to_owned)
+                                    .collect(),
+                            ),
+                            other => (cost_of(other), Vec::new()),
+                        };
+                        self.vocab.insert(w, Word { cost, atoms });
+                    }
+                }
+            }
+        }
+    }
+
+    /// Splits a query into chunks of units.
+    pub fn parse(&mut self, q: &str) -> Vec<Vec<Unit>> {
+        let mut chunks: Vec<Vec<Piece>> = Vec::new();
+        for p in pieces(&normalize(q)) {
+            if p.spaced || chunks.is_empty() {
+                chunks.push(Vec::new());
+            }
+            if let Some(c) = chunks.last_mut() {
+                c.push(p);
+            }
+        }
+        let mut out = Vec::new();
+        for chunk in chunks {
+            let mut units = Vec::new();
+            let last = chunk.len().saturating_sub(1);
+            for (i, piece) in chunk.iter().enumerate() {
+                if !piece.thai {
+                    units.push(Unit::Term(piece.text.clone()));
+                    continue;
+                }
+                self.load_vocab(&piece.text);
+                let segs = self.vocab.segment(&piece.text, i == last);
+                let count = segs.len();
+                for (k, seg) in segs.into_iter().enumerate() {
+                    match seg {
+                        // The last word typed also stands for the words it starts.
+                        Seg::Word(w) if i == last && k + 1 == count && w.chars().count() > 1 => {
+                            let longer = self.vocab.completions(&w, COMPLETIONS);
+                            let atoms: Vec<String> = self
+                                .vocab
+                                .atoms(&w)
+                                .into_iter()
+                                .map(str::to_owned)
+                                .collect();
+                            if longer.is_empty() {
+                                units.extend(atoms.into_iter().map(Unit::Term));
+                            } else {
+                                let mut alts = vec![atoms];
+                                alts.extend(longer.iter().map(|l| {
+                                    self.vocab.atoms(l).into_iter().map(str::to_owned).collect()
+                                }));
+                                units.push(Unit::Prefix(w, alts));
+                            }
+                        }
+                        Seg::Word(w) => units.extend(
+                            self.vocab
+                                .atoms(&w)
+                                .into_iter()
+                                .map(|a| Unit::Term(a.to_owned())),
+                        ),
+                        Seg::Prefix(p) => {
+                            let alts = self
+                                .vocab
+                                .completions(&p, COMPLETIONS)
+                                .iter()
+                                .map(|w| {
+                                    self.vocab.atoms(w).into_iter().map(str::to_owned).collect()
+                                })
+                                .collect();
+                            units.push(Unit::Prefix(p, alts));
+                        }
+                        Seg::Unknown(u) => units.push(Unit::Unknown(u)),
+                    }
+                }
+            }
+            out.push(units);
+        }
+        out
+    }
+
+    /// The title list and the other list of a term or pair.
+    fn lists(&mut self, key: &str) -> (Vec<u32>, Vec<u32>) {
+        let k = codec::shard(key, self.postings_shards);
+        if !self.postings.contains_key(&k) {
+            let shard = self.read_json(&format!("p/{k}.json"));
+            self.postings.insert(k, shard);
+        }
+        match self.postings.get(&k).and_then(|s| s.get(key)) {
+            Some(v) => (
+                codec::decode_list(v[0].as_str().unwrap_or_default(), self.count),
+                codec::decode_list(v[1].as_str().unwrap_or_default(), self.count),
+            ),
+            None => (Vec::new(), Vec::new()),
+        }
+    }
+
+    /// Runs a query.
+    pub fn search(&mut self, request: &Request) -> Outcome {
+        let chunks = self.parse(&request.q);
+        let unknown: Vec<String> = chunks
+            .iter()
+            .flatten()
+            .filter_map(|u| match u {
+                Unit::Unknown(w) => Some(w.clone()),
+                _ => None,
+            })
+            .collect();
+        let kind = request
+            .kind
+            .as_deref()
+            .and_then(|k| self.types.iter().position(|t| t == k));
+        let year = request
+            .fiscal_year
+            .and_then(|y| self.years.iter().position(|x| *x == y));
+        let n = self.count;
+        // Each requirement: the documents meeting it, those with it in the title.
+        let mut reqs: Vec<(Vec<u32>, Vec<u32>)> = Vec::new();
+        let mut seen = BTreeSet::new();
+        let mut matched: Option<Vec<u32>> = None;
+        let any_units = chunks.iter().any(|c| !c.is_empty());
+        if unknown.is_empty() {
+            for chunk in &chunks {
+                for (i, unit) in chunk.iter().enumerate() {
+                    let prev = i.checked_sub(1).and_then(|p| match &chunk[p] {
+                        Unit::Term(t) => Some(t.clone()),
+                        _ => None,
+                    });
+                    match unit {
+                        Unit::Term(t) => {
+                            let mut keys = vec![t.clone()];
+                            if let Some(p) = &prev {
+                                keys.push(pair(p, t));
+                            }
+                            for key in keys {
+                                if seen.insert(key.clone()) {
+                                    let (title, other) = self.lists(&key);
+                                    reqs.push((union(&title, &other), title));
+                                }
+                            }
+                        }
+                        Unit::Prefix(_, alts) => {
+                            let mut all = Vec::new();
+                            let mut title_all = Vec::new();
+                            for alt in alts {
+                                let mut keys: Vec<String> = Vec::new();
+                                for (j, a) in alt.iter().enumerate() {
+                                    keys.push(a.clone());
+                                    if j > 0 {
+                                        keys.push(pair(&alt[j - 1], a));
+                                    } else if let Some(p) = &prev {
+                                        keys.push(pair(p, a));
+                                    }
+                                }
+                                let mut docs: Option<Vec<u32>> = None;
+                                for key in &keys {
+                                    let (title, other) = self.lists(key);
+                                    let d = union(&title, &other);
+                                    docs = Some(match docs {
+                                        None => d,
+                                        Some(x) => intersect(&x, &d),
+                                    });
+                                }
+                                let docs = docs.unwrap_or_default();
+                                if let Some(first) = alt.first() {
+                                    let (title, _) = self.lists(first);
+                                    title_all = union(&title_all, &intersect(&title, &docs));
+                                }
+                                all = union(&all, &docs);
+                            }
+                            reqs.push((all, title_all));
+                        }
+                        Unit::Unknown(_) => {}
+                    }
+                }
+            }
+            for (docs, _) in &reqs {
+                matched = Some(match matched {
+                    None => docs.clone(),
+                    Some(m) => intersect(&m, docs),
+                });
+            }
+        }
+        let candidates: Vec<u32> = match matched {
+            Some(m) => m,
+            None if !any_units && (kind.is_some() || year.is_some()) => (0..n).collect(),
+            None => Vec::new(),
+        };
+        let mut type_counts = vec![0; self.types.len()];
+        let mut year_counts = vec![0; self.years.len()];
+        let mut hits = Vec::new();
+        for &d in &candidates {
+            let (t, y) = self.attrs.get(d as usize).copied().unwrap_or((63, 63));
+            let type_ok = kind.is_none_or(|k| k == t);
+            let year_ok = year.is_none_or(|k| k == y);
+            if year_ok && let Some(c) = type_counts.get_mut(t) {
+                *c += 1;
+            }
+            if type_ok && let Some(c) = year_counts.get_mut(y) {
+                *c += 1;
+            }
+            if !(type_ok && year_ok) {
+                continue;
+            }
+            let mut score = 0u32;
+            for (docs, title) in &reqs {
+                let w = codec::weight(n, u32::try_from(docs.len()).unwrap_or(u32::MAX));
+                score += if title.binary_search(&d).is_ok() {
+                    w * TITLE
+                } else {
+                    w
+                };
+            }
+            hits.push((d, score));
+        }
+        hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Outcome {
+            hits,
+            chunks,
+            unknown,
+            type_counts,
+            year_counts,
+        }
+    }
+
+    /// The documents `ids` as the result list shows them.
+    pub fn docs(&mut self, ids: &[u32]) -> Vec<Doc> {
+        let group = self.manifest["group"].as_u64().unwrap_or(4).max(1);
+        let mut groups: HashMap<u64, Value> = HashMap::new();
+        let mut out = Vec::new();
+        for &id in ids {
+            let g = u64::from(id) / group;
+            if let std::collections::hash_map::Entry::Vacant(e) = groups.entry(g) {
+                e.insert(self.read_json(&format!("d/{g}.json")));
+            }
+            let Some(d) = groups
+                .get(&g)
+                .and_then(|v| v.get((u64::from(id) % group) as usize))
+            else {
+                continue;
+            };
+            let s = |i: usize| d[i].as_str().unwrap_or_default().to_owned();
+            let kind = d[0]
+                .as_u64()
+                .and_then(|k| self.types.get(k as usize))
+                .cloned()
+                .unwrap_or_default();
+            out.push(Doc {
+                kind,
+                title: s(1),
+                url: s(2),
+                date: s(3),
+                fiscal_year: s(4),
+                text: s(5),
+            });
+        }
+        out
+    }
+}
+
+fn cost_of(v: &Value) -> u32 {
+    v.as_u64()
+        .and_then(|c| u32::try_from(c).ok())
+        .unwrap_or(crate::search::vocab::MAX_WORD_COST)
+}
+
+/// Both sorted lists merged, without repeats.
+fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let x = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if x < y => {
+                i += 1;
+                x
+            }
+            (Some(&x), Some(&y)) if y < x => {
+                j += 1;
+                y
+            }
+            (Some(&x), Some(_)) => {
+                i += 1;
+                j += 1;
+                x
+            }
+            (Some(&x), None) => {
+                i += 1;
+                x
+            }
+            (None, Some(&y)) => {
+                j += 1;
+                y
+            }
+            (None, None) => break,
+        };
+        out.push(x);
+    }
+    out
+}
+
+/// The numbers in both sorted lists.
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Opens the index in a built site's folder (`public/search/`).
+pub fn open_dir(dir: &std::path::Path) -> Option<Engine<impl Files + use<>>> {
+    let dir = dir.to_path_buf();
+    Engine::open(move |p: &str| std::fs::read_to_string(dir.join(p)).ok())
+}

@@ -1,0 +1,232 @@
+//! Text as the search sees it, the same on both sides: the index (here, at build time) and the
+//! query (`themes/default/static/search.js`, which mirrors every function of this file).
+//!
+//! [`normalize`] makes the forms people type equal (Thai or Arabic digits, `500,000` or
+//! `500000`, upper or lower case, invisible characters, `ํา` or `ำ`); [`pieces`] splits the
+//! result into runs of Thai letters, which [`crate::search::vocab`] segments into words, and
+//! ready-made tokens (Latin words, numbers).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters that are never seen: soft hyphen, zero-width space/joiners, word joiner, BOM.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Text for display in the index: NFC, invisible characters removed, `ํา` written `ำ`.
+/// [`normalize`] of this text changes characters one by one (digits, case, commas), which lets
+/// the browser map a match back to the text it shows.
+pub fn clean(s: &str) -> String {
+    let already_nfc =
+        unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes;
+    let mut out: String = if already_nfc {
+        if s.contains(is_invisible) {
+            s.chars().filter(|c| !is_invisible(*c)).collect()
+        } else {
+            s.to_owned()
+        }
+    } else {
+        s.nfc().filter(|c| !is_invisible(*c)).collect()
+    };
+    if out.contains("\u{0E4D}\u{0E32}") {
+        out = out.replace("\u{0E4D}\u{0E32}", "\u{0E33}");
+    }
+    out
+}
+
+/// The form in which text is indexed and queries are looked up: [`clean`], then lower case,
+/// Thai digits as Arabic, and no comma between two digits (`๕๐๐,๐๐๐` → `500000`).
+pub fn normalize(s: &str) -> String {
+    normalize_clean(&clean(s))
+}
+
+/// [`normalize`] of text that is already [`clean`].
+pub fn normalize_clean(cleaned: &str) -> String {
+    let lower = cleaned.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    let mut prev = ' ';
+    let mut chars = lower.chars().map(arabic_digit).peekable();
+    while let Some(c) = chars.next() {
+        if c == ',' && prev.is_ascii_digit() && chars.peek().is_some_and(char::is_ascii_digit) {
+            prev = c;
+            continue;
+        }
+        out.push(c);
+        prev = c;
+    }
+    out
+}
+
+fn arabic_digit(c: char) -> char {
+    match c {
+        '๐'..='๙' => char::from_u32(c as u32 - 0x0E50 + u32::from(b'0')).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// A Thai letter, vowel or mark: what a run of Thai text is made of (not the Thai digits, the
+/// baht sign or the Thai punctuation signs).
+pub fn is_thai(c: char) -> bool {
+    matches!(c, '\u{0E01}'..='\u{0E3A}' | '\u{0E40}'..='\u{0E4E}')
+}
+
+/// Marks and following vowels that belong to the letter before them: no word starts with one.
+pub fn is_dependent(c: char) -> bool {
+    matches!(c, '\u{0E30}'..='\u{0E3A}' | '\u{0E45}' | '\u{0E47}'..='\u{0E4E}')
+}
+
+/// The vowels written before the consonant they follow in speech: no word ends with one.
+pub fn is_leading_vowel(c: char) -> bool {
+    matches!(c, '\u{0E40}'..='\u{0E44}')
+}
+
+/// Whether a word may start at `i` of `chars` (a run of Thai letters).
+pub fn breakable(chars: &[char], i: usize) -> bool {
+    i == 0 || i >= chars.len() || (!is_dependent(chars[i]) && !is_leading_vowel(chars[i - 1]))
+}
+
+/// One run of normalized text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    /// Thai letters, to be segmented into words; otherwise a finished token.
+    pub thai: bool,
+    /// Whether white space separates it from the piece before (a query's words typed apart).
+    pub spaced: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    !is_thai(c) && (c.is_alphabetic() || c.is_numeric())
+}
+
+/// Splits normalized text into runs of Thai letters and tokens of other letters and digits.
+/// Everything else separates them. Two kinds of dot are not separators: one between digits
+/// (`8.5`, and `08.30` reads as `8.3`) and the dots of a Thai abbreviation (`ค.ส.ล.` → `คสล`, a
+/// dot after one or two Thai letters and before another Thai letter).
+pub fn pieces(normalized: &str) -> Vec<Piece> {
+    let chars: Vec<char> = normalized.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut spaced = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_thai(c) {
+            let mut text = String::new();
+            let mut since_dot = 0;
+            while i < chars.len() {
+                let c = chars[i];
+                if is_thai(c) {
+                    text.push(c);
+                    since_dot += 1;
+                    i += 1;
+                } else if c == '.'
+                    && since_dot <= 2
+                    && chars.get(i + 1).is_some_and(|n| is_thai(*n))
+                {
+                    since_dot = 0;
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            out.push(Piece {
+                text,
+                thai: true,
+                spaced,
+            });
+            spaced = false;
+        } else if is_word_char(c) {
+            let start = i;
+            let mut digits_only = true;
+            while i < chars.len() {
+                let c = chars[i];
+                if is_word_char(c) {
+                    digits_only &= c.is_ascii_digit();
+                    i += 1;
+                } else if c == '.'
+                    && digits_only
+                    && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let raw: String = chars[start..i].iter().collect();
+            let text = if digits_only { number(&raw) } else { raw };
+            out.push(Piece {
+                text,
+                thai: false,
+                spaced,
+            });
+            spaced = false;
+        } else {
+            spaced |= c.is_whitespace();
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A number as one token: no leading zeros, no trailing zeros after the point (`1850000.00` →
+/// `1850000`, `08.50` → `8.5`, `001` → `1`).
+fn number(raw: &str) -> String {
+    let (int, frac) = match raw.split_once('.') {
+        Some((i, f)) if !f.contains('.') => (i, f.trim_end_matches('0')),
+        _ => (raw, ""),
+    };
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    if frac.is_empty() {
+        int.to_owned()
+    } else {
+        format!("{int}.{frac}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        pieces(&normalize(s)).into_iter().map(|p| p.text).collect()
+    }
+
+    #[test]
+    fn digits_commas_case_and_invisible_characters() {
+        assert_eq!(normalize("๕๐๐,๐๐๐ บาท"), "500000 บาท");
+        assert_eq!(normalize("1,850,000.00"), "1850000.00");
+        assert_eq!(normalize("a, b,1"), "a, b,1");
+        assert_eq!(normalize("CCTV\u{200B}กล้อง"), "cctvกล้อง");
+        assert_eq!(normalize("น\u{0E4D}\u{0E32}"), "นำ");
+    }
+
+    #[test]
+    fn numbers_and_abbreviations() {
+        assert_eq!(texts("1,850,000.00 บาท"), ["1850000", "บาท"]);
+        assert_eq!(texts("ท่อ PVC ชั้น 8.5"), ["ท่อ", "pvc", "ชั้น", "8.5"]);
+        assert_eq!(texts("ถนน ค.ส.ล. หมู่ที่ ๐๓"), ["ถนน", "คสล", "หมู่ที่", "3"]);
+        assert_eq!(texts("เวลา ๐๘.๓๐ น."), ["เวลา", "8.3", "น"]);
+        assert_eq!(texts("12/2566"), ["12", "2566"]);
+        assert_eq!(texts("ทราบ.ต่อไป"), ["ทราบ", "ต่อไป"]);
+    }
+
+    #[test]
+    fn spaces_are_remembered() {
+        let p = pieces(&normalize("ถนน ค.ส.ล.ใหม่ (2566)"));
+        let spaced: Vec<bool> = p.iter().map(|p| p.spaced).collect();
+        assert_eq!(spaced, [false, true, true]);
+        assert_eq!(p[1].text, "คสลใหม่");
+    }
+
+    #[test]
+    fn word_starts() {
+        let c: Vec<char> = "เกี่ยว".chars().collect();
+        assert!(breakable(&c, 0));
+        assert!(!breakable(&c, 1)); // after เ
+        assert!(!breakable(&c, 2)); // before ี
+    }
+}

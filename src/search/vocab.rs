@@ -1,0 +1,533 @@
+//! The site's vocabulary and the one segmentation both sides use.
+//!
+//! At build time ICU4X's dictionary word segmenter ([`icu_segmenter`]) reads every run of Thai
+//! text; the words it finds, counted, become the vocabulary, each with a cost (rarer words cost
+//! more), plus the site's own words from `site.yaml` (cheapest). Then one algorithm, [`Vocab::segment`],
+//! splits text into words: the split of least total cost over the vocabulary, unknown letters
+//! costing most. The index and the browser run the same algorithm over the same vocabulary (the
+//! browser fetches the part of it a query needs), so a query finds the words the index holds
+//! whether the resident typed spaces or not.
+//!
+//! A word that is itself made of smaller words of the vocabulary (`คอนกรีตเสริมเหล็ก`) is indexed
+//! as those smaller words, its *atoms*, with the pairs of neighbours: a query for a part of it
+//! (`คอนกรีต`) finds it, and a query for all of it finds the parts written apart.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::search::text::breakable;
+
+/// The cost of one letter that is not part of any word.
+pub const UNKNOWN_COST: u32 = 1000;
+/// The cost of the last piece of a query when it only starts a word (`คอนกรี`).
+pub const PREFIX_COST: u32 = 500;
+/// The cost of a word the site lists in `site.yaml`.
+pub const SITE_WORD_COST: u32 = 1;
+/// The cost of the rarest word found in the text.
+pub const MAX_WORD_COST: u32 = 400;
+/// The least cost of a word of one letter.
+pub const SINGLE_LETTER_COST: u32 = 300;
+
+/// One word of the vocabulary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub cost: u32,
+    /// The smaller words it is indexed as; empty when it is indexed as itself.
+    pub atoms: Vec<String>,
+}
+
+/// A piece of a segmented run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seg {
+    Word(String),
+    /// The start of a word (only at the end of a query's run, when allowed).
+    Prefix(String),
+    Unknown(String),
+}
+
+#[derive(Clone, Debug, Default)]
+struct Node {
+    children: Vec<(char, u32)>,
+    cost: Option<u32>,
+    /// The word ending here, as its position in [`Vocab::list`].
+    word: u32,
+}
+
+/// Words and their costs, in a trie for the segmentation.
+#[derive(Clone, Debug)]
+pub struct Vocab {
+    words: HashMap<String, Word>,
+    nodes: Vec<Node>,
+    /// The words in the order inserted: a word's number.
+    list: Vec<String>,
+}
+
+impl Default for Vocab {
+    fn default() -> Self {
+        Self {
+            words: HashMap::new(),
+            nodes: vec![Node::default()],
+            list: Vec::new(),
+        }
+    }
+}
+
+/// A piece of a run found by [`Vocab::split`]: its end (in characters), its kind, and for a
+/// word its number in [`Vocab::list`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub kind: SpanKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpanKind {
+    Word(u32),
+    Prefix,
+    Unknown,
+}
+
+impl Vocab {
+    pub fn insert(&mut self, word: &str, entry: Word) {
+        let mut node = 0usize;
+        for c in word.chars() {
+            node = match self.nodes[node].children.iter().find(|(k, _)| *k == c) {
+                Some(&(_, n)) => n as usize,
+                None => {
+                    let n = self.nodes.len();
+                    self.nodes.push(Node::default());
+                    self.nodes[node].children.push((c, n as u32));
+                    n
+                }
+            };
+        }
+        if self.nodes[node].cost.is_none() {
+            self.nodes[node].word = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
+            self.list.push(word.to_owned());
+        }
+        self.nodes[node].cost = Some(entry.cost);
+        self.words.insert(word.to_owned(), entry);
+    }
+
+    /// The words by number.
+    pub fn list(&self) -> &[String] {
+        &self.list
+    }
+
+    pub fn get(&self, word: &str) -> Option<&Word> {
+        self.words.get(word)
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Word)> {
+        self.words.iter()
+    }
+
+    fn child(&self, node: usize, c: char) -> Option<usize> {
+        self.nodes[node]
+            .children
+            .iter()
+            .find(|(k, _)| *k == c)
+            .map(|&(_, n)| n as usize)
+    }
+
+    /// Words that start with `prefix`, cheapest (most frequent) first, then alphabetical.
+    pub fn completions(&self, prefix: &str, limit: usize) -> Vec<String> {
+        let mut found: Vec<(u32, &String)> = self
+            .words
+            .iter()
+            .filter(|(w, _)| w.starts_with(prefix) && w.as_str() != prefix)
+            .map(|(w, e)| (e.cost, w))
+            .collect();
+        found.sort();
+        found
+            .into_iter()
+            .take(limit)
+            .map(|(_, w)| w.clone())
+            .collect()
+    }
+
+    /// Splits a run of Thai letters into the pieces of least total cost: words of the
+    /// vocabulary, unknown letters, and (with `allow_prefix`) a last piece that starts a word.
+    /// Ties go to the longer first piece. `skip` is a word not to use (to find a word's atoms).
+    pub fn segment_with(&self, run: &str, allow_prefix: bool, skip: Option<&str>) -> Vec<Seg> {
+        let chars: Vec<char> = run.chars().collect();
+        let skip = skip.and_then(|w| self.index_of(w));
+        let mut out: Vec<Seg> = Vec::new();
+        for span in self.split(&chars, allow_prefix, skip) {
+            let text: String = chars[span.start..span.end].iter().collect();
+            match span.kind {
+                SpanKind::Word(_) => out.push(Seg::Word(text)),
+                SpanKind::Prefix => out.push(Seg::Prefix(text)),
+                SpanKind::Unknown => match out.last_mut() {
+                    Some(Seg::Unknown(prev)) => prev.push_str(&text),
+                    _ => out.push(Seg::Unknown(text)),
+                },
+            }
+        }
+        out
+    }
+
+    /// The number of a word.
+    pub fn index_of(&self, word: &str) -> Option<u32> {
+        let mut node = 0usize;
+        for c in word.chars() {
+            node = self.child(node, c)?;
+        }
+        self.nodes[node].cost.map(|_| self.nodes[node].word)
+    }
+
+    /// The least-cost split of [`Vocab::segment_with`], as spans (unknown letters one span
+    /// each). The one implementation of the algorithm, for the index and the queries.
+    pub fn split(&self, chars: &[char], allow_prefix: bool, skip: Option<u32>) -> Vec<Span> {
+        let n = chars.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let brk: Vec<bool> = (0..=n).map(|i| breakable(chars, i)).collect();
+        // best[i] = (cost of chars[i..], the first piece)
+        let mut best: Vec<(u32, usize, SpanKind)> = vec![(u32::MAX, n, SpanKind::Unknown); n + 1];
+        best[n] = (0, n, SpanKind::Unknown);
+        for i in (0..n).rev() {
+            if !brk[i] {
+                continue;
+            }
+            let mut pick = (u32::MAX, i, SpanKind::Unknown);
+            let mut consider = |cost: u32, end: usize, kind: SpanKind| {
+                if cost < pick.0 || (cost == pick.0 && end > pick.1) {
+                    pick = (cost, end, kind);
+                }
+            };
+            let mut node = Some(0usize);
+            let mut j = i;
+            while let Some(nd) = node {
+                if j > i && brk[j] {
+                    let here = &self.nodes[nd];
+                    if let Some(cost) = here.cost
+                        && skip != Some(here.word)
+                        && best[j].0 != u32::MAX
+                    {
+                        consider(cost.saturating_add(best[j].0), j, SpanKind::Word(here.word));
+                    }
+                }
+                if j == n {
+                    break;
+                }
+                node = self.child(nd, chars[j]);
+                j += 1;
+            }
+            // The walk consumed the whole rest of the run: it starts some word.
+            if allow_prefix
+                && j == n
+                && n - i >= 2
+                && let Some(nd) = node
+                && self.nodes[nd].cost.is_none()
+            {
+                consider(PREFIX_COST, n, SpanKind::Prefix);
+            }
+            let next = (i + 1..=n).find(|&k| brk[k]).unwrap_or(n);
+            consider(
+                UNKNOWN_COST.saturating_add(best[next].0),
+                next,
+                SpanKind::Unknown,
+            );
+            best[i] = pick;
+        }
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let (_, end, kind) = best[i];
+            out.push(Span {
+                start: i,
+                end,
+                kind,
+            });
+            i = end;
+        }
+        out
+    }
+
+    pub fn segment(&self, run: &str, allow_prefix: bool) -> Vec<Seg> {
+        self.segment_with(run, allow_prefix, None)
+    }
+
+    /// The words a word is indexed as: its atoms, or itself.
+    pub fn atoms<'a>(&'a self, word: &'a str) -> Vec<&'a str> {
+        match self.words.get(word) {
+            Some(w) if !w.atoms.is_empty() => w.atoms.iter().map(String::as_str).collect(),
+            _ => vec![word],
+        }
+    }
+}
+
+/// Counts of the words ICU found, and the site's own words: what [`Vocab`] is built from.
+#[derive(Clone, Debug, Default)]
+pub struct Counts {
+    pub words: HashMap<String, u64>,
+}
+
+impl Counts {
+    /// Segments a run of Thai letters and counts its words: the site's words where they occur
+    /// (longest first), ICU4X's dictionary segmenter for the rest.
+    pub fn add_run(
+        &mut self,
+        segmenter: &icu_segmenter::WordSegmenterBorrowed<'static>,
+        site_words: &SiteWords,
+        run: &str,
+    ) {
+        if site_words.longest == 0 {
+            self.add_icu(segmenter, run);
+            return;
+        }
+        let chars: Vec<char> = run.chars().collect();
+        let mut rest = String::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let found = breakable(&chars, i)
+                .then(|| {
+                    (2..=site_words.longest.min(chars.len() - i))
+                        .rev()
+                        .filter(|&l| breakable(&chars, i + l))
+                        .map(|l| chars[i..i + l].iter().collect::<String>())
+                        .find(|w| site_words.words.contains(w))
+                })
+                .flatten();
+            match found {
+                Some(w) => {
+                    self.add_icu(segmenter, &rest);
+                    rest.clear();
+                    i += w.chars().count();
+                    *self.words.entry(w).or_default() += 1;
+                }
+                None => {
+                    rest.push(chars[i]);
+                    i += 1;
+                }
+            }
+        }
+        self.add_icu(segmenter, &rest);
+    }
+
+    fn add_icu(&mut self, segmenter: &icu_segmenter::WordSegmenterBorrowed<'static>, run: &str) {
+        if run.is_empty() {
+            return;
+        }
+        let mut iter = segmenter.segment_str(run);
+        let mut prev = iter.next().unwrap_or(0);
+        while let Some(b) = iter.next() {
+            if iter.is_word_like()
+                && let Some(w) = run.get(prev..b)
+            {
+                match self.words.get_mut(w) {
+                    Some(n) => *n += 1,
+                    None => {
+                        self.words.insert(w.to_owned(), 1);
+                    }
+                }
+            }
+            prev = b;
+        }
+    }
+
+    pub fn merge(mut self, other: Counts) -> Counts {
+        if self.words.len() < other.words.len() {
+            return other.merge(self);
+        }
+        for (w, n) in other.words {
+            *self.words.entry(w).or_default() += n;
+        }
+        self
+    }
+}
+
+/// The site's own words, for [`Counts::add_run`].
+#[derive(Clone, Debug, Default)]
+pub struct SiteWords {
+    words: std::collections::HashSet<String>,
+    longest: usize,
+}
+
+impl SiteWords {
+    pub fn new(words: &[String]) -> Self {
+        Self {
+            words: words.iter().cloned().collect(),
+            longest: words.iter().map(|w| w.chars().count()).max().unwrap_or(0),
+        }
+    }
+}
+
+/// The segmenter the vocabulary comes from: ICU4X's dictionary model for Thai (fast and
+/// deterministic; the LSTM model is about a hundred times slower).
+pub fn icu_segmenter() -> icu_segmenter::WordSegmenterBorrowed<'static> {
+    icu_segmenter::WordSegmenter::new_dictionary(
+        icu_segmenter::options::WordBreakInvariantOptions::default(),
+    )
+}
+
+/// Builds the vocabulary: the words ICU found with costs from their counts, the site's words
+/// (cheapest), `rare` words (the synonyms' words) at the highest cost when not found, and the
+/// atoms of every word.
+pub fn build(counts: &Counts, site_words: &[String], rare: &[String]) -> Vocab {
+    let total: u64 = counts.words.values().sum::<u64>().max(1);
+    let mut costs: BTreeMap<String, u32> = BTreeMap::new();
+    for (w, &n) in &counts.words {
+        let cost = word_cost(total, n);
+        // A letter alone is mostly what ICU leaves of a name it does not know.
+        let cost = if w.chars().count() == 1 {
+            cost.max(SINGLE_LETTER_COST)
+        } else {
+            cost
+        };
+        costs.insert(w.clone(), cost);
+    }
+    for w in rare {
+        costs.entry(w.clone()).or_insert(MAX_WORD_COST);
+    }
+    for w in site_words {
+        costs.insert(w.clone(), SITE_WORD_COST);
+    }
+    let mut plain = Vocab::default();
+    for (w, &cost) in &costs {
+        plain.insert(
+            w,
+            Word {
+                cost,
+                atoms: Vec::new(),
+            },
+        );
+    }
+    // Atoms: a word of at least four letters that splits into attested words of two letters
+    // or more, each split again the same way.
+    let mut memo: HashMap<String, Vec<String>> = HashMap::new();
+    let mut vocab = Vocab::default();
+    for (w, &cost) in &costs {
+        let atoms = atoms_of(&plain, counts, w, &mut memo);
+        let atoms = if atoms.len() > 1 { atoms } else { Vec::new() };
+        vocab.insert(w, Word { cost, atoms });
+    }
+    vocab
+}
+
+fn word_cost(total: u64, count: u64) -> u32 {
+    #[allow(clippy::cast_precision_loss)]
+    let bits = (total as f64 / count.max(1) as f64).log2();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let cost = (bits * 10.0).round() as u32 + 2;
+    cost.min(MAX_WORD_COST)
+}
+
+fn atoms_of(
+    plain: &Vocab,
+    counts: &Counts,
+    word: &str,
+    memo: &mut HashMap<String, Vec<String>>,
+) -> Vec<String> {
+    if let Some(a) = memo.get(word) {
+        return a.clone();
+    }
+    let mut out = vec![word.to_owned()];
+    if word.chars().count() >= 4 {
+        let segs = plain.segment_with(word, false, Some(word));
+        let pieces: Vec<&str> = segs
+            .iter()
+            .map(|s| match s {
+                Seg::Word(w) => w.as_str(),
+                Seg::Prefix(_) | Seg::Unknown(_) => "",
+            })
+            .collect();
+        let usable = pieces.len() > 1
+            && pieces.iter().all(|p| {
+                p.chars().count() >= 2
+                    && (counts.words.contains_key(*p)
+                        || plain.get(p).is_some_and(|w| w.cost == SITE_WORD_COST))
+            });
+        if usable {
+            out = pieces
+                .iter()
+                .flat_map(|p| atoms_of(plain, counts, p, memo))
+                .collect();
+        }
+    }
+    memo.insert(word.to_owned(), out.clone());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab(words: &[(&str, u32)]) -> Vocab {
+        let mut v = Vocab::default();
+        for (w, c) in words {
+            v.insert(
+                w,
+                Word {
+                    cost: *c,
+                    atoms: Vec::new(),
+                },
+            );
+        }
+        v
+    }
+
+    fn words(segs: &[Seg]) -> Vec<String> {
+        segs.iter()
+            .map(|s| match s {
+                Seg::Word(w) => w.clone(),
+                Seg::Prefix(p) => format!("{p}*"),
+                Seg::Unknown(u) => format!("?{u}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn least_cost_split() {
+        let v = vocab(&[("ถนน", 50), ("คอน", 90), ("คอนกรีต", 60), ("กรีต", 200)]);
+        assert_eq!(words(&v.segment("ถนนคอนกรีต", false)), ["ถนน", "คอนกรีต"]);
+        assert_eq!(words(&v.segment("ถนนคอนกรี", true)), ["ถนน", "คอนกรี*"]);
+        assert_eq!(words(&v.segment("ถนนคอนกรี", false)), ["ถนน", "คอน", "?กรี"]);
+        assert_eq!(words(&v.segment("ทางถนน", false)), ["?ทาง", "ถนน"]);
+    }
+
+    #[test]
+    fn words_do_not_start_inside_a_letter() {
+        // "กา" must not match inside "เกา".
+        let v = vocab(&[("กา", 10)]);
+        assert_eq!(words(&v.segment("เกา", false)), ["?เกา"]);
+    }
+
+    #[test]
+    fn atoms_of_compounds() {
+        let mut counts = Counts::default();
+        for w in ["คอนกรีต", "เสริม", "เหล็ก", "คอนกรีตเสริมเหล็ก", "ถนน"]
+        {
+            counts.words.insert(w.to_owned(), 3);
+        }
+        let v = build(&counts, &[], &[]);
+        assert_eq!(v.atoms("คอนกรีตเสริมเหล็ก"), ["คอนกรีต", "เสริม", "เหล็ก"]);
+        assert_eq!(v.atoms("ถนน"), ["ถนน"]);
+    }
+
+    #[test]
+    fn icu_finds_thai_words() {
+        let words = |site: &[&str], run: &str| {
+            let mut counts = Counts::default();
+            let site: Vec<String> = site.iter().map(|w| (*w).to_owned()).collect();
+            counts.add_run(&icu_segmenter(), &SiteWords::new(&site), run);
+            let mut found: Vec<String> = counts.words.into_keys().collect();
+            found.sort();
+            found
+        };
+        assert_eq!(words(&[], "ร้านตัวอย่างพาณิชย์"), ["ตัวอย่าง", "พาณิชย์", "ร้าน"]);
+        // ICU alone cuts the name wrongly (บ้านนา|ยแ|ดง); the site's word fixes it.
+        assert!(words(&[], "สายบ้านนายแดง").contains(&"ยแ".to_owned()));
+        assert_eq!(words(&["นายแดง"], "สายบ้านนายแดง"), ["นายแดง", "บ้าน", "สาย"]);
+    }
+}

@@ -1,0 +1,95 @@
+// node tests/browser/search.cjs NODE_MODULES PUBLIC_DIR [BASE_PATH]
+// The search as a resident uses it, in headless Chromium: type a query, see the expected first
+// result; open a shared link; use the header form; filter; follow a result to its row.
+// Prints one line a check and "N passed, N failed" last; exits 1 on any failure.
+'use strict';
+const path = require('node:path');
+const { serve, BROWSER_ARGS } = require('./serve.cjs');
+const { chromium } = require(path.join(path.resolve(process.argv[2]), 'playwright-core'));
+const root = path.resolve(process.argv[3]);
+const base = process.argv[4] || '/';
+
+(async () => {
+  const server = await serve(root, base);
+  const site = `http://127.0.0.1:${server.address().port}${base}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BROWSER_ARGS });
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  let passed = 0, failed = 0;
+  const check = async (name, fn) => {
+    try { await fn(); passed++; console.log(`ok   ${name}`); }
+    catch (e) { failed++; console.log(`FAIL ${name}: ${String(e).split('\n')[0]}`); }
+  };
+  const done = () => page.waitForSelector('#search[data-state="done"]', { timeout: 10000 });
+  const firstTitle = () => page.textContent('#search-results li:first-child h2 a');
+  const expect = (cond, msg) => { if (!cond) throw new Error(msg); };
+
+  await check('typing a query shows the expected first result', async () => {
+    await page.goto(`${site}search/`);
+    await page.fill('#search-q', 'ถนน คสล');
+    await page.press('#search-q', 'Enter');
+    await done();
+    const title = await firstTitle();
+    expect(title.includes('ถนนคอนกรีตเสริมเหล็ก'), `first result: ${title}`);
+    expect(page.url().includes('?q='), `the query is in the address: ${page.url()}`);
+    const status = await page.textContent('#search-status');
+    expect(/พบ \d+ รายการ/.test(status), `status: ${status}`);
+    expect(await page.evaluate(() => document.activeElement.id) === 'search-q', 'focus stays in the box');
+  });
+
+  await check('a shared link runs its query, marks the words', async () => {
+    await page.goto(`${site}search/?q=${encodeURIComponent('ร้านตัวอย่างพาณิชย์')}`);
+    await done();
+    expect((await firstTitle()).includes('จัดซื้อวัสดุสำนักงาน'), 'first result');
+    const marked = await page.textContent('#search-results li:first-child mark');
+    expect(marked === 'ร้านตัวอย่างพาณิชย์', `marked: ${marked}`);
+    expect(await page.inputValue('#search-q') === 'ร้านตัวอย่างพาณิชย์', 'the box shows the query');
+  });
+
+  await check('Thai digits with commas find the amount', async () => {
+    await page.goto(`${site}search/?q=${encodeURIComponent('๑,๘๕๐,๐๐๐')}`);
+    await done();
+    expect((await page.$$('#search-results > li')).length === 3, 'three records');
+  });
+
+  await check('the header form is a plain GET to the search page', async () => {
+    await page.goto(site);
+    await page.fill('#site-search-q', 'ศาลาประชาคม');
+    await Promise.all([page.waitForNavigation(), page.press('#site-search-q', 'Enter')]);
+    await done();
+    expect(new URL(page.url()).pathname === `${base}search/`, page.url());
+    expect((await firstTitle()).includes('ศาลาประชาคม'), 'first result');
+  });
+
+  await check('filters narrow the results and live in the address', async () => {
+    await page.goto(`${site}search/?q=${encodeURIComponent('คอนกรีต')}`);
+    await done();
+    await page.selectOption('#search-type', 'reference-prices');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === 'reference-prices');
+    await done();
+    const n = (await page.$$('#search-results > li')).length;
+    expect(n === 1, `${n} results`);
+  });
+
+  await check('a result leads to its row', async () => {
+    await page.goto(`${site}search/?q=66-002`);
+    await done();
+    const href = await page.getAttribute('#search-results li:first-child h2 a', 'href');
+    expect(href.startsWith(base), `under the base path: ${href}`);
+    await page.click('#search-results li:first-child h2 a');
+    await page.waitForLoadState('load');
+    const id = new URL(page.url()).hash.slice(1);
+    expect(id === 'item-66-002' && await page.$(`[id="${id}"]`), `landed on ${page.url()}`);
+  });
+
+  await check('no script errors, no failed requests', async () => {
+    expect(errors.length === 0, errors.join('; '));
+  });
+
+  await browser.close();
+  server.close();
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+})().catch((e) => { console.error(e); console.log('0 passed, 1 failed'); process.exit(1); });

@@ -1,0 +1,28 @@
+// node run-js.cjs SEARCH_JS INDEX_DIR < requests.json
+// Runs themes/default/static/search.js (the browser's query code) on a built index read from
+// disk; prints, for each request {q, type, fy}, the hits and the words the site lacks, as JSON.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const search = require(path.resolve(process.argv[2]));
+const dir = process.argv[3];
+const requests = JSON.parse(fs.readFileSync(0, 'utf8'));
+const read = (p) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(dir, p), 'utf8')));
+
+(async () => {
+  const engine = await search.Engine.open(read);
+  const out = [];
+  for (const r of requests) {
+    const o = await engine.search(r);
+    const docs = await engine.docs(o.hits.slice(0, 3).map((h) => h[0]));
+    out.push({
+      hits: o.hits,
+      unknown: o.unknown,
+      type_counts: o.typeCounts,
+      year_counts: o.yearCounts,
+      first: docs.map((d) => d.url),
+      snippet: docs.length ? search.snippet(docs[0].text, search.markTerms(o), 220) : '',
+    });
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });

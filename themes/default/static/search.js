@@ -1,0 +1,804 @@
+/* prongsai search: the query side of the static index under search/.
+ *
+ * Mirrors src/search/{text,codec,vocab,query}.rs function for function; the tests run both on
+ * the same queries and compare (tests/search.rs), so change them together. No third-party code,
+ * no outside service: every file comes from this site.
+ */
+(function () {
+  'use strict';
+
+  // ---- text (src/search/text.rs) ----------------------------------------------------------
+  var INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g;
+  var WORD_CHAR = /[\p{Alphabetic}\p{N}]/u;
+  var SPACE = /\p{White_Space}/u;
+
+  function clean(s) {
+    return s.normalize('NFC').replace(INVISIBLE, '').split('\u0E4D\u0E32').join('\u0E33');
+  }
+
+  function arabicDigit(c) {
+    var k = c.codePointAt(0);
+    return k >= 0x0E50 && k <= 0x0E59 ? String.fromCharCode(48 + k - 0x0E50) : c;
+  }
+
+  function isDigit(c) {
+    return c !== undefined && c >= '0' && c <= '9' && c.length === 1;
+  }
+
+  function normalize(s) {
+    var chars = Array.from(clean(s).toLowerCase(), arabicDigit);
+    var out = '';
+    for (var i = 0; i < chars.length; i++) {
+      var c = chars[i];
+      if (c === ',' && i > 0 && isDigit(chars[i - 1]) && isDigit(chars[i + 1])) continue;
+      out += c;
+    }
+    return out;
+  }
+
+  function code(c) { return c.codePointAt(0); }
+  function isThai(c) {
+    var k = code(c);
+    return (k >= 0x0E01 && k <= 0x0E3A) || (k >= 0x0E40 && k <= 0x0E4E);
+  }
+  function isDependent(c) {
+    var k = code(c);
+    return (k >= 0x0E30 && k <= 0x0E3A) || k === 0x0E45 || (k >= 0x0E47 && k <= 0x0E4E);
+  }
+  function isLeadingVowel(c) {
+    var k = code(c);
+    return k >= 0x0E40 && k <= 0x0E44;
+  }
+  function breakable(chars, i) {
+    return i === 0 || i >= chars.length || (!isDependent(chars[i]) && !isLeadingVowel(chars[i - 1]));
+  }
+  function isWordChar(c) {
+    return !isThai(c) && WORD_CHAR.test(c);
+  }
+
+  function number(raw) {
+    var parts = raw.split('.');
+    var int = parts[0], frac = '';
+    if (parts.length === 2) frac = parts[1].replace(/0+$/, '');
+    else int = raw;
+    int = int.replace(/^0+/, '');
+    if (int === '') int = '0';
+    return frac === '' ? int : int + '.' + frac;
+  }
+
+  function pieces(normalized) {
+    var chars = Array.from(normalized);
+    var out = [];
+    var i = 0, spaced = false;
+    while (i < chars.length) {
+      var c = chars[i];
+      if (isThai(c)) {
+        var text = '', sinceDot = 0;
+        while (i < chars.length) {
+          c = chars[i];
+          if (isThai(c)) { text += c; sinceDot++; i++; }
+          else if (c === '.' && sinceDot <= 2 && i + 1 < chars.length && isThai(chars[i + 1])) { sinceDot = 0; i++; }
+          else break;
+        }
+        out.push({ text: text, thai: true, spaced: spaced });
+        spaced = false;
+      } else if (isWordChar(c)) {
+        var start = i, digitsOnly = true;
+        while (i < chars.length) {
+          c = chars[i];
+          if (isWordChar(c)) { digitsOnly = digitsOnly && isDigit(c); i++; }
+          else if (c === '.' && digitsOnly && isDigit(chars[i + 1])) i++;
+          else break;
+        }
+        var raw = chars.slice(start, i).join('');
+        out.push({ text: digitsOnly ? number(raw) : raw, thai: false, spaced: spaced });
+        spaced = false;
+      } else {
+        spaced = spaced || SPACE.test(c);
+        i++;
+      }
+    }
+    return out;
+  }
+
+  // ---- codec (src/search/codec.rs) ---------------------------------------------------------
+  var DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var encoder = new TextEncoder();
+
+  function hash(key) {
+    var h = 0x811c9dc5;
+    var bytes = encoder.encode(key);
+    for (var i = 0; i < bytes.length; i++) {
+      h ^= bytes[i];
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
+  }
+  function shard(key, n) { return hash(key) % Math.max(n, 1); }
+
+  function decode(text) {
+    var out = [], prev = -1, value = 0;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGITS.indexOf(text[i]);
+      if (d < 0) continue;
+      value = value * 32 + (d & 31);
+      if (d < 32) { prev += value; out.push(prev); value = 0; }
+    }
+    return out;
+  }
+  function decodeList(text, n) {
+    if (text[0] !== '~') return decode(text);
+    var missing = decode(text.slice(1)), out = [], k = 0;
+    for (var d = 0; d < n; d++) {
+      if (missing[k] === d) k++;
+      else out.push(d);
+    }
+    return out;
+  }
+  function undigit(c) { var d = DIGITS.indexOf(c); return d < 0 ? 63 : d; }
+
+  function weight(n, df) {
+    if (df === 0) return 0;
+    var q = Math.floor((n * 16) / df);
+    return q === 0 ? 0 : q.toString(2).length;
+  }
+
+  // ---- vocabulary (src/search/vocab.rs) ----------------------------------------------------
+  var UNKNOWN_COST = 1000, PREFIX_COST = 500, MAX_WORD_COST = 400, COMPLETIONS = 8, TITLE = 3;
+
+  function Vocab() { this.words = new Map(); this.prefixes = new Set(); this.longest = 1; }
+  Vocab.prototype.insert = function (word, cost, atoms) {
+    this.words.set(word, { cost: cost, atoms: atoms });
+    var chars = Array.from(word);
+    this.longest = Math.max(this.longest, chars.length);
+    var p = '';
+    for (var i = 0; i < chars.length; i++) { p += chars[i]; this.prefixes.add(p); }
+  };
+  Vocab.prototype.atoms = function (word) {
+    var w = this.words.get(word);
+    return w && w.atoms.length ? w.atoms.slice() : [word];
+  };
+  Vocab.prototype.completions = function (prefix, limit) {
+    var found = [];
+    this.words.forEach(function (e, w) {
+      if (w !== prefix && w.startsWith(prefix)) found.push([e.cost, w]);
+    });
+    found.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
+    return found.slice(0, limit).map(function (x) { return x[1]; });
+  };
+  // Least-cost split of a run of Thai letters; ties go to the longer first piece.
+  Vocab.prototype.segment = function (run, allowPrefix) {
+    var chars = Array.from(run), n = chars.length;
+    if (n === 0) return [];
+    var brk = [];
+    for (var b = 0; b <= n; b++) brk.push(breakable(chars, b));
+    var best = new Array(n + 1);
+    best[n] = [0, n, 0];
+    for (var i = n - 1; i >= 0; i--) {
+      if (!brk[i]) continue;
+      var pick = [Infinity, i, 0];
+      var consider = function (cost, end, kind) {
+        if (cost < pick[0] || (cost === pick[0] && end > pick[1])) pick = [cost, end, kind];
+      };
+      var text = '';
+      var reachedEnd = true;
+      for (var j = i + 1; j <= n; j++) {
+        text += chars[j - 1];
+        if (!this.prefixes.has(text)) { reachedEnd = false; break; }
+        if (brk[j] && this.words.has(text)) consider(this.words.get(text).cost + best[j][0], j, 1);
+      }
+      if (allowPrefix && reachedEnd && n - i >= 2 && !this.words.has(text)) consider(PREFIX_COST, n, 2);
+      var next = n;
+      for (var k = i + 1; k <= n; k++) if (brk[k]) { next = k; break; }
+      consider(UNKNOWN_COST + best[next][0], next, 3);
+      best[i] = pick;
+    }
+    var out = [];
+    for (var p = 0; p < n;) {
+      var e = best[p], piece = chars.slice(p, e[1]).join('');
+      if (e[2] === 1) out.push({ word: piece });
+      else if (e[2] === 2) out.push({ prefix: piece });
+      else if (out.length && out[out.length - 1].unknown !== undefined) out[out.length - 1].unknown += piece;
+      else out.push({ unknown: piece });
+      p = e[1];
+    }
+    return out;
+  };
+
+  // ---- query (src/search/query.rs) ---------------------------------------------------------
+  function pair(a, b) { return a + ' ' + b; }
+
+  function union(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+      else if (i >= a.length || b[j] < a[i]) out.push(b[j++]);
+      else { out.push(a[i]); i++; j++; }
+    }
+    return out;
+  }
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) i++;
+      else if (a[i] > b[j]) j++;
+      else { out.push(a[i]); i++; j++; }
+    }
+    return out;
+  }
+  function costOf(v) { return typeof v === 'number' ? v : MAX_WORD_COST; }
+
+  // `fetchJson(path)` reads a file of the index (a promise of its parsed JSON, or null).
+  function Engine(fetchJson, manifest) {
+    this.fetchJson = fetchJson;
+    this.manifest = manifest;
+    this.count = manifest.count;
+    this.types = manifest.types.map(function (t) { return t[0]; });
+    this.typeLabels = manifest.types.map(function (t) { return t[1]; });
+    this.years = manifest.years.map(function (y) { return y[0]; });
+    this.attrs = [];
+    for (var i = 0; i + 1 < manifest.attrs.length; i += 2) {
+      this.attrs.push([undigit(manifest.attrs[i]), undigit(manifest.attrs[i + 1])]);
+    }
+    this.vocab = new Vocab();
+    var v = this.vocab;
+    Object.keys(manifest.singles).forEach(function (w) { v.insert(w, costOf(manifest.singles[w]), []); });
+    this.vocabShards = new Map();
+    this.postingShards = new Map();
+    this.docGroups = new Map();
+    this.fetched = ['manifest.json'];
+  }
+  Engine.open = function (fetchJson) {
+    return fetchJson('manifest.json').then(function (m) { return new Engine(fetchJson, m); });
+  };
+  Engine.prototype.file = function (cache, path) {
+    if (!cache.has(path)) {
+      this.fetched.push(path);
+      cache.set(path, Promise.resolve(this.fetchJson(path)).then(function (x) { return x || {}; },
+        function () { return {}; }));
+    }
+    return cache.get(path);
+  };
+
+  // Chunks of pieces, and the vocabulary shards their Thai runs need, fetched together.
+  Engine.prototype.parse = function (q) {
+    var self = this, chunks = [];
+    pieces(normalize(q)).forEach(function (p) {
+      if (p.spaced || chunks.length === 0) chunks.push([]);
+      chunks[chunks.length - 1].push(p);
+    });
+    var wanted = new Set();
+    chunks.forEach(function (chunk) {
+      chunk.forEach(function (p) {
+        if (!p.thai) return;
+        var chars = Array.from(p.text);
+        for (var i = 0; i + 1 < chars.length; i++) {
+          if (breakable(chars, i)) wanted.add(shard(chars[i] + chars[i + 1], self.manifest.vocab));
+        }
+      });
+    });
+    var loads = Array.from(wanted).sort(function (a, b) { return a - b; }).map(function (k) {
+      var path = 'v/' + k + '.json', fresh = !self.vocabShards.has(path);
+      return self.file(self.vocabShards, path).then(function (words) {
+        if (!fresh) return;
+        Object.keys(words).forEach(function (w) {
+          var v = words[w];
+          if (Array.isArray(v)) self.vocab.insert(w, costOf(v[0]), String(v[1]).split(' ').filter(Boolean));
+          else self.vocab.insert(w, costOf(v), []);
+        });
+      });
+    });
+    return Promise.all(loads).then(function () {
+      return chunks.map(function (chunk) {
+        var units = [], last = chunk.length - 1;
+        chunk.forEach(function (piece, i) {
+          if (!piece.thai) { units.push({ term: piece.text }); return; }
+          var segs = self.vocab.segment(piece.text, i === last);
+          segs.forEach(function (seg, k) {
+            if (seg.word !== undefined) {
+              var w = seg.word;
+              if (i === last && k + 1 === segs.length && Array.from(w).length > 1) {
+                var longer = self.vocab.completions(w, COMPLETIONS);
+                if (longer.length === 0) {
+                  self.vocab.atoms(w).forEach(function (a) { units.push({ term: a }); });
+                } else {
+                  units.push({ prefix: w, alts: [self.vocab.atoms(w)].concat(longer.map(function (l) { return self.vocab.atoms(l); })) });
+                }
+              } else {
+                self.vocab.atoms(w).forEach(function (a) { units.push({ term: a }); });
+              }
+            } else if (seg.prefix !== undefined) {
+              units.push({ prefix: seg.prefix, alts: self.vocab.completions(seg.prefix, COMPLETIONS).map(function (l) { return self.vocab.atoms(l); }) });
+            } else {
+              units.push({ unknown: seg.unknown });
+            }
+          });
+        });
+        return units;
+      });
+    });
+  };
+
+  Engine.prototype.keysOf = function (chunks) {
+    var keys = [];
+    chunks.forEach(function (chunk) {
+      chunk.forEach(function (u, i) {
+        var prev = i > 0 && chunk[i - 1].term !== undefined ? chunk[i - 1].term : null;
+        if (u.term !== undefined) {
+          keys.push(u.term);
+          if (prev !== null) keys.push(pair(prev, u.term));
+        } else if (u.alts) {
+          u.alts.forEach(function (alt) {
+            alt.forEach(function (a, j) {
+              keys.push(a);
+              if (j > 0) keys.push(pair(alt[j - 1], a));
+              else if (prev !== null) keys.push(pair(prev, a));
+            });
+          });
+        }
+      });
+    });
+    return keys;
+  };
+
+  Engine.prototype.loadLists = function (keys) {
+    var self = this, n = this.manifest.postings;
+    var paths = new Set(keys.map(function (k) { return 'p/' + shard(k, n) + '.json'; }));
+    return Promise.all(Array.from(paths).sort().map(function (p) { return self.file(self.postingShards, p); }))
+      .then(function () {
+        var shards = new Map();
+        var waits = [];
+        self.postingShards.forEach(function (promise, path) {
+          waits.push(promise.then(function (v) { shards.set(path, v); }));
+        });
+        return Promise.all(waits).then(function () {
+          var decoded = new Map();
+          return function lists(key) {
+            if (decoded.has(key)) return decoded.get(key);
+            var s = shards.get('p/' + shard(key, n) + '.json') || {};
+            var v = s[key];
+            var l = v ? [decodeList(v[0], self.count), decodeList(v[1], self.count)] : [[], []];
+            decoded.set(key, l);
+            return l;
+          };
+        });
+      });
+  };
+
+  // request: {q, type, fy}. Resolves to {hits: [[id, score]], chunks, unknown, typeCounts, yearCounts}.
+  Engine.prototype.search = function (request) {
+    var self = this;
+    return this.parse(request.q || '').then(function (chunks) {
+      var unknown = [];
+      chunks.forEach(function (c) { c.forEach(function (u) { if (u.unknown !== undefined) unknown.push(u.unknown); }); });
+      var keys = unknown.length ? [] : self.keysOf(chunks);
+      return self.loadLists(keys).then(function (lists) {
+        return self.rank(request, chunks, unknown, lists);
+      });
+    });
+  };
+
+  Engine.prototype.rank = function (request, chunks, unknown, lists) {
+    var self = this, n = this.count;
+    var kind = request.type ? this.types.indexOf(request.type) : -1;
+    var year = request.fy ? this.years.indexOf(Number(request.fy)) : -1;
+    var reqs = [], seen = new Set(), matched = null;
+    var anyUnits = chunks.some(function (c) { return c.length > 0; });
+    if (unknown.length === 0) {
+      chunks.forEach(function (chunk) {
+        chunk.forEach(function (unit, i) {
+          var prev = i > 0 && chunk[i - 1].term !== undefined ? chunk[i - 1].term : null;
+          if (unit.term !== undefined) {
+            var ks = [unit.term];
+            if (prev !== null) ks.push(pair(prev, unit.term));
+            ks.forEach(function (key) {
+              if (seen.has(key)) return;
+              seen.add(key);
+              var l = lists(key);
+              reqs.push([union(l[0], l[1]), l[0]]);
+            });
+          } else if (unit.alts) {
+            var all = [], titleAll = [];
+            unit.alts.forEach(function (alt) {
+              var ks = [];
+              alt.forEach(function (a, j) {
+                ks.push(a);
+                if (j > 0) ks.push(pair(alt[j - 1], a));
+                else if (prev !== null) ks.push(pair(prev, a));
+              });
+              var docs = null;
+              ks.forEach(function (key) {
+                var l = lists(key), d = union(l[0], l[1]);
+                docs = docs === null ? d : intersect(docs, d);
+              });
+              docs = docs || [];
+              if (alt.length) titleAll = union(titleAll, intersect(lists(alt[0])[0], docs));
+              all = union(all, docs);
+            });
+            reqs.push([all, titleAll]);
+          }
+        });
+      });
+      reqs.forEach(function (r) { matched = matched === null ? r[0].slice() : intersect(matched, r[0]); });
+    }
+    var candidates;
+    if (matched !== null) candidates = matched;
+    else if (!anyUnits && (kind >= 0 || year >= 0)) { candidates = []; for (var d = 0; d < n; d++) candidates.push(d); }
+    else candidates = [];
+    var typeCounts = this.types.map(function () { return 0; });
+    var yearCounts = this.years.map(function () { return 0; });
+    // Each requirement adds its weight to its documents, thrice where in the title.
+    var scores = new Uint32Array(n);
+    reqs.forEach(function (r) {
+      var w = weight(n, r[0].length), docs = r[0], title = r[1], i;
+      for (i = 0; i < docs.length; i++) scores[docs[i]] += w;
+      for (i = 0; i < title.length; i++) scores[title[i]] += w * (TITLE - 1);
+    });
+    // Best first, then by number: by score in buckets, numbers already rising.
+    var buckets = new Map(), top = 0;
+    candidates.forEach(function (doc) {
+      var a = self.attrs[doc] || [63, 63];
+      var typeOk = kind < 0 || kind === a[0], yearOk = year < 0 || year === a[1];
+      if (yearOk && a[0] < typeCounts.length) typeCounts[a[0]]++;
+      if (typeOk && a[1] < yearCounts.length) yearCounts[a[1]]++;
+      if (!(typeOk && yearOk)) return;
+      var sc = scores[doc] || 0;
+      if (!buckets.has(sc)) buckets.set(sc, []);
+      buckets.get(sc).push(doc);
+      if (sc > top) top = sc;
+    });
+    var hits = [];
+    Array.from(buckets.keys()).sort(function (a, b) { return b - a; }).forEach(function (sc) {
+      buckets.get(sc).forEach(function (doc) { hits.push([doc, sc]); });
+    });
+    return { hits: hits, chunks: chunks, unknown: unknown, typeCounts: typeCounts, yearCounts: yearCounts };
+  };
+
+  // Documents as the result list shows them: {kind, label, title, url, date, fy, text}.
+  Engine.prototype.docs = function (ids) {
+    var self = this, g = this.manifest.group || 4;
+    var groups = Array.from(new Set(ids.map(function (id) { return Math.floor(id / g); })));
+    return Promise.all(groups.map(function (k) { return self.file(self.docGroups, 'd/' + k + '.json'); }))
+      .then(function () {
+        var loaded = new Map(), waits = [];
+        groups.forEach(function (k) {
+          waits.push(self.docGroups.get('d/' + k + '.json').then(function (v) { loaded.set(k, v); }));
+        });
+        return Promise.all(waits).then(function () {
+          return ids.map(function (id) {
+            var grp = loaded.get(Math.floor(id / g)) || [];
+            var d = grp[id % g] || [0, '', '', '', '', ''];
+            return { id: id, kind: self.types[d[0]] || '', label: self.typeLabels[d[0]] || '', title: d[1], url: d[2], date: d[3], fy: d[4], text: d[5] };
+          });
+        });
+      });
+  };
+
+  // Words to mark in titles and snippets, normalized.
+  function markTerms(outcome) {
+    var terms = new Set();
+    outcome.chunks.forEach(function (c) {
+      c.forEach(function (u) {
+        if (u.term !== undefined) terms.add(u.term);
+        if (u.prefix !== undefined) terms.add(u.prefix);
+        if (u.alts) u.alts.forEach(function (alt) { alt.forEach(function (a) { terms.add(a); }); });
+      });
+    });
+    return Array.from(terms).filter(function (t) { return t.length > 0; });
+  }
+
+  // The normalized text of `s` with, for each of its characters, where it came from in `s`.
+  function mapped(s) {
+    var norm = [], from = [], chars = Array.from(s), offsets = [], off = 0;
+    chars.forEach(function (c) { offsets.push(off); off += c.length; });
+    offsets.push(off);
+    chars.forEach(function (c, k) {
+      Array.from(arabicDigit(c).toLowerCase()).forEach(function (x) { norm.push(arabicDigit(x)); from.push(k); });
+    });
+    var outN = [], outF = [];
+    for (var i = 0; i < norm.length; i++) {
+      if (norm[i] === ',' && i > 0 && isDigit(norm[i - 1]) && isDigit(norm[i + 1])) continue;
+      outN.push(norm[i]); outF.push(from[i]);
+    }
+    return { chars: chars, norm: outN, from: outF };
+  }
+
+  // Ranges [start, end) of `s`'s characters that show a term.
+  function findMarks(m, terms) {
+    var ranges = [], text = m.norm.join(''), idx = [];
+    var pos = 0;
+    m.norm.forEach(function (c) { idx.push(pos); pos += c.length; });
+    var at = new Map();
+    idx.forEach(function (p, i) { at.set(p, i); });
+    terms.forEach(function (t) {
+      var thai = isThai(Array.from(t)[0]);
+      var from = 0;
+      for (;;) {
+        var p = text.indexOf(t, from);
+        if (p < 0) break;
+        from = p + 1;
+        var i = at.get(p), j = at.get(p + t.length);
+        if (i === undefined) continue;
+        if (j === undefined) j = m.norm.length;
+        if (!thai) {
+          var before = m.norm[i - 1], after = m.norm[j];
+          if ((before !== undefined && isWordChar(before)) || (after !== undefined && isWordChar(after))) continue;
+        }
+        ranges.push([m.from[i], m.from[j - 1] + 1]);
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push(r.slice());
+    });
+    return merged;
+  }
+
+  function escapeHtml(s) {
+    return s.replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  // `chars[from..to)` as HTML, the marked ranges in <mark>.
+  function markedHtml(chars, marks, from, to) {
+    var html = '', k = from;
+    marks.forEach(function (r) {
+      var a = Math.max(r[0], from), b = Math.min(r[1], to);
+      if (a >= b || a < k) return;
+      html += escapeHtml(chars.slice(k, a).join('')) + '<mark>' + escapeHtml(chars.slice(a, b).join('')) + '</mark>';
+      k = b;
+    });
+    return html + escapeHtml(chars.slice(k, to).join(''));
+  }
+
+  function highlight(s, terms) {
+    var m = mapped(s);
+    return markedHtml(m.chars, findMarks(m, terms), 0, m.chars.length);
+  }
+
+  // About `size` characters of `s` around its first mark, marked.
+  function snippet(s, terms, size) {
+    var m = mapped(s), marks = findMarks(m, terms), n = m.chars.length;
+    var start = 0;
+    if (marks.length && marks[0][0] > size / 3) {
+      start = marks[0][0] - Math.floor(size / 3);
+      var space = m.chars.indexOf(' ', start);
+      if (space >= 0 && space < marks[0][0]) start = space + 1;
+    }
+    var end = Math.min(n, start + size);
+    if (end < n) {
+      var back = m.chars.lastIndexOf(' ', end);
+      if (back > start + size / 2) end = back;
+    }
+    return (start > 0 ? '… ' : '') + markedHtml(m.chars, marks, start, end) + (end < n ? ' …' : '');
+  }
+
+  var api = {
+    clean: clean, normalize: normalize, pieces: pieces, hash: hash, decode: decode, decodeList: decodeList, weight: weight,
+    Vocab: Vocab, Engine: Engine, markTerms: markTerms, highlight: highlight, snippet: snippet,
+  };
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  if (typeof document === 'undefined') return;
+
+  // ---- the page ------------------------------------------------------------------------------
+  var PAGE = 10;
+
+  function start() {
+    var root = document.getElementById('search');
+    if (!root) return;
+    var indexUrl = root.getAttribute('data-index');
+    var base = root.getAttribute('data-base') || '/';
+    var form = document.getElementById('search-form');
+    var input = document.getElementById('search-q');
+    var typeSel = document.getElementById('search-type');
+    var fySel = document.getElementById('search-fy');
+    var status = document.getElementById('search-status');
+    var list = document.getElementById('search-results');
+    var more = document.getElementById('search-more');
+    var engine = null, build = '', current = null, shown = 0, run = 0;
+    var labels = new Map();
+    [typeSel, fySel].forEach(function (sel) {
+      Array.from(sel.options).forEach(function (o) { labels.set(sel.id + ':' + o.value, o.textContent); });
+    });
+
+    function fetchJson(path) {
+      var url = indexUrl + path + (path === 'manifest.json' ? '' : '?v=' + build);
+      return fetch(url, path === 'manifest.json' ? { cache: 'no-cache' } : {}).then(function (r) {
+        if (!r.ok) throw new Error(url + ': ' + r.status);
+        return r.json();
+      });
+    }
+    function open() {
+      if (!engine) {
+        engine = Engine.open(fetchJson).then(function (e) { build = e.manifest.build; return e; });
+        engine.catch(function () { engine = null; });
+      }
+      return engine;
+    }
+
+    function params() {
+      var p = new URLSearchParams(location.search);
+      return { q: p.get('q') || '', type: p.get('type') || '', fy: p.get('fy') || '' };
+    }
+    function fill(r) {
+      input.value = r.q;
+      typeSel.value = r.type;
+      fySel.value = r.fy;
+    }
+    function fromForm() {
+      return { q: input.value.trim(), type: typeSel.value, fy: fySel.value };
+    }
+    function urlOf(r) {
+      var p = new URLSearchParams();
+      if (r.q) p.set('q', r.q);
+      if (r.type) p.set('type', r.type);
+      if (r.fy) p.set('fy', r.fy);
+      var s = p.toString();
+      return location.pathname + (s ? '?' + s : '');
+    }
+
+    function counts(outcome, e) {
+      Array.from(typeSel.options).forEach(function (o) {
+        var label = labels.get('search-type:' + o.value);
+        var i = e.types.indexOf(o.value);
+        o.textContent = o.value && i >= 0 && current ? label + ' (' + outcome.typeCounts[i] + ')' : label;
+      });
+      Array.from(fySel.options).forEach(function (o) {
+        var label = labels.get('search-fy:' + o.value);
+        var i = e.years.indexOf(Number(o.value));
+        o.textContent = o.value && i >= 0 && current ? label + ' (' + outcome.yearCounts[i] + ')' : label;
+      });
+    }
+
+    function render(docs, terms, from) {
+      var first = null;
+      docs.forEach(function (d, k) {
+        var li = document.createElement('li');
+        li.className = 'search-hit';
+        var h = document.createElement('h2');
+        var a = document.createElement('a');
+        a.href = base + d.url;
+        a.innerHTML = highlight(d.title, terms);
+        h.appendChild(a);
+        li.appendChild(h);
+        var meta = document.createElement('p');
+        meta.className = 'search-meta';
+        var bits = [escapeHtml(d.label)];
+        if (d.date) bits.push(escapeHtml(d.date));
+        if (d.fy) bits.push('ปีงบประมาณ ' + escapeHtml(d.fy));
+        meta.innerHTML = bits.join(' · ');
+        li.appendChild(meta);
+        if (d.text) {
+          var p = document.createElement('p');
+          p.className = 'search-snippet';
+          p.innerHTML = snippet(d.text, terms, 220);
+          li.appendChild(p);
+        }
+        list.appendChild(li);
+        if (k === 0) first = a;
+      });
+      shown = from + docs.length;
+      more.hidden = !current || shown >= current.hits.length;
+      return first;
+    }
+
+    function describe(r, outcome) {
+      var total = outcome.hits.length;
+      var parts = [];
+      if (r.q) parts.push('“' + r.q + '”');
+      if (r.type) parts.push('ประเภท' + (labels.get('search-type:' + r.type) || r.type));
+      if (r.fy) parts.push('ปีงบประมาณ ' + (labels.get('search-fy:' + r.fy) || r.fy));
+      var what = parts.join(' ');
+      if (outcome.unknown.length) {
+        return 'ไม่พบคำว่า “' + outcome.unknown.join('”, “') + '” ในเว็บไซต์ ลองสะกดใหม่หรือใช้คำอื่น';
+      }
+      if (total === 0) return 'ไม่พบผลการค้นหา ' + what + ' ลองใช้คำอื่น หรือเลือกทุกประเภทและทุกปี';
+      return 'พบ ' + total + ' รายการ สำหรับ ' + what + (total > PAGE ? ' แสดง ' + Math.min(PAGE, total) + ' รายการแรก' : '');
+    }
+
+    function search(r) {
+      var mine = ++run;
+      var t0 = performance.now();
+      list.innerHTML = '';
+      more.hidden = true;
+      current = null;
+      if (!r.q && !r.type && !r.fy) {
+        status.textContent = '';
+        root.setAttribute('data-state', 'idle');
+        return Promise.resolve();
+      }
+      root.setAttribute('data-state', 'busy');
+      status.textContent = 'กำลังค้นหา…';
+      var marks = [];
+      var mark = function () { marks.push(Math.round(performance.now() - t0)); };
+      return open().then(function (e) {
+        mark();
+        return e.parse(r.q || '').then(function (chunks) {
+          mark();
+          var unknown = [];
+          chunks.forEach(function (c) { c.forEach(function (u) { if (u.unknown !== undefined) unknown.push(u.unknown); }); });
+          return e.loadLists(unknown.length ? [] : e.keysOf(chunks)).then(function (lists) {
+            mark();
+            return e.rank(r, chunks, unknown, lists);
+          });
+        }).then(function (outcome) {
+          mark();
+          if (mine !== run) return;
+          current = outcome;
+          current.terms = markTerms(outcome);
+          counts(outcome, e);
+          var ids = outcome.hits.slice(0, PAGE).map(function (h) { return h[0]; });
+          return e.docs(ids).then(function (docs) {
+            if (mine !== run) return;
+            mark();
+            render(docs, current.terms, 0);
+            status.textContent = describe(r, outcome);
+            mark();
+            // Milliseconds after submit: index open, words, lists, ranked, documents, shown.
+            root.setAttribute('data-timing', marks.join(' '));
+            root.setAttribute('data-ms', String(Math.round(performance.now() - t0)));
+            root.setAttribute('data-state', 'done');
+            root.dispatchEvent(new CustomEvent('search:done', { detail: { ms: performance.now() - t0, total: outcome.hits.length } }));
+          });
+        });
+      }).catch(function (err) {
+        if (mine !== run) return;
+        status.textContent = 'ค้นหาไม่ได้ในขณะนี้ (' + err.message + ')';
+        root.setAttribute('data-state', 'error');
+      });
+    }
+
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var r = fromForm();
+      history.pushState(null, '', urlOf(r));
+      search(r);
+    });
+    [typeSel, fySel].forEach(function (sel) {
+      sel.addEventListener('change', function () {
+        var r = fromForm();
+        history.replaceState(null, '', urlOf(r));
+        search(r);
+      });
+    });
+    window.addEventListener('popstate', function () {
+      var r = params();
+      fill(r);
+      search(r);
+    });
+    more.addEventListener('click', function () {
+      if (!current) return;
+      var ids = current.hits.slice(shown, shown + PAGE).map(function (h) { return h[0]; });
+      open().then(function (e) { return e.docs(ids); }).then(function (docs) {
+        var first = render(docs, current.terms, shown);
+        if (first) first.focus();
+        status.textContent = 'แสดง ' + shown + ' จาก ' + current.hits.length + ' รายการ';
+      });
+    });
+
+    // When the resident pauses while typing, fetch the vocabulary and lists the query needs.
+    var typing = null;
+    input.addEventListener('input', function () {
+      clearTimeout(typing);
+      var q = input.value;
+      typing = setTimeout(function () {
+        if (!q.trim()) return;
+        open().then(function (e) {
+          return e.parse(q).then(function (chunks) { return e.loadLists(e.keysOf(chunks)); });
+        }).catch(function () {});
+      }, 150);
+    });
+
+    var initial = params();
+    fill(initial);
+    search(initial);
+    open();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
