@@ -20,7 +20,9 @@ pub fn to_html(markdown: &str, urls: &Urls) -> (String, Vec<String>) {
     let policy = urls.raw_html;
     let mut has_html = false;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
-        Event::Html(text) | Event::InlineHtml(text) if policy == RawHtml::Escape => Event::Text(text),
+        Event::Html(text) | Event::InlineHtml(text) if policy == RawHtml::Escape => {
+            Event::Text(text)
+        }
         Event::Html(text) => {
             has_html = true;
             Event::Html(text)

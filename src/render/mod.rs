@@ -269,27 +269,44 @@ pub fn render_site(site: &Site) -> Result<Outputs, Diagnostics> {
     render_site_cached(
         site,
         Some(std::sync::Arc::new(cache::RenderCache::default())),
+        true,
     )
 }
 
-/// [`render_site`], reusing pages from `cache` whose inputs did not change.
+/// [`render_site`], reusing pages from `cache` whose inputs did not change; without the search
+/// index when `with_search` is false (the dev server builds it after serving the pages).
 pub fn render_site_cached(
     site: &Site,
     cache: Option<std::sync::Arc<cache::RenderCache>>,
+    with_search: bool,
 ) -> Result<Outputs, Diagnostics> {
     if let Some(c) = &cache {
         c.start();
     }
-    let result = render_all(site, cache.clone());
+    let result = render_all(site, cache.clone(), with_search);
     if let Some(c) = &cache {
         c.finish();
     }
     result
 }
 
+/// The search index and page alone: what [`render_site_cached`] leaves out without search.
+pub fn render_search(site: &Site) -> Result<Outputs, Diagnostics> {
+    let renderer = Renderer::new(site)?;
+    let mut outputs = Outputs::default();
+    let mut diags = Diagnostics::default();
+    crate::output::search::render(site, &renderer, &mut outputs, &mut diags);
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(outputs)
+    }
+}
+
 fn render_all(
     site: &Site,
     cache: Option<std::sync::Arc<cache::RenderCache>>,
+    with_search: bool,
 ) -> Result<Outputs, Diagnostics> {
     use crate::output::{
         catalog, feed, links, ocds, opendata, pages, procurement, sitemap, statics,
@@ -331,7 +348,11 @@ fn render_all(
     });
     catalog::publish_dcat(site, &datasets, &urls, &mut outputs);
     ocds::publish(site, &urls, &mut outputs);
-    crate::output::search::render(site, &renderer, &mut outputs, &mut diags);
+    if with_search {
+        crate::timing::phase("search", || {
+            crate::output::search::render(site, &renderer, &mut outputs, &mut diags);
+        });
+    }
     crate::timing::phase("feed, statics, sitemap", || {
         feed::render(site, &renderer, &mut outputs);
         statics::render(site, &mut outputs);

@@ -17,6 +17,7 @@ fn state(s: &Snapshot) -> String {
     let value = serde_json::json!({
         "generation": s.generation,
         "css_only": s.css_only,
+        "silent": s.silent,
         "error": s.error.as_ref().map(|m| serde_json::json!({"message": m})),
     });
     format!("event: state\ndata: {value}\n\n")

@@ -275,6 +275,7 @@ mod tests {
             base_path: base.into(),
             error: None,
             css_only: false,
+            silent: false,
         }
     }
 

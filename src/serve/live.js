@@ -22,6 +22,7 @@
     if (seen === null) { seen = s.generation; hide(); return; }
     if (s.generation === seen) { return; }
     seen = s.generation;
+    if (s.silent) { return; }
     if (s.css_only && !overlay) {
       document.querySelectorAll('link[rel="stylesheet"]').forEach(function (l) {
         var u = new URL(l.href); u.searchParams.set('v', s.generation); l.href = u.toString();

@@ -28,6 +28,8 @@ pub struct Snapshot {
     pub error: Option<String>,
     /// The latest change touched only stylesheets.
     pub css_only: bool,
+    /// Nothing a reader sees changed (the search index caught up): tabs need not reload.
+    pub silent: bool,
 }
 
 /// What the request threads, the event streams and the rebuild loop share.
@@ -64,6 +66,25 @@ impl Shared {
         self.changed.notify_all();
     }
 
+    /// Replaces the build with `make(current)` only if it is still generation `expected`; a
+    /// newer build is never overwritten by work done for an older one.
+    pub fn publish_if(&self, expected: u64, make: impl FnOnce(&Snapshot) -> Snapshot) -> bool {
+        let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
+        if current.generation != expected {
+            return false;
+        }
+        let next = make(&current);
+        let generation = next.generation;
+        *current = Arc::new(next);
+        drop(current);
+        *self
+            .generation
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = generation;
+        self.changed.notify_all();
+        true
+    }
+
     /// Waits until the generation differs from `seen`, or `timeout` passes.
     pub fn wait_for_change(&self, seen: u64, timeout: Duration) {
         let guard = self
@@ -95,8 +116,12 @@ impl Builder {
         }
     }
 
-    /// Load, check and render, as `prongsai build` does, reusing what did not change.
-    pub fn build(&self) -> (Option<(String, Outputs)>, Diagnostics) {
+    /// Load, check and render, as `prongsai build` does, reusing what did not change; the
+    /// search index only when `with_search`. Returns the site too, for [`Builder::search`].
+    pub fn build(
+        &self,
+        with_search: bool,
+    ) -> (Option<(String, Outputs, crate::site::Site)>, Diagnostics) {
         let (site, mut diags) = crate::timing::phase("load (cached)", || {
             crate::site::Site::load_cached(&self.root, &self.options, Some(&self.loads))
         });
@@ -110,10 +135,13 @@ impl Builder {
             return (None, diags);
         }
         let rendered = crate::timing::phase("render (cached)", || {
-            crate::render::render_site_cached(&site, Some(Arc::clone(&self.renders)))
+            crate::render::render_site_cached(&site, Some(Arc::clone(&self.renders)), with_search)
         });
         match rendered {
-            Ok(outputs) => (Some((site.config.base_path().to_owned(), outputs)), diags),
+            Ok(outputs) => (
+                Some((site.config.base_path().to_owned(), outputs, site)),
+                diags,
+            ),
             Err(more) => {
                 diags.extend(more);
                 diags.sort();
@@ -151,9 +179,9 @@ pub struct ServeOptions {
 /// fails or no port can be had.
 pub fn start(opts: &ServeOptions) -> Result<Server, String> {
     let builder = Builder::new(&opts.root, opts.load.clone());
-    let (built, diags) = builder.build();
+    let (built, diags) = builder.build(true);
     print_diags(&diags, opts);
-    let Some((base_path, outputs)) = built else {
+    let Some((base_path, outputs, _)) = built else {
         return Err(match opts.lang {
             Lang::Th => "สร้างเว็บไซต์ไม่สำเร็จ: แก้ข้อผิดพลาดข้างต้นแล้วสั่งใหม่".into(),
             Lang::En => "build failed: fix the errors above and run again".into(),
@@ -165,6 +193,7 @@ pub fn start(opts: &ServeOptions) -> Result<Server, String> {
         base_path,
         error: None,
         css_only: false,
+        silent: false,
     }));
     let (http, addr) = listen(&opts.bind, opts.port, opts)?;
     let http = Arc::new(http);
@@ -236,31 +265,108 @@ fn listen(
     ))
 }
 
+/// Builds the search index behind the pages: one index at a time, on one core (the other
+/// stays free for rebuilds), always for the newest site; an index finished for a site that
+/// has been replaced meanwhile is dropped.
+struct SearchWorker {
+    latest: Mutex<Option<(u64, crate::site::Site)>>,
+    wake: Condvar,
+}
+
+impl SearchWorker {
+    fn start(shared: Arc<Shared>) -> Arc<Self> {
+        let worker = Arc::new(Self {
+            latest: Mutex::new(None),
+            wake: Condvar::new(),
+        });
+        let w = Arc::clone(&worker);
+        std::thread::spawn(move || {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
+            loop {
+                let (generation, site) = {
+                    let mut slot = w.latest.lock().unwrap_or_else(PoisonError::into_inner);
+                    loop {
+                        if let Some(job) = slot.take() {
+                            break job;
+                        }
+                        slot = w.wake.wait(slot).unwrap_or_else(PoisonError::into_inner);
+                    }
+                };
+                let build = || crate::render::render_search(&site);
+                let result = crate::timing::phase("search (after serving)", || match &pool {
+                    Some(p) => p.install(build),
+                    None => build(),
+                });
+                let Ok(search) = result else { continue };
+                let urls = crate::render::Urls::new(&site.config.base_url, site.config.base_path());
+                shared.publish_if(generation, |current| {
+                    let mut merged = Outputs {
+                        files: current.outputs.files.clone(),
+                    };
+                    merged.files.retain(|k, _| !k.starts_with("search/"));
+                    merged.files.extend(search.files);
+                    // The sitemap lists the search page too.
+                    crate::output::sitemap::render(&urls, &mut merged);
+                    Snapshot {
+                        generation: current.generation + 1,
+                        outputs: Arc::new(merged),
+                        base_path: current.base_path.clone(),
+                        error: None,
+                        css_only: false,
+                        silent: true,
+                    }
+                });
+            }
+        });
+        worker
+    }
+
+    fn request(&self, generation: u64, site: crate::site::Site) {
+        *self.latest.lock().unwrap_or_else(PoisonError::into_inner) = Some((generation, site));
+        self.wake.notify_one();
+    }
+}
+
 fn rebuild_loop(
     builder: &Builder,
-    shared: &Shared,
+    shared: &Arc<Shared>,
     changes: &std::sync::mpsc::Receiver<watch::Change>,
     lang: Lang,
     quiet: bool,
     _root: &Path,
 ) {
+    let search = SearchWorker::start(Arc::clone(shared));
     while let Ok(mut change) = changes.recv() {
         // Take every batch already waiting: one rebuild serves them all.
         while let Ok(more) = changes.try_recv() {
             change.merge(more);
         }
         let start = Instant::now();
-        let (built, diags) = builder.build();
+        // Pages first, served at once; the search index (seconds on a large site) follows.
+        let (built, diags) = builder.build(false);
         let previous = shared.snapshot();
         let generation = previous.generation + 1;
         match built {
-            Some((base_path, outputs)) => {
+            Some((base_path, mut outputs, site)) => {
+                // Until the new index is ready, the previous one answers searches.
+                for (path, body) in previous
+                    .outputs
+                    .files
+                    .iter()
+                    .filter(|(k, _)| k.starts_with("search/"))
+                {
+                    outputs
+                        .files
+                        .entry(path.clone())
+                        .or_insert_with(|| body.clone());
+                }
                 shared.publish(Snapshot {
                     generation,
                     outputs: Arc::new(outputs),
-                    base_path,
+                    base_path: base_path.clone(),
                     error: None,
                     css_only: change.css_only && previous.error.is_none(),
+                    silent: false,
                 });
                 if !quiet {
                     let ms = start.elapsed().as_millis();
@@ -269,6 +375,7 @@ fn rebuild_loop(
                         Lang::En => eprintln!("rebuilt in {ms} ms"),
                     }
                 }
+                search.request(generation, site);
             }
             None => {
                 let text = Diagnostics(diags.0.iter().filter(|d| d.is_error()).cloned().collect())
@@ -280,6 +387,7 @@ fn rebuild_loop(
                     base_path: previous.base_path.clone(),
                     error: Some(text),
                     css_only: false,
+                    silent: false,
                 });
                 if !quiet {
                     match lang {
