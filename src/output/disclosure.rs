@@ -206,8 +206,10 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         .filter_map(|d| d.fiscal_year.map(FiscalYear::be))
         .collect();
     let followed = site.config.ita_year.and_then(|y| i32::try_from(y).ok());
+    let shown = |year: i32| content_years.contains(&year) || followed == Some(year);
+    let ita_years: Vec<i32> = site.ita.keys().copied().filter(|y| shown(*y)).collect();
     for catalog in site.ita.values() {
-        if !content_years.contains(&catalog.year) && followed != Some(catalog.year) {
+        if !shown(catalog.year) {
             continue;
         }
         let fy = catalog.fiscal_year();
@@ -304,6 +306,11 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                     answered => answered,
                     total => total,
                     csv_url => urls.path(&format!("{dir}ita-{}.csv", catalog.year)),
+                    year_links => crate::output::pages::year_links(
+                        ita_years.iter().copied(),
+                        catalog.year,
+                        |y| urls.path(&format!("ita/{y}/")),
+                    ),
                 },
             ),
         ));

@@ -2,6 +2,7 @@
 //! [`crate::build`] writes it to disk, and `serve` holds it in memory.
 
 pub mod catalog;
+pub mod charts;
 pub mod disclosure;
 pub mod feed;
 pub mod links;

@@ -14,6 +14,7 @@ use crate::site::document::EmbedTarget;
 use crate::site::measures::Measures;
 use crate::site::{Document, Section, Site};
 use crate::thai::calendar::FiscalYear;
+use crate::thai::numerals::Numerals;
 
 pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnostics) {
     let mut pages: Vec<(String, Result<String, Diagnostic>)> = Vec::new();
@@ -45,6 +46,29 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             count: s.documents.len(),
         })
         .collect();
+    // The latest fiscal year's procurement records.
+    let procurement: Vec<Link> = crate::site::projects::fiscal_years(site)
+        .last()
+        .map(|fy| {
+            let y = fy.be();
+            let mut links = Vec::new();
+            if site.plans.contains_key(fy) {
+                links.push(Link {
+                    title: format!("แผนการจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. {y}"),
+                    url: r.urls.path(&format!("procurement/plans/{y}/")),
+                });
+            }
+            links.push(Link {
+                title: format!("ผลการจัดซื้อจัดจ้างรายเดือน (สขร.1) ปีงบประมาณ พ.ศ. {y}"),
+                url: r.urls.path(&format!("procurement/results/{y}/")),
+            });
+            links.push(Link {
+                title: format!("รายการจัดซื้อจัดจ้างรายโครงการ ปีงบประมาณ พ.ศ. {y}"),
+                url: r.urls.path(&format!("procurement/projects/{y}/")),
+            });
+            links
+        })
+        .unwrap_or_default();
     pages.push((
         String::new(),
         r.render(
@@ -54,6 +78,9 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                 latest => latest,
                 measure_years => &measure_years,
                 sections => sections,
+                procurement => procurement,
+                procurement_url => r.urls.path("procurement/"),
+                section9_url => r.urls.path("section9/"),
                 announcements_url => r.urls.path("announcements/"),
             },
         ),
@@ -72,11 +99,20 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         ));
     }
     for m in &site.measures {
-        let view = MeasuresView::new(m, &r.urls);
+        let view = MeasuresView::new(m, &r.urls, site.config.numerals);
         let rel = format!("measures/{}/", view.fiscal_year);
+        let years = year_links(
+            site.measures.iter().map(|x| x.data.fiscal_year.0.be()),
+            view.fiscal_year,
+            |y| r.urls.path(&format!("measures/{y}/")),
+        );
         let html = r.render(
             "measures.html",
-            ctx! { page => PageMeta::new(&view.title, &rel, &r.urls), measures => view },
+            ctx! {
+                page => PageMeta::new(&view.title, &rel, &r.urls),
+                measures => view,
+                year_links => years,
+            },
         );
         pages.push((rel, html));
     }
@@ -182,6 +218,34 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
     }
 }
 
+/// A link of the fiscal-year switcher: the same page in another year the site has.
+#[derive(Serialize)]
+pub struct YearLink {
+    pub year: i32,
+    pub url: String,
+    /// The page itself.
+    pub current: bool,
+}
+
+/// The switcher's links, newest year first.
+pub fn year_links(
+    years: impl Iterator<Item = i32>,
+    current: i32,
+    url: impl Fn(i32) -> String,
+) -> Vec<YearLink> {
+    let mut years: Vec<i32> = years.collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    years
+        .into_iter()
+        .map(|year| YearLink {
+            year,
+            url: url(year),
+            current: year == current,
+        })
+        .collect()
+}
+
 /// What every page template gets as `page`.
 #[derive(Serialize)]
 pub struct PageMeta {
@@ -255,7 +319,7 @@ pub fn embed_view(target: &EmbedTarget, site: &Site, urls: &Urls) -> Option<Embe
             EmbedView {
                 kind: "measures",
                 url: urls.path(&format!("measures/{}/", fy.be())),
-                data: embed_value(MeasuresView::new(m, urls)),
+                data: embed_value(MeasuresView::new(m, urls, site.config.numerals)),
             }
         }
         EmbedTarget::Plan(fy) => EmbedView {
@@ -424,6 +488,16 @@ pub struct MeasuresView {
     pub csv_url: String,
     pub json_url: String,
     pub reported: usize,
+    /// Measures by the status of their result, and the chart of it (when any is reported).
+    pub status: Vec<StatusCount>,
+    pub status_chart: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct StatusCount {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub count: usize,
 }
 
 #[derive(Serialize)]
@@ -448,7 +522,7 @@ pub struct ResultView {
 }
 
 impl MeasuresView {
-    pub fn new(m: &Measures, urls: &Urls) -> Self {
+    pub fn new(m: &Measures, urls: &Urls, numerals: Numerals) -> Self {
         let fy = m.data.fiscal_year.0.be();
         let rows: Vec<MeasureRow> = m
             .data
@@ -486,16 +560,90 @@ impl MeasuresView {
                 }
             })
             .collect();
+        let reported = rows.iter().filter(|r| r.result.is_some()).count();
+        let status = status_counts(m);
+        let status_chart = (reported > 0).then(|| status_chart(fy, &status, numerals));
         Self {
             fiscal_year: fy,
             title: m.data.title.clone().unwrap_or_else(|| {
                 format!("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {fy}")
             }),
             intro_html: m.data.intro.as_ref().map(|s| markdown::to_html(s, urls).0),
-            reported: rows.iter().filter(|r| r.result.is_some()).count(),
+            reported,
             measures: rows,
             csv_url: urls.path(&format!("measures/{fy}/measures.csv")),
             json_url: urls.path(&format!("measures/{fy}/measures.json")),
+            status,
+            status_chart,
         }
     }
+}
+
+/// How many measures are done, in progress, planned, and not reported on; empty groups left out.
+fn status_counts(m: &Measures) -> Vec<StatusCount> {
+    use crate::site::measures::Status;
+    let of = |s: Option<Status>| {
+        m.data
+            .measures
+            .iter()
+            .filter(|x| x.result.as_ref().map(|r| r.status) == s)
+            .count()
+    };
+    [
+        ("done", Status::Done.label_th(), of(Some(Status::Done))),
+        (
+            "in_progress",
+            Status::InProgress.label_th(),
+            of(Some(Status::InProgress)),
+        ),
+        (
+            "planned",
+            Status::Planned.label_th(),
+            of(Some(Status::Planned)),
+        ),
+        ("not_reported", "ยังไม่รายงานผล", of(None)),
+    ]
+    .into_iter()
+    .filter(|(_, _, count)| *count > 0)
+    .map(|(key, label, count)| StatusCount { key, label, count })
+    .collect()
+}
+
+fn status_chart(fy: i32, status: &[StatusCount], numerals: Numerals) -> String {
+    use crate::output::charts::{BLUE, Chart, Fill, GREEN, GREY, ORANGE, Row, Series};
+    let total: usize = status.iter().map(|s| s.count).sum();
+    let words: Vec<String> = status
+        .iter()
+        .map(|s| format!("{} {} มาตรการ", s.label, s.count))
+        .collect();
+    let chart = Chart {
+        id: "chart-status".into(),
+        title: numerals.apply(&format!(
+            "ผลการดำเนินการตามมาตรการ ปีงบประมาณ พ.ศ. {fy} แยกตามสถานะ"
+        )),
+        desc: numerals.apply(&format!(
+            "แผนภูมิแท่ง จากทั้งหมด {total} มาตรการ: {}",
+            words.join(", ")
+        )),
+        series: vec![Series {
+            name: "จำนวนมาตรการ".into(),
+            fill: Fill::Solid(BLUE),
+        }],
+        rows: status
+            .iter()
+            .map(|s| Row {
+                label: s.label.to_owned(),
+                values: vec![i64::try_from(s.count).ok()],
+                texts: vec![numerals.apply(&format!("{} มาตรการ", s.count))],
+                fill: Some(match s.key {
+                    "done" => Fill::Solid(GREEN),
+                    "in_progress" => Fill::Solid(ORANGE),
+                    "planned" => Fill::Solid(GREY),
+                    _ => Fill::Hatch(GREY),
+                }),
+                ..Row::default()
+            })
+            .collect(),
+    };
+    chart.svg()
 }

@@ -7,7 +7,8 @@ use serde::Serialize;
 use crate::ctx;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::Outputs;
-use crate::output::pages::{AttachmentView, PageMeta, attachment_views};
+use crate::output::charts::{self, BLUE, Chart, Fill, ORANGE, Row, Series, baht_short};
+use crate::output::pages::{AttachmentView, PageMeta, attachment_views, year_links};
 use crate::output::table::{Col, Dataset, Table};
 use crate::render::markdown;
 use crate::render::{Link, Renderer, Urls};
@@ -98,11 +99,18 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
     for plan in site.plans.values() {
         let view = PlanView::new(site, plan, urls);
         let rel = format!("procurement/plans/{}/", view.fiscal_year);
+        let years = year_links(site.plans.keys().map(|fy| fy.be()), view.fiscal_year, |y| {
+            urls.path(&format!("procurement/plans/{y}/"))
+        });
         pages.push((
             rel.clone(),
             r.render(
                 "plan.html",
-                ctx! { page => PageMeta::new(&view.title, &rel, urls), plan => view },
+                ctx! {
+                    page => PageMeta::new(&view.title, &rel, urls),
+                    plan => view,
+                    year_links => years,
+                },
             ),
         ));
     }
@@ -153,6 +161,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         }
     }
 
+    let all_years = || years.iter().map(|fy| fy.be());
     for &fy in &years {
         let view = ResultsView::new(site, fy, urls);
         let rel = results_path(fy);
@@ -160,7 +169,13 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             rel.clone(),
             r.render(
                 "results.html",
-                ctx! { page => PageMeta::new(&view.title, &rel, urls), results => view },
+                ctx! {
+                    page => PageMeta::new(&view.title, &rel, urls),
+                    results => view,
+                    year_links => year_links(all_years(), fy.be(), |y| {
+                        urls.path(&format!("procurement/results/{y}/"))
+                    }),
+                },
             ),
         ));
         let list = projects(site, fy);
@@ -182,6 +197,9 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                     page => PageMeta::new(&title, &rel, urls),
                     fiscal_year => fy.be(),
                     projects => rows,
+                    year_links => year_links(all_years(), fy.be(), |y| {
+                        urls.path(&format!("procurement/projects/{y}/"))
+                    }),
                     csv_url => urls.path(&format!("{rel}projects.csv")),
                     json_url => urls.path(&format!("{rel}projects.json")),
                 },
@@ -219,9 +237,22 @@ pub struct PlanView {
     by_method: Vec<Total>,
     by_department: Vec<Total>,
     total: Total,
+    /// Per division: the plan's budget and what was agreed for its items so far.
+    divisions: Vec<DivisionTotal>,
+    division_chart: String,
     csv_url: String,
     json_url: String,
     attachments: Vec<AttachmentView>,
+}
+
+#[derive(Serialize)]
+pub struct DivisionTotal {
+    label: String,
+    count: usize,
+    budget: i64,
+    /// Items with a selected supplier, and the sum of their agreed prices.
+    awarded_count: usize,
+    awarded: i64,
 }
 
 #[derive(Serialize)]
@@ -337,6 +368,27 @@ impl PlanView {
             count: plan.data.items.len(),
             budget: plan.data.items.iter().map(|i| i.budget.0.satang()).sum(),
         };
+        let divisions: Vec<DivisionTotal> = by_department
+            .iter()
+            .map(|t| {
+                let agreed: Vec<i64> = list
+                    .iter()
+                    .filter(|p| {
+                        p.plan_item()
+                            .is_some_and(|i| i.department.as_deref().unwrap_or("ไม่ระบุ") == t.label)
+                    })
+                    .filter_map(|p| p.result()?.winner.as_ref().map(|w| w.price.0.satang()))
+                    .collect();
+                DivisionTotal {
+                    label: t.label.clone(),
+                    count: t.count,
+                    budget: t.budget,
+                    awarded_count: agreed.len(),
+                    awarded: agreed.iter().sum(),
+                }
+            })
+            .collect();
+        let division_chart = division_chart(fy, &divisions, site.config.numerals);
         let dir = format!("procurement/plans/{}/", fy.be());
         Self {
             fiscal_year: fy.be(),
@@ -356,11 +408,173 @@ impl PlanView {
             by_method,
             by_department,
             total,
+            divisions,
+            division_chart,
             csv_url: urls.path(&format!("{dir}plan.csv")),
             json_url: urls.path(&format!("{dir}plan.json")),
             attachments: attachment_views(site, &plan.data.attachments, urls),
         }
     }
+}
+
+fn division_chart(fy: FiscalYear, divisions: &[DivisionTotal], n: Numerals) -> String {
+    let words: Vec<String> = divisions
+        .iter()
+        .map(|d| {
+            format!(
+                "{} ตามแผน {} ตกลงซื้อหรือจ้างแล้ว {} ({} จาก {} รายการ)",
+                d.label,
+                baht_short(Money(d.budget), n),
+                baht_short(Money(d.awarded), n),
+                d.awarded_count,
+                d.count
+            )
+        })
+        .collect();
+    Chart {
+        id: "chart-divisions".into(),
+        title: n.apply(&format!(
+            "วงเงินตามแผนเทียบกับราคาที่ตกลงซื้อหรือจ้าง แยกตามหน่วยงาน ปีงบประมาณ พ.ศ. {}",
+            fy.be()
+        )),
+        desc: n.apply(&format!("แผนภูมิแท่งคู่: {}", words.join("; "))),
+        series: vec![
+            Series {
+                name: "วงเงินตามแผน".into(),
+                fill: Fill::Solid(BLUE),
+            },
+            Series {
+                name: "ราคาที่ตกลงซื้อหรือจ้างแล้ว".into(),
+                fill: Fill::Hatch(ORANGE),
+            },
+        ],
+        rows: divisions
+            .iter()
+            .map(|d| Row {
+                label: d.label.clone(),
+                values: vec![Some(d.budget), Some(d.awarded)],
+                texts: vec![
+                    baht_short(Money(d.budget), n),
+                    if d.awarded_count == 0 {
+                        "ยังไม่มี".to_owned()
+                    } else {
+                        baht_short(Money(d.awarded), n)
+                    },
+                ],
+                ..Row::default()
+            })
+            .collect(),
+    }
+    .svg()
+}
+
+#[derive(Serialize)]
+pub struct MonthTotal {
+    month: String,
+    /// As [`MonthView::state`].
+    state: &'static str,
+    count: usize,
+    awarded_count: usize,
+    awarded: i64,
+}
+
+#[derive(Serialize)]
+pub struct MethodTotal {
+    /// Short, for the chart: `e-bidding`, `วิธีเฉพาะเจาะจง`.
+    short: &'static str,
+    label: &'static str,
+    count: usize,
+    awarded: i64,
+}
+
+fn month_chart(fy: FiscalYear, months: &[MonthTotal], n: Numerals) -> String {
+    let mut words = Vec::new();
+    let rows = months
+        .iter()
+        .map(|m| {
+            let ym = YearMonth::parse(&m.month).ok();
+            let label = ym.map_or_else(String::new, |ym| {
+                crate::thai::calendar::format_month_short(ym, n)
+            });
+            let long = ym.map_or_else(String::new, |ym| format_month_long(ym, n));
+            let (values, texts, note) = match m.state {
+                "missing" => {
+                    words.push(format!("{long} ยังไม่เผยแพร่"));
+                    (vec![None], vec![], Some("ยังไม่เผยแพร่".to_owned()))
+                }
+                "empty" => {
+                    words.push(format!("{long} ไม่มีการจัดซื้อจัดจ้าง"));
+                    (vec![None], vec![], Some("ไม่มีการจัดซื้อจัดจ้าง".to_owned()))
+                }
+                _ => {
+                    let amount = baht_short(Money(m.awarded), n);
+                    words.push(n.apply(&format!("{long} {} รายการ {amount}", m.count)));
+                    (vec![Some(m.awarded)], vec![amount], None)
+                }
+            };
+            Row {
+                label: if m.state == "published" {
+                    n.apply(&format!("{label} ({} รายการ)", m.count))
+                } else {
+                    label
+                },
+                values,
+                texts,
+                note,
+                fill: None,
+            }
+        })
+        .collect();
+    Chart {
+        id: "chart-months".into(),
+        title: n.apply(&format!(
+            "ราคาที่ตกลงซื้อหรือจ้าง รายเดือน ปีงบประมาณ พ.ศ. {}",
+            fy.be()
+        )),
+        desc: format!("แผนภูมิแท่ง ตุลาคมถึงกันยายน: {}", words.join(", ")),
+        series: vec![Series {
+            name: "ราคาที่ตกลงซื้อหรือจ้าง".into(),
+            fill: Fill::Solid(BLUE),
+        }],
+        rows,
+    }
+    .svg()
+}
+
+fn method_chart(fy: FiscalYear, methods: &[MethodTotal], n: Numerals) -> String {
+    let words: Vec<String> = methods
+        .iter()
+        .map(|m| {
+            format!(
+                "{} {} รายการ {}",
+                m.label,
+                m.count,
+                baht_short(Money(m.awarded), n)
+            )
+        })
+        .collect();
+    Chart {
+        id: "chart-methods".into(),
+        title: n.apply(&format!(
+            "ราคาที่ตกลงซื้อหรือจ้าง แยกตามวิธีจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. {}",
+            fy.be()
+        )),
+        desc: n.apply(&format!("แผนภูมิแท่ง: {}", words.join(", "))),
+        series: vec![Series {
+            name: "ราคาที่ตกลงซื้อหรือจ้าง".into(),
+            fill: Fill::Solid(charts::GREEN),
+        }],
+        rows: methods
+            .iter()
+            .map(|m| Row {
+                label: n.apply(&format!("{} ({} รายการ)", m.short, m.count)),
+                values: vec![Some(m.awarded)],
+                texts: vec![baht_short(Money(m.awarded), n)],
+                ..Row::default()
+            })
+            .collect(),
+    }
+    .svg()
 }
 
 #[derive(Serialize)]
@@ -540,6 +754,13 @@ pub struct ResultsView {
     months: Vec<MonthView>,
     csv_url: String,
     json_url: String,
+    /// The year at a glance: per month and per method, the charts of them, and the sums.
+    month_totals: Vec<MonthTotal>,
+    method_totals: Vec<MethodTotal>,
+    month_chart: String,
+    method_chart: String,
+    count: usize,
+    awarded: i64,
 }
 
 #[derive(Serialize)]
@@ -655,9 +876,53 @@ impl ResultsView {
                     attachments: attachment_views(site, &results.data.attachments, urls),
                 }
             })
+            .collect::<Vec<MonthView>>();
+        let items: Vec<&crate::site::procurement::ResultItem> =
+            results_of(site, fy).flat_map(|r| &r.data.items).collect();
+        let winner = |i: &crate::site::procurement::ResultItem| {
+            i.winner.as_ref().map(|w| w.price.0.satang())
+        };
+        let month_totals: Vec<MonthTotal> = months
+            .iter()
+            .map(|m| {
+                let list = YearMonth::parse(&m.month)
+                    .ok()
+                    .and_then(|ym| site.results.get(&ym))
+                    .map(|r| r.data.items.iter().collect::<Vec<_>>())
+                    .unwrap_or_default();
+                MonthTotal {
+                    month: m.month.clone(),
+                    state: m.state,
+                    count: list.len(),
+                    awarded_count: list.iter().filter_map(|i| winner(i)).count(),
+                    awarded: list.iter().filter_map(|i| winner(i)).sum(),
+                }
+            })
             .collect();
+        let method_totals: Vec<MethodTotal> = Method::ALL
+            .iter()
+            .filter_map(|m| {
+                let of: Vec<_> = items.iter().filter(|i| i.method == *m).collect();
+                (!of.is_empty()).then(|| MethodTotal {
+                    short: match m {
+                        Method::EBidding | Method::EMarket => m.key(),
+                        _ => m.label_th(),
+                    },
+                    label: m.label_th(),
+                    count: of.len(),
+                    awarded: of.iter().filter_map(|i| winner(i)).sum(),
+                })
+            })
+            .collect();
+        let n = site.config.numerals;
         let dir = results_path(fy);
         Self {
+            month_chart: month_chart(fy, &month_totals, n),
+            method_chart: method_chart(fy, &method_totals, n),
+            count: items.len(),
+            awarded: items.iter().filter_map(|i| winner(i)).sum(),
+            month_totals,
+            method_totals,
             fiscal_year: fy.be(),
             title: site.config.numerals.apply(&format!(
                 "สรุปผลการดำเนินการจัดซื้อจัดจ้าง (แบบ สขร.1) ประจำปีงบประมาณ พ.ศ. {}",

@@ -192,6 +192,12 @@ struct SiteView {
     phone: Option<String>,
     email: Option<String>,
     license: String,
+    /// `thai` or `arabic`: the digits pages are written with.
+    numerals: &'static str,
+    /// The license's page, when it is a known one (Creative Commons, Open Data Commons).
+    license_url: Option<&'static str>,
+    /// The day of the build (ISO, CE), for "last updated" in the footer.
+    today: String,
     current_fiscal_year: i32,
     /// The main menu: `{title, url}`.
     nav: Vec<Link>,
@@ -256,6 +262,12 @@ impl SiteView {
             phone: c.phone.clone(),
             email: c.email.clone(),
             license: c.license.clone(),
+            numerals: match c.numerals {
+                crate::thai::numerals::Numerals::Thai => "thai",
+                crate::thai::numerals::Numerals::Arabic => "arabic",
+            },
+            license_url: crate::output::table::license_url(&c.license),
+            today: site.today.to_string(),
             current_fiscal_year: site.current_fiscal_year().be(),
             nav,
             pages,
