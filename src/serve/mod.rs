@@ -187,6 +187,9 @@ pub fn start(opts: &ServeOptions) -> Result<Server, String> {
             Lang::En => "build failed: fix the errors above and run again".into(),
         });
     };
+    let outputs = Outputs {
+        files: shared_bodies(outputs.files).collect(),
+    };
     let shared = Arc::new(Shared::new(Snapshot {
         generation: 1,
         outputs: Arc::new(outputs),
@@ -281,7 +284,18 @@ impl SearchWorker {
         });
         let w = Arc::clone(&worker);
         std::thread::spawn(move || {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
+            // Below the rebuilds in priority: a rebuild may take both cores while it runs.
+            #[cfg(target_os = "linux")]
+            let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 19);
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .start_handler(|_| {
+                    #[cfg(target_os = "linux")]
+                    let _ =
+                        rustix::process::setpriority_process(Some(rustix::thread::gettid()), 19);
+                })
+                .build()
+                .ok();
             loop {
                 let (generation, site) = {
                     let mut slot = w.latest.lock().unwrap_or_else(PoisonError::into_inner);
@@ -304,7 +318,7 @@ impl SearchWorker {
                         files: current.outputs.files.clone(),
                     };
                     merged.files.retain(|k, _| !k.starts_with("search/"));
-                    merged.files.extend(search.files);
+                    merged.files.extend(shared_bodies(search.files));
                     // The sitemap lists the search page too.
                     crate::output::sitemap::render(&urls, &mut merged);
                     Snapshot {
@@ -325,6 +339,17 @@ impl SearchWorker {
         *self.latest.lock().unwrap_or_else(PoisonError::into_inner) = Some((generation, site));
         self.wake.notify_one();
     }
+}
+
+/// The same files as shared bytes, so copying a snapshot's file list copies pointers.
+fn shared_bodies(
+    files: std::collections::BTreeMap<String, crate::output::Body>,
+) -> impl Iterator<Item = (String, crate::output::Body)> {
+    use crate::output::Body;
+    files.into_iter().map(|(k, b)| match b {
+        Body::Bytes(v) => (k, Body::Shared(v.into())),
+        other => (k, other),
+    })
 }
 
 fn rebuild_loop(
