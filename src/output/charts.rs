@@ -205,18 +205,7 @@ fn swatch(id: &str, fill: Fill, x: u32, y: u32, w: u32, h: u32) -> String {
 
 /// Escapes text for SVG (XML) content and attributes.
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::output::sitemap::xml_escape(s)
 }
 
 /// An amount short enough to stand beside a bar on a phone: `๔๙๘,๐๐๐ บาท`, `๑.๘๕ ล้านบาท`.

@@ -78,7 +78,7 @@ fn report(
     let Some(rel) = path.strip_prefix(&urls.base_path) else {
         return;
     };
-    let rel = percent_decode(rel);
+    let rel = crate::render::urls::decode_path(rel).unwrap_or_else(|| rel.to_owned());
     if out.resolves(&rel) {
         return;
     }
@@ -102,24 +102,4 @@ fn report(
             "check the file name or page address; attachments live in content/files/, and pages are linked as /announcements/NAME/",
         )),
     );
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                #[allow(clippy::cast_possible_truncation)]
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

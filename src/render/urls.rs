@@ -100,6 +100,26 @@ pub fn encode_path(path: &str) -> String {
     out
 }
 
+/// Percent-decodes a URL path once; `None` for a malformed escape or bytes that are not UTF-8.
+pub fn decode_path(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = |b: u8| (b as char).to_digit(16);
+            let (h, l) = (hex(*bytes.get(i + 1)?)?, hex(*bytes.get(i + 2)?)?);
+            #[allow(clippy::cast_possible_truncation)]
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// The output path of a document's page, relative to the site root, ending with `/`.
 pub fn document_path(doc: &Document) -> String {
     if doc.section == "pages" {

@@ -33,7 +33,7 @@ pub enum Route {
 /// Maps the request's URL to a route in `snapshot`.
 pub fn route(snapshot: &Snapshot, raw_url: &str) -> Route {
     let raw_path = raw_url.split(['?', '#']).next().unwrap_or("/");
-    let Some(path) = decode(raw_path) else {
+    let Some(path) = crate::render::urls::decode_path(raw_path) else {
         return Route::Refused;
     };
     if !path.starts_with('/') {
@@ -78,26 +78,6 @@ pub fn route(snapshot: &Snapshot, raw_url: &str) -> Route {
         return Route::Redirect(format!("{base}{}/{query}", encode(&rel)));
     }
     Route::NotFound
-}
-
-/// Percent-decodes once; `None` for malformed escapes or text that is not UTF-8.
-fn decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = |b: u8| (b as char).to_digit(16);
-            let (h, l) = (hex(*bytes.get(i + 1)?)?, hex(*bytes.get(i + 2)?)?);
-            #[allow(clippy::cast_possible_truncation)]
-            out.push((h * 16 + l) as u8);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 fn encode(rel: &str) -> String {
