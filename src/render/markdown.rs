@@ -105,7 +105,29 @@ fn rewrite<'a>(dest: &str, urls: &Urls, links: &mut Vec<String>) -> CowStr<'a> {
             links.push(url.clone());
             CowStr::from(url)
         }
+        // A Markdown link may not run code either: `[x](javascript:...)` leads nowhere.
+        None if urls.raw_html != RawHtml::Trust && !safe_scheme(dest) => CowStr::from("#"),
         None => CowStr::from(dest.to_owned()),
+    }
+}
+
+/// Whether an outside link uses a scheme that only navigates (http, https, mailto, tel) or
+/// stays on the page. Browsers ignore tabs, newlines and control characters inside a scheme,
+/// so they are ignored here too.
+fn safe_scheme(dest: &str) -> bool {
+    let cleaned: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if cleaned.starts_with('#') || cleaned.starts_with("//") {
+        return true;
+    }
+    match cleaned.split_once(':') {
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            matches!(scheme, "http" | "https" | "mailto" | "tel")
+        }
+        _ => true,
     }
 }
 
@@ -149,6 +171,49 @@ mod tests {
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(html.contains("style=\"text-align: right\""), "{html}");
+    }
+
+    #[test]
+    fn markdown_links_cannot_run_code() {
+        let urls = Urls::new("https://a.go.th/", "/");
+        for text in [
+            "[x](javascript:alert(1))",
+            "<javascript:![/>",
+            "[x](JaVa\tScRiPt:alert(1))",
+            "[x](data:text/html,<script>alert(1)</script>)",
+            "![x](vbscript:msgbox)",
+        ] {
+            let (html, _) = to_html(text, &urls);
+            // The link text may say it; no href or src may hold it.
+            let lower = html.to_ascii_lowercase().replace('\t', "");
+            for attr in ["href=\"", "src=\""] {
+                for value in lower.split(attr).skip(1) {
+                    let value = value.split('"').next().unwrap_or_default();
+                    assert!(
+                        !value.contains("script:") && !value.starts_with("data:"),
+                        "{text} -> {html}"
+                    );
+                }
+            }
+        }
+        let (html, _) = to_html("[a](https://x.org/) [b](mailto:a@b.th) [c](#top)", &urls);
+        assert!(
+            html.contains("https://x.org/") && html.contains("mailto:a@b.th"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn inputs_the_fuzzer_found_stay_harmless() {
+        let urls = Urls::new("https://a.go.th/", "/");
+        for input in [
+            &include_bytes!("../../tests/fuzz_regressions/markdown-javascript-autolink.txt")[..],
+            &include_bytes!("../../tests/fuzz_regressions/markdown-onerror-as-text.txt")[..],
+        ] {
+            let (html, _) = to_html(&String::from_utf8_lossy(input), &urls);
+            assert!(!html.contains("href=\"javascript"), "{html}");
+            assert!(!html.contains("<script"), "{html}");
+        }
     }
 
     #[test]
