@@ -207,10 +207,10 @@ fn sync_tree(outputs: &Outputs, dir: &Path) -> Result<WriteStats, (PathBuf, io::
                 Body::Copy(src) => sync_copy(&target, src, known),
             }
             .map_err(err(&target))?;
-            if let Some(wrote) = len.1 {
-                if wrote {
-                    written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                }
+            if let Some(wrote) = len.1
+                && wrote
+            {
+                written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
             Ok(len.0)
         })
@@ -225,10 +225,11 @@ fn sync_tree(outputs: &Outputs, dir: &Path) -> Result<WriteStats, (PathBuf, io::
 /// Writes `bytes` to `target` unless it already holds them. Returns (size, Some(written)).
 fn sync_bytes(target: &Path, bytes: &[u8], known: bool) -> io::Result<(u64, Option<bool>)> {
     let len = bytes.len() as u64;
-    if known && std::fs::metadata(target).is_ok_and(|m| m.len() == len) {
-        if std::fs::read(target).is_ok_and(|old| old == bytes) {
-            return Ok((len, Some(false)));
-        }
+    if known
+        && std::fs::metadata(target).is_ok_and(|m| m.len() == len)
+        && std::fs::read(target).is_ok_and(|old| old == bytes)
+    {
+        return Ok((len, Some(false)));
     }
     std::fs::write(target, bytes)?;
     Ok((len, Some(true)))
@@ -238,18 +239,18 @@ fn sync_bytes(target: &Path, bytes: &[u8], known: bool) -> io::Result<(u64, Opti
 /// which a copy is given).
 fn sync_copy(target: &Path, src: &Path, known: bool) -> io::Result<(u64, Option<bool>)> {
     let from = std::fs::metadata(src)?;
-    if known {
-        if let Ok(to) = std::fs::metadata(target) {
-            if to.len() == from.len() && to.modified().ok() == from.modified().ok() {
-                return Ok((from.len(), Some(false)));
-            }
-        }
+    if known
+        && let Ok(to) = std::fs::metadata(target)
+        && to.len() == from.len()
+        && to.modified().ok() == from.modified().ok()
+    {
+        return Ok((from.len(), Some(false)));
     }
     let len = std::fs::copy(src, target)?;
-    if let Ok(modified) = from.modified() {
-        if let Ok(f) = std::fs::File::options().write(true).open(target) {
-            let _ = f.set_modified(modified);
-        }
+    if let Ok(modified) = from.modified()
+        && let Ok(f) = std::fs::File::options().write(true).open(target)
+    {
+        let _ = f.set_modified(modified);
     }
     Ok((len, Some(true)))
 }

@@ -5,6 +5,10 @@
 //! [`render`] (with the modules of [`output`]) turns it into files in memory, and [`build`]
 //! writes them. [`cli`] parses the command line and [`cmd`] holds one module per command.
 
+// A `Diagnostic` carries both languages, the help and the offending line: large on purpose, and
+// returned only on the error path.
+#![allow(clippy::result_large_err)]
+
 pub mod build;
 pub mod check;
 pub mod cli;

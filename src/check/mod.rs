@@ -96,25 +96,25 @@ fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
     }
     check_section9(src, &doc.front.section9, diags);
     check_topics(src, &doc.front.topics, diags);
-    if let Some(slug) = &doc.front.slug {
-        if slug.is_empty() || slug.contains(['/', '\\', '?', '#']) || slug == "." || slug == ".." {
-            let (l, c) = at("slug:");
-            diags.push(
-                Diagnostic::error(
-                    &src.path,
-                    Msg::new(
-                        format!("ชื่อที่อยู่หน้า (slug) \"{slug}\" ใช้ไม่ได้"),
-                        format!("the slug \"{slug}\" cannot be used"),
-                    ),
-                )
-                .at(&src.text, l, c)
-                .field("slug")
-                .help(Msg::new(
-                    "ใช้ตัวอักษร ตัวเลข และขีด - เช่น slug: no-gift-2566",
-                    "use letters, digits and hyphens, e.g. slug: no-gift-2566",
-                )),
-            );
-        }
+    if let Some(slug) = &doc.front.slug
+        && (slug.is_empty() || slug.contains(['/', '\\', '?', '#']) || slug == "." || slug == "..")
+    {
+        let (l, c) = at("slug:");
+        diags.push(
+            Diagnostic::error(
+                &src.path,
+                Msg::new(
+                    format!("ชื่อที่อยู่หน้า (slug) \"{slug}\" ใช้ไม่ได้"),
+                    format!("the slug \"{slug}\" cannot be used"),
+                ),
+            )
+            .at(&src.text, l, c)
+            .field("slug")
+            .help(Msg::new(
+                "ใช้ตัวอักษร ตัวเลข และขีด - เช่น slug: no-gift-2566",
+                "use letters, digits and hyphens, e.g. slug: no-gift-2566",
+            )),
+        );
     }
 }
 

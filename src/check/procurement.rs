@@ -69,34 +69,31 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
                     )),
                 );
             }
-            if let Some(m) = item.expected {
-                if m.0.fiscal_year() != fy {
-                    let (l, c) = locate(&src.text, "expected:", from).unwrap_or(here);
-                    diags.push(
-                        Diagnostic::warning(
-                            &src.path,
-                            Msg::new(
-                                format!(
-                                    "เดือนที่คาดว่าจะประกาศ ({}) อยู่นอกปีงบประมาณ {fy}",
-                                    be_month(m.0)
-                                ),
-                                format!(
-                                    "the expected month ({}) is outside fiscal year {fy}",
-                                    be_month(m.0)
-                                ),
-                            ),
-                        )
-                        .at(&src.text, l, c)
-                        .field(format!("items[{i}].expected"))
-                        .help(Msg::new(
-                            format!("ปีงบประมาณ {fy} คือ ต.ค. {} ถึง ก.ย. {fy}", fy.be() - 1),
+            if let Some(m) = item.expected
+                && m.0.fiscal_year() != fy
+            {
+                let (l, c) = locate(&src.text, "expected:", from).unwrap_or(here);
+                diags.push(
+                    Diagnostic::warning(
+                        &src.path,
+                        Msg::new(
+                            format!("เดือนที่คาดว่าจะประกาศ ({}) อยู่นอกปีงบประมาณ {fy}", be_month(m.0)),
                             format!(
-                                "fiscal year {fy} runs from October {} to September {fy} (BE)",
-                                fy.be() - 1
+                                "the expected month ({}) is outside fiscal year {fy}",
+                                be_month(m.0)
                             ),
-                        )),
-                    );
-                }
+                        ),
+                    )
+                    .at(&src.text, l, c)
+                    .field(format!("items[{i}].expected"))
+                    .help(Msg::new(
+                        format!("ปีงบประมาณ {fy} คือ ต.ค. {} ถึง ก.ย. {fy}", fy.be() - 1),
+                        format!(
+                            "fiscal year {fy} runs from October {} to September {fy} (BE)",
+                            fy.be() - 1
+                        ),
+                    )),
+                );
             }
         }
     }
@@ -213,35 +210,35 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
                     );
                 }
             }
-            if let Some(w) = &item.winner {
-                if w.price.0 > item.budget.0 {
-                    // The winner's own price, not a bid's or the reference price.
-                    let winner_line = locate(&src.text, "winner:", from).map_or(from, |(l, _)| l);
-                    diags.push(over_budget(
-                        src,
-                        winner_line,
-                        "price:",
-                        &format!("items[{i}].winner.price"),
-                        "ราคาที่ตกลงซื้อหรือจ้าง",
-                        "agreed price",
-                        w.price.0,
-                        item.budget.0,
-                    ));
-                }
+            if let Some(w) = &item.winner
+                && w.price.0 > item.budget.0
+            {
+                // The winner's own price, not a bid's or the reference price.
+                let winner_line = locate(&src.text, "winner:", from).map_or(from, |(l, _)| l);
+                diags.push(over_budget(
+                    src,
+                    winner_line,
+                    "price:",
+                    &format!("items[{i}].winner.price"),
+                    "ราคาที่ตกลงซื้อหรือจ้าง",
+                    "agreed price",
+                    w.price.0,
+                    item.budget.0,
+                ));
             }
-            if let Some(rp) = item.reference_price {
-                if rp.0 > item.budget.0 {
-                    diags.push(over_budget(
-                        src,
-                        from,
-                        "reference_price:",
-                        &format!("items[{i}].reference_price"),
-                        "ราคากลาง",
-                        "reference price",
-                        rp.0,
-                        item.budget.0,
-                    ));
-                }
+            if let Some(rp) = item.reference_price
+                && rp.0 > item.budget.0
+            {
+                diags.push(over_budget(
+                    src,
+                    from,
+                    "reference_price:",
+                    &format!("items[{i}].reference_price"),
+                    "ราคากลาง",
+                    "reference price",
+                    rp.0,
+                    item.budget.0,
+                ));
             }
         }
     }

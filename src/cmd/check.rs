@@ -88,10 +88,10 @@ pub fn compliance_text(findings: &Diagnostics, as_of: chrono::NaiveDate, g: Glob
     }
     let mut rules: Vec<&crate::diagnostic::Msg> = Vec::new();
     for f in &findings.0 {
-        if let Some(r) = &f.rule {
-            if !rules.contains(&r) {
-                rules.push(r);
-            }
+        if let Some(r) = &f.rule
+            && !rules.contains(&r)
+        {
+            rules.push(r);
         }
     }
     for rule in rules {

@@ -19,7 +19,7 @@ pub fn check(site: &Site, r: &Renderer, out: &Outputs, diags: &mut Diagnostics) 
                 &doc.source.path,
                 &doc.source.text,
                 doc.body_line,
-                &link,
+                link,
             );
         }
     }

@@ -167,10 +167,10 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             // A page that embeds a record depends on that record too: never reuse it.
             let key =
                 (doc.front.embed.is_none()).then(|| fingerprint(&(r.fingerprint, doc.fingerprint)));
-            if let (Some(cache), Some(key)) = (&r.cache, key) {
-                if let Some(html) = cache.page(key) {
-                    return (rel, Ok(Body::Shared(html)));
-                }
+            if let (Some(cache), Some(key)) = (&r.cache, key)
+                && let Some(html) = cache.page(key)
+            {
+                return (rel, Ok(Body::Shared(html)));
             }
             let (view, links) = DocView::full_with_links(site, doc, &r.urls);
             if let Some(cache) = &r.cache {

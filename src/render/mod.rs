@@ -132,10 +132,10 @@ fn template_error(env: &Environment<'static>, e: &minijinja::Error) -> Diagnosti
     let mut inner: &dyn std::error::Error = e;
     let mut located = e;
     while let Some(next) = inner.source() {
-        if let Some(m) = next.downcast_ref::<minijinja::Error>() {
-            if m.name().is_some() {
-                located = m;
-            }
+        if let Some(m) = next.downcast_ref::<minijinja::Error>()
+            && m.name().is_some()
+        {
+            located = m;
         }
         inner = next;
     }

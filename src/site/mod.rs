@@ -414,10 +414,11 @@ impl LoadCache {
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
         };
-        if let Some((then, loaded)) = lock().get(rel) {
-            if *then == now && now.iter().all(Option::is_some) {
-                return loaded.clone();
-            }
+        if let Some((then, loaded)) = lock().get(rel)
+            && *then == now
+            && now.iter().all(Option::is_some)
+        {
+            return loaded.clone();
         }
         let cached_at = std::time::SystemTime::now();
         let loaded = load_file(root, rel);
