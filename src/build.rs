@@ -14,11 +14,23 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Msg};
 use crate::output::{Body, Outputs};
-use crate::site::{LoadOptions, Site};
+use std::sync::Arc;
+
+use crate::render::cache::RenderCache;
+use crate::site::{LoadCache, LoadOptions, Site};
 
 /// Loads and checks: the site when it has no errors, and every finding.
 pub fn load_and_check(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
-    let (site, mut diags) = crate::timing::phase("load", || Site::load(root, options));
+    load_and_check_cached(root, options, None)
+}
+
+fn load_and_check_cached(
+    root: &Path,
+    options: &LoadOptions,
+    loads: Option<&LoadCache>,
+) -> (Option<Site>, Diagnostics) {
+    let (site, mut diags) =
+        crate::timing::phase("load", || Site::load_cached(root, options, loads));
     let Some(site) = site else {
         diags.sort();
         return (None, diags);
@@ -34,11 +46,26 @@ pub fn load_and_check(root: &Path, options: &LoadOptions) -> (Option<Site>, Diag
 
 /// Load, check and render: the outputs of a good build, or why there are none.
 pub fn build(root: &Path, options: &LoadOptions) -> (Option<(Site, Outputs)>, Diagnostics) {
-    let (site, mut diags) = load_and_check(root, options);
+    build_cached(root, options, None, None, true)
+}
+
+/// [`build`] reusing what earlier builds parsed and rendered (the dev server), and without the
+/// search index when `with_search` is false.
+pub fn build_cached(
+    root: &Path,
+    options: &LoadOptions,
+    loads: Option<&LoadCache>,
+    renders: Option<Arc<RenderCache>>,
+    with_search: bool,
+) -> (Option<(Site, Outputs)>, Diagnostics) {
+    let (site, mut diags) = load_and_check_cached(root, options, loads);
     let Some(site) = site else {
         return (None, diags);
     };
-    match crate::render::render_site(&site) {
+    // Without a cache from earlier builds, one for this build alone: the link check reuses
+    // what page rendering found.
+    let renders = renders.unwrap_or_default();
+    match crate::render::render_site_cached(&site, Some(renders), with_search) {
         Ok(outputs) => (Some((site, outputs)), diags),
         Err(more) => {
             diags.extend(more);

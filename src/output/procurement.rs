@@ -53,6 +53,15 @@ fn result_anchor(month: YearMonth, i: usize) -> String {
     format!("r-{}-{}", month.iso(), i + 1)
 }
 
+/// Link to row `i` of a month on the fiscal year's results page.
+fn result_url(urls: &Urls, fy: FiscalYear, month: YearMonth, i: usize) -> String {
+    format!(
+        "{}#{}",
+        urls.path(&results_path(fy)),
+        result_anchor(month, i)
+    )
+}
+
 pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnostics) {
     let years = fiscal_years(site);
     if years.is_empty() {
@@ -338,11 +347,7 @@ impl PlanView {
                                 .iter()
                                 .map(|(r, j)| Link {
                                     title: format!("ผล สขร.1 {}", month_title(r.data.month.0)),
-                                    url: format!(
-                                        "{}#{}",
-                                        urls.path(&results_path(fy)),
-                                        result_anchor(r.data.month.0, *j)
-                                    ),
+                                    url: result_url(urls, fy, r.data.month.0, *j),
                                 })
                                 .collect()
                         })
@@ -714,11 +719,7 @@ impl FormView {
                     .iter()
                     .map(|(r, j)| Link {
                         title: format!("ผลการจัดซื้อจัดจ้าง (สขร.1) {}", month_title(r.data.month.0)),
-                        url: format!(
-                            "{}#{}",
-                            urls.path(&results_path(fy)),
-                            result_anchor(r.data.month.0, *j)
-                        ),
+                        url: result_url(urls, fy, r.data.month.0, *j),
                     })
                     .collect()
             })
@@ -972,11 +973,7 @@ impl ProjectRow {
         for (r, j) in &p.results {
             links.push(Link {
                 title: "สขร.1".into(),
-                url: format!(
-                    "{}#{}",
-                    urls.path(&results_path(fy)),
-                    result_anchor(r.data.month.0, *j)
-                ),
+                url: result_url(urls, fy, r.data.month.0, *j),
             });
         }
         let winner = p.result().and_then(|r| r.winner.as_ref());

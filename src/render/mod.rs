@@ -275,17 +275,7 @@ impl SiteView {
     }
 }
 
-/// Renders the whole site.
-pub fn render_site(site: &Site) -> Result<Outputs, Diagnostics> {
-    // A cache for this build alone: the link check reuses what page rendering found.
-    render_site_cached(
-        site,
-        Some(std::sync::Arc::new(cache::RenderCache::default())),
-        true,
-    )
-}
-
-/// [`render_site`], reusing pages from `cache` whose inputs did not change; without the search
+/// Renders the whole site, reusing pages from `cache` whose inputs did not change; without the search
 /// index when `with_search` is false (the dev server builds it after serving the pages).
 pub fn render_site_cached(
     site: &Site,

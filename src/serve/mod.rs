@@ -117,37 +117,21 @@ impl Builder {
     }
 
     /// Load, check and render, as `prongsai build` does, reusing what did not change; the
-    /// search index only when `with_search`. Returns the site too, for [`Builder::search`].
+    /// search index only when `with_search`. Returns the site too, for the search worker.
     pub fn build(
         &self,
         with_search: bool,
     ) -> (Option<(String, Outputs, crate::site::Site)>, Diagnostics) {
-        let (site, mut diags) = crate::timing::phase("load (cached)", || {
-            crate::site::Site::load_cached(&self.root, &self.options, Some(&self.loads))
-        });
-        let Some(site) = site else {
-            diags.sort();
-            return (None, diags);
-        };
-        diags.extend(crate::timing::phase("check", || crate::check::check(&site)));
-        diags.sort();
-        if diags.has_errors() {
-            return (None, diags);
-        }
-        let rendered = crate::timing::phase("render (cached)", || {
-            crate::render::render_site_cached(&site, Some(Arc::clone(&self.renders)), with_search)
-        });
-        match rendered {
-            Ok(outputs) => (
-                Some((site.config.base_path().to_owned(), outputs, site)),
-                diags,
-            ),
-            Err(more) => {
-                diags.extend(more);
-                diags.sort();
-                (None, diags)
-            }
-        }
+        let (built, diags) = crate::build::build_cached(
+            &self.root,
+            &self.options,
+            Some(&self.loads),
+            Some(Arc::clone(&self.renders)),
+            with_search,
+        );
+        let built =
+            built.map(|(site, outputs)| (site.config.base_path().to_owned(), outputs, site));
+        (built, diags)
     }
 }
 
