@@ -34,9 +34,10 @@ PRONGSAI_TIMINGS=1 target/release/examples/search index-time "$dir/prongsai" 2>&
 
 echo "== index size"
 s=$dir/prongsai/public/search
-printf "total %s bytes in %s files: manifest %s, vocabulary %s in %s shards, lists %s in %s shards, documents %s in %s groups\n" \
+vocab_files=$(find "$s" -path "$s/v/*" -type f | wc -l)
+printf "total %s bytes in %s files: manifest %s (the vocabulary in it when there are no vocabulary shards), vocabulary shards %s, lists %s in %s shards, documents %s in %s groups\n" \
   "$(du -sb "$s" | cut -f1)" "$(find "$s" -type f | wc -l)" "$(stat -c %s "$s/manifest.json")" \
-  "$(du -sb "$s/v" | cut -f1)" "$(ls "$s/v" | wc -l)" "$(du -sb "$s/p" | cut -f1)" "$(ls "$s/p" | wc -l)" \
+  "$vocab_files" "$(du -sb "$s/p" | cut -f1)" "$(ls "$s/p" | wc -l)" \
   "$(du -sb "$s/d" | cut -f1)" "$(ls "$s/d" | wc -l)"
 echo "largest list shard: $(ls -S "$s/p" | head -1) $(stat -c %s "$s/p/$(ls -S "$s/p" | head -1)") bytes"
 

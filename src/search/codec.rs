@@ -19,6 +19,25 @@ pub fn shard(key: &str, n: u32) -> u32 {
     hash(key) % n.max(1)
 }
 
+/// The shortest start of `next` that sorts after `prev` (`prev` < `next`): where a shard of
+/// sorted keys begins.
+pub fn separator(prev: &str, next: &str) -> String {
+    let mut end = 0;
+    for (i, c) in next.char_indices() {
+        end = i + c.len_utf8();
+        if &next[..end] > prev {
+            break;
+        }
+    }
+    next[..end].to_owned()
+}
+
+/// The shard of `key` among shards of sorted keys starting at `bounds` (the first shard's start
+/// left out): how many bounds are at or before `key`, in code-point order.
+pub fn range_shard(key: &str, bounds: &[String]) -> u32 {
+    u32::try_from(bounds.partition_point(|b| b.as_str() <= key)).unwrap_or(u32::MAX)
+}
+
 /// The shard of the vocabulary that holds the words starting like `word`: keyed by its first
 /// two letters.
 pub fn vocab_key(word: &str) -> String {
@@ -157,5 +176,38 @@ mod tests {
     fn rarer_weighs_more() {
         assert!(weight(1000, 1) > weight(1000, 10));
         assert_eq!(weight(16, 16), 5);
+    }
+}
+
+#[cfg(test)]
+mod range_tests {
+    use super::*;
+
+    #[test]
+    fn a_separator_sorts_between_its_neighbours_and_finds_its_shard() {
+        let mut keys = [
+            "ก",
+            "ถนน",
+            "ถนน คอนกรีต",
+            "ถนนคอนกรีต",
+            "ถนอม",
+            "๑",
+            "a",
+            "b\u{FFFD}",
+            "b😀",
+        ];
+        keys.sort_unstable();
+        for w in keys.windows(2) {
+            let s = separator(w[0], w[1]);
+            assert!(w[0] < s.as_str() && s.as_str() <= w[1], "{w:?} → {s}");
+            assert!(w[1].starts_with(&s));
+        }
+        let bounds = vec![separator("ถนน คอนกรีต", "ถนนคอนกรีต")];
+        assert_eq!(bounds[0], "ถนนค");
+        assert_eq!(range_shard("ถนน", &bounds), 0);
+        assert_eq!(range_shard("ถนน คอนกรีต", &bounds), 0);
+        assert_eq!(range_shard("ถนนค", &bounds), 1);
+        assert_eq!(range_shard("ถนอม", &bounds), 1);
+        assert_eq!(range_shard("", &bounds), 0);
     }
 }

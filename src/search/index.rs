@@ -1,12 +1,16 @@
-//! Builds the static search index: a small manifest, the vocabulary and the inverted lists in
-//! shards keyed by hash (a query downloads only the shards of its words), and the documents in
-//! small groups (a result page downloads only the groups it shows).
+//! Builds the static search index: a small manifest, the vocabulary (in the manifest when small,
+//! else in shards keyed by hash), the inverted lists in shards of neighbouring keys (a query
+//! downloads only the shards of its words), and the documents in small groups (a result page
+//! downloads only the groups it shows).
 //!
 //! ```text
 //! search/manifest.json   version, build id, counts, types, fiscal years, each document's
-//!                        type and year (two digits a document), shard counts, one-letter words
+//!                        type and year (two digits a document), one-letter words, the
+//!                        vocabulary when small ("words") or its shard count ("vocab"), and
+//!                        the first key of each list shard but the first ("bounds")
 //! search/v/K.json        {"word": cost | [cost, "atom atom ..."]}  words by their first two letters
-//! search/p/K.json        {"term": ["title docs", "other docs"]}     terms and word pairs ("a b")
+//! search/p/K.json        {"term": ["title docs", "other docs"]}     terms and word pairs ("a b"),
+//!                        keys of shard K from bounds[K−1] up to bounds[K]
 //! search/d/K.json        [[type, title, url, date, fiscal year, text], ...]  documents K·G..K·G+G−1
 //! ```
 //! Document numbers follow date, newest first, so ties in the ranking show the newest first.
@@ -68,8 +72,12 @@ pub struct Built {
 pub const GROUP: usize = 4;
 /// Aimed size of a shard of inverted lists, in bytes.
 const POSTINGS_SHARD: usize = 8 * 1024;
+/// Largest a shard grows to keep a word's pairs with it, in bytes.
+const POSTINGS_SHARD_MAX: usize = 64 * 1024;
 /// Aimed size of a shard of the vocabulary, in bytes.
 const VOCAB_SHARD: usize = 8 * 1024;
+/// Largest vocabulary, in bytes, kept in the manifest rather than in shards.
+const VOCAB_INLINE: usize = 32 * 1024;
 /// Characters of a document's text kept for snippets.
 const SNIPPET_SOURCE: usize = 500;
 
@@ -256,6 +264,11 @@ struct Prepared {
 
 /// Builds the index files.
 pub fn build(input: Input) -> Built {
+    build_with(input, VOCAB_INLINE)
+}
+
+/// [`build`], with the vocabulary in the manifest when it takes at most `vocab_inline` bytes.
+fn build_with(input: Input, vocab_inline: usize) -> Built {
     let mut records = input.records;
     records.par_iter_mut().for_each(|r| {
         r.title = clean(&r.title);
@@ -406,7 +419,7 @@ pub fn build(input: Input) -> Built {
 
     // Inverted lists.
     let count = u32::try_from(records.len()).unwrap_or(u32::MAX);
-    let encoded: Vec<(String, String, String)> = phase("search: encode lists", || {
+    let mut encoded: Vec<(String, String, String)> = phase("search: encode lists", || {
         postings
             .par_iter()
             .map(|(k, (a, b))| {
@@ -418,14 +431,25 @@ pub fn build(input: Input) -> Built {
             })
             .collect()
     });
-    let total: usize = encoded
-        .iter()
-        .map(|(t, a, b)| t.len() + a.len() + b.len() + 10)
-        .sum();
-    let postings_shards = shard_count(total, POSTINGS_SHARD);
-    let mut shards: Vec<BTreeMap<&str, [&str; 2]>> = vec![BTreeMap::new(); postings_shards];
+    // Shards of neighbouring keys: a word, its pairs ("word next") and the longer words it
+    // starts sort together, so a query reads few shards.
+    encoded.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut shards: Vec<BTreeMap<&str, [&str; 2]>> = vec![BTreeMap::new()];
+    let mut bounds: Vec<String> = Vec::new();
+    let mut size = 0;
+    let mut prev: &str = "";
     for (t, a, b) in &encoded {
-        shards[codec::shard(t, postings_shards as u32) as usize].insert(t, [a, b]);
+        // A word's pairs stay with it (up to a limit): a query asks for both.
+        let head = |k: &str| k.split(' ').next().unwrap_or_default().len();
+        let same_word = t.len() > head(t) && t[..head(t)] == prev[..head(prev)];
+        if size >= POSTINGS_SHARD && !(same_word && size < POSTINGS_SHARD_MAX) {
+            bounds.push(codec::separator(prev, t));
+            shards.push(BTreeMap::new());
+            size = 0;
+        }
+        size += t.len() + a.len() + b.len() + 10;
+        shards.last_mut().expect("one shard").insert(t, [a, b]);
+        prev = t;
     }
     files.par_extend(
         shards
@@ -447,15 +471,25 @@ pub fn build(input: Input) -> Built {
         }
     }
     let total: usize = vocab_entries.iter().map(|(w, _)| w.len() + 12).sum();
-    let vocab_shards = shard_count(total, VOCAB_SHARD);
-    let mut vshards: Vec<BTreeMap<&str, &Value>> = vec![BTreeMap::new(); vocab_shards];
+    // A small vocabulary travels in the manifest: no query waits for it.
+    let vocab_shards = if total <= vocab_inline {
+        0
+    } else {
+        shard_count(total, VOCAB_SHARD)
+    };
+    let mut vshards: Vec<BTreeMap<&str, &Value>> = vec![BTreeMap::new(); vocab_shards.max(1)];
     for (w, v) in &vocab_entries {
-        let k = codec::shard(&codec::vocab_key(w), vocab_shards as u32) as usize;
+        let k = codec::shard(&codec::vocab_key(w), vocab_shards.max(1) as u32) as usize;
         vshards[k].insert(w, v);
     }
-    for (k, s) in vshards.iter().enumerate() {
-        files.push((format!("v/{k}.json"), json_text(&s)));
-    }
+    let inline_words = if vocab_shards == 0 {
+        vshards.pop().unwrap_or_default()
+    } else {
+        for (k, s) in vshards.iter().enumerate() {
+            files.push((format!("v/{k}.json"), json_text(&s)));
+        }
+        BTreeMap::new()
+    };
 
     // Documents.
     let mut years: Vec<i32> = records.iter().filter_map(|r| r.fiscal_year).collect();
@@ -506,14 +540,15 @@ pub fn build(input: Input) -> Built {
         build_id = build_id.rotate_left(5) ^ codec::hash(path) ^ codec::hash(text);
     }
     let manifest = json!({
-        "version": 1,
+        "version": 2,
         "build": format!("{build_id:08x}"),
         "count": records.len(),
         "types": input.types.iter().map(|(k, l)| json!([k, l])).collect::<Vec<_>>(),
         "years": years.iter().map(|y| json!([y, n.apply(&y.to_string())])).collect::<Vec<_>>(),
         "attrs": attrs,
         "vocab": vocab_shards,
-        "postings": postings_shards,
+        "words": inline_words,
+        "bounds": bounds,
         "group": GROUP,
         "singles": singles,
     });
@@ -559,5 +594,84 @@ fn snippet_source(text: &str) -> String {
     match cut.rfind(' ') {
         Some(i) if i > cut.len() / 2 => cut[..i].to_owned(),
         _ => cut,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::query::{Engine, Request};
+
+    fn input() -> Input {
+        let texts = [
+            (
+                "ประกาศผู้ชนะการเสนอราคา ก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ ๓",
+                "ร้านตัวอย่างพาณิชย์ เป็นผู้ชนะ ราคา ๔๙๘,๐๐๐ บาท",
+            ),
+            (
+                "ราคากลางงานซ่อมแซมถนนลูกรัง",
+                "คณะกรรมการกำหนดราคากลาง ถนนลูกรังสายบ้านนา",
+            ),
+            (
+                "มาตรการป้องกันผลประโยชน์ทับซ้อน",
+                "เจ้าหน้าที่ต้องไม่มีส่วนได้เสียกับผู้เสนอราคา",
+            ),
+            (
+                "ช่องทางร้องเรียนการทุจริต",
+                "ร้องเรียนได้ทางโทรศัพท์ หรือเว็บไซต์ของเทศบาล",
+            ),
+        ];
+        Input {
+            types: vec![("announcements".into(), "ประกาศ".into())],
+            records: texts
+                .iter()
+                .enumerate()
+                .map(|(i, (title, text))| Record {
+                    kind: 0,
+                    title: (*title).into(),
+                    url: format!("announcements/{i}/"),
+                    date: NaiveDate::from_ymd_opt(2023, 1, 1 + i as u32),
+                    date_text: String::new(),
+                    fiscal_year: Some(2566),
+                    text: (*text).into(),
+                })
+                .collect(),
+            words: vec!["ร้านตัวอย่างพาณิชย์".into()],
+            synonyms: Vec::new(),
+            numerals: crate::thai::numerals::Numerals::default(),
+        }
+    }
+
+    fn engine(built: Built) -> Engine<impl crate::search::query::Files> {
+        let files: HashMap<String, String> = built.files.into_iter().collect();
+        Engine::open(move |p: &str| files.get(p).cloned()).expect("the index opens")
+    }
+
+    #[test]
+    fn a_large_vocabulary_in_shards_finds_what_one_in_the_manifest_finds() {
+        let inline = build_with(input(), usize::MAX);
+        let sharded = build_with(input(), 0);
+        assert!(!inline.files.iter().any(|(p, _)| p.starts_with("v/")));
+        assert!(sharded.files.iter().any(|(p, _)| p.starts_with("v/")));
+        let (mut a, mut b) = (engine(inline), engine(sharded));
+        for q in [
+            "ถนนคอนกรีต",
+            "ถนน คสล",
+            "ราคากลาง",
+            "ผลประโยชน์ทับซ้อน",
+            "ร้องเรียน",
+            "๔๙๘,๐๐๐",
+            "ร้านตัวอย่าง",
+        ] {
+            let request = Request {
+                q: q.into(),
+                ..Request::default()
+            };
+            let (x, y) = (a.search(&request), b.search(&request));
+            assert!(!x.hits.is_empty(), "{q} finds something");
+            assert_eq!(x.hits, y.hits, "{q}");
+        }
+        assert!(b.fetched.iter().any(|p| p.starts_with("v/")));
+        assert!(!a.fetched.iter().any(|p| p.starts_with("v/")));
     }
 }

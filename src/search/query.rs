@@ -1,6 +1,7 @@
 //! The query algorithm over the built index files, exactly as `themes/default/static/search.js`
 //! runs it in the browser (the tests run both on the same queries and compare): it reads only
-//! the manifest, the vocabulary shards of the query's letters, the shards of its terms and,
+//! the manifest, the vocabulary shards of the query's letters (none when the manifest holds the
+//! vocabulary), the shards of its terms (shards of neighbouring keys) and,
 //! for the results shown, their document groups.
 //!
 //! 1. The query is normalized and split like the indexed text ([`crate::search::text`]); pieces
@@ -95,7 +96,8 @@ pub struct Engine<F: Files> {
     years: Vec<i32>,
     attrs: Vec<(usize, usize)>,
     vocab_shards: u32,
-    postings_shards: u32,
+    /// Where each shard of lists but the first begins.
+    bounds: Vec<String>,
     vocab: Vocab,
     vocab_loaded: BTreeSet<u32>,
     postings: HashMap<u32, Value>,
@@ -132,9 +134,19 @@ impl<F: Files> Engine<F> {
                 },
             );
         }
+        if let Some(words) = manifest["words"].as_object() {
+            for (w, v) in words {
+                vocab.insert(w, word_of(v));
+            }
+        }
+        let bounds = manifest["bounds"]
+            .as_array()?
+            .iter()
+            .filter_map(|b| b.as_str().map(str::to_owned))
+            .collect();
         Some(Self {
             vocab_shards: u32::try_from(manifest["vocab"].as_u64()?).ok()?,
-            postings_shards: u32::try_from(manifest["postings"].as_u64()?).ok()?,
+            bounds,
             files,
             manifest,
             count,
@@ -162,6 +174,9 @@ impl<F: Files> Engine<F> {
 
     /// Loads the vocabulary shards holding the words that may start anywhere in `run`.
     fn load_vocab(&mut self, run: &str) {
+        if self.vocab_shards == 0 {
+            return;
+        }
         let chars: Vec<char> = run.chars().collect();
         let mut wanted = BTreeSet::new();
         for i in 0..chars.len().saturating_sub(1) {
@@ -175,19 +190,7 @@ impl<F: Files> Engine<F> {
                 let shard = self.read_json(&format!("v/{k}.json"));
                 if let Some(words) = shard.as_object() {
                     for (w, v) in words {
-                        let (cost, atoms) = match v {
-                            Value::Array(a) => (
-                                cost_of(&a[0]),
-                                a[1].as_str()
-                                    .unwrap_or_default()
-                                    .split(' ')
-                                    .filter(|s| !s.is_empty())
-                                    .map(str::to_owned)
-                                    .collect(),
-                            ),
-                            other => (cost_of(other), Vec::new()),
-                        };
-                        self.vocab.insert(w, Word { cost, atoms });
+                        self.vocab.insert(w, word_of(v));
                     }
                 }
             }
@@ -266,7 +269,7 @@ impl<F: Files> Engine<F> {
 
     /// The title list and the other list of a term or pair.
     fn lists(&mut self, key: &str) -> (Vec<u32>, Vec<u32>) {
-        let k = codec::shard(key, self.postings_shards);
+        let k = codec::range_shard(key, &self.bounds);
         if !self.postings.contains_key(&k) {
             let shard = self.read_json(&format!("p/{k}.json"));
             self.postings.insert(k, shard);
@@ -440,6 +443,26 @@ impl<F: Files> Engine<F> {
             });
         }
         out
+    }
+}
+
+/// A vocabulary entry as the index writes it: `cost` or `[cost, "atom atom ..."]`.
+fn word_of(v: &Value) -> Word {
+    match v {
+        Value::Array(a) => Word {
+            cost: cost_of(&a[0]),
+            atoms: a[1]
+                .as_str()
+                .unwrap_or_default()
+                .split(' ')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        },
+        other => Word {
+            cost: cost_of(other),
+            atoms: Vec::new(),
+        },
     }
 }
 

@@ -227,6 +227,34 @@
     return out;
   }
   function costOf(v) { return typeof v === 'number' ? v : MAX_WORD_COST; }
+  // A vocabulary entry as the index writes it: cost, or [cost, "atom atom ..."].
+  function insertWord(vocab, w, v) {
+    if (Array.isArray(v)) vocab.insert(w, costOf(v[0]), String(v[1]).split(' ').filter(Boolean));
+    else vocab.insert(w, costOf(v), []);
+  }
+  // Strings in code-point order (as the index sorts them), where `<` compares UTF-16 units.
+  function before(a, b) {
+    var n = Math.min(a.length, b.length);
+    for (var i = 0; i < n; i++) {
+      var x = a.charCodeAt(i), y = b.charCodeAt(i);
+      if (x === y) continue;
+      if (x >= 0xd800 && y >= 0xd800) {
+        x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+        y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+      }
+      return x < y;
+    }
+    return a.length < b.length;
+  }
+  // The shard of `key` among shards of sorted keys: how many shard starts are at or before it.
+  function rangeShard(key, bounds) {
+    var lo = 0, hi = bounds.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (before(key, bounds[mid])) hi = mid; else lo = mid + 1;
+    }
+    return lo;
+  }
 
   // `fetchJson(path)` reads a file of the index (a promise of its parsed JSON, or null).
   function Engine(fetchJson, manifest) {
@@ -243,6 +271,9 @@
     this.vocab = new Vocab();
     var v = this.vocab;
     Object.keys(manifest.singles).forEach(function (w) { v.insert(w, costOf(manifest.singles[w]), []); });
+    var words = manifest.words || {};
+    Object.keys(words).forEach(function (w) { insertWord(v, w, words[w]); });
+    this.bounds = manifest.bounds || [];
     this.vocabShards = new Map();
     this.postingShards = new Map();
     this.docGroups = new Map();
@@ -270,7 +301,7 @@
     var wanted = new Set();
     chunks.forEach(function (chunk) {
       chunk.forEach(function (p) {
-        if (!p.thai) return;
+        if (!p.thai || !self.manifest.vocab) return;
         var chars = Array.from(p.text);
         for (var i = 0; i + 1 < chars.length; i++) {
           if (breakable(chars, i)) wanted.add(shard(chars[i] + chars[i + 1], self.manifest.vocab));
@@ -281,11 +312,7 @@
       var path = 'v/' + k + '.json', fresh = !self.vocabShards.has(path);
       return self.file(self.vocabShards, path).then(function (words) {
         if (!fresh) return;
-        Object.keys(words).forEach(function (w) {
-          var v = words[w];
-          if (Array.isArray(v)) self.vocab.insert(w, costOf(v[0]), String(v[1]).split(' ').filter(Boolean));
-          else self.vocab.insert(w, costOf(v), []);
-        });
+        Object.keys(words).forEach(function (w) { insertWord(self.vocab, w, words[w]); });
       });
     });
     return Promise.all(loads).then(function () {
@@ -342,8 +369,8 @@
   };
 
   Engine.prototype.loadLists = function (keys) {
-    var self = this, n = this.manifest.postings;
-    var paths = new Set(keys.map(function (k) { return 'p/' + shard(k, n) + '.json'; }));
+    var self = this, bounds = this.bounds;
+    var paths = new Set(keys.map(function (k) { return 'p/' + rangeShard(k, bounds) + '.json'; }));
     return Promise.all(Array.from(paths).sort().map(function (p) { return self.file(self.postingShards, p); }))
       .then(function () {
         var shards = new Map();
@@ -355,7 +382,7 @@
           var decoded = new Map();
           return function lists(key) {
             if (decoded.has(key)) return decoded.get(key);
-            var s = shards.get('p/' + shard(key, n) + '.json') || {};
+            var s = shards.get('p/' + rangeShard(key, bounds) + '.json') || {};
             var v = s[key];
             var l = v ? [decodeList(v[0], self.count), decodeList(v[1], self.count)] : [[], []];
             decoded.set(key, l);
