@@ -7,7 +7,7 @@ pub mod topics;
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Msg, locate};
+use crate::diagnostic::{Diagnostic, Diagnostics, Msg};
 use crate::render::urls::document_path;
 use crate::site::attachment::{PathProblem, normalize_ref};
 use crate::site::document::{AttachmentRef, EmbedTarget};
@@ -41,7 +41,7 @@ pub fn check(site: &Site) -> Diagnostics {
 
 fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
     let src = &doc.source;
-    let at = |needle: &str| locate(&src.text, needle, 1).unwrap_or((0, 0));
+    let at = |needle: &str| src.locate(needle, 1).unwrap_or((0, 0));
     let is_index = src.path.file_name().is_some_and(|n| n == "_index.md");
     if doc.section != "pages" && !is_index && doc.front.date.is_none() {
         diags.push(
@@ -185,7 +185,7 @@ pub fn check_attachments(
     refs: &[AttachmentRef],
     diags: &mut Diagnostics,
 ) {
-    let at = |needle: &str| locate(&src.text, needle, 1).unwrap_or((0, 0));
+    let at = |needle: &str| src.locate(needle, 1).unwrap_or((0, 0));
     for (i, a) in refs.iter().enumerate() {
         let (l, c) = at(a.file.trim());
         let field = format!("attachments[{i}].file");
@@ -246,7 +246,7 @@ pub fn check_attachments(
 
 /// Section 9 categories are 1 to 8.
 pub fn check_section9(src: &Source, categories: &[u8], diags: &mut Diagnostics) {
-    let at = |needle: &str| locate(&src.text, needle, 1).unwrap_or((0, 0));
+    let at = |needle: &str| src.locate(needle, 1).unwrap_or((0, 0));
     for (i, n) in categories.iter().enumerate() {
         if !(1..=8).contains(n) {
             let (l, c) = at("section9:");
@@ -271,7 +271,7 @@ pub fn check_section9(src: &Source, categories: &[u8], diags: &mut Diagnostics) 
 
 /// Topics are known ITA topic keys.
 pub fn check_topics(src: &Source, topics: &[String], diags: &mut Diagnostics) {
-    let at = |needle: &str| locate(&src.text, needle, 1).unwrap_or((0, 0));
+    let at = |needle: &str| src.locate(needle, 1).unwrap_or((0, 0));
     for (i, t) in topics.iter().enumerate() {
         if !topics::KEYS.contains(&t.as_str()) {
             let (l, c) = at(t);

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::check::check_attachments;
-use crate::diagnostic::{Diagnostic, Diagnostics, Msg, locate};
+use crate::diagnostic::{Diagnostic, Diagnostics, Msg};
 use crate::site::Site;
 use crate::site::source::{Source, nearest};
 use crate::thai::calendar::{FiscalYear, YearMonth, be};
@@ -19,7 +19,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
         if !ok {
             let src = &site.config_source;
-            let (l, c) = locate(&src.text, "ocid_prefix:", 1).unwrap_or((0, 0));
+            let (l, c) = src.locate("ocid_prefix:", 1).unwrap_or((0, 0));
             diags.push(
                 Diagnostic::error(
                     &src.path,
@@ -45,13 +45,13 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         let mut from = 1;
         for (i, (item, id)) in plan.data.items.iter().zip(&plan.ids).enumerate() {
-            let here = locate(&src.text, &item.title, from).unwrap_or((from, 0));
+            let here = src.locate(&item.title, from).unwrap_or((from, 0));
             from = here.0;
             if seen.insert(id, i).is_some() {
                 let (l, c) = item
                     .id
                     .as_ref()
-                    .and_then(|x| locate(&src.text, x, from.saturating_sub(3)))
+                    .and_then(|x| src.locate(x, from.saturating_sub(3)))
                     .unwrap_or(here);
                 diags.push(
                     Diagnostic::error(
@@ -72,7 +72,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
             if let Some(m) = item.expected
                 && m.0.fiscal_year() != fy
             {
-                let (l, c) = locate(&src.text, "expected:", from).unwrap_or(here);
+                let (l, c) = src.locate("expected:", from).unwrap_or(here);
                 diags.push(
                     Diagnostic::warning(
                         &src.path,
@@ -121,7 +121,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
         if !d.breakdown.is_empty() {
             let sum: Money = d.breakdown.iter().map(|b| b.amount.0).sum();
             if sum != d.price.0 {
-                let (l, c) = locate(&src.text, "breakdown:", 1).unwrap_or((0, 0));
+                let (l, c) = src.locate("breakdown:", 1).unwrap_or((0, 0));
                 diags.push(
                     Diagnostic::warning(
                         &src.path,
@@ -156,7 +156,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
         let fy = month.fiscal_year();
         let mut from = 1;
         for (i, item) in results.data.items.iter().enumerate() {
-            let here = locate(&src.text, &item.title, from).unwrap_or((from, 0));
+            let here = src.locate(&item.title, from).unwrap_or((from, 0));
             from = here.0;
             if let Some(id) = &item.plan_item {
                 check_plan_item(
@@ -172,7 +172,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
             if let Some(c) = &item.contract {
                 let d = c.date.0;
                 if FiscalYear::of(d) != fy {
-                    let (l, col) = locate(&src.text, "date:", from).unwrap_or(here);
+                    let (l, col) = src.locate("date:", from).unwrap_or(here);
                     diags.push(
                         Diagnostic::error(
                             &src.path,
@@ -189,7 +189,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
                         )),
                     );
                 } else if YearMonth::of(d) != month {
-                    let (l, col) = locate(&src.text, "date:", from).unwrap_or(here);
+                    let (l, col) = src.locate("date:", from).unwrap_or(here);
                     diags.push(
                         Diagnostic::warning(
                             &src.path,
@@ -214,7 +214,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
                 && w.price.0 > item.budget.0
             {
                 // The winner's own price, not a bid's or the reference price.
-                let winner_line = locate(&src.text, "winner:", from).map_or(from, |(l, _)| l);
+                let winner_line = src.locate("winner:", from).map_or(from, |(l, _)| l);
                 diags.push(over_budget(
                     src,
                     winner_line,
@@ -259,7 +259,7 @@ fn over_budget(
     amount: Money,
     budget: Money,
 ) -> Diagnostic {
-    let (l, c) = locate(&src.text, key, from).unwrap_or((0, 0));
+    let (l, c) = src.locate(key, from).unwrap_or((0, 0));
     Diagnostic::warning(
         &src.path,
         Msg::new(
@@ -296,8 +296,9 @@ fn check_plan_item(
     if plan.is_some_and(|p| p.item(id).is_some()) {
         return;
     }
-    let (l, c) = locate(&src.text, &format!("plan_item: \"{id}\""), from)
-        .or_else(|| locate(&src.text, "plan_item:", from))
+    let (l, c) = src
+        .locate(&format!("plan_item: \"{id}\""), from)
+        .or_else(|| src.locate("plan_item:", from))
         .unwrap_or((0, 0));
     let help = match plan {
         None => Msg::new(

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::compliance::disclosure::Disclosure;
-use crate::diagnostic::{Diagnostic, Msg, locate};
+use crate::diagnostic::{Diagnostic, Msg};
 use crate::site::source::{Source, parse_yaml};
 use crate::thai::calendar::FiscalYear;
 
@@ -73,7 +73,7 @@ impl Catalog {
             .and_then(|s| s.to_str())
             .unwrap_or_default();
         if stem != catalog.year.to_string() {
-            let (l, c) = locate(&source.text, "year:", 1).unwrap_or((1, 0));
+            let (l, c) = source.locate("year:", 1).unwrap_or((1, 0));
             return Err(Diagnostic::error(
                 &source.path,
                 Msg::new(
@@ -95,10 +95,10 @@ impl Catalog {
         let mut from = 1;
         for group in &catalog.groups {
             for item in &group.items {
-                from = locate(&source.text, &item.code, from).map_or(from, |(l, _)| l);
+                from = source.locate(&item.code, from).map_or(from, |(l, _)| l);
                 for t in &item.topics {
                     if !crate::check::topics::KEYS.contains(&t.as_str()) {
-                        let (l, c) = locate(&source.text, t, from).unwrap_or((0, 0));
+                        let (l, c) = source.locate(t, from).unwrap_or((0, 0));
                         return Err(Diagnostic::error(
                             &source.path,
                             Msg::new(

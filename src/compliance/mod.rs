@@ -167,9 +167,9 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
             let at_id = item
                 .id
                 .as_deref()
-                .and_then(|id| locate(&plan.source.text, id, from))
+                .and_then(|id| plan.source.locate(id, from))
                 .map_or(from, |(l, _)| l);
-            let here = locate(&plan.source.text, &item.title, at_id).unwrap_or((at_id, 0));
+            let here = plan.source.locate(&item.title, at_id).unwrap_or((at_id, 0));
             from = here.0;
             if item.budget.0 > limit && !p.results.is_empty() && p.reference_prices.is_empty() {
                 reported.push("procurement_notices");

@@ -342,7 +342,12 @@ pub fn embed_view(target: &EmbedTarget, site: &Site, urls: &Urls) -> Option<Embe
             EmbedView {
                 kind: "reference_price",
                 url: urls.path(&crate::output::procurement::reference_price_path(rp)),
-                data: embed_value(FormView::new(site, rp, urls)),
+                data: embed_value(FormView::new(
+                    site,
+                    rp,
+                    &crate::site::projects::projects(site, rp.fiscal_year()),
+                    urls,
+                )),
             }
         }
     })

@@ -2,6 +2,8 @@
 //! disclosures laid out as their บก. forms, monthly results as แบบ สขร.1, and the combined list
 //! of projects (ITA 2568 item o12).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::ctx;
@@ -157,8 +159,11 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                 },
             ),
         ));
+        let mut lists: HashMap<FiscalYear, Vec<Project>> = HashMap::new();
         for rp in &site.reference_prices {
-            let view = FormView::new(site, rp, urls);
+            let fy = rp.fiscal_year();
+            let list = lists.entry(fy).or_insert_with(|| projects(site, fy));
+            let view = FormView::new(site, rp, list, urls);
             let rel = reference_price_path(rp);
             pages.push((
                 rel.clone(),
@@ -317,7 +322,8 @@ impl PlanView {
             .zip(&plan.ids)
             .enumerate()
             .map(|(i, (item, id))| {
-                let project = list.iter().find(|p| p.plan.is_some_and(|(_, j)| j == i));
+                // `projects` lists the plan's items first, in plan order.
+                let project = list.get(i).filter(|p| p.plan.is_some_and(|(_, j)| j == i));
                 PlanRow {
                     no: i + 1,
                     id: id.clone(),
@@ -631,7 +637,8 @@ pub struct FormRow {
 }
 
 impl FormView {
-    pub fn new(site: &Site, rp: &ReferencePrice, urls: &Urls) -> Self {
+    /// The form of `rp`; `list` holds the projects of its fiscal year ([`projects`]).
+    pub fn new(site: &Site, rp: &ReferencePrice, list: &[Project], urls: &Urls) -> Self {
         let d = &rp.data;
         let fy = rp.fiscal_year();
         let mut rows: Vec<FormRow> = Vec::new();
@@ -704,8 +711,8 @@ impl FormView {
             people: d.committee.clone(),
             ..FormRow::default()
         });
-        let project = projects(site, fy)
-            .into_iter()
+        let project = list
+            .iter()
             .find(|p| p.reference_prices.iter().any(|x| x.slug == rp.slug));
         let plan_link = project.as_ref().and_then(|p| {
             p.plan.map(|_| Link {
@@ -808,6 +815,15 @@ pub fn shown_months(site: &Site, fy: FiscalYear) -> Vec<YearMonth> {
 impl ResultsView {
     pub fn new(site: &Site, fy: FiscalYear, urls: &Urls) -> Self {
         let list = projects(site, fy);
+        // The project of each result row, by month and row.
+        let by_row: HashMap<(YearMonth, usize), &Project> = list
+            .iter()
+            .flat_map(|p| {
+                p.results
+                    .iter()
+                    .map(move |(r, j)| ((r.data.month.0, *j), p))
+            })
+            .collect();
         let months = shown_months(site, fy)
             .into_iter()
             .map(|m| {
@@ -826,11 +842,7 @@ impl ResultsView {
                     .iter()
                     .enumerate()
                     .map(|(i, item)| {
-                        let project = list.iter().find(|p| {
-                            p.results
-                                .iter()
-                                .any(|(r, j)| r.data.month == results.data.month && *j == i)
-                        });
+                        let project = by_row.get(&(m, i)).copied();
                         ResultRow {
                             no: i + 1,
                             anchor: result_anchor(m, i),

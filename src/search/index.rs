@@ -95,13 +95,18 @@ enum Tok {
 
 /// Tokens of normalized text: Thai runs split over the vocabulary ([`Vocab::split`], the
 /// algorithm queries use) and written as their atoms, other pieces as they are.
-fn doc_tokens(vocab: &Vocab, atoms: &[Vec<u32>], pieces: &[Piece], out: &mut Vec<Tok>) {
-    for p in pieces {
-        if !p.thai {
-            out.push(Tok::Other(p.text.as_str().into()));
+fn doc_tokens<'a>(
+    vocab: &Vocab,
+    atoms: &[Vec<u32>],
+    pieces: impl IntoIterator<Item = (&'a str, bool)>,
+    out: &mut Vec<Tok>,
+) {
+    for (text, thai) in pieces {
+        if !thai {
+            out.push(Tok::Other(text.into()));
             continue;
         }
-        let chars: Vec<char> = p.text.chars().collect();
+        let chars: Vec<char> = text.chars().collect();
         let mut unknown = String::new();
         for span in vocab.split(&chars, false, None) {
             match span.kind {
@@ -258,8 +263,38 @@ fn thai_words(phrases: impl IntoIterator<Item = impl AsRef<str>>) -> Vec<String>
 }
 
 struct Prepared {
-    title: Vec<Piece>,
-    text: Vec<Piece>,
+    title: Packed,
+    text: Packed,
+}
+
+/// The [`pieces`] of a text kept compactly while the index is built (a piece's own `String`
+/// costs several times its letters): their texts end to end, and where each ends.
+struct Packed {
+    text: String,
+    ends: Vec<(u32, bool)>,
+}
+
+impl Packed {
+    fn new(pieces: Vec<Piece>) -> Self {
+        let mut text = String::with_capacity(pieces.iter().map(|p| p.text.len()).sum());
+        let mut ends = Vec::with_capacity(pieces.len());
+        for p in pieces {
+            text.push_str(&p.text);
+            ends.push((u32::try_from(text.len()).unwrap_or(u32::MAX), p.thai));
+        }
+        Self { text, ends }
+    }
+
+    /// Each piece's text and whether it is Thai.
+    fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
+        let mut start = 0;
+        self.ends.iter().map(move |&(end, thai)| {
+            let end = end as usize;
+            let piece = &self.text[start..end];
+            start = end;
+            (piece, thai)
+        })
+    }
 }
 
 /// Builds the index files.
@@ -285,10 +320,15 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
     });
     let prepared: Vec<Prepared> = phase("search: normalize", || {
         records
-            .par_iter()
-            .map(|r| Prepared {
-                title: pieces(&normalize_clean(&r.title)),
-                text: pieces(&normalize_clean(&r.text)),
+            .par_iter_mut()
+            .map(|r| {
+                let prepared = Prepared {
+                    title: Packed::new(pieces(&normalize_clean(&r.title))),
+                    text: Packed::new(pieces(&normalize_clean(&r.text))),
+                };
+                // From here on the text only gives the snippet.
+                r.text = snippet_source(&r.text);
+                prepared
             })
             .collect()
     });
@@ -303,8 +343,8 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
         prepared
             .par_iter()
             .fold(Counts::default, |mut c, p| {
-                for piece in p.title.iter().chain(&p.text).filter(|p| p.thai) {
-                    c.add_run(&segmenter, &splitter, &piece.text);
+                for (run, _) in p.title.iter().chain(p.text.iter()).filter(|p| p.1) {
+                    c.add_run(&segmenter, &splitter, run);
                 }
                 c
             })
@@ -332,13 +372,14 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
             .par_iter()
             .map(|p| {
                 let mut title = Vec::new();
-                doc_tokens(&vocab, &atoms, &p.title, &mut title);
+                doc_tokens(&vocab, &atoms, p.title.iter(), &mut title);
                 let mut text = Vec::new();
-                doc_tokens(&vocab, &atoms, &p.text, &mut text);
+                doc_tokens(&vocab, &atoms, p.text.iter(), &mut text);
                 (title, text)
             })
             .collect()
     });
+    drop(prepared);
     let mut interner = Interner {
         words: vocab.list().len(),
         others: HashMap::new(),
@@ -352,7 +393,13 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
                     .iter()
                     .map(|phrase| {
                         let mut toks = Vec::new();
-                        doc_tokens(&vocab, &atoms, &pieces(&normalize(phrase)), &mut toks);
+                        let pieces = pieces(&normalize(phrase));
+                        doc_tokens(
+                            &vocab,
+                            &atoms,
+                            pieces.iter().map(|p| (p.text.as_str(), p.thai)),
+                            &mut toks,
+                        );
                         toks.into_iter().map(|t| interner.id(t)).collect()
                     })
                     .collect()

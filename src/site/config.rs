@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Msg, locate};
+use crate::diagnostic::{Diagnostic, Msg};
 use crate::site::source::{Source, parse_yaml};
 use crate::site::values::Fy;
 use crate::thai::numerals::Numerals;
@@ -79,7 +79,7 @@ impl Config {
         if let Some(url) = base_url_override {
             config.base_url = url.to_owned();
         }
-        let at = |field: &str| locate(&source.text, &format!("{field}:"), 1).unwrap_or((0, 0));
+        let at = |field: &str| source.locate(&format!("{field}:"), 1).unwrap_or((0, 0));
         if config.name.trim().is_empty() {
             let (l, c) = at("name");
             return Err(Diagnostic::error(
@@ -172,10 +172,7 @@ mod tests {
 
     #[test]
     fn base_path_of_root_and_sub_path() {
-        let src = Source {
-            path: "content/site.yaml".into(),
-            text: "name: x\nbase_url: https://a.go.th\n".into(),
-        };
+        let src = Source::new("content/site.yaml", "name: x\nbase_url: https://a.go.th\n");
         let c = Config::load(&src, None).unwrap();
         assert_eq!(c.base_path(), "/");
         let c = Config::load(&src, Some("https://a.go.th/t/x")).unwrap();

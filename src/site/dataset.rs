@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Msg, locate};
+use crate::diagnostic::{Diagnostic, Msg};
 use crate::site::source::{Source, parse_yaml};
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -117,7 +117,7 @@ impl Dataset {
             .unwrap_or_default()
             .to_owned();
         if meta.columns.is_empty() {
-            let (l, c) = locate(&yaml.text, "columns:", 1).unwrap_or((1, 0));
+            let (l, c) = yaml.locate("columns:", 1).unwrap_or((1, 0));
             return Err(vec![
                 Diagnostic::error(
                     &yaml.path,

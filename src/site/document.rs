@@ -186,10 +186,7 @@ mod tests {
     use super::*;
 
     fn src(text: &str) -> Source {
-        Source {
-            path: "content/announcements/a.md".into(),
-            text: text.into(),
-        }
+        Source::new("content/announcements/a.md", text)
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Msg, locate};
+use crate::diagnostic::{Diagnostic, Msg};
 use crate::site::source::{Source, parse_yaml};
 use crate::site::values::{Fy, Month};
 use crate::thai::calendar::YearMonth;
@@ -100,7 +100,7 @@ impl Measures {
             .and_then(|s| s.to_str())
             .unwrap_or_default();
         if stem != fy.be().to_string() {
-            let (l, c) = locate(&source.text, "fiscal_year:", 1).unwrap_or((1, 0));
+            let (l, c) = source.locate("fiscal_year:", 1).unwrap_or((1, 0));
             errors.push(
                 Diagnostic::error(
                     &source.path,
@@ -118,7 +118,7 @@ impl Measures {
             );
         }
         if data.measures.is_empty() {
-            let (l, c) = locate(&source.text, "measures:", 1).unwrap_or((1, 0));
+            let (l, c) = source.locate("measures:", 1).unwrap_or((1, 0));
             errors.push(
                 Diagnostic::error(
                     &source.path,
@@ -137,7 +137,7 @@ impl Measures {
         }
         let mut from_line = 1;
         for (i, m) in data.measures.iter().enumerate() {
-            let here = locate(&source.text, &m.title, from_line).unwrap_or((from_line, 0));
+            let here = source.locate(&m.title, from_line).unwrap_or((from_line, 0));
             from_line = here.0;
             if m.methods.is_empty() {
                 errors.push(
@@ -159,7 +159,7 @@ impl Measures {
             if let Some(p) = m.period {
                 let (a, b) = (p.from.0, p.to.0);
                 if a > b {
-                    let (l, c) = locate(&source.text, "period:", from_line).unwrap_or(here);
+                    let (l, c) = source.locate("period:", from_line).unwrap_or(here);
                     errors.push(
                         Diagnostic::error(
                             &source.path,

@@ -424,7 +424,7 @@ impl Results {
 }
 
 fn file_name_mismatch(source: &Source, key: &str, value: &str, th: &str, en: &str) -> Diagnostic {
-    let (l, c) = crate::diagnostic::locate(&source.text, key, 1).unwrap_or((1, 0));
+    let (l, c) = source.locate(key, 1).unwrap_or((1, 0));
     let name = stem(source);
     Diagnostic::error(
         &source.path,

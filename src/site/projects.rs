@@ -2,6 +2,8 @@
 //! through `plan_item`: the list ITA 2568 item o12 asks for, the links between pages, and the
 //! OCDS releases all come from here.
 
+use std::collections::HashMap;
+
 use crate::site::Site;
 use crate::site::procurement::{Method, Plan, PlanItem, ReferencePrice, ResultItem, Results};
 use crate::thai::calendar::FiscalYear;
@@ -120,10 +122,12 @@ pub fn projects(site: &Site, fy: FiscalYear) -> Vec<Project<'_>> {
             });
         }
     }
-    let position = |out: &[Project], id: &str| {
-        out.iter()
-            .position(|p| p.plan.is_some() && p.local_id == id)
-    };
+    // Plan items by id (the first of a repeated id, as the check reports the rest).
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    for (i, p) in out.iter().enumerate() {
+        by_id.entry(p.local_id.clone()).or_insert(i);
+    }
+    let position = |_: &[Project], id: &str| by_id.get(id).copied();
     let mut prices: Vec<&ReferencePrice> = site
         .reference_prices
         .iter()

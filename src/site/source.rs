@@ -2,6 +2,7 @@
 //! a [`Diagnostic`] that names the file, line and column and says how to fix it.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 
@@ -13,9 +14,42 @@ pub struct Source {
     /// Relative to the site root, e.g. `content/announcements/x.md`.
     pub path: PathBuf,
     pub text: String,
+    /// Where each line starts, computed when first needed.
+    lines: OnceLock<Vec<usize>>,
 }
 
 impl Source {
+    /// A file's text, already normalized.
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            text: text.into(),
+            lines: OnceLock::new(),
+        }
+    }
+
+    /// Where `needle` first appears at or after line `from_line` (1-based), as line and column:
+    /// [`crate::diagnostic::locate`] with the line starts computed once, so checks that walk a
+    /// long file item by item stay linear.
+    pub fn locate(&self, needle: &str, from_line: usize) -> Option<(usize, usize)> {
+        if needle.is_empty() {
+            return None;
+        }
+        let starts = self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let start = match from_line {
+            0 | 1 => 0,
+            n => starts.get(n - 1).copied().unwrap_or(self.text.len()),
+        };
+        let at = start + self.text[start..].find(needle)?;
+        let line = starts.partition_point(|&s| s <= at);
+        let column = self.text[starts[line - 1]..at].chars().count() + 1;
+        Some((line, column))
+    }
+
     /// Reads `root/rel`. Invalid UTF-8 and unreadable files are errors that point at the place.
     pub fn read(root: &Path, rel: &Path) -> Result<Self, Diagnostic> {
         let bytes = std::fs::read(root.join(rel)).map_err(|e| {
@@ -53,10 +87,7 @@ impl Source {
                 )));
             }
         };
-        Ok(Self {
-            path: rel.to_path_buf(),
-            text: normalize(text),
-        })
+        Ok(Self::new(rel, normalize(text)))
     }
 }
 
@@ -379,9 +410,20 @@ mod tests {
     }
 
     fn src(text: &str) -> Source {
-        Source {
-            path: "content/x.yaml".into(),
-            text: text.to_owned(),
+        Source::new("content/x.yaml", text)
+    }
+
+    #[test]
+    fn locate_agrees_with_the_plain_search() {
+        let s = src("title: ถนน\nitems:\n  - title: ถนน\n    id: a\n  - title: ถนน\n");
+        for from in 0..8 {
+            for needle in ["ถนน", "id:", "title", "\n", "zzz", ""] {
+                assert_eq!(
+                    s.locate(needle, from),
+                    crate::diagnostic::locate(&s.text, needle, from),
+                    "{needle:?} from line {from}"
+                );
+            }
         }
     }
 
