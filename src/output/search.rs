@@ -18,7 +18,7 @@ struct Choice {
 }
 
 pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnostics) {
-    let (types, records) = records::records(site);
+    let (types, records) = crate::timing::phase("search: records", || records::records(site));
     let settings = &site.config.search;
     let built = index::build(Input {
         types: types.clone(),

@@ -305,9 +305,11 @@ pub fn build(input: Input) -> Built {
 /// [`build`], with the vocabulary in the manifest when it takes at most `vocab_inline` bytes.
 fn build_with(input: Input, vocab_inline: usize) -> Built {
     let mut records = input.records;
-    records.par_iter_mut().for_each(|r| {
-        r.title = clean(&r.title);
-        r.text = clean(&r.text);
+    phase("search: clean", || {
+        records.par_iter_mut().for_each(|r| {
+            r.title = clean(&r.title);
+            r.text = clean(&r.text);
+        })
     });
     // Newest first; undated after dated, then by type and title, so the numbering is stable.
     records.sort_by(|a, b| {

@@ -76,12 +76,13 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
         .map(|d| (format!("data/{}/", d.slug), d))
         .collect();
 
-    let doc_texts: HashMap<String, String> = docs
+    let mut doc_texts: HashMap<String, String> = docs
         .par_iter()
         .map(|(path, doc)| (path.clone(), document_text(doc)))
         .collect();
     let mut out = Vec::new();
-    for d in disclosures(site) {
+    let all = crate::timing::phase("search: records: disclosures", || disclosures(site));
+    for d in all {
         let record = |key: &str, text: String| Record {
             kind: kind(key),
             title: d.title.clone(),
@@ -97,10 +98,7 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
             } else {
                 section_key(&doc.section)
             };
-            out.push(record(
-                &key,
-                doc_texts.get(&d.path).cloned().unwrap_or_default(),
-            ));
+            out.push(record(&key, doc_texts.remove(&d.path).unwrap_or_default()));
         } else if let Some(rp) = prices.get(&d.path) {
             out.push(record(REFERENCE_PRICES, reference_price_text(rp, n)));
         } else if let Some(plan) = plans.get(&d.path) {

@@ -91,12 +91,15 @@ impl Vocab {
     pub fn insert(&mut self, word: &str, entry: Word) {
         let mut node = 0usize;
         for c in word.chars() {
-            node = match self.nodes[node].children.iter().find(|(k, _)| *k == c) {
-                Some(&(_, n)) => n as usize,
-                None => {
+            node = match self.nodes[node]
+                .children
+                .binary_search_by_key(&c, |&(k, _)| k)
+            {
+                Ok(i) => self.nodes[node].children[i].1 as usize,
+                Err(i) => {
                     let n = self.nodes.len();
                     self.nodes.push(Node::default());
-                    self.nodes[node].children.push((c, n as u32));
+                    self.nodes[node].children.insert(i, (c, n as u32));
                     n
                 }
             };
@@ -131,11 +134,11 @@ impl Vocab {
     }
 
     fn child(&self, node: usize, c: char) -> Option<usize> {
-        self.nodes[node]
-            .children
-            .iter()
-            .find(|(k, _)| *k == c)
-            .map(|&(_, n)| n as usize)
+        let children = &self.nodes[node].children;
+        children
+            .binary_search_by_key(&c, |&(k, _)| k)
+            .ok()
+            .map(|i| children[i].1 as usize)
     }
 
     /// Words that start with `prefix`, cheapest (most frequent) first, then alphabetical.
