@@ -561,3 +561,134 @@ fn a_port_in_use_moves_to_the_next_one_and_says_so() {
         "{stderr}"
     );
 }
+
+/// The number of threads of a running process (Linux).
+fn threads(child: &Child) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).expect("status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("Threads: line")
+}
+
+#[test]
+fn slow_and_silent_clients_do_not_stop_others() {
+    let site = TestSite::example();
+    let server = Server::start(&site);
+    let before = threads(&server.child);
+    // Hundreds of clients that start a request and never finish it, and as many that connect
+    // and say nothing at all.
+    let mut idle = Vec::new();
+    for i in 0..600 {
+        let mut s = TcpStream::connect(&server.host).expect("connect");
+        if i % 2 == 0 {
+            write!(s, "GET {} HTTP/1.1\r\nHost: x\r\nX-Slow: ", server.base).expect("send");
+        }
+        idle.push(s);
+    }
+    // Others are still answered, promptly.
+    let started = std::time::Instant::now();
+    for _ in 0..20 {
+        assert_eq!(server.get("measures/2566/").status, 200);
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "answered in {:?}",
+        started.elapsed()
+    );
+    // No thread per connection.
+    let during = threads(&server.child);
+    assert!(
+        during <= before + 4,
+        "{during} threads with 600 open connections, {before} before"
+    );
+    // A client that never finishes its request is cut off (after 10 s).
+    let mut slow = idle.pop().expect("a connection");
+    slow.set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    let mut rest = Vec::new();
+    let cut = std::time::Instant::now();
+    let _ = slow.read_to_end(&mut rest);
+    assert!(
+        cut.elapsed() < Duration::from_secs(15),
+        "a silent client held its connection for {:?}",
+        cut.elapsed()
+    );
+}
+
+#[test]
+fn over_long_requests_are_refused_and_the_server_goes_on() {
+    let site = TestSite::example();
+    let server = Server::start(&site);
+    // The server answers once it has read enough to refuse, and may close before the client
+    // has sent the rest: then the client sees a reset, which is a refusal too.
+    let refused = |request: String| -> Option<u16> {
+        let mut s = TcpStream::connect(&server.host).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        let _ = s.write_all(request.as_bytes());
+        let mut raw = Vec::new();
+        let _ = s.read_to_end(&mut raw);
+        (!raw.is_empty()).then(|| Response::parse(&raw).status)
+    };
+    let head = |target: &str, headers: &str| {
+        format!("GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n{headers}\r\n")
+    };
+    let long_path = format!("{}{}", server.base, "a".repeat(20_000));
+    let status = refused(head(&long_path, ""));
+    assert!(
+        status.is_none_or(|s| s == 414 || s == 431),
+        "over-long URL: {status:?}"
+    );
+    let status = refused(head(&format!("{}{}", server.base, "a".repeat(9_000)), ""));
+    assert_eq!(status, Some(414), "a long URL within the head limit");
+    let big_header = format!("X-Big: {}\r\n", "b".repeat(100_000));
+    let status = refused(head(&server.base, &big_header));
+    assert!(
+        status.is_none_or(|s| s == 431),
+        "over-long header: {status:?}"
+    );
+    let many = (0..2000)
+        .map(|i| format!("X-{i}: v\r\n"))
+        .collect::<String>();
+    let status = refused(head(&server.base, &many));
+    assert!(
+        status.is_none_or(|s| s >= 400),
+        "two thousand headers: {status:?}"
+    );
+    let r = server.raw("POST", &server.base, "Content-Length: 0\r\n");
+    assert_eq!(r.status, 405);
+    // Garbage instead of HTTP.
+    let mut s = TcpStream::connect(&server.host).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    s.write_all(b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 not http at all\r\n\r\n")
+        .expect("send");
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    assert_eq!(server.get("").status, 200, "still serving");
+}
+
+#[test]
+fn many_parallel_clients_all_get_whole_pages() {
+    let site = TestSite::example();
+    let server = Server::start(&site);
+    let expected = server.get("measures/2566/").body;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..64)
+            .map(|_| {
+                scope.spawn(|| {
+                    for _ in 0..10 {
+                        let r = server.get("measures/2566/");
+                        assert_eq!(r.status, 200);
+                        assert_eq!(r.body, expected);
+                    }
+                })
+            })
+            .collect();
+        for h in handles {
+            h.join().expect("a client");
+        }
+    });
+}

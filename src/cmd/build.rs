@@ -61,6 +61,10 @@ pub fn execute(args: &BuildArgs, g: Global) -> Result<ExitCode, String> {
                 ),
             );
             compliance_summary(&site, g);
+            // The process ends here: let the system take the memory back at once rather than
+            // freeing a large site's millions of allocations one by one.
+            std::mem::forget(outputs);
+            std::mem::forget(site);
             Ok(ExitCode::SUCCESS)
         }
         Err(d) => {

@@ -1,17 +1,19 @@
 //! The live-reload event stream (Server-Sent Events): each open tab holds one connection and
 //! hears about every new build, good or failed.
 
-use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use tiny_http::Request;
+use hyper::body::Bytes;
+use tokio::sync::mpsc;
 
 use crate::serve::{Shared, Snapshot};
 
 /// At most this many tabs listen at once; more get an immediate answer to retry later.
 const MAX_LISTENERS: usize = 64;
+/// A comment this often finds out whether the tab is still there.
+const PING: Duration = Duration::from_secs(10);
 
 fn state(s: &Snapshot) -> String {
     let value = serde_json::json!({
@@ -23,39 +25,42 @@ fn state(s: &Snapshot) -> String {
     format!("event: state\ndata: {value}\n\n")
 }
 
-/// Streams the site's state to one tab, in a thread of its own, until the tab goes away.
-pub fn stream(shared: &Arc<Shared>, request: Request) {
+/// Starts streaming the site's state to one tab: the chunks to send, until the tab goes away.
+/// `None` when too many tabs listen already. Runs on the server's runtime.
+pub fn stream(shared: &Arc<Shared>) -> Option<mpsc::Receiver<Bytes>> {
     if shared.listeners.fetch_add(1, Ordering::SeqCst) >= MAX_LISTENERS {
         shared.listeners.fetch_sub(1, Ordering::SeqCst);
-        let _ = request
-            .respond(tiny_http::Response::from_string("retry: 5000\n\n").with_status_code(503));
-        return;
+        return None;
     }
+    let (tx, rx) = mpsc::channel(4);
     let shared = Arc::clone(shared);
-    std::thread::spawn(move || {
-        let mut w = request.into_writer();
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nConnection: keep-alive\r\nX-Accel-Buffering: no\r\n\r\nretry: 1000\n\n";
+    let mut changes = shared.subscribe();
+    tokio::spawn(async move {
         let mut last = 0;
-        let mut ok = w
-            .write_all(head.as_bytes())
-            .and_then(|()| w.flush())
+        let mut ok = tx
+            .send(Bytes::from_static(b"retry: 1000\n\n"))
+            .await
             .is_ok();
         while ok {
+            changes.borrow_and_update();
             let snapshot = shared.snapshot();
-            if snapshot.generation != last {
-                last = snapshot.generation;
-                ok = w
-                    .write_all(state(&snapshot).as_bytes())
-                    .and_then(|()| w.flush())
-                    .is_ok();
+            let chunk = if snapshot.generation == last {
+                ": ping\n\n".to_owned()
             } else {
-                // A comment every few seconds finds out whether the tab is still there.
-                ok = w.write_all(b": ping\n\n").and_then(|()| w.flush()).is_ok();
-            }
+                last = snapshot.generation;
+                state(&snapshot)
+            };
+            drop(snapshot);
+            ok = tx.send(Bytes::from(chunk)).await.is_ok();
             if ok {
-                shared.wait_for_change(last, Duration::from_secs(10));
+                tokio::select! {
+                    r = changes.changed() => ok = r.is_ok(),
+                    () = tokio::time::sleep(PING) => {}
+                    () = tx.closed() => ok = false,
+                }
             }
         }
         shared.listeners.fetch_sub(1, Ordering::SeqCst);
     });
+    Some(rx)
 }

@@ -2,10 +2,7 @@
 //! path or to nothing: the file system is never consulted for a path taken from a request, so
 //! `../`, encoded dots, backslashes and NUL bytes cannot reach outside the site.
 
-use std::io::Cursor;
 use std::sync::Arc;
-
-use tiny_http::{Header, Method, Request, Response};
 
 use crate::output::Body;
 use crate::render::cache::fingerprint;
@@ -143,42 +140,55 @@ fn with_live_script(html: &[u8], base_path: &str) -> Vec<u8> {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|()| {
-        Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("valid header")
-    })
+/// Longest request target answered; longer ones get 414.
+pub const MAX_URL: usize = 8 * 1024;
+
+/// What to send back for one request, apart from the transport.
+#[derive(Debug)]
+pub enum Answer {
+    Plain {
+        status: u16,
+        headers: Vec<(&'static str, String)>,
+        body: Vec<u8>,
+    },
+    /// Keep the connection for the live-reload event stream.
+    Events,
 }
 
-fn respond(request: Request, response: Response<Cursor<Vec<u8>>>) {
-    // A client that went away is not our problem.
-    let _ = request.respond(response);
-}
-
-fn text(status: u16, body: &str) -> Response<Cursor<Vec<u8>>> {
-    Response::from_data(body.as_bytes().to_vec())
-        .with_status_code(status)
-        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
-}
-
-/// Answers one request.
-pub fn handle(shared: &Arc<Shared>, request: Request) {
-    let snapshot = shared.snapshot();
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        respond(
-            request,
-            text(405, "405 method not allowed\n").with_header(header("Allow", "GET, HEAD")),
-        );
-        return;
+fn text(status: u16, body: &str) -> Answer {
+    Answer::Plain {
+        status,
+        headers: vec![("Content-Type", "text/plain; charset=utf-8".into())],
+        body: body.as_bytes().to_vec(),
     }
-    match route(&snapshot, request.url()) {
-        Route::Refused => respond(request, text(400, "400 bad request\n")),
-        Route::Redirect(to) => respond(
-            request,
-            Response::from_data(Vec::new())
-                .with_status_code(301)
-                .with_header(header("Location", &to)),
-        ),
-        Route::Events => crate::serve::events::stream(shared, request),
+}
+
+/// Answers a request: its method, its target as sent (`/a/b?q`) and its `If-None-Match`.
+pub fn answer(
+    shared: &Arc<Shared>,
+    method: &str,
+    url: &str,
+    if_none_match: Option<&str>,
+) -> Answer {
+    if !matches!(method, "GET" | "HEAD") {
+        let mut a = text(405, "405 method not allowed\n");
+        if let Answer::Plain { headers, .. } = &mut a {
+            headers.push(("Allow", "GET, HEAD".into()));
+        }
+        return a;
+    }
+    if url.len() > MAX_URL {
+        return text(414, "414 URI too long\n");
+    }
+    let snapshot = shared.snapshot();
+    match route(&snapshot, url) {
+        Route::Refused => text(400, "400 bad request\n"),
+        Route::Redirect(to) => Answer::Plain {
+            status: 301,
+            headers: vec![("Location", to)],
+            body: Vec::new(),
+        },
+        Route::Events => Answer::Events,
         Route::NotFound => {
             let body = snapshot
                 .outputs
@@ -187,28 +197,22 @@ pub fn handle(shared: &Arc<Shared>, request: Request) {
                 .and_then(|b| bytes_of(b).ok())
                 .map(|b| with_live_script(&b, &snapshot.base_path))
                 .unwrap_or_else(|| b"404 not found\n".to_vec());
-            respond(
-                request,
-                Response::from_data(body)
-                    .with_status_code(404)
-                    .with_header(header("Content-Type", "text/html; charset=utf-8"))
-                    .with_header(header("Cache-Control", "no-store")),
-            );
+            Answer::Plain {
+                status: 404,
+                headers: vec![
+                    ("Content-Type", "text/html; charset=utf-8".into()),
+                    ("Cache-Control", "no-store".into()),
+                ],
+                body,
+            }
         }
         Route::File(name) => {
             let Some(body) = snapshot.outputs.files.get(&name) else {
-                respond(request, text(404, "404 not found\n"));
-                return;
+                return text(404, "404 not found\n");
             };
             let bytes = match bytes_of(body) {
                 Ok(b) => b,
-                Err(e) => {
-                    respond(
-                        request,
-                        text(500, &format!("500 cannot read the file: {e}\n")),
-                    );
-                    return;
-                }
+                Err(e) => return text(500, &format!("500 cannot read the file: {e}\n")),
             };
             let kind = content_type(&name);
             let bytes = if kind.starts_with("text/html") {
@@ -217,24 +221,22 @@ pub fn handle(shared: &Arc<Shared>, request: Request) {
                 bytes
             };
             let etag = format!("\"{:016x}\"", fingerprint(&bytes));
-            let fresh = request
-                .headers()
-                .iter()
-                .find(|h| h.field.equiv("If-None-Match"))
-                .is_some_and(|h| h.value.as_str().split(',').any(|t| t.trim() == etag));
-            let response = if fresh {
-                Response::from_data(Vec::new()).with_status_code(304)
+            let fresh = if_none_match.is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+            let mut headers = vec![("ETag", etag), ("Cache-Control", "no-cache".into())];
+            if fresh {
+                Answer::Plain {
+                    status: 304,
+                    headers,
+                    body: Vec::new(),
+                }
             } else {
-                Response::from_data(bytes)
-                    .with_status_code(200)
-                    .with_header(header("Content-Type", kind))
-            };
-            respond(
-                request,
-                response
-                    .with_header(header("ETag", &etag))
-                    .with_header(header("Cache-Control", "no-cache")),
-            );
+                headers.push(("Content-Type", kind.into()));
+                Answer::Plain {
+                    status: 200,
+                    headers,
+                    body: bytes,
+                }
+            }
         }
     }
 }

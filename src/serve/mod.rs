@@ -5,13 +5,14 @@
 
 pub mod events;
 pub mod http;
+pub mod net;
 pub mod watch;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Condvar, Mutex, PoisonError, RwLock};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::output::Outputs;
@@ -35,17 +36,16 @@ pub struct Snapshot {
 /// What the request threads, the event streams and the rebuild loop share.
 pub struct Shared {
     current: RwLock<Arc<Snapshot>>,
-    generation: Mutex<u64>,
-    changed: Condvar,
+    /// The generation served, for the event streams to wait on.
+    generation: tokio::sync::watch::Sender<u64>,
     pub listeners: AtomicUsize,
 }
 
 impl Shared {
     fn new(snapshot: Snapshot) -> Self {
         Self {
-            generation: Mutex::new(snapshot.generation),
+            generation: tokio::sync::watch::Sender::new(snapshot.generation),
             current: RwLock::new(Arc::new(snapshot)),
-            changed: Condvar::new(),
             listeners: AtomicUsize::new(0),
         }
     }
@@ -55,15 +55,16 @@ impl Shared {
         Arc::clone(&self.current.read().unwrap_or_else(PoisonError::into_inner))
     }
 
+    /// Hears of every new generation.
+    pub fn subscribe(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.generation.subscribe()
+    }
+
     /// Puts a new build in place, in one step, and wakes the event streams.
     pub fn publish(&self, snapshot: Snapshot) {
         let generation = snapshot.generation;
         *self.current.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(snapshot);
-        *self
-            .generation
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = generation;
-        self.changed.notify_all();
+        self.generation.send_replace(generation);
     }
 
     /// Replaces the build with `make(current)` only if it is still generation `expected`; a
@@ -77,24 +78,8 @@ impl Shared {
         let generation = next.generation;
         *current = Arc::new(next);
         drop(current);
-        *self
-            .generation
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = generation;
-        self.changed.notify_all();
+        self.generation.send_replace(generation);
         true
-    }
-
-    /// Waits until the generation differs from `seen`, or `timeout` passes.
-    pub fn wait_for_change(&self, seen: u64, timeout: Duration) {
-        let guard = self
-            .generation
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        let _ = self
-            .changed
-            .wait_timeout_while(guard, timeout, |g| *g == seen)
-            .unwrap_or_else(PoisonError::into_inner);
     }
 }
 
@@ -139,13 +124,13 @@ impl Builder {
 pub struct Server {
     pub addr: SocketAddr,
     pub shared: Arc<Shared>,
-    http: Arc<tiny_http::Server>,
+    listener: net::Listener,
 }
 
 impl Server {
-    /// Stops accepting requests.
+    /// Stops accepting connections.
     pub fn stop(&self) {
-        self.http.unblock();
+        self.listener.stop();
     }
 }
 
@@ -182,19 +167,9 @@ pub fn start(opts: &ServeOptions) -> Result<Server, String> {
         css_only: false,
         silent: false,
     }));
-    let (http, addr) = listen(&opts.bind, opts.port, opts)?;
-    let http = Arc::new(http);
-
-    // Request threads: a few, each taking whole requests from the listener's queue.
-    for _ in 0..8 {
-        let http = Arc::clone(&http);
-        let shared = Arc::clone(&shared);
-        std::thread::spawn(move || {
-            while let Ok(request) = http.recv() {
-                http::handle(&shared, request);
-            }
-        });
-    }
+    let (listener, addr) = listen(&opts.bind, opts.port, opts)?;
+    let listener = net::serve(listener, Arc::clone(&shared))
+        .map_err(|e| format!("cannot start the server: {e}"))?;
 
     let changes =
         watch::watch(&opts.root).map_err(|e| format!("cannot watch the site's files: {e}"))?;
@@ -206,7 +181,11 @@ pub fn start(opts: &ServeOptions) -> Result<Server, String> {
         std::thread::spawn(move || rebuild_loop(&builder, &shared, &changes, lang, quiet, &root))
     };
     drop(rebuilder);
-    Ok(Server { addr, shared, http })
+    Ok(Server {
+        addr,
+        shared,
+        listener,
+    })
 }
 
 fn print_diags(diags: &Diagnostics, opts: &ServeOptions) {
@@ -226,23 +205,20 @@ fn listen(
     bind: &str,
     port: u16,
     opts: &ServeOptions,
-) -> Result<(tiny_http::Server, SocketAddr), String> {
+) -> Result<(std::net::TcpListener, SocketAddr), String> {
     let mut last = String::new();
     let tries = if port == 0 { 1 } else { 11 };
     for p in (0..tries).map(|i| port.saturating_add(i)) {
-        match tiny_http::Server::http((bind, p)) {
-            Ok(server) => {
-                let addr = server
-                    .server_addr()
-                    .to_ip()
-                    .ok_or_else(|| "the server has no IP address".to_owned())?;
+        match std::net::TcpListener::bind((bind, p)) {
+            Ok(listener) => {
+                let addr = listener.local_addr().map_err(|e| e.to_string())?;
                 if p != port && port != 0 && !opts.quiet {
                     match opts.lang {
                         Lang::Th => eprintln!("พอร์ต {port} มีโปรแกรมอื่นใช้อยู่ จึงใช้พอร์ต {p} แทน"),
                         Lang::En => eprintln!("port {port} is in use; using {p} instead"),
                     }
                 }
-                return Ok((server, addr));
+                return Ok((listener, addr));
             }
             Err(e) => last = e.to_string(),
         }
