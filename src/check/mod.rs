@@ -7,6 +7,8 @@ pub mod topics;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Diagnostic, Diagnostics, Msg};
 use crate::render::urls::document_path;
 use crate::site::attachment::{PathProblem, normalize_ref};
@@ -36,7 +38,87 @@ pub fn check(site: &Site) -> Diagnostics {
         check_topics(&d.source, &d.meta.topics, &mut diags);
         check_section9(&d.source, &d.meta.section9, &mut diags);
     }
+    let sources = std::iter::once(&site.config_source)
+        .chain(site.documents().map(|d| &d.source))
+        .chain(site.measures.iter().map(|m| &m.source))
+        .chain(site.plans.values().map(|p| &p.source))
+        .chain(site.reference_prices.iter().map(|r| &r.source))
+        .chain(site.results.values().map(|r| &r.source))
+        .chain(site.datasets.iter().map(|d| &d.source));
+    let sources: Vec<&Source> = sources.collect();
+    let found: Vec<Diagnostics> = sources
+        .par_iter()
+        .map(|src| {
+            let mut d = Diagnostics::default();
+            check_marks(src, &mut d);
+            d
+        })
+        .collect();
+    for d in found {
+        diags.extend(d);
+    }
     diags
+}
+
+/// Byte offsets of Thai marks typed one on another (see [`check_marks`]); reads the UTF-8
+/// bytes a character at a time, which keeps it cheap on every file of a large site.
+fn doubled_marks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    // A Thai mark: U+0E31, U+0E34–U+0E3A, U+0E47–U+0E4E. Its code point, if `i` starts one.
+    let mark = move |i: usize| -> Option<u8> {
+        match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+            (Some(0xE0), Some(0xB8), Some(&c)) if c == 0xB1 || (0xB4..=0xBA).contains(&c) => {
+                Some(c - 0x80)
+            }
+            (Some(0xE0), Some(0xB9), Some(&c)) if (0x87..=0x8E).contains(&c) => Some(c - 0x40),
+            _ => None,
+        }
+    };
+    let is_tone = |m: u8| (0x48..=0x4B).contains(&m);
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i + 6 <= b.len() {
+            let here = i;
+            i += if b[i] >= 0xE0 { 3 } else { 1 };
+            if let (Some(x), Some(y)) = (mark(here), mark(here + 3))
+                && (x == y || (is_tone(x) && is_tone(y)))
+            {
+                return Some(here);
+            }
+        }
+        None
+    })
+}
+
+/// A Thai tone mark or vowel sign typed twice (`ก่่`, often from a paste): it shows as a
+/// smudge and reads as no word, so the search cannot find it. Warned at its place, at most
+/// three a file.
+fn check_marks(src: &Source, diags: &mut Diagnostics) {
+    for start in doubled_marks(&src.text).take(3) {
+        let (line, column) = crate::diagnostic::line_col(&src.text, start);
+        let word: String = src.text[..start]
+            .chars()
+            .rev()
+            .take_while(|c| ('\u{0E01}'..='\u{0E4E}').contains(c))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        diags.push(
+            Diagnostic::warning(
+                &src.path,
+                Msg::new(
+                    format!("พิมพ์วรรณยุกต์หรือสระซ้อนกันสองตัวหลัง \"{word}\""),
+                    format!("two Thai marks typed one on the other after \"{word}\""),
+                ),
+            )
+            .at(&src.text, line, column)
+            .help(Msg::new(
+                "ลบตัวที่เกินออกให้เหลือตัวเดียว (มักเกิดจากการคัดลอกข้อความมาวาง)",
+                "delete the extra mark so that one is left (it often comes from pasting)",
+            )),
+        );
+    }
 }
 
 fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
@@ -298,5 +380,20 @@ pub fn check_topics(src: &Source, topics: &[String], diags: &mut Diagnostics) {
                 .help(help),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_marks_typed_twice_and_nothing_else() {
+        let at = |t: &str| doubled_marks(t).collect::<Vec<_>>();
+        assert_eq!(at("ผู้ที่สนใจ ก่อน น้ำ กี่ ปี่ ตั้ง"), Vec::<usize>::new());
+        assert_eq!(at("ที่่"), vec![6]);
+        assert_eq!(at("a ก่้"), vec![5]);
+        assert_eq!(at("กิิ"), vec![3]);
+        assert_eq!(at("xxxxxxx"), Vec::<usize>::new());
     }
 }

@@ -10,7 +10,7 @@ use crate::site::Site;
 pub fn check(site: &Site, r: &Renderer, out: &Outputs, diags: &mut Diagnostics) {
     let urls = &r.urls;
     for doc in site.documents() {
-        let links = document_links(r, doc.fingerprint, &doc.body);
+        let links = document_links(r, doc.fingerprint, doc.body());
         for link in links.iter() {
             report(
                 urls,

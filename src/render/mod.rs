@@ -336,6 +336,12 @@ fn render_all(
         ))),
     );
 
+    // The search index before the pages: its working memory is freed before theirs is held.
+    if with_search {
+        crate::timing::phase("search", || {
+            crate::output::search::render(site, &renderer, &mut outputs, &mut diags);
+        });
+    }
     crate::timing::phase("pages", || {
         pages::render(site, &renderer, &mut outputs, &mut diags)
     });
@@ -350,11 +356,6 @@ fn render_all(
     });
     catalog::publish_dcat(site, &datasets, &urls, &mut outputs);
     ocds::publish(site, &urls, &mut outputs);
-    if with_search {
-        crate::timing::phase("search", || {
-            crate::output::search::render(site, &renderer, &mut outputs, &mut diags);
-        });
-    }
     crate::timing::phase("feed, statics, sitemap", || {
         feed::render(site, &renderer, &mut outputs);
         statics::render(site, &mut outputs);

@@ -68,6 +68,8 @@ pub struct Built {
     pub years: Vec<i32>,
 }
 
+/// Documents tokenized at once while the index is built.
+const CHUNK: usize = 2048;
 /// Documents per file of `search/d/`.
 pub const GROUP: usize = 4;
 /// Aimed size of a shard of inverted lists, in bytes.
@@ -369,19 +371,6 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
                 .collect()
         })
         .collect();
-    let raw: Vec<(Vec<Tok>, Vec<Tok>)> = phase("search: split into words", || {
-        prepared
-            .par_iter()
-            .map(|p| {
-                let mut title = Vec::new();
-                doc_tokens(&vocab, &atoms, p.title.iter(), &mut title);
-                let mut text = Vec::new();
-                doc_tokens(&vocab, &atoms, p.text.iter(), &mut text);
-                (title, text)
-            })
-            .collect()
-    });
-    drop(prepared);
     let mut interner = Interner {
         words: vocab.list().len(),
         others: HashMap::new(),
@@ -408,51 +397,61 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
             })
             .collect(),
     );
-    let numbered: Vec<(Vec<u32>, Vec<u32>)> = raw
-        .into_iter()
-        .map(|(title, text)| {
-            (
-                title.into_iter().map(|t| interner.id(t)).collect(),
-                text.into_iter().map(|t| interner.id(t)).collect(),
-            )
-        })
-        .collect();
 
-    // Terms of each document: tokens and neighbouring pairs, title apart from the rest.
-    let doc_terms: Vec<(Vec<u64>, Vec<u64>)> = phase("search: terms", || {
-        numbered
-            .par_iter()
-            .map(|(title_toks, text_toks)| {
-                let mut title = Vec::new();
-                add_terms(title_toks, &mut title);
-                synonyms.expand(title_toks, &mut title);
-                title.sort_unstable();
-                title.dedup();
-                let mut text = Vec::new();
-                add_terms(text_toks, &mut text);
-                synonyms.expand(text_toks, &mut text);
-                text.sort_unstable();
-                text.dedup();
-                text.retain(|t| title.binary_search(t).is_err());
-                (title, text)
-            })
-            .collect()
-    });
-    drop(numbered);
-    let postings = phase("search: inverted lists", || {
-        let mut postings: HashMap<u64, (Vec<u32>, Vec<u32>)> = HashMap::new();
-        for (id, (title, text)) in doc_terms.iter().enumerate() {
-            let id = u32::try_from(id).unwrap_or(u32::MAX);
-            for t in title {
-                postings.entry(*t).or_default().0.push(id);
-            }
-            for t in text {
-                postings.entry(*t).or_default().1.push(id);
+    // Each document's tokens, numbered, then its terms (tokens and neighbouring pairs, title
+    // apart from the rest) into the inverted lists: a chunk of documents at a time, so that
+    // only the lists grow with the site.
+    let mut postings: HashMap<u64, (Vec<u32>, Vec<u32>)> = HashMap::new();
+    phase("search: words, terms and lists", || {
+        for (c, chunk) in prepared.chunks(CHUNK).enumerate() {
+            let raw: Vec<(Vec<Tok>, Vec<Tok>)> = chunk
+                .par_iter()
+                .map(|p| {
+                    let mut title = Vec::new();
+                    doc_tokens(&vocab, &atoms, p.title.iter(), &mut title);
+                    let mut text = Vec::new();
+                    doc_tokens(&vocab, &atoms, p.text.iter(), &mut text);
+                    (title, text)
+                })
+                .collect();
+            let numbered: Vec<(Vec<u32>, Vec<u32>)> = raw
+                .into_iter()
+                .map(|(title, text)| {
+                    (
+                        title.into_iter().map(|t| interner.id(t)).collect(),
+                        text.into_iter().map(|t| interner.id(t)).collect(),
+                    )
+                })
+                .collect();
+            let terms: Vec<(Vec<u64>, Vec<u64>)> = numbered
+                .par_iter()
+                .map(|(title_toks, text_toks)| {
+                    let mut title = Vec::new();
+                    add_terms(title_toks, &mut title);
+                    synonyms.expand(title_toks, &mut title);
+                    title.sort_unstable();
+                    title.dedup();
+                    let mut text = Vec::new();
+                    add_terms(text_toks, &mut text);
+                    synonyms.expand(text_toks, &mut text);
+                    text.sort_unstable();
+                    text.dedup();
+                    text.retain(|t| title.binary_search(t).is_err());
+                    (title, text)
+                })
+                .collect();
+            for (k, (title, text)) in terms.iter().enumerate() {
+                let id = u32::try_from(c * CHUNK + k).unwrap_or(u32::MAX);
+                for t in title {
+                    postings.entry(*t).or_default().0.push(id);
+                }
+                for t in text {
+                    postings.entry(*t).or_default().1.push(id);
+                }
             }
         }
-        postings
     });
-    drop(doc_terms);
+    drop(prepared);
     let key_text = |k: u64| -> String {
         if k >> 32 == 0 {
             interner.name(&vocab, k as u32).to_owned()

@@ -241,7 +241,7 @@ fn document_text(doc: &Document) -> String {
         text.push(format!("เลขที่ {number}"));
     }
     text.extend(f.summary.clone());
-    text.push(plain_text(&doc.body));
+    text.push(plain_text(doc.body()));
     if let Some(s) = &f.signed_by {
         text.push(s.name.clone());
         text.extend(s.position.clone());

@@ -100,8 +100,8 @@ pub struct Document {
     pub section: String,
     pub slug: String,
     pub front: FrontMatter,
-    /// The Markdown after the front matter.
-    pub body: String,
+    /// Where the Markdown after the front matter starts in the file's text (bytes).
+    body_start: usize,
     /// The line of the file where the body starts.
     pub body_line: usize,
     /// Identifies the file's path and text, for caches.
@@ -114,7 +114,7 @@ impl Document {
     pub fn load(source: Source, section: &str) -> Result<Self, Diagnostic> {
         let (yaml, body, body_line) = split_front_matter(&source)?;
         let front: FrontMatter = parse_yaml(&source, yaml, 2)?;
-        let (body, body_line) = (body.to_owned(), body_line);
+        let body_start = source.text.len() - body.len();
         let stem = source
             .path
             .file_stem()
@@ -130,10 +130,15 @@ impl Document {
             section: section.to_owned(),
             slug,
             front,
-            body,
+            body_start,
             body_line,
             source,
         })
+    }
+
+    /// The Markdown after the front matter.
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body_start..]
     }
 }
 
@@ -193,7 +198,7 @@ mod tests {
     fn splits_front_matter_and_body() {
         let d = Document::load(src("---\ntitle: x\n---\n\nbody\n"), "announcements").unwrap();
         assert_eq!(d.front.title, "x");
-        assert_eq!(d.body, "\nbody\n");
+        assert_eq!(d.body(), "\nbody\n");
         assert_eq!(d.body_line, 4);
         assert_eq!(d.slug, "a");
     }

@@ -98,11 +98,50 @@ pub fn normalize(text: String) -> String {
         .strip_prefix('\u{feff}')
         .map(str::to_owned)
         .unwrap_or(text);
-    if text.contains('\r') {
+    let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text
+    };
+    unpaste(text)
+}
+
+/// What text pasted from a word processor carries that the reader cannot see but that changes
+/// what it means to a parser: zero-width characters and soft hyphens go (a date with one is
+/// otherwise unreadable), non-breaking and thin spaces become spaces (a Markdown list or an
+/// amount with one is otherwise not one), and `ํ` + `า` becomes `ำ`, which it looks like.
+/// Lines stay where they were, so messages still point at the right line.
+pub fn unpaste(text: String) -> String {
+    let pasted = |c: char| {
+        matches!(
+            c,
+            '\u{200B}'
+                ..='\u{200D}'
+                    | '\u{2060}'
+                    | '\u{FEFF}'
+                    | '\u{00AD}'
+                    | '\u{00A0}'
+                    | '\u{2007}'
+                    | '\u{2009}'
+                    | '\u{202F}'
+        )
+    };
+    if !text.contains(pasted) && !text.contains("\u{0E4D}\u{0E32}") {
+        return text;
     }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+            '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' => out.push(' '),
+            '\u{0E32}' if out.ends_with('\u{0E4D}') => {
+                out.pop();
+                out.push('\u{0E33}');
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Parses YAML text that starts at line `first_line` of `source` (1 for a YAML file, 2 for front

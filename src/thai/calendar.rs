@@ -191,7 +191,7 @@ impl std::error::Error for DateError {}
 /// [`DateError::Format`] for anything not in that shape, [`DateError::MonthOutOfRange`] for a
 /// month outside 1–12 and [`DateError::ImpossibleDate`] for a day the month does not have.
 pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
-    let s = to_arabic_digits(s.trim());
+    let s = to_arabic_digits(crate::thai::money::unquote(s.trim()));
     let mut parts = s.split('-');
     let (Some(y), Some(m), Some(d), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
@@ -265,7 +265,7 @@ impl YearMonth {
     /// [`DateError::YearMonthFormat`] for anything not in that shape and
     /// [`DateError::MonthOutOfRange`] for a month outside 1–12.
     pub fn parse(s: &str) -> Result<Self, DateError> {
-        let s = to_arabic_digits(s.trim());
+        let s = to_arabic_digits(crate::thai::money::unquote(s.trim()));
         let Some((y, m)) = s.split_once('-') else {
             return Err(DateError::YearMonthFormat);
         };
@@ -366,7 +366,7 @@ impl FiscalYear {
     ///
     /// [`DateError::FiscalYearFormat`] if `s` is not a four-digit year.
     pub fn parse(s: &str) -> Result<Self, DateError> {
-        let s = to_arabic_digits(s.trim());
+        let s = to_arabic_digits(crate::thai::money::unquote(s.trim()));
         number(&s, 4, 4)
             .map(|y| Self(be(to_ce_year(i32::from(y)))))
             .ok_or(DateError::FiscalYearFormat)

@@ -7,6 +7,21 @@ use std::ops::{Add, AddAssign};
 
 use super::numerals::{group_thousands, to_arabic_digits};
 
+/// Spaces a thousands separator may be written with.
+const SPACES: [char; 5] = [' ', '\u{00A0}', '\u{2007}', '\u{2009}', '\u{202F}'];
+
+/// `s` without the quotation marks around it, straight or curly (a value pasted from a word
+/// processor).
+pub fn unquote(s: &str) -> &str {
+    for (open, close) in [('"', '"'), ('\'', '\''), ('“', '”'), ('‘', '’'), ('”', '”')]
+    {
+        if let Some(inner) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            return inner.trim();
+        }
+    }
+    s
+}
+
 /// An amount of money in satang. `Money(150)` is 1.50 baht.
 ///
 /// Arithmetic saturates at the limits of `i64` instead of overflowing. `Display` uses
@@ -98,9 +113,10 @@ impl Money {
     /// Parses an amount in baht: `"500000"`, `"500,000.00"`, `"๕๐๐,๐๐๐ บาท"`, `"1250.5"`,
     /// `"-10"`, `" 12 บาท "`.
     ///
-    /// Accepts Arabic or Thai digits, surrounding whitespace, a leading `-` or `+`, and a
-    /// trailing `บาท`. Commas may only separate groups of three digits before the decimal
-    /// point (`"1,000"` but not `"1,2,3"` or `"10,00"`). More than two decimals are rounded to
+    /// Accepts Arabic or Thai digits, surrounding whitespace and quotation marks (straight or
+    /// curly), a leading `-` or `+`, a trailing `บาท` and a trailing `.-` (no satang). Commas,
+    /// or spaces as word processors write them, may only separate groups of three digits before
+    /// the decimal point (`"1,000"`, `"1 500 000"` but not `"1,2,3"`, `"10,00"` or `"1 50"`). More than two decimals are rounded to
     /// the satang, halves away from zero (`"0.005"` → 1 satang, `"-0.005"` → −1 satang).
     ///
     /// # Errors
@@ -109,11 +125,22 @@ impl Money {
     /// not an amount, [`MoneyError::TooLarge`] if it does not fit in `i64` satang.
     pub fn parse(s: &str) -> Result<Self, MoneyError> {
         let s = to_arabic_digits(s);
-        let s = s.trim();
+        let s = unquote(s.trim());
         let s = s.strip_suffix("บาท").map_or(s, str::trim_end);
+        // "500,000.-": the Thai way of writing no satang.
+        let s = s.strip_suffix(".-").unwrap_or(s);
         if s.is_empty() {
             return Err(MoneyError::Empty);
         }
+        // Spaces between groups of three digits, as some word processors write them, are read
+        // as commas (and must group like them).
+        let spaced;
+        let s = if s.contains(SPACES) {
+            spaced = s.replace(SPACES, ",");
+            spaced.as_str()
+        } else {
+            s
+        };
         let (negative, s) = match s.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, s.strip_prefix('+').unwrap_or(s)),
@@ -293,6 +320,25 @@ impl<'a> Sum<&'a Self> for Money {
 mod tests {
     use super::*;
 
+    #[test]
+    fn pasted_amounts_are_read_or_refused_never_misread() {
+        for (text, satang) in [
+            ("1 500 000", 150_000_000),
+            ("1\u{00A0}500\u{00A0}000.50", 150_000_050),
+            ("๑ ๕๐๐ ๐๐๐ บาท", 150_000_000),
+            ("“500,000”", 50_000_000),
+            ("\"500,000.00 บาท\"", 50_000_000),
+            ("500,000.- บาท", 50_000_000),
+            ("500,000.-", 50_000_000),
+        ] {
+            assert_eq!(Money::parse(text), Ok(Money(satang)), "{text}");
+        }
+        // Spaces that do not group by three would lose or add digits: refused.
+        for text in ["1 50 000", "15 00", "1 500 00", "1, 500", "500 .00", "5 0"] {
+            assert_eq!(Money::parse(text), Err(MoneyError::NotANumber), "{text}");
+        }
+    }
+
     fn words(baht: i64, satang: i64) -> String {
         Money(baht * 100 + satang).baht_text()
     }
@@ -411,7 +457,6 @@ mod tests {
             "+",
             "--1",
             "- 10",
-            "1 000",
             "1e5",
             "0x10",
             "บาท 12",
