@@ -22,7 +22,10 @@ fn invisible_characters_and_pasted_spaces_are_normalised() {
     assert!(page.contains("ประกาศประจำเดือน"), "sara am composed");
     assert!(!page.contains('\u{0E4D}'));
     assert!(page.contains("<li>รายการแรก</li>"), "a Markdown list again");
-    assert!(page.contains("datetime=\"2023-03-15\""), "the date was read");
+    assert!(
+        page.contains("datetime=\"2023-03-15\""),
+        "the date was read"
+    );
     assert!(!page.contains('\u{200B}'));
 }
 

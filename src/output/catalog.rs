@@ -194,7 +194,8 @@ pub fn render_pages(
                     page => PageMeta::new(&ds.title, &ds.dir, urls),
                     dataset => v,
                     header => table.columns.iter().map(|c| c.title.clone()).collect::<Vec<_>>(),
-                    rows => &table.rows,
+                    rows => &table.rows[..table.rows.len().min(PREVIEW_ROWS)],
+                    total_rows => table.rows.len(),
                 },
             ),
         ));
@@ -206,6 +207,9 @@ pub fn render_pages(
         }
     }
 }
+
+/// Rows a dataset's page shows; the files hold them all.
+const PREVIEW_ROWS: usize = 500;
 
 /// schema.org `Dataset` JSON-LD for each dataset page, by page path.
 pub fn jsonld(site: &Site, datasets: &[Dataset], urls: &Urls) -> BTreeMap<String, String> {

@@ -8,6 +8,10 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, Msg, line_col};
 
+/// The largest Markdown, YAML or CSV file read, in bytes: a build holds every file in memory
+/// (with what is made of it, a few times its size), so a limit keeps that bounded.
+pub const MAX_TEXT_FILE: u64 = 64 * 1024 * 1024;
+
 /// A content file read into memory: UTF-8, byte-order mark removed, line ends made `\n`.
 #[derive(Clone, Debug)]
 pub struct Source {
@@ -50,8 +54,33 @@ impl Source {
         Some((line, column))
     }
 
-    /// Reads `root/rel`. Invalid UTF-8 and unreadable files are errors that point at the place.
+    /// Reads `root/rel`. Invalid UTF-8, unreadable files and files over [`MAX_TEXT_FILE`] are
+    /// errors that point at the place.
     pub fn read(root: &Path, rel: &Path) -> Result<Self, Diagnostic> {
+        if let Ok(meta) = std::fs::metadata(root.join(rel))
+            && meta.len() > MAX_TEXT_FILE
+        {
+            let mb = |n: u64| n.div_ceil(1024 * 1024);
+            return Err(Diagnostic::error(
+                rel,
+                Msg::new(
+                    format!(
+                        "ไฟล์นี้ใหญ่เกินไป ({} MB; รับได้ไม่เกิน {} MB)",
+                        mb(meta.len()),
+                        mb(MAX_TEXT_FILE)
+                    ),
+                    format!(
+                        "this file is too large ({} MB; at most {} MB)",
+                        mb(meta.len()),
+                        mb(MAX_TEXT_FILE)
+                    ),
+                ),
+            )
+            .help(Msg::new(
+                "แบ่งเนื้อหาเป็นหลายไฟล์ หรือแนบเอกสารขนาดใหญ่เป็นไฟล์ PDF ในส่วน attachments แทน (ไฟล์แนบมีขนาดเท่าใดก็ได้)",
+                "split it into several files, or attach a large document as a PDF under attachments (attachments may be of any size)",
+            )));
+        }
         let bytes = std::fs::read(root.join(rel)).map_err(|e| {
             Diagnostic::error(
                 rel,
