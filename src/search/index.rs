@@ -75,7 +75,7 @@ pub const GROUP: usize = 4;
 /// Aimed size of a shard of inverted lists, in bytes.
 const POSTINGS_SHARD: usize = 8 * 1024;
 /// Largest a shard grows to keep a word's pairs with it, in bytes.
-const POSTINGS_SHARD_MAX: usize = 64 * 1024;
+const POSTINGS_SHARD_MAX: usize = 24 * 1024;
 /// Aimed size of a shard of the vocabulary, in bytes.
 const VOCAB_SHARD: usize = 8 * 1024;
 /// Largest vocabulary, in bytes, kept in the manifest rather than in shards.
