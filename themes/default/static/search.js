@@ -116,24 +116,29 @@
   }
   function shard(key, n) { return hash(key) % Math.max(n, 1); }
 
+  var DIGIT_OF = new Int8Array(128).fill(-1);
+  for (var di = 0; di < DIGITS.length; di++) DIGIT_OF[DIGITS.charCodeAt(di)] = di;
+
+  // Lists of document numbers are Int32Arrays, rising.
   function decode(text) {
-    var out = [], prev = -1, value = 0;
+    var out = new Int32Array(text.length), k = 0, prev = -1, value = 0;
     for (var i = 0; i < text.length; i++) {
-      var d = DIGITS.indexOf(text[i]);
+      var c = text.charCodeAt(i), d = c < 128 ? DIGIT_OF[c] : -1;
       if (d < 0) continue;
       value = value * 32 + (d & 31);
-      if (d < 32) { prev += value; out.push(prev); value = 0; }
+      if (d < 32) { prev += value; out[k++] = prev; value = 0; }
     }
-    return out;
+    return out.subarray(0, k);
   }
   function decodeList(text, n) {
     if (text[0] !== '~') return decode(text);
-    var missing = decode(text.slice(1)), out = [], k = 0;
+    var missing = decode(text.slice(1)), out = new Int32Array(Math.max(n - missing.length, 0));
+    var k = 0, m = 0;
     for (var d = 0; d < n; d++) {
-      if (missing[k] === d) k++;
-      else out.push(d);
+      if (missing[m] === d) m++;
+      else out[k++] = d;
     }
-    return out;
+    return out.subarray(0, k);
   }
   function undigit(c) { var d = DIGITS.indexOf(c); return d < 0 ? 63 : d; }
 
@@ -209,22 +214,28 @@
   function pair(a, b) { return a + ' ' + b; }
 
   function union(a, b) {
-    var out = [], i = 0, j = 0;
-    while (i < a.length || j < b.length) {
-      if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
-      else if (i >= a.length || b[j] < a[i]) out.push(b[j++]);
-      else { out.push(a[i]); i++; j++; }
+    if (a.length === 0) return b;
+    if (b.length === 0) return a;
+    var out = new Int32Array(a.length + b.length), i = 0, j = 0, k = 0;
+    while (i < a.length && j < b.length) {
+      var x = a[i], y = b[j];
+      if (x < y) { out[k++] = x; i++; }
+      else if (y < x) { out[k++] = y; j++; }
+      else { out[k++] = x; i++; j++; }
     }
-    return out;
+    while (i < a.length) out[k++] = a[i++];
+    while (j < b.length) out[k++] = b[j++];
+    return out.subarray(0, k);
   }
   function intersect(a, b) {
-    var out = [], i = 0, j = 0;
+    var out = new Int32Array(Math.min(a.length, b.length)), i = 0, j = 0, k = 0;
     while (i < a.length && j < b.length) {
-      if (a[i] < b[j]) i++;
-      else if (a[i] > b[j]) j++;
-      else { out.push(a[i]); i++; j++; }
+      var x = a[i], y = b[j];
+      if (x < y) i++;
+      else if (y < x) j++;
+      else { out[k++] = x; i++; j++; }
     }
-    return out;
+    return out.subarray(0, k);
   }
   function costOf(v) { return typeof v === 'number' ? v : MAX_WORD_COST; }
   // A vocabulary entry as the index writes it: cost, or [cost, "atom atom ..."].
@@ -277,6 +288,7 @@
     this.vocabShards = new Map();
     this.postingShards = new Map();
     this.docGroups = new Map();
+    this.decoded = new Map();
     this.fetched = ['manifest.json'];
   }
   Engine.open = function (fetchJson) {
@@ -379,12 +391,15 @@
           waits.push(promise.then(function (v) { shards.set(path, v); }));
         });
         return Promise.all(waits).then(function () {
-          var decoded = new Map();
+          // [title docs, other docs, all docs] of a key, decoded once per page.
+          var decoded = self.decoded;
+          if (decoded.size > 400) decoded.clear();
           return function lists(key) {
             if (decoded.has(key)) return decoded.get(key);
             var s = shards.get('p/' + rangeShard(key, bounds) + '.json') || {};
-            var v = s[key];
-            var l = v ? [decodeList(v[0], self.count), decodeList(v[1], self.count)] : [[], []];
+            var v = s[key], none = new Int32Array(0);
+            var l = v ? [decodeList(v[0], self.count), decodeList(v[1], self.count)] : [none, none];
+            l.push(union(l[0], l[1]));
             decoded.set(key, l);
             return l;
           };
@@ -409,7 +424,7 @@
     var self = this, n = this.count;
     var kind = request.type ? this.types.indexOf(request.type) : -1;
     var year = request.fy ? this.years.indexOf(Number(request.fy)) : -1;
-    var reqs = [], seen = new Set(), matched = null;
+    var reqs = [], seen = new Set();
     var anyUnits = chunks.some(function (c) { return c.length > 0; });
     if (unknown.length === 0) {
       chunks.forEach(function (chunk) {
@@ -422,7 +437,7 @@
               if (seen.has(key)) return;
               seen.add(key);
               var l = lists(key);
-              reqs.push([union(l[0], l[1]), l[0]]);
+              reqs.push([l[2], l[0]]);
             });
           } else if (unit.alts) {
             var all = [], titleAll = [];
@@ -435,7 +450,7 @@
               });
               var docs = null;
               ks.forEach(function (key) {
-                var l = lists(key), d = union(l[0], l[1]);
+                var d = lists(key)[2];
                 docs = docs === null ? d : intersect(docs, d);
               });
               docs = docs || [];
@@ -446,38 +461,42 @@
           }
         });
       });
-      reqs.forEach(function (r) { matched = matched === null ? r[0].slice() : intersect(matched, r[0]); });
     }
-    var candidates;
-    if (matched !== null) candidates = matched;
-    else if (!anyUnits && (kind >= 0 || year >= 0)) { candidates = []; for (var d = 0; d < n; d++) candidates.push(d); }
-    else candidates = [];
+    // Each requirement adds its weight to its documents, thrice where in the title; a
+    // document matches when every requirement holds it (counted, rather than intersected).
+    var scores = new Uint32Array(n), held = new Uint16Array(n), r, i, doc;
+    for (r = 0; r < reqs.length; r++) {
+      var w = weight(n, reqs[r][0].length), docs = reqs[r][0], title = reqs[r][1];
+      for (i = 0; i < docs.length; i++) { scores[docs[i]] += w; held[docs[i]]++; }
+      for (i = 0; i < title.length; i++) scores[title[i]] += w * (TITLE - 1);
+    }
+    var candidates = [];
+    if (reqs.length > 0) {
+      for (doc = 0; doc < n; doc++) if (held[doc] === reqs.length) candidates.push(doc);
+    } else if (unknown.length === 0 && !anyUnits && (kind >= 0 || year >= 0)) {
+      for (doc = 0; doc < n; doc++) candidates.push(doc);
+    }
     var typeCounts = this.types.map(function () { return 0; });
     var yearCounts = this.years.map(function () { return 0; });
-    // Each requirement adds its weight to its documents, thrice where in the title.
-    var scores = new Uint32Array(n);
-    reqs.forEach(function (r) {
-      var w = weight(n, r[0].length), docs = r[0], title = r[1], i;
-      for (i = 0; i < docs.length; i++) scores[docs[i]] += w;
-      for (i = 0; i < title.length; i++) scores[title[i]] += w * (TITLE - 1);
-    });
     // Best first, then by number: by score in buckets, numbers already rising.
-    var buckets = new Map(), top = 0;
-    candidates.forEach(function (doc) {
+    var buckets = new Map();
+    for (i = 0; i < candidates.length; i++) {
+      doc = candidates[i];
       var a = self.attrs[doc] || [63, 63];
       var typeOk = kind < 0 || kind === a[0], yearOk = year < 0 || year === a[1];
       if (yearOk && a[0] < typeCounts.length) typeCounts[a[0]]++;
       if (typeOk && a[1] < yearCounts.length) yearCounts[a[1]]++;
-      if (!(typeOk && yearOk)) return;
-      var sc = scores[doc] || 0;
-      if (!buckets.has(sc)) buckets.set(sc, []);
-      buckets.get(sc).push(doc);
-      if (sc > top) top = sc;
-    });
-    var hits = [];
-    Array.from(buckets.keys()).sort(function (a, b) { return b - a; }).forEach(function (sc) {
-      buckets.get(sc).forEach(function (doc) { hits.push([doc, sc]); });
-    });
+      if (!(typeOk && yearOk)) continue;
+      var sc = scores[doc];
+      var bucket = buckets.get(sc);
+      if (bucket === undefined) buckets.set(sc, bucket = []);
+      bucket.push(doc);
+    }
+    var hits = [], order = Array.from(buckets.keys()).sort(function (x, y) { return y - x; });
+    for (r = 0; r < order.length; r++) {
+      var b = buckets.get(order[r]);
+      for (i = 0; i < b.length; i++) hits.push([b[i], order[r]]);
+    }
     return { hits: hits, chunks: chunks, unknown: unknown, typeCounts: typeCounts, yearCounts: yearCounts };
   };
 
