@@ -15,7 +15,9 @@
 //! ```
 //! Document numbers follow date, newest first, so ties in the ranking show the newest first.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -132,7 +134,7 @@ fn doc_tokens<'a>(
 /// Numbers for every token: the vocabulary's words first, then the other texts met.
 struct Interner {
     words: usize,
-    others: HashMap<Box<str>, u32>,
+    others: FxHashMap<Box<str>, u32>,
     names: Vec<Box<str>>,
 }
 
@@ -170,12 +172,12 @@ fn pair_key(a: u32, b: u32) -> u64 {
 /// Phrases that mean the same, as token lists, found by their first token.
 struct Synonyms {
     groups: Vec<Vec<Vec<u32>>>,
-    by_first: HashMap<u32, Vec<(usize, usize)>>,
+    by_first: FxHashMap<u32, Vec<(usize, usize)>>,
 }
 
 impl Synonyms {
     fn new(groups: Vec<Vec<Vec<u32>>>) -> Self {
-        let mut by_first: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_first: FxHashMap<u32, Vec<(usize, usize)>> = FxHashMap::default();
         for (g, phrases) in groups.iter().enumerate() {
             for (p, toks) in phrases.iter().enumerate() {
                 if let Some(first) = toks.first() {
@@ -373,7 +375,7 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
         .collect();
     let mut interner = Interner {
         words: vocab.list().len(),
-        others: HashMap::new(),
+        others: FxHashMap::default(),
         names: Vec::new(),
     };
     let synonyms = Synonyms::new(
@@ -401,19 +403,43 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
     // Each document's tokens, numbered, then its terms (tokens and neighbouring pairs, title
     // apart from the rest) into the inverted lists: a chunk of documents at a time, so that
     // only the lists grow with the site.
-    let mut postings: HashMap<u64, (Vec<u32>, Vec<u32>)> = HashMap::new();
+    // Keys are our own numbers: a fast hash, not one that resists chosen keys.
+    let mut postings: FxHashMap<u64, (Vec<u32>, Vec<u32>)> = FxHashMap::default();
     phase("search: words, terms and lists", || {
+        // The lists take the terms of one chunk (on one thread) while the next chunk is split
+        // into words (on the others).
+        let add = |postings: &mut FxHashMap<u64, (Vec<u32>, Vec<u32>)>,
+                   (c, terms): (usize, Vec<(Vec<u64>, Vec<u64>)>)| {
+            for (k, (title, text)) in terms.iter().enumerate() {
+                let id = u32::try_from(c * CHUNK + k).unwrap_or(u32::MAX);
+                for t in title {
+                    postings.entry(*t).or_default().0.push(id);
+                }
+                for t in text {
+                    postings.entry(*t).or_default().1.push(id);
+                }
+            }
+        };
+        let mut pending: Option<(usize, Vec<(Vec<u64>, Vec<u64>)>)> = None;
         for (c, chunk) in prepared.chunks(CHUNK).enumerate() {
-            let raw: Vec<(Vec<Tok>, Vec<Tok>)> = chunk
-                .par_iter()
-                .map(|p| {
-                    let mut title = Vec::new();
-                    doc_tokens(&vocab, &atoms, p.title.iter(), &mut title);
-                    let mut text = Vec::new();
-                    doc_tokens(&vocab, &atoms, p.text.iter(), &mut text);
-                    (title, text)
-                })
-                .collect();
+            let split = || -> Vec<(Vec<Tok>, Vec<Tok>)> {
+                chunk
+                    .par_iter()
+                    .map(|p| {
+                        let mut title = Vec::new();
+                        doc_tokens(&vocab, &atoms, p.title.iter(), &mut title);
+                        let mut text = Vec::new();
+                        doc_tokens(&vocab, &atoms, p.text.iter(), &mut text);
+                        (title, text)
+                    })
+                    .collect()
+            };
+            let previous = pending.take();
+            let (raw, ()) = rayon::join(split, || {
+                if let Some(p) = previous {
+                    add(&mut postings, p);
+                }
+            });
             let numbered: Vec<(Vec<u32>, Vec<u32>)> = raw
                 .into_iter()
                 .map(|(title, text)| {
@@ -440,15 +466,10 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
                     (title, text)
                 })
                 .collect();
-            for (k, (title, text)) in terms.iter().enumerate() {
-                let id = u32::try_from(c * CHUNK + k).unwrap_or(u32::MAX);
-                for t in title {
-                    postings.entry(*t).or_default().0.push(id);
-                }
-                for t in text {
-                    postings.entry(*t).or_default().1.push(id);
-                }
-            }
+            pending = Some((c, terms));
+        }
+        if let Some(p) = pending {
+            add(&mut postings, p);
         }
     });
     drop(prepared);
@@ -647,6 +668,8 @@ fn snippet_source(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
     use crate::search::query::{Engine, Request};
 

@@ -273,7 +273,7 @@ impl Vocab {
 /// Counts of the words ICU found, and the site's own words: what [`Vocab`] is built from.
 #[derive(Clone, Debug, Default)]
 pub struct Counts {
-    pub words: HashMap<String, u64>,
+    pub words: rustc_hash::FxHashMap<String, u64>,
 }
 
 impl Counts {
