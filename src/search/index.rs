@@ -70,6 +70,11 @@ pub struct Built {
     pub years: Vec<i32>,
 }
 
+/// Each document's terms, in its title and elsewhere.
+type DocTerms = (Vec<u64>, Vec<u64>);
+/// The inverted lists: for each term, the documents with it in the title and elsewhere.
+type Postings = FxHashMap<u64, (Vec<u32>, Vec<u32>)>;
+
 /// Documents tokenized at once while the index is built.
 const CHUNK: usize = 2048;
 /// Documents per file of `search/d/`.
@@ -404,12 +409,11 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
     // apart from the rest) into the inverted lists: a chunk of documents at a time, so that
     // only the lists grow with the site.
     // Keys are our own numbers: a fast hash, not one that resists chosen keys.
-    let mut postings: FxHashMap<u64, (Vec<u32>, Vec<u32>)> = FxHashMap::default();
+    let mut postings: Postings = FxHashMap::default();
     phase("search: words, terms and lists", || {
         // The lists take the terms of one chunk (on one thread) while the next chunk is split
         // into words (on the others).
-        let add = |postings: &mut FxHashMap<u64, (Vec<u32>, Vec<u32>)>,
-                   (c, terms): (usize, Vec<(Vec<u64>, Vec<u64>)>)| {
+        let add = |postings: &mut Postings, (c, terms): (usize, Vec<DocTerms>)| {
             for (k, (title, text)) in terms.iter().enumerate() {
                 let id = u32::try_from(c * CHUNK + k).unwrap_or(u32::MAX);
                 for t in title {
@@ -420,7 +424,7 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
                 }
             }
         };
-        let mut pending: Option<(usize, Vec<(Vec<u64>, Vec<u64>)>)> = None;
+        let mut pending: Option<(usize, Vec<DocTerms>)> = None;
         for (c, chunk) in prepared.chunks(CHUNK).enumerate() {
             let split = || -> Vec<(Vec<Tok>, Vec<Tok>)> {
                 chunk
@@ -449,7 +453,7 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
                     )
                 })
                 .collect();
-            let terms: Vec<(Vec<u64>, Vec<u64>)> = numbered
+            let terms: Vec<DocTerms> = numbered
                 .par_iter()
                 .map(|(title_toks, text_toks)| {
                     let mut title = Vec::new();
