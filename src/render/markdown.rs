@@ -146,6 +146,75 @@ pub fn plain_text(markdown: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The first tag of rendered `html` that could run code: a `script` or `style` element, an
+/// event-handler attribute (`on...`), or a link or source whose URL runs a script. Attribute
+/// values are read as a browser reads them, quoted or not. The tests and the fuzzer hold every
+/// rendering to this.
+pub fn unsafe_tag(html: &str) -> Option<String> {
+    for tag in html.split('<').skip(1) {
+        let Some((tag, _)) = tag.split_once('>') else {
+            continue;
+        };
+        let chars: Vec<char> = tag.chars().collect();
+        let mut i = 0;
+        let word = |i: &mut usize| {
+            let start = *i;
+            while *i < chars.len() && !chars[*i].is_whitespace() && !matches!(chars[*i], '=' | '/')
+            {
+                *i += 1;
+            }
+            chars[start..*i]
+                .iter()
+                .collect::<String>()
+                .to_ascii_lowercase()
+        };
+        let name = word(&mut i);
+        if name == "script" || name == "style" {
+            return Some(tag.to_owned());
+        }
+        while i < chars.len() {
+            while i < chars.len() && (chars[i].is_whitespace() || chars[i] == '/') {
+                i += 1;
+            }
+            let attr = word(&mut i);
+            if attr.is_empty() {
+                i += 1;
+                continue;
+            }
+            let mut value = String::new();
+            if chars.get(i) == Some(&'=') {
+                i += 1;
+                match chars.get(i) {
+                    Some(&q) if q == '"' || q == '\'' => {
+                        i += 1;
+                        while i < chars.len() && chars[i] != q {
+                            value.push(chars[i]);
+                            i += 1;
+                        }
+                        i += 1;
+                    }
+                    _ => {
+                        while i < chars.len() && !chars[i].is_whitespace() {
+                            value.push(chars[i]);
+                            i += 1;
+                        }
+                    }
+                }
+            }
+            let value: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let url = matches!(attr.as_str(), "href" | "src" | "action" | "formaction");
+            if attr.starts_with("on") || (url && value.contains("script:")) {
+                return Some(tag.to_owned());
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,11 +278,26 @@ mod tests {
         for input in [
             &include_bytes!("../../tests/fuzz_regressions/markdown-javascript-autolink.txt")[..],
             &include_bytes!("../../tests/fuzz_regressions/markdown-onerror-as-text.txt")[..],
+            &include_bytes!("../../tests/fuzz_regressions/markdown-on-in-code-class.txt")[..],
         ] {
             let (html, _) = to_html(&String::from_utf8_lossy(input), &urls);
+            assert_eq!(unsafe_tag(&html), None, "{html}");
             assert!(!html.contains("href=\"javascript"), "{html}");
             assert!(!html.contains("<script"), "{html}");
         }
+    }
+
+    #[test]
+    fn the_unsafe_tag_check_reads_attributes_as_a_browser_does() {
+        assert_eq!(
+            unsafe_tag("<code class=\"language- x on y=z\">a</code>"),
+            None
+        );
+        assert_eq!(unsafe_tag("<p title='onload=x'>"), None);
+        assert!(unsafe_tag("<img src=x onerror=alert(1)>").is_some());
+        assert!(unsafe_tag("<a href=\" java\tscript:x\">").is_some());
+        assert!(unsafe_tag("<SCRIPT>").is_some());
+        assert!(unsafe_tag("<p/onclick=\"x\">").is_some());
     }
 
     #[test]
