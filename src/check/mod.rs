@@ -64,23 +64,28 @@ pub fn check(site: &Site) -> Diagnostics {
 /// bytes a character at a time, which keeps it cheap on every file of a large site.
 fn doubled_marks(text: &str) -> impl Iterator<Item = usize> + '_ {
     let b = text.as_bytes();
-    // A Thai mark: U+0E31, U+0E34–U+0E3A, U+0E47–U+0E4E. Its code point, if `i` starts one.
-    let mark = move |i: usize| -> Option<u8> {
-        match (b.get(i), b.get(i + 1), b.get(i + 2)) {
-            (Some(0xE0), Some(0xB8), Some(&c)) if c == 0xB1 || (0xB4..=0xBA).contains(&c) => {
-                Some(c - 0x80)
-            }
-            (Some(0xE0), Some(0xB9), Some(&c)) if (0x87..=0x8E).contains(&c) => Some(c - 0x40),
-            _ => None,
-        }
+    // A Thai mark (U+0E31, U+0E34–U+0E3A, U+0E47–U+0E4E) is E0 B8 xx or E0 B9 xx; its low
+    // byte tells which.
+    let mark = |x1: u8, x2: u8| -> Option<u16> {
+        let m = (x1 == 0xB8 && (x2 == 0xB1 || (0xB4..=0xBA).contains(&x2)))
+            || (x1 == 0xB9 && (0x87..=0x8E).contains(&x2));
+        m.then_some(u16::from(x1) << 8 | u16::from(x2))
     };
-    let is_tone = |m: u8| (0x48..=0x4B).contains(&m);
+    let is_tone = |m: u16| (0xB988..=0xB98B).contains(&m);
     let mut i = 0;
     std::iter::from_fn(move || {
         while i + 6 <= b.len() {
+            if b[i] != 0xE0 {
+                i += 1;
+                continue;
+            }
             let here = i;
-            i += if b[i] >= 0xE0 { 3 } else { 1 };
-            if let (Some(x), Some(y)) = (mark(here), mark(here + 3))
+            i += 3;
+            if b[here + 3] != 0xE0 {
+                continue;
+            }
+            if let Some(x) = mark(b[here + 1], b[here + 2])
+                && let Some(y) = mark(b[here + 4], b[here + 5])
                 && (x == y || (is_tone(x) && is_tone(y)))
             {
                 return Some(here);
