@@ -118,9 +118,11 @@ fn respond(shared: &Arc<Shared>, req: &Request<Incoming>) -> Response<Out> {
             let mut res = Response::new(Out::Full(Some(Bytes::from(body))));
             *res.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
             for (name, value) in headers {
-                if let Ok(v) = HeaderValue::from_str(&value) {
-                    res.headers_mut()
-                        .append(HeaderName::from_static(lower(name)), v);
+                if let (Ok(n), Ok(v)) = (
+                    HeaderName::from_bytes(name.as_bytes()),
+                    HeaderValue::from_str(&value),
+                ) {
+                    res.headers_mut().append(n, v);
                 }
             }
             res
@@ -150,18 +152,6 @@ fn respond(shared: &Arc<Shared>, req: &Request<Incoming>) -> Response<Out> {
                 res
             }
         },
-    }
-}
-
-/// Header names as [`HeaderName::from_static`] wants them.
-fn lower(name: &'static str) -> &'static str {
-    match name {
-        "Content-Type" => "content-type",
-        "Cache-Control" => "cache-control",
-        "ETag" => "etag",
-        "Location" => "location",
-        "Allow" => "allow",
-        _ => "x-prongsai",
     }
 }
 

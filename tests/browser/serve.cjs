@@ -8,6 +8,7 @@ const path = require('node:path');
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.js': 'text/javascript',
   '.css': 'text/css', '.xml': 'application/xml', '.csv': 'text/csv', '.pdf': 'application/pdf',
+  '.svg': 'image/svg+xml',
 };
 
 function serve(root, base) {

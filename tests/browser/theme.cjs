@@ -7,36 +7,11 @@
 // Prints one line a check and "N passed, N failed" last; exits 1 on any failure.
 'use strict';
 const fs = require('node:fs');
-const http = require('node:http');
 const path = require('node:path');
+const { serve, BROWSER_ARGS } = require('./serve.cjs');
 const { chromium } = require(path.join(path.resolve(process.argv[2]), 'playwright-core'));
 const root = path.resolve(process.argv[3] || 'public');
 const base = process.argv[4] || '/';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
-  '.json': 'application/json', '.xml': 'application/xml', '.csv': 'text/csv',
-  '.pdf': 'application/pdf', '.svg': 'image/svg+xml',
-};
-
-// The built site under its base path, as a web host serves it.
-function serve() {
-  const server = http.createServer((req, res) => {
-    let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (!p.startsWith(base)) { res.writeHead(404); res.end(); return; }
-    p = path.join(root, p.slice(base.length));
-    if (!p.startsWith(root)) { res.writeHead(403); res.end(); return; }
-    fs.stat(p, (err, st) => {
-      if (!err && st.isDirectory()) p = path.join(p, 'index.html');
-      fs.readFile(p, (e, body) => {
-        if (e) { res.writeHead(404); res.end(); return; }
-        res.writeHead(200, { 'Content-Type': TYPES[path.extname(p)] || 'application/octet-stream' });
-        res.end(body);
-      });
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 // Every page of the site, as paths under the base (`measures/2566/`).
 function pages(dir = root, rel = '') {
@@ -52,13 +27,12 @@ const THAI = '๐๑๒๓๔๕๖๗๘๙';
 const arabic = (s) => s.replace(/[๐-๙]/g, (d) => String(THAI.indexOf(d)));
 
 (async () => {
-  const server = await serve();
+  const server = await serve(root, base);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const site = `${origin}${base}`;
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: BROWSER_ARGS,
   });
   const problems = [];
   const open = async (width, height = 800) => {
