@@ -271,20 +271,38 @@ pub fn line_col(text: &str, index: usize) -> (usize, usize) {
 
 /// Where `needle` first appears in `text` at or after line `from_line` (1-based), as line and
 /// column. Used to point at a value after parsing, when the parser no longer knows where it was.
+/// For many lookups in one text keep its [`LineStarts`] (as [`crate::site::Source`] does).
 pub fn locate(text: &str, needle: &str, from_line: usize) -> Option<(usize, usize)> {
-    if needle.is_empty() {
-        return None;
+    LineStarts::new(text).locate(text, needle, from_line)
+}
+
+/// Where each line of a text starts (byte offsets), for locating many values in it.
+#[derive(Clone, Debug)]
+pub struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    pub fn new(text: &str) -> Self {
+        Self(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
     }
-    let start = if from_line <= 1 {
-        0
-    } else {
-        text.match_indices('\n')
-            .nth(from_line - 2)
-            .map_or(text.len(), |(i, _)| i + 1)
-    };
-    text[start..]
-        .find(needle)
-        .map(|i| line_col(text, start + i))
+
+    /// [`locate`] in `text`, the text these line starts were made from.
+    pub fn locate(&self, text: &str, needle: &str, from_line: usize) -> Option<(usize, usize)> {
+        if needle.is_empty() {
+            return None;
+        }
+        let start = match from_line {
+            0 | 1 => 0,
+            n => self.0.get(n - 1).copied().unwrap_or(text.len()),
+        };
+        let at = start + text[start..].find(needle)?;
+        let line = self.0.partition_point(|&s| s <= at);
+        let column = text[self.0[line - 1]..at].chars().count() + 1;
+        Some((line, column))
+    }
 }
 
 /// Shows a path relative to `root` when it is inside it.

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostic::{Diagnostic, Msg, line_col};
+use crate::diagnostic::{Diagnostic, LineStarts, Msg, line_col};
 
 /// The largest Markdown, YAML or CSV file read, in bytes: a build holds every file in memory
 /// (with what is made of it, a few times its size), so a limit keeps that bounded.
@@ -19,7 +19,7 @@ pub struct Source {
     pub path: PathBuf,
     pub text: String,
     /// Where each line starts, computed when first needed.
-    lines: OnceLock<Vec<usize>>,
+    lines: OnceLock<LineStarts>,
 }
 
 impl Source {
@@ -36,22 +36,9 @@ impl Source {
     /// [`crate::diagnostic::locate`] with the line starts computed once, so checks that walk a
     /// long file item by item stay linear.
     pub fn locate(&self, needle: &str, from_line: usize) -> Option<(usize, usize)> {
-        if needle.is_empty() {
-            return None;
-        }
-        let starts = self.lines.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
-        let start = match from_line {
-            0 | 1 => 0,
-            n => starts.get(n - 1).copied().unwrap_or(self.text.len()),
-        };
-        let at = start + self.text[start..].find(needle)?;
-        let line = starts.partition_point(|&s| s <= at);
-        let column = self.text[starts[line - 1]..at].chars().count() + 1;
-        Some((line, column))
+        self.lines
+            .get_or_init(|| LineStarts::new(&self.text))
+            .locate(&self.text, needle, from_line)
     }
 
     /// Reads `root/rel`. Invalid UTF-8, unreadable files and files over [`MAX_TEXT_FILE`] are
