@@ -13,7 +13,7 @@ use crate::render::urls::document_path;
 use crate::site::Site;
 use crate::thai::calendar::{FiscalYear, be, format_date, format_month_long};
 use crate::thai::money::Money;
-use disclosure::{Disclosure, disclosures};
+use disclosure::Disclosure;
 
 /// The day compliance is judged on: `--as-of` when given; otherwise today, or the last day of
 /// the site's `fiscal_year` when that year is already over.
@@ -46,7 +46,7 @@ fn rule_oia_9_8() -> Msg {
 pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
     let fy = FiscalYear::of(as_of);
     let n = site.config.numerals;
-    let all = disclosures(site);
+    let all = site.disclosures();
     let mut out = Vec::new();
     let y = fy.be();
     // Topics a finding below already reports missing, with what to add: the ITA items they
@@ -152,7 +152,7 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
         );
     }
 
-    if no_gift(site, fy, &all, as_of, &mut out) {
+    if no_gift(site, fy, all, as_of, &mut out) {
         reported.push("no_gift_announcement");
     }
 
@@ -200,7 +200,7 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
     if let Some(catalog) = site.ita.get(&year) {
         let judged = catalog.fiscal_year();
         for (group, item) in catalog.items() {
-            if !item.answers(judged, &all).is_empty()
+            if !item.answers(judged, all).is_empty()
                 || item.topics.iter().any(|t| reported.contains(&t.as_str()))
             {
                 continue;

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::compliance::disclosure::{Category, Disclosure, LABELS, disclosures};
+use crate::compliance::disclosure::{Category, Disclosure, LABELS};
 use crate::ctx;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::pages::PageMeta;
@@ -107,7 +107,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
 
 fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnostics) {
     let urls = &r.urls;
-    let all = disclosures(site);
+    let all = site.disclosures();
     let in_category = |c: Category| -> Vec<Entry> {
         let mut v: Vec<Entry> = all
             .iter()
@@ -142,7 +142,7 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
 
     // The index: every categorised disclosure, one row per category it is in.
     let mut index: Vec<(u8, Entry)> = Vec::new();
-    for d in &all {
+    for d in all {
         for c in &d.categories {
             index.push((c.paragraph(), entry(d, *c, urls)));
         }
@@ -226,7 +226,7 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                     .iter()
                     .map(|item| {
                         let answers: Vec<Answer> = item
-                            .answers(fy, &all)
+                            .answers(fy, all)
                             .into_iter()
                             .map(|d| Answer {
                                 url: absolute(urls, &d.path),

@@ -8,7 +8,6 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::compliance::disclosure::disclosures;
 use crate::output::procurement::plan_item_url;
 use crate::render::Urls;
 use crate::render::urls::{document_path, encode_path as encode};
@@ -81,8 +80,7 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
         .map(|(path, doc)| (path.clone(), document_text(doc)))
         .collect();
     let mut out = Vec::new();
-    let all = crate::timing::phase("search: records: disclosures", || disclosures(site));
-    for d in all {
+    for d in site.disclosures() {
         let record = |key: &str, text: String| Record {
             kind: kind(key),
             title: d.title.clone(),

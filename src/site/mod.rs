@@ -88,6 +88,8 @@ pub struct Site {
     pub theme: Theme,
     /// The day the site is built: what "so far this year" means.
     pub today: NaiveDate,
+    /// What the site discloses, worked out once ([`Site::disclosures`]).
+    disclosures: std::sync::OnceLock<Vec<crate::compliance::disclosure::Disclosure>>,
 }
 
 /// How to load.
@@ -100,6 +102,13 @@ pub struct LoadOptions {
 }
 
 impl Site {
+    /// Everything the site discloses ([`crate::compliance::disclosure::disclosures`]), worked
+    /// out on first use: the section-9 pages, the search and the compliance report all list it.
+    pub fn disclosures(&self) -> &[crate::compliance::disclosure::Disclosure] {
+        self.disclosures
+            .get_or_init(|| crate::compliance::disclosure::disclosures(self))
+    }
+
     /// Loads `root/content` and the theme. Returns the site when every file could be read, and
     /// every problem found on the way; a site comes back only if there is no error.
     pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
@@ -277,6 +286,7 @@ impl Site {
             today: options
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            disclosures: std::sync::OnceLock::new(),
         };
         if diags.has_errors() {
             return (None, diags);
