@@ -128,36 +128,28 @@ pub fn normalize(text: String) -> String {
 /// amount with one is otherwise not one), and `ํ` + `า` becomes `ำ`, which it looks like.
 /// Lines stay where they were, so messages still point at the right line.
 pub fn unpaste(text: String) -> String {
-    let pasted = |c: char| {
-        matches!(
-            c,
-            '\u{200B}'
-                ..='\u{200D}'
-                    | '\u{2060}'
-                    | '\u{FEFF}'
-                    | '\u{00AD}'
-                    | '\u{00A0}'
-                    | '\u{2007}'
-                    | '\u{2009}'
-                    | '\u{202F}'
-        )
-    };
-    if !text.contains(pasted) && !text.contains("\u{0E4D}\u{0E32}") {
+    if !text.chars().any(|c| unpasted(c) != Some(c)) && !text.contains("\u{0E4D}\u{0E32}") {
         return text;
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
-            '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' => out.push(' '),
-            '\u{0E32}' if out.ends_with('\u{0E4D}') => {
-                out.pop();
-                out.push('\u{0E33}');
-            }
-            c => out.push(c),
+    for c in text.chars().filter_map(unpasted) {
+        if c == '\u{0E32}' && out.ends_with('\u{0E4D}') {
+            out.pop();
+            out.push('\u{0E33}');
+        } else {
+            out.push(c);
         }
     }
     out
+}
+
+/// What [`unpaste`] makes of one character: nothing, a space, or itself.
+fn unpasted(c: char) -> Option<char> {
+    match c {
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
+        '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' => Some(' '),
+        c => Some(c),
+    }
 }
 
 /// Parses YAML text that starts at line `first_line` of `source` (1 for a YAML file, 2 for front
