@@ -1,4 +1,4 @@
-// node benches/search-latency.cjs NODE_MODULES PUBLIC_DIR [QUERY...]
+// [SITE_URL=http://127.0.0.1:PORT/] node benches/search-latency.cjs NODE_MODULES PUBLIC_DIR [QUERY...]
 // Query latency and bytes downloaded in headless Chromium, the site served on loopback:
 // - "fresh page": a new browser profile opens /search/, then a query is typed (the first query
 //   also fetches the manifest);
@@ -43,8 +43,10 @@ async function typed(page, q, delay = 0) {
 }
 
 (async () => {
-  const server = await serve(root, '/');
-  const site = `http://127.0.0.1:${server.address().port}/`;
+  // SITE_URL: the site already served (by a web server, as a host would); otherwise the
+  // test helper serves it.
+  const server = process.env.SITE_URL ? null : await serve(root, '/');
+  const site = process.env.SITE_URL || `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BROWSER_ARGS });
   const rows = [];
   for (const q of queries) {
@@ -86,7 +88,7 @@ async function typed(page, q, delay = 0) {
     await c.close();
   }
   await browser.close();
-  server.close();
+  if (server) server.close();
 
   for (const r of rows) {
     console.log(`${r.kind.padEnd(30)} ${r.q.padEnd(22)} ${String(r.ms).padStart(5)} ms ${String(Math.round(r.bytes / 1024)).padStart(5)} KB  ${r.status.slice(0, 50)}`);

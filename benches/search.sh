@@ -41,5 +41,31 @@ printf "total %s bytes in %s files: manifest %s (the vocabulary in it when there
   "$(du -sb "$s/d" | cut -f1)" "$(ls "$s/d" | wc -l)"
 echo "largest list shard: $(ls -S "$s/p" | head -1) $(stat -c %s "$s/p/$(ls -S "$s/p" | head -1)") bytes"
 
-echo "== queries in headless Chromium"
+# The site is served as a host serves it: by nginx when it is installed (apt-get install
+# nginx-light), otherwise by the tests' Node helper, which reads each file from disk per
+# request and answers more slowly. Set SERVER=node to use the helper anyway.
+if [ "${SERVER:-nginx}" = nginx ] && command -v nginx >/dev/null; then
+  run=$(mktemp -d)
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  cat >"$run/nginx.conf" <<EOF
+worker_processes 1;
+pid $run/nginx.pid;
+error_log $run/error.log;
+events { worker_connections 1024; }
+http {
+  include /etc/nginx/mime.types;
+  access_log off;
+  sendfile on;
+  client_body_temp_path $run/body; proxy_temp_path $run/proxy; fastcgi_temp_path $run/fcgi;
+  uwsgi_temp_path $run/uwsgi; scgi_temp_path $run/scgi;
+  server { listen 127.0.0.1:$port; root $dir/prongsai/public; }
+}
+EOF
+  nginx -c "$run/nginx.conf"
+  trap 'kill "$(cat "$run/nginx.pid")"; rm -rf "$run"' EXIT
+  export SITE_URL=http://127.0.0.1:$port/
+  echo "== queries in headless Chromium (served by $(nginx -v 2>&1 | sed 's/.*: //') on loopback)"
+else
+  echo "== queries in headless Chromium (served by the Node helper on loopback)"
+fi
 node benches/search-latency.cjs "$modules" "$dir/prongsai/public"

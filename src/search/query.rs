@@ -12,12 +12,13 @@
 //!    and a last whole word stands for itself and those words (`คอนกรีต` finds
 //!    `คอนกรีตเสริมเหล็ก`).
 //! 3. A document matches when it holds every token, and every pair of neighbouring tokens of a
-//!    chunk as neighbours: `ถนนคอนกรีต` asks for ถนน, คอนกรีต and the pair (ถนน, คอนกรีต);
-//!    `ถนน คอนกรีต` asks for the two words anywhere. A word not in the vocabulary matches
-//!    nothing.
-//! 4. The score is the sum, over the tokens and pairs, of their weight ([`codec::weight`]),
-//!    tripled where the title holds them; ties go to the newer document. Type and fiscal-year
-//!    filters apply last.
+//!    chunk as neighbours: `ถนนคอนกรีต` asks for the pair (ถนน, คอนกรีต), which only documents
+//!    holding both words have; `ถนน คอนกรีต` asks for the two words anywhere. A token asks for
+//!    its own list only when no neighbour is typed with it ([`needs`]). A word not in the
+//!    vocabulary matches nothing.
+//! 4. The score is the sum, over the tokens and pairs asked for, of their weight
+//!    ([`codec::weight`]), tripled where the title holds them; ties go to the newer document.
+//!    Type and fiscal-year filters apply last.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -309,17 +310,9 @@ impl<F: Files> Engine<F> {
         let any_units = chunks.iter().any(|c| !c.is_empty());
         if unknown.is_empty() {
             for chunk in &chunks {
-                for (i, unit) in chunk.iter().enumerate() {
-                    let prev = i.checked_sub(1).and_then(|p| match &chunk[p] {
-                        Unit::Term(t) => Some(t.clone()),
-                        _ => None,
-                    });
-                    match unit {
-                        Unit::Term(t) => {
-                            let mut keys = vec![t.clone()];
-                            if let Some(p) = &prev {
-                                keys.push(pair(p, t));
-                            }
+                for i in 0..chunk.len() {
+                    match needs(chunk, i) {
+                        Need::Each(keys) => {
                             for key in keys {
                                 if seen.insert(key.clone()) {
                                     let (title, other) = self.lists(&key);
@@ -327,19 +320,10 @@ impl<F: Files> Engine<F> {
                                 }
                             }
                         }
-                        Unit::Prefix(_, alts) => {
+                        Need::Any(alts) => {
                             let mut all = Vec::new();
                             let mut title_all = Vec::new();
-                            for alt in alts {
-                                let mut keys: Vec<String> = Vec::new();
-                                for (j, a) in alt.iter().enumerate() {
-                                    keys.push(a.clone());
-                                    if j > 0 {
-                                        keys.push(pair(&alt[j - 1], a));
-                                    } else if let Some(p) = &prev {
-                                        keys.push(pair(p, a));
-                                    }
-                                }
+                            for keys in alts {
                                 let mut docs: Option<Vec<u32>> = None;
                                 for key in &keys {
                                     let (title, other) = self.lists(key);
@@ -350,7 +334,7 @@ impl<F: Files> Engine<F> {
                                     });
                                 }
                                 let docs = docs.unwrap_or_default();
-                                if let Some(first) = alt.first() {
+                                if let Some(first) = keys.first() {
                                     let (title, _) = self.lists(first);
                                     title_all = union(&title_all, &intersect(&title, &docs));
                                 }
@@ -358,7 +342,6 @@ impl<F: Files> Engine<F> {
                             }
                             reqs.push((all, title_all));
                         }
-                        Unit::Unknown(_) => {}
                     }
                 }
             }
@@ -447,6 +430,48 @@ impl<F: Files> Engine<F> {
 }
 
 /// A vocabulary entry as the index writes it: `cost` or `[cost, "atom atom ..."]`.
+/// The lists a unit of a chunk asks for.
+enum Need {
+    /// Keys each a requirement of its own.
+    Each(Vec<String>),
+    /// Alternatives, each keys that a document must all hold: one requirement.
+    Any(Vec<Vec<String>>),
+}
+
+/// What unit `i` of `chunk` asks for. Neighbours typed together must be neighbours in the
+/// document, so a token next to another asks only for their pair (which holds both tokens:
+/// the document set is the same and the pair's list is shorter, and sorts with the first
+/// token, which spares a shard); a token alone asks for itself.
+fn needs(chunk: &[Unit], i: usize) -> Need {
+    let prev = i.checked_sub(1).and_then(|p| match &chunk[p] {
+        Unit::Term(t) => Some(t.as_str()),
+        _ => None,
+    });
+    let linked_next = matches!(chunk.get(i + 1), Some(Unit::Term(_) | Unit::Prefix(..)));
+    match &chunk[i] {
+        Unit::Term(t) => Need::Each(match prev {
+            Some(p) => vec![pair(p, t)],
+            None if linked_next => Vec::new(),
+            None => vec![t.clone()],
+        }),
+        Unit::Prefix(_, alts) => Need::Any(
+            alts.iter()
+                .map(|alt| {
+                    let mut keys = Vec::new();
+                    match (prev, alt.first()) {
+                        (Some(p), Some(a)) => keys.push(pair(p, a)),
+                        (None, Some(a)) if alt.len() == 1 => keys.push(a.clone()),
+                        _ => {}
+                    }
+                    keys.extend(alt.windows(2).map(|w| pair(&w[0], &w[1])));
+                    keys
+                })
+                .collect(),
+        ),
+        Unit::Unknown(_) => Need::Each(Vec::new()),
+    }
+}
+
 fn word_of(v: &Value) -> Word {
     match v {
         Value::Array(a) => Word {

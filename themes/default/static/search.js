@@ -358,24 +358,38 @@
     });
   };
 
+  // What unit `i` of `chunk` asks for (query.rs `needs`): {each: keys, each its own
+  // requirement} or {any: [keys a document must all hold]}, one requirement. A token next to
+  // another asks only for their pair; a token alone asks for itself.
+  function needs(chunk, i) {
+    var u = chunk[i], prev = i > 0 && chunk[i - 1].term !== undefined ? chunk[i - 1].term : null;
+    var next = chunk[i + 1], linkedNext = next !== undefined && (next.term !== undefined || next.alts !== undefined);
+    if (u.term !== undefined) {
+      if (prev !== null) return { each: [pair(prev, u.term)] };
+      return { each: linkedNext ? [] : [u.term] };
+    }
+    if (u.alts) {
+      return {
+        any: u.alts.map(function (alt) {
+          var keys = [];
+          if (alt.length && prev !== null) keys.push(pair(prev, alt[0]));
+          else if (alt.length === 1) keys.push(alt[0]);
+          for (var j = 1; j < alt.length; j++) keys.push(pair(alt[j - 1], alt[j]));
+          return keys;
+        }),
+      };
+    }
+    return { each: [] };
+  }
+
   Engine.prototype.keysOf = function (chunks) {
     var keys = [];
     chunks.forEach(function (chunk) {
-      chunk.forEach(function (u, i) {
-        var prev = i > 0 && chunk[i - 1].term !== undefined ? chunk[i - 1].term : null;
-        if (u.term !== undefined) {
-          keys.push(u.term);
-          if (prev !== null) keys.push(pair(prev, u.term));
-        } else if (u.alts) {
-          u.alts.forEach(function (alt) {
-            alt.forEach(function (a, j) {
-              keys.push(a);
-              if (j > 0) keys.push(pair(alt[j - 1], a));
-              else if (prev !== null) keys.push(pair(prev, a));
-            });
-          });
-        }
-      });
+      for (var i = 0; i < chunk.length; i++) {
+        var need = needs(chunk, i);
+        if (need.each) keys.push.apply(keys, need.each);
+        else need.any.forEach(function (ks) { keys.push.apply(keys, ks); });
+      }
     });
     return keys;
   };
@@ -428,38 +442,30 @@
     var anyUnits = chunks.some(function (c) { return c.length > 0; });
     if (unknown.length === 0) {
       chunks.forEach(function (chunk) {
-        chunk.forEach(function (unit, i) {
-          var prev = i > 0 && chunk[i - 1].term !== undefined ? chunk[i - 1].term : null;
-          if (unit.term !== undefined) {
-            var ks = [unit.term];
-            if (prev !== null) ks.push(pair(prev, unit.term));
-            ks.forEach(function (key) {
+        for (var u = 0; u < chunk.length; u++) {
+          var need = needs(chunk, u);
+          if (need.each) {
+            need.each.forEach(function (key) {
               if (seen.has(key)) return;
               seen.add(key);
               var l = lists(key);
               reqs.push([l[2], l[0]]);
             });
-          } else if (unit.alts) {
-            var all = [], titleAll = [];
-            unit.alts.forEach(function (alt) {
-              var ks = [];
-              alt.forEach(function (a, j) {
-                ks.push(a);
-                if (j > 0) ks.push(pair(alt[j - 1], a));
-                else if (prev !== null) ks.push(pair(prev, a));
-              });
-              var docs = null;
-              ks.forEach(function (key) {
-                var d = lists(key)[2];
-                docs = docs === null ? d : intersect(docs, d);
-              });
-              docs = docs || [];
-              if (alt.length) titleAll = union(titleAll, intersect(lists(alt[0])[0], docs));
-              all = union(all, docs);
-            });
-            reqs.push([all, titleAll]);
+            continue;
           }
-        });
+          var all = [], titleAll = [];
+          need.any.forEach(function (ks) {
+            var docs = null;
+            ks.forEach(function (key) {
+              var d = lists(key)[2];
+              docs = docs === null ? d : intersect(docs, d);
+            });
+            docs = docs || [];
+            if (ks.length) titleAll = union(titleAll, intersect(lists(ks[0])[0], docs));
+            all = union(all, docs);
+          });
+          reqs.push([all, titleAll]);
+        }
       });
     }
     // Each requirement adds its weight to its documents, thrice where in the title; a
@@ -634,6 +640,8 @@
   // Results shown at first, each needing its document file: six take one round of requests over
   // HTTP/1.1 (six connections to a host) and fill a phone's screen; more on request.
   var PAGE = 6;
+  // Milliseconds a search may take before the page says it is searching.
+  var SLOW = 300;
 
   function start() {
     var root = document.getElementById('search');
@@ -647,7 +655,7 @@
     var status = document.getElementById('search-status');
     var list = document.getElementById('search-results');
     var more = document.getElementById('search-more');
-    var engine = null, build = '', current = null, shown = 0, run = 0;
+    var engine = null, build = '', current = null, shown = 0, run = 0, slow = null;
     var labels = new Map();
     [typeSel, fySel].forEach(function (sel) {
       Array.from(sel.options).forEach(function (o) { labels.set(sel.id + ':' + o.value, o.textContent); });
@@ -748,19 +756,24 @@
       return 'พบ ' + total + ' รายการ สำหรับ ' + what + (total > PAGE ? ' แสดง ' + Math.min(PAGE, total) + ' รายการแรก' : '');
     }
 
+    // The page changes once, when the results are ready: the old list stays (marked busy)
+    // while the new one is fetched, and "searching" is said only when that takes a while.
     function search(r) {
       var mine = ++run;
       var t0 = performance.now();
-      list.innerHTML = '';
       more.hidden = true;
       current = null;
+      clearTimeout(slow);
       if (!r.q && !r.type && !r.fy) {
+        list.innerHTML = '';
+        list.removeAttribute('aria-busy');
         status.textContent = '';
         root.setAttribute('data-state', 'idle');
         return Promise.resolve();
       }
       root.setAttribute('data-state', 'busy');
-      status.textContent = 'กำลังค้นหา…';
+      list.setAttribute('aria-busy', 'true');
+      slow = setTimeout(function () { if (mine === run) status.textContent = 'กำลังค้นหา…'; }, SLOW);
       var marks = [];
       var mark = function () { marks.push(Math.round(performance.now() - t0)); };
       return open().then(function (e) {
@@ -776,14 +789,18 @@
         }).then(function (outcome) {
           mark();
           if (mine !== run) return;
-          current = outcome;
-          current.terms = markTerms(outcome);
-          counts(outcome, e);
+          var terms = markTerms(outcome);
           var ids = outcome.hits.slice(0, PAGE).map(function (h) { return h[0]; });
           return e.docs(ids).then(function (docs) {
             if (mine !== run) return;
             mark();
-            render(docs, current.terms, 0);
+            clearTimeout(slow);
+            current = outcome;
+            current.terms = terms;
+            counts(outcome, e);
+            list.innerHTML = '';
+            list.removeAttribute('aria-busy');
+            render(docs, terms, 0);
             status.textContent = describe(r, outcome);
             mark();
             // Milliseconds after submit: index open, words, lists, ranked, documents, shown.
@@ -795,6 +812,9 @@
         });
       }).catch(function (err) {
         if (mine !== run) return;
+        clearTimeout(slow);
+        list.innerHTML = '';
+        list.removeAttribute('aria-busy');
         status.textContent = 'ค้นหาไม่ได้ในขณะนี้ (' + err.message + ')';
         root.setAttribute('data-state', 'error');
       });
