@@ -456,6 +456,13 @@ fn needs(chunk: &[Unit], i: usize) -> Need {
         }),
         Unit::Prefix(_, alts) => Need::Any(
             alts.iter()
+                // A word that begins with another alternative's atoms (คอนกรีต เสริม เหล็ก
+                // after คอนกรีต) finds nothing that one does not: its lists are not needed.
+                .filter(|alt| {
+                    !alts
+                        .iter()
+                        .any(|o| !o.is_empty() && o.len() < alt.len() && alt.starts_with(o))
+                })
                 .map(|alt| {
                     let mut keys = Vec::new();
                     match (prev, alt.first()) {

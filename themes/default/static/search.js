@@ -369,8 +369,15 @@
       return { each: linkedNext ? [] : [u.term] };
     }
     if (u.alts) {
+      // A word that begins with another alternative's atoms (คอนกรีต เสริม เหล็ก after
+      // คอนกรีต) finds nothing that one does not: its lists are not needed.
+      var startsWith = function (alt, o) {
+        return o.length > 0 && o.length < alt.length && o.every(function (a, j) { return alt[j] === a; });
+      };
       return {
-        any: u.alts.map(function (alt) {
+        any: u.alts.filter(function (alt) {
+          return !u.alts.some(function (o) { return startsWith(alt, o); });
+        }).map(function (alt) {
           var keys = [];
           if (alt.length && prev !== null) keys.push(pair(prev, alt[0]));
           else if (alt.length === 1) keys.push(alt[0]);
