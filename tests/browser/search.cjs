@@ -73,6 +73,23 @@ const base = process.argv[4] || '/';
     expect(n === 1, `${n} results`);
   });
 
+  await check('results come six at a time; "more" adds six and moves focus to them', async () => {
+    await page.goto(`${site}search/?q=${encodeURIComponent('โครงการ')}`);
+    await done();
+    const items = () => page.$$eval('#search-results > li h2 a', (as) => as.map((a) => a.textContent));
+    const six = await items();
+    expect(six.length === 6, `${six.length} results at first`);
+    expect(await page.getAttribute('#search-results', 'aria-busy') === null, 'the list is not busy');
+    expect(await page.isVisible('#search-more'), 'the more button shows');
+    await page.click('#search-more');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 12);
+    const twelve = await items();
+    expect(twelve.slice(0, 6).join('|') === six.join('|'), 'the first six stay in order');
+    const focused = await page.evaluate(() => document.activeElement.closest('li') === document.querySelectorAll('#search-results > li')[6]);
+    expect(focused, 'focus is on the seventh result');
+    expect(/แสดง 12 จาก \d+ รายการ/.test(await page.textContent('#search-status')), 'the status says how many are shown');
+  });
+
   await check('a result leads to its row', async () => {
     await page.goto(`${site}search/?q=66-002`);
     await done();

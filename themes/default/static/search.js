@@ -745,7 +745,6 @@
         if (k === 0) first = a;
       });
       shown = from + docs.length;
-      more.hidden = !current || shown >= current.hits.length;
       return first;
     }
 
@@ -798,19 +797,34 @@
           if (mine !== run) return;
           var terms = markTerms(outcome);
           var ids = outcome.hits.slice(0, PAGE).map(function (h) { return h[0]; });
-          return e.docs(ids).then(function (docs) {
-            if (mine !== run) return;
-            mark();
+          // Results appear best first as their documents arrive (all are requested at
+          // once): the best is not kept waiting for the slowest request.
+          var started = false;
+          var begin = function () {
+            started = true;
             clearTimeout(slow);
             current = outcome;
             current.terms = terms;
             counts(outcome, e);
             list.innerHTML = '';
-            list.removeAttribute('aria-busy');
-            render(docs, terms, 0);
             status.textContent = describe(r, outcome);
+            root.setAttribute('data-first', String(Math.round(performance.now() - t0)));
+          };
+          var parts = ids.map(function (id) { return e.docs([id]); });
+          return parts.reduce(function (previous, part, k) {
+            return previous.then(function () { return part; }).then(function (docs) {
+              if (mine !== run) return;
+              if (!started) { mark(); begin(); }
+              render(docs, terms, k);
+            });
+          }, Promise.resolve()).then(function () {
+            if (mine !== run) return;
+            if (!started) { mark(); begin(); }
+            list.removeAttribute('aria-busy');
+            more.hidden = shown >= outcome.hits.length;
             mark();
-            // Milliseconds after submit: index open, words, lists, ranked, documents, shown.
+            // Milliseconds after submit: index open, words, lists, ranked, first result
+            // shown, all shown.
             root.setAttribute('data-timing', marks.join(' '));
             root.setAttribute('data-ms', String(Math.round(performance.now() - t0)));
             root.setAttribute('data-state', 'done');
@@ -847,9 +861,12 @@
     });
     more.addEventListener('click', function () {
       if (!current) return;
+      var mine = run;
       var ids = current.hits.slice(shown, shown + PAGE).map(function (h) { return h[0]; });
       open().then(function (e) { return e.docs(ids); }).then(function (docs) {
+        if (mine !== run || !current) return;
         var first = render(docs, current.terms, shown);
+        more.hidden = shown >= current.hits.length;
         if (first) first.focus();
         status.textContent = 'แสดง ' + shown + ' จาก ' + current.hits.length + ' รายการ';
       });
