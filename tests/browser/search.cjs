@@ -90,6 +90,28 @@ const base = process.argv[4] || '/';
     expect(/แสดง 12 จาก \d+ รายการ/.test(await page.textContent('#search-status')), 'the status says how many are shown');
   });
 
+  await check('a file that does not come is reported, not taken for "nothing found"; trying again works', async () => {
+    // A page of its own: its failed requests are meant.
+    const flaky = await browser.newPage();
+    try {
+      await flaky.goto(`${site}search/`);
+      await flaky.route('**/search/p/**', (route) => route.abort('connectionreset'));
+      await flaky.fill('#search-q', 'ศาลาประชาคม');
+      await flaky.press('#search-q', 'Enter');
+      await flaky.waitForSelector('#search[data-state="error"]', { timeout: 10000 });
+      const said = await flaky.textContent('#search-status');
+      expect(said.includes('ค้นหาไม่ได้ในขณะนี้'), `status: ${said}`);
+      expect((await flaky.$$('#search-results > li')).length === 0, 'no results listed');
+      await flaky.unroute('**/search/p/**');
+      await flaky.press('#search-q', 'Enter');
+      await flaky.waitForSelector('#search[data-state="done"]', { timeout: 10000 });
+      const title = await flaky.textContent('#search-results li:first-child h2 a');
+      expect(title.includes('ศาลาประชาคม'), `first result after retrying: ${title}`);
+    } finally {
+      await flaky.close();
+    }
+  });
+
   await check('a result leads to its row', async () => {
     await page.goto(`${site}search/?q=66-002`);
     await done();

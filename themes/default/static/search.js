@@ -294,11 +294,15 @@
   Engine.open = function (fetchJson) {
     return fetchJson('manifest.json').then(function (m) { return new Engine(fetchJson, m); });
   };
+  // Every file the index names exists, so a file that does not come is an error (the
+  // connection dropped, the host failed): the search says so rather than find nothing, and
+  // the file is asked for again next time.
   Engine.prototype.file = function (cache, path) {
     if (!cache.has(path)) {
       this.fetched.push(path);
-      cache.set(path, Promise.resolve(this.fetchJson(path)).then(function (x) { return x || {}; },
-        function () { return {}; }));
+      var loading = Promise.resolve(this.fetchJson(path)).then(function (x) { return x || {}; });
+      loading.catch(function () { if (cache.get(path) === loading) cache.delete(path); });
+      cache.set(path, loading);
     }
     return cache.get(path);
   };
@@ -403,28 +407,23 @@
 
   Engine.prototype.loadLists = function (keys) {
     var self = this, bounds = this.bounds;
-    var paths = new Set(keys.map(function (k) { return 'p/' + rangeShard(k, bounds) + '.json'; }));
-    return Promise.all(Array.from(paths).sort().map(function (p) { return self.file(self.postingShards, p); }))
-      .then(function () {
+    var paths = Array.from(new Set(keys.map(function (k) { return 'p/' + rangeShard(k, bounds) + '.json'; }))).sort();
+    return Promise.all(paths.map(function (p) { return self.file(self.postingShards, p); }))
+      .then(function (loaded) {
         var shards = new Map();
-        var waits = [];
-        self.postingShards.forEach(function (promise, path) {
-          waits.push(promise.then(function (v) { shards.set(path, v); }));
-        });
-        return Promise.all(waits).then(function () {
-          // [title docs, other docs, all docs] of a key, decoded once per page.
-          var decoded = self.decoded;
-          if (decoded.size > 400) decoded.clear();
-          return function lists(key) {
-            if (decoded.has(key)) return decoded.get(key);
-            var s = shards.get('p/' + rangeShard(key, bounds) + '.json') || {};
-            var v = s[key], none = new Int32Array(0);
-            var l = v ? [decodeList(v[0], self.count), decodeList(v[1], self.count)] : [none, none];
-            l.push(union(l[0], l[1]));
-            decoded.set(key, l);
-            return l;
-          };
-        });
+        paths.forEach(function (p, i) { shards.set(p, loaded[i]); });
+        // [title docs, other docs, all docs] of a key (one of `keys`), decoded once per page.
+        var decoded = self.decoded;
+        if (decoded.size > 400) decoded.clear();
+        return function lists(key) {
+          if (decoded.has(key)) return decoded.get(key);
+          var s = shards.get('p/' + rangeShard(key, bounds) + '.json') || {};
+          var v = s[key], none = new Int32Array(0);
+          var l = v ? [decodeList(v[0], self.count), decodeList(v[1], self.count)] : [none, none];
+          l.push(union(l[0], l[1]));
+          decoded.set(key, l);
+          return l;
+        };
       });
   };
 
@@ -518,17 +517,13 @@
     var self = this, g = this.manifest.group || 4;
     var groups = Array.from(new Set(ids.map(function (id) { return Math.floor(id / g); })));
     return Promise.all(groups.map(function (k) { return self.file(self.docGroups, 'd/' + k + '.json'); }))
-      .then(function () {
-        var loaded = new Map(), waits = [];
-        groups.forEach(function (k) {
-          waits.push(self.docGroups.get('d/' + k + '.json').then(function (v) { loaded.set(k, v); }));
-        });
-        return Promise.all(waits).then(function () {
-          return ids.map(function (id) {
-            var grp = loaded.get(Math.floor(id / g)) || [];
-            var d = grp[id % g] || [0, '', '', '', '', ''];
-            return { id: id, kind: self.types[d[0]] || '', label: self.typeLabels[d[0]] || '', title: d[1], url: d[2], date: d[3], fy: d[4], text: d[5] };
-          });
+      .then(function (files) {
+        var loaded = new Map();
+        groups.forEach(function (k, i) { loaded.set(k, files[i]); });
+        return ids.map(function (id) {
+          var grp = loaded.get(Math.floor(id / g)) || [];
+          var d = grp[id % g] || [0, '', '', '', '', ''];
+          return { id: id, kind: self.types[d[0]] || '', label: self.typeLabels[d[0]] || '', title: d[1], url: d[2], date: d[3], fy: d[4], text: d[5] };
         });
       });
   };
@@ -869,6 +864,9 @@
         more.hidden = shown >= current.hits.length;
         if (first) first.focus();
         status.textContent = 'แสดง ' + shown + ' จาก ' + current.hits.length + ' รายการ';
+      }).catch(function (err) {
+        if (mine !== run) return;
+        status.textContent = 'โหลดผลการค้นหาเพิ่มไม่ได้ในขณะนี้ ลองอีกครั้ง (' + err.message + ')';
       });
     });
 
