@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Large inputs (issue 9): the example site plus a dataset of 100,000 rows and a 20 MB
+# Large inputs: the example site plus a dataset of 100,000 rows and a 20 MB
 # announcement; prints the build's wall time and peak memory, and the largest outputs.
 #
 #   benches/large_inputs.sh

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cost of the search (issue 6) on the bench site of ../shared/bench/gen_site.py: build time of
+# Cost of the search on the bench site of ../shared/bench/gen_site.py: build time of
 # the whole site and of the index alone, index size, bytes one query downloads, and query
 # latency in headless Chromium on loopback (targets: first query on a fresh page < 300 ms,
 # later ones < 50 ms, one query < 500 KB).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load on `prongsai serve` (issue 9): wrk on loopback for 30 s against a page of the example
+# Load on `prongsai serve`: wrk on loopback for 30 s against a page of the example
 # site, then the same while 500 clients hold connections open without finishing a request.
 # Prints requests per second, latency and errors; any socket error or non-2xx answer fails.
 #

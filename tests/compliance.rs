@@ -1,4 +1,4 @@
-//! The disclosure report of `prongsai check` (issue 4; domain/section9.md, domain/ita-oit.md):
+//! The disclosure report of `prongsai check` (domain/section9.md, domain/ita-oit.md):
 //! one municipality that discloses everything fiscal year 2566 asks for, and the same site
 //! missing one thing at a time, each with exactly the finding it should produce — in JSON, in
 //! the text report grouped by rule (Thai with the English rule name, and `--lang en`), and in the

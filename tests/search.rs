@@ -1,4 +1,4 @@
-//! Search (issue 6): the quality of the example site's index measured on a set of queries with
+//! Search: the quality of the example site's index measured on a set of queries with
 //! the records each must return (`tests/search/queries.json`), the browser's JavaScript checked
 //! against the Rust query code on the same index, and the page's behaviour under a sub-path and
 //! without JavaScript.

@@ -1,4 +1,4 @@
-//! The default theme as a resident meets it (issue 7): the menu without JavaScript, the
+//! The default theme as a resident meets it: the menu without JavaScript, the
 //! fiscal-year switcher, the footer, the charts and the tables they come from, attachments named
 //! with type and size, and the weight of every page of the example site.
 //!
