@@ -665,7 +665,13 @@
 
     function fetchJson(path) {
       var url = indexUrl + path + (path === 'manifest.json' ? '' : '?v=' + build);
-      return fetch(url, path === 'manifest.json' ? { cache: 'no-cache' } : {}).then(function (r) {
+      // The page's head asked for the manifest early; taken once, asked again if it failed.
+      var early = path === 'manifest.json' && window.prongsaiManifest;
+      if (early) window.prongsaiManifest = null;
+      var response = early ? early.then(function (r) { return r.ok ? r : fetch(url, { cache: 'no-cache' }); },
+        function () { return fetch(url, { cache: 'no-cache' }); })
+        : fetch(url, path === 'manifest.json' ? { cache: 'no-cache' } : {});
+      return response.then(function (r) {
         if (!r.ok) throw new Error(url + ': ' + r.status);
         return r.json();
       });
@@ -822,6 +828,7 @@
             // shown, all shown.
             root.setAttribute('data-timing', marks.join(' '));
             root.setAttribute('data-ms', String(Math.round(performance.now() - t0)));
+            root.setAttribute('data-at', String(Math.round(performance.now())));
             root.setAttribute('data-state', 'done');
             root.dispatchEvent(new CustomEvent('search:done', { detail: { ms: performance.now() - t0, total: outcome.hits.length } }));
           });
