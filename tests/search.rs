@@ -261,7 +261,24 @@ fn javascript_finds_what_rust_finds() {
     let mut engine = open_dir(&site.path("public/search")).expect("the index opens");
     assert_eq!(js.len(), requests.len());
     for (req, js) in requests.iter().zip(&js) {
+        let before = engine.fetched.len();
         let rust = rust_view(&engine.search(req));
+        // Both ask for the same vocabulary and list files (documents aside: the page asks
+        // for those of the results it shows).
+        let mut read: Vec<&str> = engine.fetched[before..]
+            .iter()
+            .map(String::as_str)
+            .filter(|f| !f.starts_with("d/"))
+            .collect();
+        let mut js_read: Vec<&str> = js["lists"]
+            .as_array()
+            .expect("lists")
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
+        read.sort_unstable();
+        js_read.sort_unstable();
+        assert_eq!(js_read, read, "files read differ for {:?}", req.q);
         for key in ["hits", "unknown", "type_counts", "year_counts"] {
             assert_eq!(
                 js[key], rust[key],

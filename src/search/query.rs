@@ -561,3 +561,57 @@ pub fn open_dir(dir: &std::path::Path) -> Option<Engine<impl Files + use<>>> {
     let dir = dir.to_path_buf();
     Engine::open(move |p: &str| std::fs::read_to_string(dir.join(p)).ok())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(t: &str) -> Unit {
+        Unit::Term(t.to_owned())
+    }
+
+    fn words(alts: &[&[&str]]) -> Vec<Vec<String>> {
+        alts.iter()
+            .map(|a| a.iter().map(|s| (*s).to_owned()).collect())
+            .collect()
+    }
+
+    /// The keys asked for, as alternatives (one alternative for `Need::Each`).
+    fn asked(need: Need) -> Vec<Vec<String>> {
+        match need {
+            Need::Each(keys) => vec![keys],
+            Need::Any(alts) => alts,
+        }
+    }
+
+    #[test]
+    fn a_token_alone_asks_for_itself_and_neighbours_for_their_pair() {
+        assert_eq!(asked(needs(&[term("สินบน")], 0)), words(&[&["สินบน"]]));
+        let chunk = [term("ราคา"), term("กลาง")];
+        assert_eq!(asked(needs(&chunk, 0)), words(&[&[]]));
+        assert_eq!(asked(needs(&chunk, 1)), words(&[&["ราคา กลาง"]]));
+        // A token before a word it cannot pair with (not in the vocabulary) asks for itself.
+        let chunk = [term("ถนน"), Unit::Unknown("ฮฮฮ".to_owned())];
+        assert_eq!(asked(needs(&chunk, 0)), words(&[&["ถนน"]]));
+    }
+
+    #[test]
+    fn a_word_that_begins_with_another_alternative_asks_for_nothing_more() {
+        let prefix = Unit::Prefix(
+            "คอนกรีต".to_owned(),
+            words(&[&["คอนกรีต"], &["คอนกรีต", "เสริม", "เหล็ก"], &["คอนกรีตบล็อก"]]),
+        );
+        // After ถนน: the pair with ถนน; คอนกรีตเสริมเหล็ก is found by it already.
+        let chunk = [term("ถนน"), prefix.clone()];
+        assert_eq!(
+            asked(needs(&chunk, 1)),
+            words(&[&["ถนน คอนกรีต"], &["ถนน คอนกรีตบล็อก"]])
+        );
+        // Alone: the word itself, and a longer word of several atoms by its pairs.
+        let prefix = Unit::Prefix(
+            "ทา".to_owned(),
+            words(&[&["ทาง"], &["ทาง", "การ"], &["ทา", "สี"]]),
+        );
+        assert_eq!(asked(needs(&[prefix], 0)), words(&[&["ทาง"], &["ทา สี"]]));
+    }
+}

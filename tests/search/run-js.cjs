@@ -1,6 +1,7 @@
 // node run-js.cjs SEARCH_JS INDEX_DIR < requests.json
 // Runs themes/default/static/search.js (the browser's query code) on a built index read from
-// disk; prints, for each request {q, type, fy}, the hits and the words the site lacks, as JSON.
+// disk; prints, for each request {q, type, fy}, the hits, the words the site lacks and the
+// vocabulary and list files the query read first (`lists`), as JSON.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -13,7 +14,9 @@ const read = (p) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(dir, p)
   const engine = await search.Engine.open(read);
   const out = [];
   for (const r of requests) {
+    const before = engine.fetched.length;
     const o = await engine.search(r);
+    const lists = engine.fetched.slice(before).filter((f) => !f.startsWith('d/'));
     const docs = await engine.docs(o.hits.slice(0, 3).map((h) => h[0]));
     out.push({
       hits: o.hits,
@@ -21,6 +24,7 @@ const read = (p) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(dir, p)
       type_counts: o.typeCounts,
       year_counts: o.yearCounts,
       first: docs.map((d) => d.url),
+      lists,
       snippet: docs.length ? search.snippet(docs[0].text, search.markTerms(o), 220) : '',
     });
   }
