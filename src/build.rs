@@ -75,7 +75,7 @@ pub fn build_cached(
     }
 }
 
-/// What [`write`] did.
+/// What [`write()`] did.
 #[derive(Debug, Default)]
 pub struct WriteStats {
     /// Files in the output.

@@ -229,6 +229,7 @@ fn rust_view(o: &Outcome) -> serde_json::Value {
     serde_json::json!({
         "hits": o.hits.iter().map(|(d, s)| vec![*d, *s]).collect::<Vec<_>>(),
         "unknown": o.unknown,
+        "apart": o.apart,
         "type_counts": o.type_counts,
         "year_counts": o.year_counts,
     })
@@ -279,7 +280,7 @@ fn javascript_finds_what_rust_finds() {
         read.sort_unstable();
         js_read.sort_unstable();
         assert_eq!(js_read, read, "files read differ for {:?}", req.q);
-        for key in ["hits", "unknown", "type_counts", "year_counts"] {
+        for key in ["hits", "unknown", "apart", "type_counts", "year_counts"] {
             assert_eq!(
                 js[key], rust[key],
                 "{key} differ for {:?} (type {:?}, fy {:?})",
@@ -368,6 +369,48 @@ fn the_site_can_teach_the_search_its_own_words() {
         &format!("{}search:\n  word: [นายแดง]\n", support::MINIMAL_SITE_YAML),
     );
     site.build().failure().stderr_has("word");
+}
+
+/// Words typed together that the text has apart (`โต๊ะเก้าอี้` for `โต๊ะและเก้าอี้`) are run
+/// again apart, and the outcome says so; words together in the text are not, and neither
+/// are words that match but not under the chosen filter.
+#[test]
+fn words_typed_together_but_apart_in_the_text_are_found_apart() {
+    let site = built_example();
+    let mut engine = open_dir(&site.path("public/search")).expect("the index opens");
+    let all: Vec<u32> = (0..engine.count()).collect();
+    let urls: Vec<String> = engine.docs(&all).into_iter().map(|d| d.url).collect();
+    let ask = |engine: &mut prongsai::search::query::Engine<_>, q: &str, kind: Option<&str>| {
+        engine.search(&Request {
+            q: q.to_owned(),
+            kind: kind.map(str::to_owned),
+            ..Request::default()
+        })
+    };
+
+    let o = ask(&mut engine, "โต๊ะเก้าอี้", None);
+    assert_eq!(o.apart.as_deref(), Some("โต๊ะ เก้าอี้"));
+    let mut found: Vec<&str> = o
+        .hits
+        .iter()
+        .map(|(d, _)| urls[*d as usize].as_str())
+        .collect();
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        [
+            "procurement/plans/2566/#item-66-013",
+            "procurement/results/2566/#r-2023-08-3"
+        ]
+    );
+
+    let o = ask(&mut engine, "ถนนคอนกรีต", None);
+    assert!(o.apart.is_none() && !o.hits.is_empty());
+
+    // Matches, none of them announcements: the filter empties the list, the words stand.
+    let o = ask(&mut engine, "ซ่อมแซมรถ", Some("announcements"));
+    assert!(o.matched > 0, "the words match");
+    assert!(o.hits.is_empty() && o.apart.is_none(), "{:?}", o.apart);
 }
 
 /// Every record's link leads to a page, and to the row or heading its fragment names.

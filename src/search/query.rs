@@ -14,11 +14,13 @@
 //! 3. A document matches when it holds every token, and every pair of neighbouring tokens of a
 //!    chunk as neighbours: `ถนนคอนกรีต` asks for the pair (ถนน, คอนกรีต), which only documents
 //!    holding both words have; `ถนน คอนกรีต` asks for the two words anywhere. A token asks for
-//!    its own list only when no neighbour is typed with it ([`needs`]). A word not in the
+//!    its own list only when no neighbour is typed with it (`needs`). A word not in the
 //!    vocabulary matches nothing.
 //! 4. The score is the sum, over the tokens and pairs asked for, of their weight
 //!    ([`codec::weight`]), tripled where the title holds them; ties go to the newer document.
 //!    Type and fiscal-year filters apply last.
+//! 5. When words typed together match no document (the text has them apart), the query runs
+//!    again with every word apart, and the outcome says so ([`Outcome::apart`]).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -63,6 +65,15 @@ pub enum Unit {
     Unknown(String),
 }
 
+impl Unit {
+    /// The text the unit was read from (normalized).
+    fn text(&self) -> &str {
+        match self {
+            Unit::Term(t) | Unit::Prefix(t, _) | Unit::Unknown(t) => t,
+        }
+    }
+}
+
 /// What a query found.
 #[derive(Clone, Debug, Default)]
 pub struct Outcome {
@@ -75,6 +86,10 @@ pub struct Outcome {
     /// Matches of each type (with the year filter) and of each year (with the type filter).
     pub type_counts: Vec<usize>,
     pub year_counts: Vec<usize>,
+    /// Documents holding the words, whatever the filters.
+    pub matched: usize,
+    /// The words run apart, when those typed together were nowhere together.
+    pub apart: Option<String>,
 }
 
 /// A document as the result list shows it.
@@ -284,9 +299,34 @@ impl<F: Files> Engine<F> {
         }
     }
 
-    /// Runs a query.
+    /// Runs a query. When words typed together are nowhere together (`ซ่อมรถขยะ` where the
+    /// text says ซ่อมแซมรถบรรทุกขยะ), it runs them again as if typed apart, and says so.
     pub fn search(&mut self, request: &Request) -> Outcome {
-        let chunks = self.parse(&request.q);
+        let outcome = self.search_as_typed(&request.q, request);
+        let together = outcome.chunks.iter().any(|c| c.len() > 1);
+        if outcome.matched > 0 || !outcome.unknown.is_empty() || !together {
+            return outcome;
+        }
+        let apart = outcome
+            .chunks
+            .iter()
+            .flatten()
+            .map(Unit::text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let wider = self.search_as_typed(&apart, request);
+        if wider.matched == 0 {
+            return outcome;
+        }
+        Outcome {
+            apart: Some(apart),
+            ..wider
+        }
+    }
+
+    /// Runs the query `q` as typed, with the filters of `request`.
+    fn search_as_typed(&mut self, q: &str, request: &Request) -> Outcome {
+        let chunks = self.parse(q);
         let unknown: Vec<String> = chunks
             .iter()
             .flatten()
@@ -352,6 +392,7 @@ impl<F: Files> Engine<F> {
                 });
             }
         }
+        let matched_count = matched.as_ref().map_or(0, Vec::len);
         let candidates: Vec<u32> = match matched {
             Some(m) => m,
             None if !any_units && (kind.is_some() || year.is_some()) => (0..n).collect(),
@@ -391,6 +432,8 @@ impl<F: Files> Engine<F> {
             unknown,
             type_counts,
             year_counts,
+            matched: matched_count,
+            apart: None,
         }
     }
 

@@ -1,8 +1,9 @@
 //! What a resident can find, one [`Record`] each: every document of every section and every
 //! page, each measure, each procurement plan and plan item, each reference-price disclosure,
 //! each month and each row of the monthly results (แบบ สขร.๑), and each dataset. Titles, dates,
-//! fiscal years and addresses come from the disclosure list ([`disclosures`]) where it has the
-//! record; the text comes from the record itself.
+//! fiscal years and addresses come from the disclosure list
+//! ([`Site::disclosures`](crate::site::Site::disclosures)) where it has the record; the text
+//! comes from the record itself.
 
 use std::collections::HashMap;
 

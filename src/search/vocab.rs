@@ -1,6 +1,6 @@
 //! The site's vocabulary and the one segmentation both sides use.
 //!
-//! At build time ICU4X's dictionary word segmenter ([`icu_segmenter`]) reads every run of Thai
+//! At build time ICU4X's dictionary word segmenter ([`icu_segmenter`](mod@icu_segmenter)) reads every run of Thai
 //! text; the words it finds, counted, become the vocabulary, each with a cost (rarer words cost
 //! more), plus the site's own words from `site.yaml` (cheapest). Then one algorithm, [`Vocab::segment`],
 //! splits text into words: the split of least total cost over the vocabulary, unknown letters

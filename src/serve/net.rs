@@ -1,8 +1,8 @@
 //! The network side of the dev server: HTTP/1.1 by hyper on a small tokio runtime, with limits
 //! that keep it answering when a browser tab, a script or a hostile client misbehaves. A fixed
 //! number of threads serve every connection; a client that never finishes its request is cut
-//! off after [`HEADER_TIMEOUT`], one idle between requests likewise; request heads are capped
-//! at [`MAX_HEAD`] bytes and connections at [`MAX_CONNECTIONS`] (more wait in the kernel's
+//! off after `HEADER_TIMEOUT` (10 s), one idle between requests likewise; request heads are capped
+//! at `MAX_HEAD` bytes and connections at `MAX_CONNECTIONS` (more wait in the kernel's
 //! queue until one closes).
 
 use std::convert::Infallible;

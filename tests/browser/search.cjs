@@ -48,6 +48,16 @@ const base = process.argv[4] || '/';
     expect(await page.inputValue('#search-q') === 'ร้านตัวอย่างพาณิชย์', 'the box shows the query');
   });
 
+  await check('words typed together but apart in the text are found apart, and the page says so', async () => {
+    await page.goto(`${site}search/?q=${encodeURIComponent('โต๊ะเก้าอี้')}`);
+    await done();
+    const status = await page.textContent('#search-status');
+    expect(status.includes('ที่เขียนติดกัน') && status.includes('พบ 2 รายการ'), `status: ${status}`);
+    expect((await firstTitle()).includes('โต๊ะและเก้าอี้'), 'first result');
+    const marked = await page.$$eval('#search-results li:first-child h2 mark', (ms) => ms.map((m) => m.textContent));
+    expect(marked.includes('โต๊ะ') && marked.includes('เก้าอี้'), `marked: ${marked}`);
+  });
+
   await check('Thai digits with commas find the amount', async () => {
     await page.goto(`${site}search/?q=${encodeURIComponent('๑,๘๕๐,๐๐๐')}`);
     await done();

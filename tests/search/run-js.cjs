@@ -21,6 +21,7 @@ const read = (p) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(dir, p)
     out.push({
       hits: o.hits,
       unknown: o.unknown,
+      apart: o.apart,
       type_counts: o.typeCounts,
       year_counts: o.yearCounts,
       first: docs.map((d) => d.url),

@@ -428,14 +428,35 @@
   };
 
   // request: {q, type, fy}. Resolves to {hits: [[id, score]], chunks, unknown, typeCounts, yearCounts}.
-  Engine.prototype.search = function (request) {
+  // When words typed together are nowhere together (ซ่อมรถขยะ where the text says
+  // ซ่อมแซมรถบรรทุกขยะ), runs them again as if typed apart, and says so (`apart`).
+  // `step()`, if given, is called as the words and then the lists are ready.
+  Engine.prototype.search = function (request, step) {
     var self = this;
-    return this.parse(request.q || '').then(function (chunks) {
-      var unknown = [];
-      chunks.forEach(function (c) { c.forEach(function (u) { if (u.unknown !== undefined) unknown.push(u.unknown); }); });
-      var keys = unknown.length ? [] : self.keysOf(chunks);
-      return self.loadLists(keys).then(function (lists) {
-        return self.rank(request, chunks, unknown, lists);
+    step = step || function () {};
+    var asTyped = function (q) {
+      return self.parse(q).then(function (chunks) {
+        step();
+        var unknown = [];
+        chunks.forEach(function (c) { c.forEach(function (u) { if (u.unknown !== undefined) unknown.push(u.unknown); }); });
+        var keys = unknown.length ? [] : self.keysOf(chunks);
+        return self.loadLists(keys).then(function (lists) {
+          step();
+          return self.rank(request, chunks, unknown, lists);
+        });
+      });
+    };
+    return asTyped(request.q || '').then(function (outcome) {
+      var together = outcome.chunks.some(function (c) { return c.length > 1; });
+      if (outcome.matched > 0 || outcome.unknown.length || !together) return outcome;
+      var apart = [];
+      outcome.chunks.forEach(function (c) {
+        c.forEach(function (u) { apart.push(u.term !== undefined ? u.term : u.prefix !== undefined ? u.prefix : u.unknown); });
+      });
+      return asTyped(apart.join(' ')).then(function (wider) {
+        if (wider.matched === 0) return outcome;
+        wider.apart = apart.join(' ');
+        return wider;
       });
     });
   };
@@ -488,6 +509,8 @@
     } else if (unknown.length === 0 && !anyUnits && (kind >= 0 || year >= 0)) {
       for (doc = 0; doc < n; doc++) candidates.push(doc);
     }
+    // Documents holding the words, whatever the filters.
+    var matched = reqs.length > 0 ? candidates.length : 0;
     var typeCounts = this.types.map(function () { return 0; });
     var yearCounts = this.years.map(function () { return 0; });
     // Best first, then by number: by score in buckets, numbers already rising.
@@ -509,7 +532,7 @@
       var b = buckets.get(order[r]);
       for (i = 0; i < b.length; i++) hits.push([b[i], order[r]]);
     }
-    return { hits: hits, chunks: chunks, unknown: unknown, typeCounts: typeCounts, yearCounts: yearCounts };
+    return { hits: hits, chunks: chunks, unknown: unknown, typeCounts: typeCounts, yearCounts: yearCounts, matched: matched, apart: null };
   };
 
   // Documents as the result list shows them: {kind, label, title, url, date, fy, text}.
@@ -760,7 +783,13 @@
         return 'ไม่พบคำว่า “' + outcome.unknown.join('”, “') + '” ในเว็บไซต์ ลองสะกดใหม่หรือใช้คำอื่น';
       }
       if (total === 0) return 'ไม่พบผลการค้นหา ' + what + ' ลองใช้คำอื่น หรือเลือกทุกประเภทและทุกปี';
-      return 'พบ ' + total + ' รายการ สำหรับ ' + what + (total > PAGE ? ' แสดง ' + Math.min(PAGE, total) + ' รายการแรก' : '');
+      var first = total > PAGE ? ' แสดง ' + Math.min(PAGE, total) + ' รายการแรก' : '';
+      if (outcome.apart) {
+        // The words typed together were nowhere together: say so, and what was run instead.
+        var apart = ['“' + outcome.apart + '”'].concat(parts.slice(1)).join(' ');
+        return 'ไม่พบ “' + r.q + '” ที่เขียนติดกัน จึงค้นหาแต่ละคำแยกกัน พบ ' + total + ' รายการ สำหรับ ' + apart + first;
+      }
+      return 'พบ ' + total + ' รายการ สำหรับ ' + what + first;
     }
 
     // The page changes once, when the results are ready: the old list stays (marked busy)
@@ -785,15 +814,7 @@
       var mark = function () { marks.push(Math.round(performance.now() - t0)); };
       return open().then(function (e) {
         mark();
-        return e.parse(r.q || '').then(function (chunks) {
-          mark();
-          var unknown = [];
-          chunks.forEach(function (c) { c.forEach(function (u) { if (u.unknown !== undefined) unknown.push(u.unknown); }); });
-          return e.loadLists(unknown.length ? [] : e.keysOf(chunks)).then(function (lists) {
-            mark();
-            return e.rank(r, chunks, unknown, lists);
-          });
-        }).then(function (outcome) {
+        return e.search(r, mark).then(function (outcome) {
           mark();
           if (mine !== run) return;
           var terms = markTerms(outcome);
