@@ -413,6 +413,44 @@ fn words_typed_together_but_apart_in_the_text_are_found_apart() {
     assert!(o.hits.is_empty() && o.apart.is_none(), "{:?}", o.apart);
 }
 
+/// A query with a word the site lacks is offered the nearest spelling that finds something
+/// (the page's "did you mean", in search.js only): tone marks, sound-alike letters, a letter
+/// dropped or added.
+#[test]
+fn misspelt_words_are_offered_a_spelling_the_site_has() {
+    let site = built_example();
+    let cases = [
+        ("เทสบาล", Some("เทศบาล")),
+        ("คอนกรีด", Some("คอนกรีต")),
+        ("ถนนคอนกรีด", Some("ถนนคอนกรีต")),
+        ("จัดชื้อ", Some("จัดซื้อ")),
+        ("กองชาง", Some("กองช่าง")),
+        ("ไห้", Some("ให้")),
+        ("ร้านตัวอย่างพานิชย์", Some("ร้านตัวอย่างพาณิชย์")),
+        ("โครงการก่อสรัาง", Some("โครงการก่อสร้าง")),
+        ("ไม่มีคำนี้แน่นอนครับ", None),
+        ("ถนน", None),
+    ];
+    let requests: Vec<Request> = cases
+        .iter()
+        .map(|(q, _)| Request {
+            q: (*q).to_owned(),
+            ..Request::default()
+        })
+        .collect();
+    let Some(js) = run_js(&site.path("public"), &requests) else {
+        println!("note: `node` is not installed; the suggestions were not checked");
+        return;
+    };
+    for ((q, want), got) in cases.iter().zip(&js) {
+        let offered = got["suggestion"]["q"].as_str();
+        assert_eq!(offered, *want, "the spelling offered for {q}");
+        if want.is_some() {
+            assert!(got["suggestion"]["count"].as_u64().unwrap_or(0) > 0, "{q}");
+        }
+    }
+}
+
 /// Every record's link leads to a page, and to the row or heading its fragment names.
 #[test]
 fn every_result_links_to_its_place() {

@@ -16,7 +16,7 @@ const base = process.argv[4] || '/';
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   let passed = 0, failed = 0;
   const check = async (name, fn) => {
     try { await fn(); passed++; console.log(`ok   ${name}`); }
@@ -56,6 +56,22 @@ const base = process.argv[4] || '/';
     expect((await firstTitle()).includes('โต๊ะและเก้าอี้'), 'first result');
     const marked = await page.$$eval('#search-results li:first-child h2 mark', (ms) => ms.map((m) => m.textContent));
     expect(marked.includes('โต๊ะ') && marked.includes('เก้าอี้'), `marked: ${marked}`);
+  });
+
+  await check('a misspelt word is offered the spelling the site has; taking it searches', async () => {
+    await page.goto(`${site}search/`);
+    await page.fill('#search-q', 'เทสบาล');
+    await page.press('#search-q', 'Enter');
+    await done();
+    const status = await page.textContent('#search-status');
+    expect(status.includes('หมายถึง “เทศบาล” ใช่ไหม'), `status: ${status}`);
+    await page.evaluate(() => document.getElementById('search').setAttribute('data-state', 'waiting'));
+    await page.click('#search-status a');
+    await done();
+    expect(new URL(page.url()).searchParams.get('q') === 'เทศบาล', page.url());
+    expect(await page.inputValue('#search-q') === 'เทศบาล', 'the box shows the spelling taken');
+    expect(await page.evaluate(() => document.activeElement.id) === 'search-q', 'focus is in the box');
+    expect((await page.$$('#search-results > li')).length === 6, 'results');
   });
 
   await check('Thai digits with commas find the amount', async () => {

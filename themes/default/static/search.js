@@ -210,6 +210,78 @@
     return out;
   };
 
+  // ---- spelling: "did you mean" (the page only; no Rust mirror) -----------------------------
+  // The words as a trie of letters, built again when words have been added.
+  Vocab.prototype.trie = function () {
+    if (this.trieSize === this.words.size) return this.trieRoot;
+    var root = { next: new Map(), word: null, cost: 0 };
+    this.words.forEach(function (e, w) {
+      var node = root;
+      Array.from(w).forEach(function (c) {
+        var child = node.next.get(c);
+        if (!child) { child = { next: new Map(), word: null, cost: 0 }; node.next.set(c, child); }
+        node = child;
+      });
+      node.word = w;
+      node.cost = e.cost;
+    });
+    this.trieRoot = root;
+    this.trieSize = this.words.size;
+    return root;
+  };
+
+  // What an edit costs, in halves: a tone or vowel mark added, dropped or changed, or a
+  // letter changed for one that sounds or looks the same (ส ศ ษ ซ, น ณ, ช ซ, ไ ใ...), is half
+  // a typing slip; any other letter a whole one.
+  var ALIKE = ['สศษซ', 'ทธฑฒถฐ', 'คฆฅขฃ', 'พภผ', 'นณ', 'ลฬร', 'ชฌฉ', 'ยญ', 'ดฎ', 'ตฏ', 'ไใ',
+    'ชซ', 'บป', 'ผฝ', 'พฟ', 'ฎฏ'];
+  function isMark(c) { var k = code(c); return k === 0x0E31 || (k >= 0x0E34 && k <= 0x0E3A) || (k >= 0x0E47 && k <= 0x0E4E); }
+  function slip(c) { return isMark(c) ? 1 : 2; }
+  function swap(a, b) {
+    if (a === b) return 0;
+    if (isMark(a) && isMark(b)) return 1;
+    return ALIKE.some(function (g) { return g.indexOf(a) >= 0 && g.indexOf(b) >= 0; }) ? 1 : 2;
+  }
+
+  // `run` (letters) spelt as words of the vocabulary with the fewest edits (a letter added,
+  // dropped or changed, costed as above), at most `budget` halves, then the least cost:
+  // เทสบาล → เทศบาล, กองชาง → กองช่าง. null when no spelling that close needs an edit.
+  Vocab.prototype.respell = function (run, budget) {
+    var chars = Array.from(run), n = chars.length, root = this.trie();
+    var best = new Array(n + 1).fill(null);
+    best[0] = { edits: 0, cost: 0, text: '' };
+    var better = function (a, b) { return !b || a.edits < b.edits || (a.edits === b.edits && a.cost < b.cost); };
+    for (var i = 0; i < n; i++) {
+      if (!best[i]) continue;
+      var from = best[i], left = budget - from.edits;
+      // row[j]: the edits that turn chars[i, i + j) into the letters on the way to a node.
+      var first = [0];
+      for (var j = 1; j <= n - i; j++) first.push(first[j - 1] + slip(chars[i + j - 1]));
+      var stack = [[root, first, '']];
+      while (stack.length) {
+        var top = stack.pop(), node = top[0], row = top[1], text = top[2];
+        if (node.word !== null) {
+          for (j = 1; j < row.length; j++) {
+            if (row[j] > left) continue;
+            var cand = { edits: from.edits + row[j], cost: from.cost + node.cost, text: from.text + text };
+            if (better(cand, best[i + j])) best[i + j] = cand;
+          }
+        }
+        node.next.forEach(function (child, c) {
+          var added = slip(c), next = [row[0] + added], least = next[0];
+          for (var k = 1; k < row.length; k++) {
+            var x = chars[i + k - 1];
+            var v = Math.min(row[k] + added, next[k - 1] + slip(x), row[k - 1] + swap(x, c));
+            next.push(v);
+            if (v < least) least = v;
+          }
+          if (least <= left) stack.push([child, next, text + c]);
+        });
+      }
+    }
+    return best[n] && best[n].edits > 0 ? best[n].text : null;
+  };
+
   // ---- query (src/search/query.rs) ---------------------------------------------------------
   function pair(a, b) { return a + ' ' + b; }
 
@@ -458,6 +530,29 @@
         wider.apart = apart.join(' ');
         return wider;
       });
+    });
+  };
+
+  // For a query with words the site lacks: the query respelt (each Thai run with letters the
+  // vocabulary does not know, within one edit in five letters, at most two) if that finds
+  // something, as {q, count}; otherwise null. Costs one round of list files.
+  Engine.prototype.suggest = function (request) {
+    var self = this, changed = false, gave = true, chunks = [];
+    pieces(normalize(request.q || '')).forEach(function (p) {
+      if (p.spaced || chunks.length === 0) chunks.push('');
+      var text = p.text;
+      if (p.thai && self.vocab.segment(text, true).some(function (g) { return g.unknown !== undefined; })) {
+        var n = Array.from(text).length;
+        var fixed = n > 40 ? null : self.vocab.respell(text, 2 * Math.max(1, Math.min(2, Math.floor(n / 5))));
+        if (fixed === null) gave = false;
+        else { text = fixed; changed = true; }
+      }
+      chunks[chunks.length - 1] += text;
+    });
+    if (!changed || !gave) return Promise.resolve(null);
+    var q = chunks.join(' ');
+    return this.search({ q: q, type: request.type, fy: request.fy }).then(function (o) {
+      return o.unknown.length === 0 && o.hits.length > 0 ? { q: q, count: o.hits.length } : null;
     });
   };
 
@@ -792,6 +887,24 @@
       return 'พบ ' + total + ' รายการ สำหรับ ' + what + first;
     }
 
+    // "Did you mean": a link to the respelt query, said with the status.
+    function offer(r, hint) {
+      var link = document.createElement('a');
+      link.href = urlOf({ q: hint.q, type: r.type, fy: r.fy });
+      link.textContent = hint.q;
+      link.addEventListener('click', function (ev) {
+        ev.preventDefault();
+        var next = { q: hint.q, type: r.type, fy: r.fy };
+        fill(next);
+        history.pushState(null, '', urlOf(next));
+        input.focus();
+        search(next);
+      });
+      status.appendChild(document.createTextNode(' หมายถึง “'));
+      status.appendChild(link);
+      status.appendChild(document.createTextNode('” ใช่ไหม (พบ ' + hint.count + ' รายการ)'));
+    }
+
     // The page changes once, when the results are ready: the old list stays (marked busy)
     // while the new one is fetched, and "searching" is said only when that takes a while.
     function search(r) {
@@ -842,6 +955,13 @@
           }, Promise.resolve()).then(function () {
             if (mine !== run) return;
             if (!started) { mark(); begin(); }
+            if (outcome.unknown.length === 0) return;
+            return e.suggest(r).then(function (hint) {
+              if (mine !== run || !hint) return;
+              offer(r, hint);
+            }, function () {});
+          }).then(function () {
+            if (mine !== run) return;
             list.removeAttribute('aria-busy');
             more.hidden = shown >= outcome.hits.length;
             mark();
@@ -866,6 +986,7 @@
 
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
+      clearTimeout(typing);
       var r = fromForm();
       history.pushState(null, '', urlOf(r));
       search(r);
