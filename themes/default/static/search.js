@@ -534,8 +534,9 @@
   };
 
   // For a query with words the site lacks: the query respelt (each Thai run with letters the
-  // vocabulary does not know, within one edit in five letters, at most two) if that finds
-  // something, as {q, count}; otherwise null. Costs one round of list files.
+  // vocabulary does not know: one edit under ten letters, two up to 24, longer runs not at
+  // all, which keeps it within ~30 ms) if that finds something, as {q, count}; otherwise
+  // null. Costs one round of list files.
   Engine.prototype.suggest = function (request) {
     var self = this, changed = false, gave = true, chunks = [];
     pieces(normalize(request.q || '')).forEach(function (p) {
@@ -543,7 +544,7 @@
       var text = p.text;
       if (p.thai && self.vocab.segment(text, true).some(function (g) { return g.unknown !== undefined; })) {
         var n = Array.from(text).length;
-        var fixed = n > 40 ? null : self.vocab.respell(text, 2 * Math.max(1, Math.min(2, Math.floor(n / 5))));
+        var fixed = n > 24 ? null : self.vocab.respell(text, 2 * Math.max(1, Math.min(2, Math.floor(n / 5))));
         if (fixed === null) gave = false;
         else { text = fixed; changed = true; }
       }
