@@ -74,6 +74,14 @@ const base = process.argv[4] || '/';
     expect((await page.$$('#search-results > li')).length === 6, 'results');
   });
 
+  await check('nothing found and no spelling to offer: the page points to the information centre', async () => {
+    await page.goto(`${site}search/?q=${encodeURIComponent('ไม่มีคำนี้แน่นอนครับ')}`);
+    await done();
+    expect((await page.$$('#search-results > li')).length === 0, 'no results');
+    const href = await page.getAttribute('#search-status a', 'href');
+    expect(href === `${base}section9/`, `link: ${href}`);
+  });
+
   await check('Thai digits with commas find the amount', async () => {
     await page.goto(`${site}search/?q=${encodeURIComponent('๑,๘๕๐,๐๐๐')}`);
     await done();

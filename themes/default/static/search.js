@@ -888,6 +888,17 @@
       return 'พบ ' + total + ' รายการ สำหรับ ' + what + first;
     }
 
+    // Nothing found and no spelling to offer: where everything is listed.
+    function browse() {
+      var where = root.getAttribute('data-browse');
+      if (!where) return;
+      var link = document.createElement('a');
+      link.href = where;
+      link.textContent = 'ศูนย์ข้อมูลข่าวสารอิเล็กทรอนิกส์';
+      status.appendChild(document.createTextNode(' หรือดูข้อมูลทั้งหมดที่ '));
+      status.appendChild(link);
+    }
+
     // "Did you mean": a link to the respelt query, said with the status.
     function offer(r, hint) {
       var link = document.createElement('a');
@@ -956,11 +967,13 @@
           }, Promise.resolve()).then(function () {
             if (mine !== run) return;
             if (!started) { mark(); begin(); }
-            if (outcome.unknown.length === 0) return;
-            return e.suggest(r).then(function (hint) {
-              if (mine !== run || !hint) return;
-              offer(r, hint);
-            }, function () {});
+            if (outcome.hits.length > 0) return;
+            var hint = outcome.unknown.length ? e.suggest(r).catch(function () { return null; }) : Promise.resolve(null);
+            return hint.then(function (h) {
+              if (mine !== run) return;
+              if (h) offer(r, h);
+              else browse();
+            });
           }).then(function () {
             if (mine !== run) return;
             list.removeAttribute('aria-busy');
