@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use prongsai::search::query::{Outcome, Request, open_dir};
+use prongsai::search::query::{Engine, Files, Outcome, Request, open_dir};
 use serde::Deserialize;
 use support::{MANIFEST_DIR, TestSite};
 
@@ -106,12 +106,17 @@ fn score(case: &Case, returned: &[String], existing: &HashSet<String>) -> Score 
     }
 }
 
+/// The address of every record, by document number.
+fn every_url(engine: &mut Engine<impl Files>) -> Vec<String> {
+    let all: Vec<u32> = (0..engine.count()).collect();
+    engine.docs(&all).into_iter().map(|d| d.url).collect()
+}
+
 #[test]
 fn quality_on_the_example_site() {
     let site = built_example();
     let mut engine = open_dir(&site.path("public/search")).expect("the index opens");
-    let all: Vec<u32> = (0..engine.count()).collect();
-    let urls: Vec<String> = engine.docs(&all).into_iter().map(|d| d.url).collect();
+    let urls = every_url(&mut engine);
     let existing: HashSet<String> = urls.iter().cloned().collect();
 
     let cases = cases();
@@ -378,9 +383,8 @@ fn the_site_can_teach_the_search_its_own_words() {
 fn words_typed_together_but_apart_in_the_text_are_found_apart() {
     let site = built_example();
     let mut engine = open_dir(&site.path("public/search")).expect("the index opens");
-    let all: Vec<u32> = (0..engine.count()).collect();
-    let urls: Vec<String> = engine.docs(&all).into_iter().map(|d| d.url).collect();
-    let ask = |engine: &mut prongsai::search::query::Engine<_>, q: &str, kind: Option<&str>| {
+    let urls = every_url(&mut engine);
+    let ask = |engine: &mut Engine<_>, q: &str, kind: Option<&str>| {
         engine.search(&Request {
             q: q.to_owned(),
             kind: kind.map(str::to_owned),
