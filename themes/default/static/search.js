@@ -235,12 +235,17 @@
   // a typing slip; any other letter a whole one.
   var ALIKE = ['สศษซ', 'ทธฑฒถฐ', 'คฆฅขฃ', 'พภผ', 'นณ', 'ลฬร', 'ชฌฉ', 'ยญ', 'ดฎ', 'ตฏ', 'ไใ',
     'ชซ', 'บป', 'ผฝ', 'พฟ', 'ฎฏ'];
+  // Each letter's groups as bits, worked out once: `swap` runs in respell's innermost loop.
+  var ALIKE_BITS = new Map();
+  ALIKE.forEach(function (group, k) {
+    Array.from(group).forEach(function (c) { ALIKE_BITS.set(c, (ALIKE_BITS.get(c) || 0) | (1 << k)); });
+  });
   function isMark(c) { var k = code(c); return k === 0x0E31 || (k >= 0x0E34 && k <= 0x0E3A) || (k >= 0x0E47 && k <= 0x0E4E); }
   function slip(c) { return isMark(c) ? 1 : 2; }
   function swap(a, b) {
     if (a === b) return 0;
     if (isMark(a) && isMark(b)) return 1;
-    return ALIKE.some(function (g) { return g.indexOf(a) >= 0 && g.indexOf(b) >= 0; }) ? 1 : 2;
+    return ((ALIKE_BITS.get(a) || 0) & (ALIKE_BITS.get(b) || 0)) !== 0 ? 1 : 2;
   }
 
   // `run` (letters) spelt as words of the vocabulary with the fewest edits (a letter added,
@@ -248,6 +253,7 @@
   // เทสบาล → เทศบาล, กองชาง → กองช่าง. null when no spelling that close needs an edit.
   Vocab.prototype.respell = function (run, budget) {
     var chars = Array.from(run), n = chars.length, root = this.trie();
+    var slips = chars.map(slip);
     var best = new Array(n + 1).fill(null);
     best[0] = { edits: 0, cost: 0, text: '' };
     var better = function (a, b) { return !b || a.edits < b.edits || (a.edits === b.edits && a.cost < b.cost); };
@@ -256,7 +262,7 @@
       var from = best[i], left = budget - from.edits;
       // row[j]: the edits that turn chars[i, i + j) into the letters on the way to a node.
       var first = [0];
-      for (var j = 1; j <= n - i; j++) first.push(first[j - 1] + slip(chars[i + j - 1]));
+      for (var j = 1; j <= n - i; j++) first.push(first[j - 1] + slips[i + j - 1]);
       var stack = [[root, first, '']];
       while (stack.length) {
         var top = stack.pop(), node = top[0], row = top[1], text = top[2];
@@ -270,8 +276,7 @@
         node.next.forEach(function (child, c) {
           var added = slip(c), next = [row[0] + added], least = next[0];
           for (var k = 1; k < row.length; k++) {
-            var x = chars[i + k - 1];
-            var v = Math.min(row[k] + added, next[k - 1] + slip(x), row[k - 1] + swap(x, c));
+            var v = Math.min(row[k] + added, next[k - 1] + slips[i + k - 1], row[k - 1] + swap(chars[i + k - 1], c));
             next.push(v);
             if (v < least) least = v;
           }
@@ -500,6 +505,16 @@
   };
 
   // request: {q, type, fy}. Resolves to {hits: [[id, score]], chunks, unknown, typeCounts, yearCounts}.
+  // The words of `chunks` the site lacks and, when there are none (else nothing matches),
+  // the lists they ask for: {unknown, lists}. The page's while-typing prefetch uses it too.
+  Engine.prototype.prepare = function (chunks) {
+    var unknown = [];
+    chunks.forEach(function (c) { c.forEach(function (u) { if (u.unknown !== undefined) unknown.push(u.unknown); }); });
+    return this.loadLists(unknown.length ? [] : this.keysOf(chunks)).then(function (lists) {
+      return { unknown: unknown, lists: lists };
+    });
+  };
+
   // When words typed together are nowhere together (ซ่อมรถขยะ where the text says
   // ซ่อมแซมรถบรรทุกขยะ), runs them again as if typed apart, and says so (`apart`).
   // `step()`, if given, is called as the words and then the lists are ready.
@@ -509,12 +524,9 @@
     var asTyped = function (q) {
       return self.parse(q).then(function (chunks) {
         step();
-        var unknown = [];
-        chunks.forEach(function (c) { c.forEach(function (u) { if (u.unknown !== undefined) unknown.push(u.unknown); }); });
-        var keys = unknown.length ? [] : self.keysOf(chunks);
-        return self.loadLists(keys).then(function (lists) {
+        return self.prepare(chunks).then(function (p) {
           step();
-          return self.rank(request, chunks, unknown, lists);
+          return self.rank(request, chunks, p.unknown, p.lists);
         });
       });
     };
@@ -535,7 +547,7 @@
 
   // For a query with words the site lacks: the query respelt (each Thai run with letters the
   // vocabulary does not know: one edit under ten letters, two up to 24, longer runs not at
-  // all, which keeps it within ~30 ms) if that finds something, as {q, count}; otherwise
+  // all, which keeps it within ~15 ms) if that finds something, as {q, count}; otherwise
   // null. Costs one round of list files.
   Engine.prototype.suggest = function (request) {
     var self = this, changed = false, gave = true, chunks = [];
@@ -787,8 +799,8 @@
       // The page's head asked for the manifest early; taken once, asked again if it failed.
       var early = path === 'manifest.json' && window.prongsaiManifest;
       if (early) window.prongsaiManifest = null;
-      var response = early ? early.then(function (r) { return r.ok ? r : fetch(url, { cache: 'no-cache' }); },
-        function () { return fetch(url, { cache: 'no-cache' }); })
+      var response = early ? early.then(function (r) { return r.ok ? r : Promise.reject(); })
+        .catch(function () { return fetch(url, { cache: 'no-cache' }); })
         : fetch(url, path === 'manifest.json' ? { cache: 'no-cache' } : {});
       return response.then(function (r) {
         if (!r.ok) throw new Error(url + ': ' + r.status);
@@ -1041,7 +1053,7 @@
       typing = setTimeout(function () {
         if (!q.trim()) return;
         open().then(function (e) {
-          return e.parse(q).then(function (chunks) { return e.loadLists(e.keysOf(chunks)); });
+          return e.parse(q).then(function (chunks) { return e.prepare(chunks); });
         }).catch(function () {});
       }, 150);
     });
