@@ -30,7 +30,7 @@ pub fn execute(args: &BuildArgs, g: Global) -> Result<ExitCode, String> {
     let rendered = start.elapsed();
     let out = args.out.clone().unwrap_or_else(|| args.root.join("public"));
     let reporter = crate::progress::Reporter::start(g.quiet, thai);
-    let written = crate::build::write(&outputs, &out);
+    let written = crate::build::write(&outputs, &out, &args.root);
     drop(reporter);
     match written {
         Ok(stats) => {
@@ -68,8 +68,9 @@ pub fn execute(args: &BuildArgs, g: Global) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Err(d) => {
+            // The content is fine; the folder could not or may not be written.
             eprint!("{}", d.render(g.lang));
-            Ok(ExitCode::from(1))
+            Ok(ExitCode::from(2))
         }
     }
 }
