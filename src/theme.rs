@@ -27,32 +27,85 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The built-in theme, overridden by `root/themes/NAME/` when a name is given.
-    pub fn load(root: &Path, name: Option<&str>) -> Result<Self, Diagnostic> {
+    /// The built-in theme, overridden by `root/themes/NAME/` when a name is given. The name is
+    /// a folder name, never a path; the folder must lie inside the site unless
+    /// `outside_allowed` (`theme_outside_site: true`), since its `static/` is published.
+    pub fn load(
+        root: &Path,
+        name: Option<&str>,
+        outside_allowed: bool,
+    ) -> Result<Self, Diagnostic> {
         let mut theme = Self::builtin();
         let Some(name) = name else {
             return Ok(theme);
         };
-        let dir = root.join("themes").join(name);
-        if !dir.is_dir() {
-            let config = Path::new(crate::site::Config::FILE);
+        let config = Path::new(crate::site::Config::FILE);
+        let problem = |th: String, en: String, help: Msg| {
             let text = std::fs::read_to_string(root.join(config)).unwrap_or_default();
             let (l, c) = locate(&text, "theme:", 1).unwrap_or((0, 0));
-            return Err(Diagnostic::error(
-                config,
-                Msg::new(
-                    format!("ไม่พบโฟลเดอร์ธีม themes/{name}/"),
-                    format!("the theme folder themes/{name}/ does not exist"),
+            Diagnostic::error(config, Msg::new(th, en))
+                .at(&text, l, c)
+                .field("theme")
+                .help(help)
+        };
+        let plain = !name.is_empty()
+            && name != "."
+            && name != ".."
+            && !name.starts_with('.')
+            && !name.contains(['/', '\\', ':', '\0']);
+        if !plain {
+            return Err(problem(
+                format!(
+                    "theme: \"{}\" ต้องเป็นชื่อโฟลเดอร์ใน themes/ ไม่ใช่ที่อยู่ของไฟล์",
+                    name.escape_debug()
                 ),
-            )
-            .at(&text, l, c)
-            .field("theme")
-            .help(Msg::new(
-                "สร้างโฟลเดอร์ themes/ชื่อธีม/templates/ หรือลบบรรทัด theme: เพื่อใช้ธีมมาตรฐาน",
-                "create themes/NAME/templates/, or remove the theme: line to use the built-in theme",
-            )));
+                format!(
+                    "theme: \"{}\" must name a folder in themes/, not a path",
+                    name.escape_debug()
+                ),
+                Msg::new(
+                    "เขียนเฉพาะชื่อโฟลเดอร์ เช่น theme: local สำหรับ themes/local/",
+                    "write the folder's name alone, e.g. theme: local for themes/local/",
+                ),
+            ));
         }
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        let dir = root.join("themes").join(name);
+        if !dir.is_dir() {
+            return Err(problem(
+                format!("ไม่พบโฟลเดอร์ธีม themes/{name}/"),
+                format!("the theme folder themes/{name}/ does not exist"),
+                Msg::new(
+                    "สร้างโฟลเดอร์ themes/ชื่อธีม/templates/ หรือลบบรรทัด theme: เพื่อใช้ธีมมาตรฐาน",
+                    "create themes/NAME/templates/, or remove the theme: line to use the built-in theme",
+                ),
+            ));
+        }
+        let site = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let real = dir.canonicalize().unwrap_or_else(|_| dir.clone());
+        if !outside_allowed && !real.starts_with(&site) {
+            return Err(problem(
+                format!(
+                    "โฟลเดอร์ธีม themes/{name}/ เป็นลิงก์ไปยัง {} ซึ่งอยู่นอกโฟลเดอร์ของเว็บไซต์ ไฟล์ใน static/ ของธีมจะถูกเผยแพร่ จึงไม่ใช้",
+                    real.display()
+                ),
+                format!(
+                    "the theme folder themes/{name}/ links to {}, outside the site's folder; a theme's static/ files are published, so it is not used",
+                    real.display()
+                ),
+                Msg::new(
+                    "คัดลอกธีมมาไว้ใน themes/ ของเว็บไซต์ หรือถ้าตั้งใจใช้ธีมร่วมกันหลายเว็บไซต์ ให้เพิ่มบรรทัด theme_outside_site: true ใน site.yaml",
+                    "copy the theme into the site's themes/, or, to share one theme between sites on purpose, add theme_outside_site: true to site.yaml",
+                ),
+            ));
+        }
+        // Hidden files and folders (`.git`, `.env`) are never part of a theme.
+        let walker = walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                e.depth() == 0 || !crate::site::is_ignored(e.file_name().to_str().unwrap_or("."))
+            });
+        for entry in walker {
             let entry = entry.map_err(|e| {
                 Diagnostic::error(
                     relative(root, &dir),

@@ -33,6 +33,7 @@ pub fn check(site: &Site) -> Diagnostics {
         check_document(site, doc, &mut diags);
     }
     check_addresses(site, &mut diags);
+    check_scriptable_attachments(site, &mut diags);
     procurement::check(site, &mut diags);
     for d in &site.datasets {
         check_topics(&d.source, &d.meta.topics, &mut diags);
@@ -262,6 +263,33 @@ fn check_addresses(site: &Site, diags: &mut Diagnostics) {
         } else {
             seen.insert(key, doc);
         }
+    }
+}
+
+/// Extensions of files a browser may run script in when they are opened from the site.
+const SCRIPTABLE: &[&str] = &["svg", "html", "htm", "xhtml", "xml"];
+
+/// Attachments a browser would open as a document that can run script, on the site's own
+/// origin: `serve` sandboxes them, a static host cannot be told to.
+fn check_scriptable_attachments(site: &Site, diags: &mut Diagnostics) {
+    for a in site.attachments.values() {
+        let ext = a.key.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        if !ext.as_deref().is_some_and(|e| SCRIPTABLE.contains(&e)) {
+            continue;
+        }
+        diags.push(
+            Diagnostic::warning(
+                std::path::Path::new("content").join(&a.key),
+                Msg::new(
+                    "ไฟล์แนบชนิดนี้ (.svg .html .xhtml .xml) เบราว์เซอร์เปิดเป็นหน้าเว็บได้ ถ้ามีสคริปต์ซ่อนอยู่ สคริปต์จะทำงานในนามเว็บไซต์ของหน่วยงาน",
+                    "a browser opens an attachment of this kind (.svg .html .xhtml .xml) as a page; any script hidden in it runs as the organisation's site",
+                ),
+            )
+            .help(Msg::new(
+                "แปลงเอกสารเป็น PDF และรูปภาพเป็น PNG หรือ JPG ก่อนแนบ หรือให้ผู้ดูแลโฮสต์ตั้งค่าส่งส่วนหัว Content-Security-Policy: sandbox กับไฟล์ใน /files/",
+                "convert documents to PDF and pictures to PNG or JPG before attaching them, or have the host send Content-Security-Policy: sandbox with files under /files/",
+            )),
+        );
     }
 }
 

@@ -34,6 +34,10 @@ pub struct Config {
     pub license: String,
     /// The theme folder under `themes/` whose templates override the built-in ones.
     pub theme: Option<String>,
+    /// `true` lets `themes/NAME` be a link to a folder outside the site (a theme shared by
+    /// several sites); without it such a theme is refused, since its `static/` is published.
+    #[serde(default)]
+    pub theme_outside_site: bool,
     /// What HTML typed into Markdown may do: `sanitize` (default: safe tags kept, scripts and
     /// event handlers removed), `escape` (shown as text) or `trust` (kept as typed).
     #[serde(default)]

@@ -207,7 +207,8 @@ impl Site {
         }
 
         let theme_name = config.as_ref().ok().and_then(|c| c.theme.clone());
-        let theme = match Theme::load(root, theme_name.as_deref()) {
+        let outside = config.as_ref().is_ok_and(|c| c.theme_outside_site);
+        let theme = match Theme::load(root, theme_name.as_deref(), outside) {
             Ok(t) => Some(t),
             Err(d) => {
                 diags.push(d);
@@ -479,11 +480,26 @@ fn list_content(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
             )
         })?;
         if entry.path_is_symlink() {
-            let inside = entry
-                .path()
-                .canonicalize()
-                .is_ok_and(|target| target.starts_with(&site));
-            if !inside {
+            let target = entry.path().canonicalize().ok();
+            let inside = target.as_ref().and_then(|t| t.strip_prefix(&site).ok());
+            // Nor may a link reach a hidden file or folder of the site (`.env`, `.git`).
+            if inside.is_some_and(|rel| {
+                rel.components()
+                    .any(|c| c.as_os_str().to_str().is_none_or(is_ignored))
+            }) {
+                return Err(Diagnostic::error(
+                    relative(root, entry.path()),
+                    Msg::new(
+                        "ลิงก์สัญลักษณ์ (symbolic link) นี้ชี้ไปยังไฟล์หรือโฟลเดอร์ที่ซ่อนอยู่ (ชื่อขึ้นต้นด้วยจุด เช่น .env หรือ .git) ซึ่งไม่เผยแพร่",
+                        "this symbolic link points to a hidden file or folder (its name starts with a dot, such as .env or .git), which is never published",
+                    ),
+                )
+                .help(Msg::new(
+                    "ลบลิงก์นี้ ถ้าต้องการเผยแพร่ไฟล์นั้นจริง ให้คัดลอกไฟล์มาไว้ใน content/files/ ด้วยชื่อที่ไม่ขึ้นต้นด้วยจุด",
+                    "remove the link; to publish that file on purpose, copy it into content/files/ under a name that does not start with a dot",
+                )));
+            }
+            if inside.is_none() {
                 return Err(Diagnostic::error(
                     relative(root, entry.path()),
                     Msg::new(
