@@ -47,6 +47,9 @@ pub enum Command {
     Init {
         /// Folder to create (must not exist or be empty)
         dir: PathBuf,
+        /// Start without the example municipality's content: only site.yaml to fill in
+        #[arg(long)]
+        empty: bool,
     },
     /// Create a new content file with Thai comments on each field
     New(NewArgs),
@@ -147,7 +150,7 @@ pub fn run() -> ExitCode {
         Command::Build(a) => crate::cmd::build::execute(&a, g),
         Command::Check(a) => crate::cmd::check::execute(&a, g),
         Command::Serve(a) => crate::cmd::serve::execute(&a, g),
-        Command::Init { dir } => crate::cmd::init::execute(&dir, g),
+        Command::Init { dir, empty } => crate::cmd::init::execute(&dir, empty, g),
         Command::New(a) => crate::cmd::new::execute(&a, g),
     };
     match result {

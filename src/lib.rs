@@ -15,6 +15,7 @@ pub mod cli;
 pub mod cmd;
 pub mod compliance;
 pub mod diagnostic;
+pub mod example;
 pub mod output;
 pub mod progress;
 pub mod render;

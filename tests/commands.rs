@@ -35,6 +35,15 @@ fn init_refuses_a_folder_that_already_has_files() {
     );
 }
 
+/// The page address `new announcement` gave the file (`slug: 2569-12-05`).
+fn slug_of(text: &str) -> String {
+    text.lines()
+        .find_map(|l| l.strip_prefix("slug: "))
+        .unwrap_or_else(|| panic!("no slug in {text}"))
+        .trim()
+        .to_owned()
+}
+
 #[test]
 fn new_announcement_is_a_draft_that_builds_and_shows_with_drafts() {
     let site = TestSite::minimal();
@@ -52,9 +61,7 @@ fn new_announcement_is_a_draft_that_builds_and_shows_with_drafts() {
         text.contains("# "),
         "the file explains its fields in comments"
     );
-    let slug = path
-        .trim_start_matches("content/announcements/")
-        .trim_end_matches(".md");
+    let slug = slug_of(&text);
 
     site.build().success();
     assert!(
@@ -74,9 +81,7 @@ fn new_announcement_keeps_quotes_and_backslashes_of_the_title() {
     let out = site.run(&["new", "announcement", title]);
     out.success();
     let path = out.stdout.trim().trim_start_matches("./").to_owned();
-    let slug = path
-        .trim_start_matches("content/announcements/")
-        .trim_end_matches(".md");
+    let slug = slug_of(&site.read(&path));
     site.run(&["build", "--drafts"]).success();
     let page = site.read(&format!("public/announcements/{slug}/index.html"));
     assert!(text_of(&page).contains(title), "{page}");

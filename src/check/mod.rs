@@ -4,6 +4,7 @@
 
 pub mod procurement;
 pub mod topics;
+mod unfinished;
 
 use std::collections::BTreeMap;
 
@@ -47,11 +48,13 @@ pub fn check(site: &Site) -> Diagnostics {
         .chain(site.results.values().map(|r| &r.source))
         .chain(site.datasets.iter().map(|d| &d.source));
     let sources: Vec<&Source> = sources.collect();
+    check_example_leftovers(site, &sources, &mut diags);
     let found: Vec<Diagnostics> = sources
         .par_iter()
         .map(|src| {
             let mut d = Diagnostics::default();
             check_marks(src, &mut d);
+            unfinished::check_placeholders(src, &mut d);
             d
         })
         .collect();
@@ -128,6 +131,7 @@ fn check_marks(src: &Source, diags: &mut Diagnostics) {
 }
 
 fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
+    unfinished::check_empty_official_fields(doc, diags);
     let src = &doc.source;
     let at = |needle: &str| src.locate(needle, 1).unwrap_or((0, 0));
     let is_index = src.path.file_name().is_some_and(|n| n == "_index.md");
@@ -264,6 +268,42 @@ fn check_addresses(site: &Site, diags: &mut Diagnostics) {
             seen.insert(key, doc);
         }
     }
+}
+
+/// The example municipality's content left in another organisation's site would be published
+/// as that organisation's own: one warning listing every such file.
+fn check_example_leftovers(site: &Site, sources: &[&Source], diags: &mut Diagnostics) {
+    let texts = sources.iter().map(|s| (s.path.as_path(), s.text.as_str()));
+    let files = crate::example::leftovers(&site.root, &site.config.name, texts);
+    if files.is_empty() {
+        return;
+    }
+    let list = files
+        .iter()
+        .map(|f| format!("\n    {}", f.display()))
+        .collect::<String>();
+    let place = crate::example::PLACE;
+    diags.push(
+        Diagnostic::warning(
+            crate::site::Config::FILE,
+            Msg::new(
+                format!(
+                    "ยังมีเนื้อหาตัวอย่างของเทศบาลตำบล{place} {} ไฟล์ ซึ่งจะถูกเผยแพร่ในนามของ{}:{list}",
+                    files.len(),
+                    site.config.name
+                ),
+                format!(
+                    "{} file(s) still hold the example municipality's ({place}) content, which would be published as {}'s own:{list}",
+                    files.len(),
+                    site.config.name
+                ),
+            ),
+        )
+        .help(Msg::new(
+            "ลบไฟล์ตัวอย่างที่ไม่ใช้ และแก้ไฟล์ที่ใช้ต่อให้เป็นข้อมูลของหน่วยงาน (เว็บไซต์ใหม่ที่ไม่มีตัวอย่าง: prongsai init --empty โฟลเดอร์ใหม่)",
+            "delete the example files you do not use and rewrite the ones you keep (a new site without the example: prongsai init --empty NEW-FOLDER)",
+        )),
+    );
 }
 
 /// Extensions of files a browser may run script in when they are opened from the site.

@@ -60,6 +60,7 @@ pub fn execute(args: &BuildArgs, g: Global) -> Result<ExitCode, String> {
                     out.display()
                 ),
             );
+            left_out(&site, g);
             compliance_summary(&site, g);
             // The process ends here: let the system take the memory back at once rather than
             // freeing a large site's millions of allocations one by one.
@@ -72,6 +73,67 @@ pub fn execute(args: &BuildArgs, g: Global) -> Result<ExitCode, String> {
             eprint!("{}", d.render(g.lang));
             Ok(ExitCode::from(2))
         }
+    }
+}
+
+/// One line for each kind of document the build left out, with how to publish it. Said even
+/// under `-q`: staff must not believe a notice is published when it is not.
+fn left_out(site: &crate::site::Site, g: Global) {
+    use crate::site::Withheld;
+    let n = crate::thai::numerals::Numerals::Arabic;
+    let list = |future: bool| -> Vec<String> {
+        site.unpublished
+            .iter()
+            .filter_map(|u| match (u.why, future) {
+                (Withheld::Draft, false) => Some(u.path.display().to_string()),
+                (Withheld::Future(d), true) => Some(format!(
+                    "{} ({})",
+                    u.path.display(),
+                    crate::thai::calendar::format_date(d, n)
+                )),
+                _ => None,
+            })
+            .collect()
+    };
+    let say = |th: String, en: String| {
+        eprintln!(
+            "{}",
+            if g.lang == crate::diagnostic::Lang::Th {
+                th
+            } else {
+                en
+            }
+        );
+    };
+    let drafts = list(false);
+    if !drafts.is_empty() {
+        say(
+            format!(
+                "ไม่ได้เผยแพร่ฉบับร่าง {} ฉบับ: {} (เผยแพร่ได้โดยแก้เป็น draft: false แล้วสั่ง build อีกครั้ง)",
+                drafts.len(),
+                drafts.join(", ")
+            ),
+            format!(
+                "left out {} draft(s): {} (set draft: false and build again to publish)",
+                drafts.len(),
+                drafts.join(", ")
+            ),
+        );
+    }
+    let future = list(true);
+    if !future.is_empty() {
+        say(
+            format!(
+                "ไม่ได้เผยแพร่ {} ฉบับที่ลงวันที่หลังวันนี้: {} (จะเผยแพร่เมื่อสั่ง build ในวันนั้นหรือหลังจากนั้น หรือแก้วันที่ถ้าพิมพ์ผิด)",
+                future.len(),
+                future.join(", ")
+            ),
+            format!(
+                "left out {} document(s) dated after today: {} (they are published by a build on or after that day; correct the date if it is a typo)",
+                future.len(),
+                future.join(", ")
+            ),
+        );
     }
 }
 

@@ -4,13 +4,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use include_dir::{Dir, include_dir};
-
 use crate::cli::Global;
 use crate::cmd::progress;
 use crate::theme::Theme;
-
-static EXAMPLE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
 const THEME_README: &str = "\
 # ธีมของเว็บไซต์ (site theme)
@@ -24,7 +20,29 @@ This folder is a copy of the built-in theme. It is used once content/site.yaml s
 file is used instead.
 ";
 
-pub fn execute(dir: &Path, g: Global) -> Result<ExitCode, String> {
+/// `site.yaml` of a site started without the example.
+const EMPTY_SITE_YAML: &str = "\
+# ข้อมูลหน่วยงานและการตั้งค่าเว็บไซต์: แก้ทุกค่าที่มี ... ให้เป็นข้อมูลของหน่วยงาน
+# ชื่อเต็มของหน่วยงาน (จำเป็น)
+name: \"องค์การบริหารส่วนตำบล...\"
+# ชื่อภาษาอังกฤษ (ไม่บังคับ)
+# name_en: ...
+# ที่อยู่เว็บไซต์ที่จะเผยแพร่ ขึ้นต้นด้วย https:// (จำเป็น) ถ้าอยู่ในโฟลเดอร์ย่อยให้ใส่เต็ม เช่น https://www.example.go.th/transparency/
+base_url: https://www.example.go.th/
+# ตัวเลขในหน้าเว็บ: thai (เลขไทย) หรือ arabic
+numerals: thai
+# ที่อยู่ โทรศัพท์ อีเมลของหน่วยงาน
+address: \"...\"
+phone: \"...\"
+email: \"...\"
+# จังหวัดและอำเภอ
+# province: ...
+# district: ...
+# สัญญาอนุญาตของข้อมูลเปิด
+license: CC-BY-4.0
+";
+
+pub fn execute(dir: &Path, empty: bool, g: Global) -> Result<ExitCode, String> {
     if dir.exists()
         && std::fs::read_dir(dir)
             .map_err(|e| format!("{}: {e}", dir.display()))?
@@ -38,7 +56,16 @@ pub fn execute(dir: &Path, g: Global) -> Result<ExitCode, String> {
     }
     let io = |e: std::io::Error| format!("{}: {e}", dir.display());
     std::fs::create_dir_all(dir.join("content")).map_err(io)?;
-    EXAMPLE.extract(dir.join("content")).map_err(io)?;
+    if empty {
+        std::fs::write(dir.join("content/site.yaml"), EMPTY_SITE_YAML).map_err(io)?;
+        for folder in ["announcements", "pages", "files"] {
+            std::fs::create_dir_all(dir.join("content").join(folder)).map_err(io)?;
+        }
+    } else {
+        crate::example::CONTENT
+            .extract(dir.join("content"))
+            .map_err(io)?;
+    }
     let theme = dir.join("themes/local");
     Theme::write_builtin(&theme).map_err(io)?;
     std::fs::write(theme.join("README.md"), THEME_README).map_err(io)?;

@@ -7,21 +7,50 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::cli::{Global, NewArgs, NewKind};
 use crate::cmd::progress;
-use crate::thai::calendar::{FiscalYear, be_year};
+use crate::diagnostic::Lang;
+use crate::thai::calendar::{DateError, FiscalYear, be_year};
 
 pub fn execute(args: &NewArgs, g: Global) -> Result<ExitCode, String> {
+    let say = |th: String, en: String| if g.lang == Lang::Th { th } else { en };
+    // `new` outside a site would make a content/ folder wherever it was run.
+    if !args.root.join("content/site.yaml").is_file() {
+        return Err(say(
+            format!(
+                "ไม่พบ content/site.yaml ใน {}: คำสั่ง prongsai new ใช้ในโฟลเดอร์ของเว็บไซต์เท่านั้น (เข้าไปที่โฟลเดอร์ที่สร้างด้วย prongsai init ก่อน หรือระบุ --root โฟลเดอร์เว็บไซต์)",
+                args.root.display()
+            ),
+            format!(
+                "no content/site.yaml in {}: prongsai new works in a site's folder only (cd into the folder made by prongsai init, or give --root SITE)",
+                args.root.display()
+            ),
+        ));
+    }
     let today = chrono::Local::now().date_naive();
+    let bad_year = |value: &str, e: crate::thai::calendar::DateError| {
+        say(
+            format!("{value}: {}", e.th()),
+            format!("{value}: {}", e.en()),
+        )
+    };
     let mut files = match args.kind {
         NewKind::Announcement => vec![announcement(&args.root, &args.value, today)],
-        NewKind::Measures => vec![measures(&args.root, &args.value)?],
-        NewKind::Plan => vec![plan(&args.root, &args.value)?],
+        NewKind::Measures => vec![measures(&args.root, &args.value).map_err(|e| bad_year(&args.value, e))?],
+        NewKind::Plan => vec![plan(&args.root, &args.value).map_err(|e| bad_year(&args.value, e))?],
         NewKind::ReferencePrice => vec![reference_price(&args.root, &args.value, today)],
-        NewKind::Results => vec![results(&args.root, &args.value)?],
-        NewKind::Dataset => dataset(&args.root, &args.value)?,
+        NewKind::Results => vec![results(&args.root, &args.value).map_err(|e| bad_year(&args.value, e))?],
+        NewKind::Dataset => dataset(&args.root, &args.value).map_err(|()| {
+            say(
+                format!("{}: ชื่อชุดข้อมูลใช้ได้เฉพาะอักษรอังกฤษตัวเล็ก ตัวเลข และขีด (-) เช่น complaint-statistics", args.value),
+                format!("{}: use lowercase letters, digits and hyphens for a dataset name, e.g. complaint-statistics", args.value),
+            )
+        })?,
     };
     // Check every target first: never overwrite a file someone wrote, never write half a pair.
     if let Some((p, _)) = files.iter().find(|(p, _)| p.exists()) {
-        return Err(format!("{} already exists; edit it instead", p.display()));
+        return Err(say(
+            format!("{} มีอยู่แล้ว: เปิดแก้ไขไฟล์นั้นแทนการสร้างใหม่", p.display()),
+            format!("{} already exists; edit it instead", p.display()),
+        ));
     }
     for (path, text) in &files {
         write_new(path, text)?;
@@ -32,6 +61,16 @@ pub fn execute(args: &NewArgs, g: Global) -> Result<ExitCode, String> {
         &format!("สร้างไฟล์ {} แล้ว เปิดแก้ไขตามคำอธิบายในไฟล์", path.display()),
         &format!("created {}; edit it as its comments say", path.display()),
     );
+    if matches!(args.kind, NewKind::Announcement) {
+        // A fact, not progress: said even under -q.
+        eprintln!(
+            "{}",
+            say(
+                "ไฟล์นี้เริ่มเป็นฉบับร่าง (draft: true) จึงยังไม่เผยแพร่ เมื่อพร้อมแล้วให้แก้เป็น draft: false แล้วสั่ง prongsai build".into(),
+                "the file starts as a draft (draft: true) and is not published; when it is ready, set draft: false and run prongsai build".into(),
+            )
+        );
+    }
     println!("{}", path.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -49,6 +88,66 @@ fn write_new(path: &Path, text: &str) -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// Up to 40 letters of `title` for a file name: the words after "เรื่อง" when it has them,
+/// letters and digits kept (Thai vowel and tone marks with their letter), anything else one `-`.
+fn file_words(title: &str) -> String {
+    let about = title
+        .split_once("เรื่อง")
+        .map(|(_, rest)| rest)
+        .filter(|rest| !rest.trim().is_empty())
+        .unwrap_or(title);
+    let mut out = String::new();
+    let mut letters = 0;
+    for c in about.chars() {
+        let thai = ('\u{0e00}'..='\u{0e7f}').contains(&c);
+        let mark = thai && crate::thai::is_combining(c);
+        if c.is_alphanumeric() || thai {
+            if letters >= 40 && !mark {
+                break;
+            }
+            out.push(c);
+            letters += 1;
+        } else if !out.is_empty() && !out.ends_with('-') {
+            if letters >= 40 {
+                break;
+            }
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// A page address under `dir` that no announcement has yet: `BASE`, `BASE-2`, ...
+fn free_slug(dir: &Path, base: &str) -> String {
+    let mut taken = std::collections::HashSet::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+            taken.insert(stem.to_owned());
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        for line in text.lines() {
+            if let Some(v) = line.strip_prefix("slug:") {
+                taken.insert(
+                    v.split(" #")
+                        .next()
+                        .unwrap_or(v)
+                        .trim()
+                        .trim_matches(['"', '\''])
+                        .to_owned(),
+                );
+            }
+        }
+    }
+    let mut slug = base.to_owned();
+    let mut n = 2;
+    while taken.contains(&slug) {
+        slug = format!("{base}-{n}");
+        n += 1;
+    }
+    slug
+}
+
 /// A free file name `DIR/BASE.EXT`, `DIR/BASE-2.EXT`, ...
 fn free_name(dir: &Path, base: &str, ext: &str) -> PathBuf {
     let mut path = dir.join(format!("{base}.{ext}"));
@@ -60,8 +159,8 @@ fn free_name(dir: &Path, base: &str, ext: &str) -> PathBuf {
     path
 }
 
-fn plan(root: &Path, year: &str) -> Result<(PathBuf, String), String> {
-    let fy = FiscalYear::parse(year).map_err(|e| format!("{year}: {}", e.en()))?;
+fn plan(root: &Path, year: &str) -> Result<(PathBuf, String), DateError> {
+    let fy = FiscalYear::parse(year)?;
     let y = fy.be();
     let short = y % 100;
     Ok((
@@ -88,13 +187,15 @@ items: []
     ))
 }
 
+/// `content/procurement/reference-prices/2569-12-05.yaml` (Buddhist Era date; the name is the
+/// page's address, so it stays plain).
 fn reference_price(root: &Path, project: &str, today: NaiveDate) -> (PathBuf, String) {
+    let date_be = format!("{}-{:02}-{:02}", be_year(today), today.month(), today.day());
     let path = free_name(
         &root.join("content/procurement/reference-prices"),
-        &today.format("%Y-%m-%d").to_string(),
+        &date_be,
         "yaml",
     );
-    let date_be = format!("{}-{:02}-{:02}", be_year(today), today.month(), today.day());
     let project = serde_json::to_string(project).unwrap_or_default();
     let text = format!(
         r#"# ประกาศราคากลาง (ราคาอ้างอิง)
@@ -127,9 +228,8 @@ committee: []
     (path, text)
 }
 
-fn results(root: &Path, month: &str) -> Result<(PathBuf, String), String> {
-    let m = crate::thai::calendar::YearMonth::parse(month)
-        .map_err(|e| format!("{month}: {}", e.en()))?;
+fn results(root: &Path, month: &str) -> Result<(PathBuf, String), DateError> {
+    let m = crate::thai::calendar::YearMonth::parse(month)?;
     let be_month = format!("{}-{:02}", crate::thai::calendar::be(m.year), m.month);
     let name = crate::thai::calendar::format_month_long(m, crate::thai::numerals::Numerals::Arabic);
     Ok((
@@ -157,15 +257,13 @@ items: []
     ))
 }
 
-fn dataset(root: &Path, name: &str) -> Result<Vec<(PathBuf, String)>, String> {
+fn dataset(root: &Path, name: &str) -> Result<Vec<(PathBuf, String)>, ()> {
     let ok = !name.is_empty()
         && name
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !ok {
-        return Err(format!(
-            "{name}: use lowercase letters, digits and hyphens for a dataset name, e.g. complaint-statistics"
-        ));
+        return Err(());
     }
     let dir = root.join("content/data");
     let yaml = format!(
@@ -191,14 +289,22 @@ columns:                       # หนึ่งรายการต่อห�
     ])
 }
 
-/// `content/announcements/YYYY-MM-DD.md` (CE date; `-2`, `-3`... when taken).
+/// `content/announcements/2569-12-05-เรื่อง.md`: the Buddhist Era date and the words of the
+/// title after "เรื่อง" (or the whole title), so staff find it by what it says. The page's
+/// address stays plain (`slug: 2569-12-05`, `-2`, `-3`... when taken): a Thai address would be
+/// long when shared and may be garbled by an old FTP program.
 fn announcement(root: &Path, title: &str, today: NaiveDate) -> (PathBuf, String) {
-    let path = free_name(
-        &root.join("content/announcements"),
-        &today.format("%Y-%m-%d").to_string(),
-        "md",
-    );
-    let date_be = format!("{}-{:02}-{:02}", be_year(today), today.month(), today.day());
+    let dir = root.join("content/announcements");
+    let date = format!("{}-{:02}-{:02}", be_year(today), today.month(), today.day());
+    let words = file_words(title);
+    let base = if words.is_empty() {
+        date.clone()
+    } else {
+        format!("{date}-{words}")
+    };
+    let path = free_name(&dir, &base, "md");
+    let slug = free_slug(&dir, &date);
+    let date_be = date;
     let fy = FiscalYear::of(today).be();
     // A JSON string is a valid YAML double-quoted string: quotes and backslashes stay text.
     let title = serde_json::to_string(title).unwrap_or_default();
@@ -208,6 +314,8 @@ fn announcement(root: &Path, title: &str, today: NaiveDate) -> (PathBuf, String)
 title: {title}
 # วันที่ประกาศ ปี-เดือน-วัน ใช้ปี พ.ศ. หรือ ค.ศ. ก็ได้ (จำเป็น)
 date: {date_be}
+# ที่อยู่ของหน้าเว็บ: /announcements/{slug}/ (อักษรอังกฤษ ตัวเลข และขีด)
+slug: {slug}
 # เลขที่ประกาศ เช่น "12/{fy}" (ไม่บังคับ ลบบรรทัดนี้ได้)
 number: ""
 # ผู้ลงนาม: ชื่อและตำแหน่ง (ไม่บังคับ)
@@ -231,8 +339,8 @@ draft: true
     (path, text)
 }
 
-fn measures(root: &Path, year: &str) -> Result<(PathBuf, String), String> {
-    let fy = FiscalYear::parse(year).map_err(|e| format!("{year}: {}", e.en()))?;
+fn measures(root: &Path, year: &str) -> Result<(PathBuf, String), DateError> {
+    let fy = FiscalYear::parse(year)?;
     let y = fy.be();
     let path = root.join(format!("content/measures/{y}.yaml"));
     let text = format!(

@@ -112,6 +112,9 @@ pub struct Disclosure {
     pub categories: Vec<Category>,
     /// Signatory's position, for rules about who signed.
     pub signed_by_position: Option<String>,
+    /// A draft or a document dated after the day of the build, present only in a preview
+    /// (`--drafts`) or in `check`: it counts as published nowhere.
+    pub unpublished: bool,
 }
 
 /// Everything the site discloses, in a stable order.
@@ -157,6 +160,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
             topics: f.topics.clone(),
             categories,
             signed_by_position: f.signed_by.as_ref().and_then(|s| s.position.clone()),
+            unpublished: doc.withheld(site.today).is_some(),
         });
     }
     for m in &site.measures {
@@ -182,6 +186,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
             topics: vec!["integrity_measures".into()],
             categories: vec![Category::Paragraph(2)],
             signed_by_position: None,
+            unpublished: false,
         });
         let reported = m
             .data
@@ -202,6 +207,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
                 topics: vec!["integrity_measures_report".into()],
                 categories: vec![],
                 signed_by_position: None,
+                unpublished: false,
             });
         }
     }
@@ -225,6 +231,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
                 .signed_by
                 .as_ref()
                 .and_then(|s| s.position.clone()),
+            unpublished: false,
         });
     }
     for rp in &site.reference_prices {
@@ -242,6 +249,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
             topics: vec!["procurement_notices".into()],
             categories: vec![Category::ProcurementNotices],
             signed_by_position: None,
+            unpublished: false,
         });
     }
     for fy in fiscal_years(site) {
@@ -276,6 +284,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
             topics: monthly.clone(),
             categories: vec![],
             signed_by_position: None,
+            unpublished: false,
         });
         out.push(Disclosure {
             title: format!(
@@ -300,6 +309,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
             .collect(),
             categories: vec![],
             signed_by_position: None,
+            unpublished: false,
         });
     }
     for results in site.results.values() {
@@ -321,6 +331,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
             topics: vec![],
             categories: vec![Category::MonthlyResults],
             signed_by_position: None,
+            unpublished: false,
         });
     }
     for d in &site.datasets {
@@ -343,6 +354,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
             topics: d.meta.topics.clone(),
             categories,
             signed_by_position: None,
+            unpublished: false,
         });
     }
     out

@@ -88,14 +88,46 @@ pub struct Site {
     pub theme: Theme,
     /// The day the site is built: what "so far this year" means.
     pub today: NaiveDate,
+    /// Documents a build leaves out (drafts, documents dated after today), unless `--drafts`.
+    pub unpublished: Vec<Unpublished>,
     /// What the site discloses, worked out once ([`Site::disclosures`]).
     disclosures: std::sync::OnceLock<Vec<crate::compliance::disclosure::Disclosure>>,
+}
+
+/// A document left out of the build, and why.
+#[derive(Clone, Debug)]
+pub struct Unpublished {
+    pub path: PathBuf,
+    pub title: String,
+    pub why: Withheld,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Withheld {
+    /// `draft: true`
+    Draft,
+    /// Dated after the day of the build.
+    Future(NaiveDate),
+}
+
+impl Document {
+    /// Why a build leaves this document out on `today`, if it does.
+    pub fn withheld(&self, today: NaiveDate) -> Option<Withheld> {
+        if self.front.draft {
+            return Some(Withheld::Draft);
+        }
+        match self.front.date {
+            Some(d) if d.0 > today => Some(Withheld::Future(d.0)),
+            _ => None,
+        }
+    }
 }
 
 /// How to load.
 #[derive(Clone, Debug, Default)]
 pub struct LoadOptions {
     pub base_url: Option<String>,
+    /// Keep drafts and documents dated after today (a preview, or `check`).
     pub drafts: bool,
     /// Default: today.
     pub today: Option<NaiveDate>,
@@ -228,8 +260,22 @@ impl Site {
         };
 
         measures.sort_by_key(|m: &Measures| m.data.fiscal_year);
+        let today = options
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let mut unpublished = Vec::new();
         if !options.drafts {
-            docs.retain(|d| !d.front.draft);
+            docs.retain(|d| match d.withheld(today) {
+                None => true,
+                Some(why) => {
+                    unpublished.push(Unpublished {
+                        path: d.source.path.clone(),
+                        title: d.front.title.clone(),
+                        why,
+                    });
+                    false
+                }
+            });
         }
         let mut sections: BTreeMap<String, Section> = BTreeMap::new();
         let mut pages = Vec::new();
@@ -284,9 +330,8 @@ impl Site {
             datasets,
             ita: catalogs,
             theme,
-            today: options
-                .today
-                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            today,
+            unpublished,
             disclosures: std::sync::OnceLock::new(),
         };
         if diags.has_errors() {

@@ -1,0 +1,210 @@
+//! The first day in an office, as the README walks it (`init`, edit `site.yaml`, `new`,
+//! `build`): nothing is published by mistake, and nothing the build leaves out goes unsaid.
+
+mod support;
+
+use support::{BIN, TestSite, run_in};
+
+/// `prongsai init DIR [--empty]` in a fresh folder; the site it made.
+fn init(extra: &[&str]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let parent = tempfile::tempdir().unwrap();
+    let mut args = vec!["init", "site"];
+    args.extend_from_slice(extra);
+    run_in(parent.path(), &args).success();
+    let root = parent.path().join("site");
+    (parent, root)
+}
+
+fn rename_org(root: &std::path::Path) {
+    let path = root.join("content/site.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replace("name: เทศบาลตำบลเพชรพะงัน", "name: องค์การบริหารส่วนตำบลบ้านใหม่");
+    std::fs::write(&path, text).unwrap();
+}
+
+#[test]
+fn the_example_left_under_another_name_is_listed_by_build_and_check() {
+    let (_parent, root) = init(&[]);
+    // As the example itself, nothing to say.
+    run_in(&root, &["check"])
+        .success()
+        .stderr_lacks("เนื้อหาตัวอย่างของเทศบาลตำบลเพชรพะงัน");
+    rename_org(&root);
+    for command in ["build", "check"] {
+        run_in(&root, &[command])
+            .success()
+            .stderr_has("ยังมีเนื้อหาตัวอย่างของเทศบาลตำบลเพชรพะงัน")
+            .stderr_has("ซึ่งจะถูกเผยแพร่ในนามขององค์การบริหารส่วนตำบลบ้านใหม่")
+            .stderr_has("content/announcements/no-gift-policy.md")
+            .stderr_has("content/files/2566/")
+            .stderr_has("prongsai init --empty");
+    }
+    run_in(&root, &["check", "--strict"]).failure();
+}
+
+#[test]
+fn an_edited_example_file_is_still_listed_while_it_names_the_example() {
+    let (_parent, root) = init(&[]);
+    rename_org(&root);
+    let file = root.join("content/announcements/no-gift-policy.md");
+    let text = std::fs::read_to_string(&file).unwrap() + "\nแก้ไขแล้ว\n";
+    std::fs::write(&file, text).unwrap();
+    run_in(&root, &["check"])
+        .success()
+        .stderr_has("content/announcements/no-gift-policy.md");
+}
+
+#[test]
+fn an_empty_site_starts_without_the_example() {
+    let (_parent, root) = init(&["--empty"]);
+    assert!(
+        !root
+            .join("content/announcements/no-gift-policy.md")
+            .exists()
+    );
+    assert!(root.join("content/site.yaml").exists());
+    run_in(&root, &["build"])
+        .success()
+        .stderr_lacks("เนื้อหาตัวอย่าง")
+        // What site.yaml leaves to fill in is pointed at.
+        .stderr_has("content/site.yaml:3:")
+        .stderr_has("ยังไม่ได้กรอกข้อมูล");
+    assert!(root.join("public/index.html").exists());
+}
+
+#[test]
+fn what_new_leaves_unfilled_is_reported_and_fails_a_strict_check() {
+    let site = TestSite::minimal();
+    site.run(&["new", "measures", "2568"]).success();
+    site.check()
+        .success()
+        .stderr_has("content/measures/2568.yaml:11:12: ยังไม่ได้กรอกข้อมูล")
+        .stderr_has("title: \"มาตรการ...\"");
+    site.run(&["check", "--strict"]).failure();
+    site.run(&["check", "--lang", "en"])
+        .stderr_has("not filled in: this is the template's sample");
+}
+
+#[test]
+fn empty_official_fields_are_reported() {
+    let site = TestSite::minimal().file(
+        "content/announcements/x.md",
+        "---\ntitle: ประกาศ เรื่อง ทดสอบ\ndate: 2566-01-20\nnumber: \"\"\nsigned_by: {name: \"\", position: \"\"}\n---\nข้อความ\n",
+    );
+    site.check()
+        .success()
+        .stderr_has("content/announcements/x.md:4:1: เลขที่ประกาศ (number) ว่างอยู่")
+        .stderr_has("content/announcements/x.md:5:1: ชื่อผู้ลงนาม (signed_by.name) ว่างอยู่");
+}
+
+#[test]
+fn build_says_what_it_left_out_and_why() {
+    let site = TestSite::minimal()
+        .file(
+            "content/announcements/draft.md",
+            "---\ntitle: ร่างประกาศ\ndate: 2566-02-01\ndraft: true\n---\nร่าง\n",
+        )
+        .file(
+            "content/announcements/later.md",
+            "---\ntitle: ประกาศล่วงหน้า\ndate: 2699-01-01\n---\nภายหลัง\n",
+        );
+    // Said even under -q: it is a fact about what is live, not progress.
+    site.run(&["build", "-q"])
+        .success()
+        .stderr_has("ไม่ได้เผยแพร่ฉบับร่าง 1 ฉบับ: content/announcements/draft.md")
+        .stderr_has("draft: false")
+        .stderr_has("ไม่ได้เผยแพร่ 1 ฉบับที่ลงวันที่หลังวันนี้: content/announcements/later.md (1 ม.ค. 2699)");
+    assert!(!site.exists("public/announcements/draft/index.html"));
+    assert!(!site.exists("public/announcements/later/index.html"));
+    assert!(!site.read("public/feed.xml").contains("ประกาศล่วงหน้า"));
+    site.run(&["build", "--lang", "en"])
+        .success()
+        .stderr_has("left out 1 draft(s): content/announcements/draft.md")
+        .stderr_has("left out 1 document(s) dated after today");
+    // A preview shows both.
+    site.run(&["build", "--drafts"]).success();
+    assert!(site.exists("public/announcements/later/index.html"));
+}
+
+#[test]
+fn a_draft_does_not_count_as_published_in_check() {
+    let no_gift = "---\ntitle: ประกาศ เรื่อง นโยบายไม่รับของขวัญ (No Gift Policy)\ndate: 2565-10-20\ntopics: [no_gift_announcement]\nDRAFT---\nข้อความ\n";
+    let published = TestSite::minimal().file(
+        "content/announcements/no-gift.md",
+        &no_gift.replace("DRAFT", ""),
+    );
+    let draft = TestSite::minimal().file(
+        "content/announcements/no-gift.md",
+        &no_gift.replace("DRAFT", "draft: true\n"),
+    );
+    let args = ["check", "--as-of", "2566-09-30"];
+    let missing = "ยังไม่มีประกาศเจตนารมณ์นโยบาย No Gift Policy ของปีงบประมาณ 2566";
+    published.run(&args).success().stderr_lacks(missing);
+    draft.run(&args).success().stderr_has(missing);
+    // build (which leaves the draft out) and check agree on how much is missing.
+    let count = |s: &str| {
+        s.lines()
+            .find_map(|l| l.split("ยังขาด ").nth(1))
+            .and_then(|r| r.split(' ').next())
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    let built = count(&draft.run(&["build"]).stderr);
+    let checked = draft.run(&["check"]).stderr.matches("\nคำเตือน: ").count();
+    assert!(built.is_some());
+    assert_eq!(built, Some(checked));
+}
+
+#[test]
+fn new_announcement_is_named_by_its_buddhist_era_date_and_title_and_says_it_is_a_draft() {
+    let site = TestSite::minimal();
+    let out = site.run(&[
+        "new",
+        "announcement",
+        "ประกาศองค์การบริหารส่วนตำบลบ้านใหม่ เรื่อง รับสมัครพนักงานจ้าง",
+    ]);
+    out.success()
+        .stderr_has("ฉบับร่าง (draft: true)")
+        .stderr_has("draft: false");
+    let path = out.stdout.trim();
+    let be = chrono::Local::now().date_naive();
+    use chrono::Datelike;
+    let date = format!("{}-{:02}-{:02}", be.year() + 543, be.month(), be.day());
+    assert!(
+        path.ends_with(&format!("content/announcements/{date}-รับสมัครพนักงานจ้าง.md")),
+        "{path}"
+    );
+    let text = site.read(path.trim_start_matches("./"));
+    assert!(text.contains(&format!("date: {date}")), "{text}");
+    assert!(text.contains(&format!("slug: {date}\n")), "{text}");
+    // A second one the same day gets its own address.
+    let second = site.run(&["new", "announcement", "ประกาศ เรื่อง รับสมัครพนักงานจ้าง"]);
+    let text = site.read(second.stdout.trim().trim_start_matches("./"));
+    assert!(text.contains(&format!("slug: {date}-2\n")), "{text}");
+}
+
+#[test]
+fn new_outside_a_site_refuses_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(BIN)
+        .args(["new", "measures", "2568"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("ไม่พบ content/site.yaml"), "{stderr}");
+    assert!(stderr.contains("prongsai init"), "{stderr}");
+    assert!(!dir.path().join("content").exists());
+}
+
+#[test]
+fn new_on_a_file_that_exists_answers_in_thai() {
+    let site = TestSite::minimal();
+    site.run(&["new", "measures", "2568"]).success();
+    site.run(&["new", "measures", "2568"])
+        .code(2)
+        .stderr_has("content/measures/2568.yaml มีอยู่แล้ว");
+    site.run(&["new", "measures", "2568", "--lang", "en"])
+        .code(2)
+        .stderr_has("already exists; edit it instead");
+}
