@@ -28,7 +28,7 @@ fn load_and_check_cached(
 ) -> (Option<Site>, Diagnostics) {
     let (site, mut diags) =
         crate::timing::phase("load", || Site::load_cached(root, options, loads));
-    let Some(site) = site else {
+    let Some(site) = site.filter(|_| !diags.has_errors()) else {
         diags.sort();
         return (None, diags);
     };
@@ -39,6 +39,13 @@ fn load_and_check_cached(
     } else {
         (Some(site), diags)
     }
+}
+
+/// The site as far as its files parse, even when some have errors (`None` when it cannot be
+/// put together at all: `site.yaml` or the theme): what the compliance report of `check`
+/// judges when other files have errors.
+pub fn load_partial(root: &Path, options: &LoadOptions) -> Option<Site> {
+    Site::load(root, options).0
 }
 
 /// Load, check and render: the outputs of a good build, or why there are none.

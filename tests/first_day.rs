@@ -208,3 +208,81 @@ fn new_on_a_file_that_exists_answers_in_thai() {
         .code(2)
         .stderr_has("already exists; edit it instead");
 }
+
+#[test]
+fn the_compliance_report_opens_with_its_summary_and_q_prints_only_that() {
+    let site = TestSite::example();
+    let full = site.run(&["check", "--as-of", "2566-05-01"]);
+    full.success();
+    let report = &full.stderr[full.stderr.find("รายงานการเปิดเผยข้อมูล").unwrap()..];
+    let mut lines = report.lines();
+    let first = lines.next().unwrap();
+    assert!(first.ends_with("ยังขาด 15 รายการ"), "{first}");
+    // Counts by group, what the law asks first, before any finding.
+    let summary: Vec<&str> = lines.by_ref().take_while(|l| !l.is_empty()).collect();
+    assert!(
+        summary[0].trim_start().starts_with("3  การเปิดเผยราคากลาง"),
+        "{report}"
+    );
+    assert!(
+        summary
+            .iter()
+            .any(|l| l.contains("ITA 2566 ตัวชี้วัดการเปิดเผยข้อมูล (OIT) 9.2 การบริหารงาน"))
+    );
+    let width = |l: &str| {
+        l.chars()
+            .filter(|c| !prongsai::thai::is_combining(*c))
+            .count()
+    };
+    assert!(summary.iter().all(|l| width(l) <= 80), "{summary:#?}");
+    // Each ITA item is located at the row of the ITA page that should answer it.
+    assert!(
+        report.contains("คำเตือน: /ita/2566/#o12: ITA 2566 ข้อ o12"),
+        "{report}"
+    );
+    // Thai headings are Thai alone.
+    assert!(!report.contains("(ITA 2566 open data"), "{report}");
+
+    let quiet = site.run(&["check", "--as-of", "2566-05-01", "-q"]);
+    quiet
+        .success()
+        .stderr_has("ยังขาด 15 รายการ")
+        .stderr_lacks("คำเตือน:");
+    assert!(quiet.stderr.lines().count() <= 12, "{}", quiet.stderr);
+}
+
+#[test]
+fn the_compliance_report_still_runs_when_a_file_has_an_error() {
+    let site = TestSite::example().replace(
+        "content/announcements/no-gift-policy.md",
+        "date: 2565-10-25",
+        "date: 2565-13-25",
+    );
+    site.run(&["check", "--as-of", "2566-09-30"])
+        .failure()
+        .stderr_has("content/announcements/no-gift-policy.md:")
+        .stderr_has("รายงานการเปิดเผยข้อมูล ปีงบประมาณ 2566")
+        // The announcement with the error is not counted, and the report says so.
+        .stderr_has("ยังไม่มีประกาศเจตนารมณ์นโยบาย No Gift Policy")
+        .stderr_has("รายงานนี้นับเฉพาะไฟล์ที่ไม่มีข้อผิดพลาด");
+}
+
+#[test]
+fn headings_of_the_2568_assessment_are_official_thai_not_keys() {
+    let site = TestSite::minimal().replace(
+        "content/site.yaml",
+        "base_url:",
+        "ita_year: 2568\nbase_url:",
+    );
+    let out = site.run(&["check", "--as-of", "2568-09-30"]);
+    for key in [
+        "basic ",
+        "administration ",
+        "procurement ",
+        "(OIT) hr",
+        "anticorruption ",
+    ] {
+        assert!(!out.stderr.contains(key), "{key:?} in\n{}", out.stderr);
+    }
+    out.stderr_has("ITA 2568 ตัวชี้วัดการเปิดเผยข้อมูล (OIT) ข้อมูลพื้นฐาน");
+}

@@ -22,7 +22,13 @@ pub fn execute(args: &CheckArgs, g: Global) -> Result<ExitCode, String> {
     };
     // Rendering is part of checking: template errors and broken links are found there.
     let (built, diags) = crate::build::build(&args.root, &options);
-    let compliance = built.as_ref().map(|(site, _)| {
+    // With errors, the report still judges the files that parse (and says so).
+    let partial = match &built {
+        Some(_) => None,
+        None => crate::build::load_partial(&args.root, &options),
+    };
+    let judged = built.as_ref().map(|(site, _)| site).or(partial.as_ref());
+    let compliance = judged.map(|site| {
         let as_of = crate::compliance::judged_on(site, today);
         (as_of, Diagnostics(crate::compliance::report(site, as_of)))
     });
@@ -31,6 +37,13 @@ pub fn execute(args: &CheckArgs, g: Global) -> Result<ExitCode, String> {
             report(&diags, g);
             if let Some((as_of, findings)) = &compliance {
                 eprint!("{}", compliance_text(findings, *as_of, g));
+                if partial.is_some() {
+                    progress(
+                        g,
+                        "(รายงานนี้นับเฉพาะไฟล์ที่ไม่มีข้อผิดพลาด: ไฟล์ที่มีข้อผิดพลาดข้างต้นยังไม่ถูกนับ แก้แล้วตรวจใหม่)",
+                        "(this report counts the files without errors only: fix the files above and check again)",
+                    );
+                }
             }
             if built.is_some() && !diags.has_errors() {
                 progress(g, "ตรวจเนื้อหาแล้ว ไม่พบข้อผิดพลาด", "content checked: no errors");
@@ -60,32 +73,38 @@ pub fn execute(args: &CheckArgs, g: Global) -> Result<ExitCode, String> {
     })
 }
 
-/// The compliance report for people: grouped by the rule each finding comes from.
+/// The compliance report for people: a summary first (how much is missing, by group, what
+/// the law requires before what the ITA assessment scores), then each group's findings.
+/// `-q` prints the summary alone. Headings are in the chosen language only and lines are
+/// wrapped to 80 columns.
 pub fn compliance_text(findings: &Diagnostics, as_of: chrono::NaiveDate, g: Global) -> String {
     use std::fmt::Write;
     let fy = FiscalYear::of(as_of);
     let n = crate::thai::numerals::Numerals::Arabic;
+    let th = g.lang == Lang::Th;
     let mut out = String::new();
-    let _ = match g.lang {
-        Lang::Th => writeln!(
-            out,
-            "\nรายงานการเปิดเผยข้อมูล ปีงบประมาณ {} (ณ วันที่ {})",
+    let title = if th {
+        format!(
+            "รายงานการเปิดเผยข้อมูล ปีงบประมาณ {} (ณ วันที่ {})",
             fy.be(),
             format_date(as_of, n)
-        ),
-        Lang::En => writeln!(
-            out,
-            "\nDisclosure report, fiscal year {} (as of {as_of})",
-            fy.be()
-        ),
+        )
+    } else {
+        format!("Disclosure report, fiscal year {} (as of {as_of})", fy.be())
     };
     if findings.is_empty() {
-        let _ = match g.lang {
-            Lang::Th => writeln!(out, "ครบถ้วน ไม่พบรายการที่ยังขาด"),
-            Lang::En => writeln!(out, "complete: nothing is missing"),
-        };
+        let _ = writeln!(
+            out,
+            "\n{title}: {}",
+            if th {
+                "ครบถ้วน ไม่พบรายการที่ยังขาด"
+            } else {
+                "complete, nothing is missing"
+            }
+        );
         return out;
     }
+    // Groups in the order they are first met, what the law requires before what ITA scores.
     let mut rules: Vec<&crate::diagnostic::Msg> = Vec::new();
     for f in &findings.0 {
         if let Some(r) = &f.rule
@@ -94,22 +113,75 @@ pub fn compliance_text(findings: &Diagnostics, as_of: chrono::NaiveDate, g: Glob
             rules.push(r);
         }
     }
-    for rule in rules {
-        // Thai first, with the English rule name for outsiders.
-        let _ = match g.lang {
-            Lang::Th => writeln!(out, "\n== {} ({}) ==", rule.th, rule.en),
-            Lang::En => writeln!(out, "\n== {} ==", rule.en),
-        };
-        for f in findings.0.iter().filter(|f| f.rule.as_ref() == Some(rule)) {
+    rules.sort_by_key(|r| r.en.starts_with("ITA"));
+    let count = |rule: &crate::diagnostic::Msg| {
+        findings
+            .0
+            .iter()
+            .filter(|f| f.rule.as_ref() == Some(rule))
+            .count()
+    };
+    let total = findings.0.len();
+    let _ = writeln!(
+        out,
+        "\n{title}: {}",
+        if th {
+            format!("ยังขาด {total} รายการ")
+        } else {
+            format!("{total} item(s) missing")
+        }
+    );
+    for rule in &rules {
+        let line = format!("{:>3}  {}", count(rule), rule.get(g.lang));
+        out.push_str(&wrap(&line, 80, 5));
+    }
+    let unruled = findings.0.iter().filter(|f| f.rule.is_none()).count();
+    if unruled > 0 {
+        let other = if th { "อื่น ๆ" } else { "other" };
+        let _ = writeln!(out, "{unruled:>3}  {other}");
+    }
+    if g.quiet {
+        return out;
+    }
+    for rule in &rules {
+        out.push('\n');
+        out.push_str(&wrap(&format!("== {} ==", rule.get(g.lang)), 80, 3));
+        for f in findings.0.iter().filter(|f| f.rule.as_ref() == Some(*rule)) {
             let mut f = f.clone();
             f.rule = None;
             out.push_str(&f.render(g.lang));
         }
     }
-    let _ = match g.lang {
-        Lang::Th => writeln!(out, "\nยังขาด {} รายการ", findings.0.len()),
-        Lang::En => writeln!(out, "\n{} item(s) missing", findings.0.len()),
-    };
+    for f in findings.0.iter().filter(|f| f.rule.is_none()) {
+        out.push_str(&f.render(g.lang));
+    }
+    out
+}
+
+/// `text` broken at spaces into lines of at most `width` columns (Thai vowel and tone marks
+/// take none), later lines indented by `indent`; each line ends in a newline.
+fn wrap(text: &str, width: usize, indent: usize) -> String {
+    let columns = |s: &str| s.chars().filter(|c| !crate::thai::is_combining(*c)).count();
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let room = if out.is_empty() {
+            width
+        } else {
+            width - indent
+        };
+        if !line.is_empty() && columns(&line) + 1 + columns(word) > room {
+            out.push_str(&line);
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            line.clear();
+        } else if !line.is_empty() || (out.is_empty() && text.starts_with(' ')) {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
     out
 }
 

@@ -36,6 +36,22 @@ pub struct Group {
     pub items: Vec<Item>,
 }
 
+impl Group {
+    /// The heading as the assessment prints it: `9.2 การบริหารงาน`, or the title alone when
+    /// the group's code is an internal key (`basic`) rather than an official number.
+    pub fn heading(&self) -> String {
+        let key = self
+            .code
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '_');
+        if !key {
+            format!("{} {}", self.code, self.title)
+        } else {
+            self.title.clone()
+        }
+    }
+}
+
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {

@@ -216,11 +216,12 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
             let unconfirmed = if item.is_confirmed(catalog) {
                 ""
             } else {
-                " (ข้อนี้ยังไม่ได้ยืนยัน)"
+                " (ชื่อข้อนี้ยังไม่ได้ตรวจกับคู่มือ ITA ฉบับทางการของ ป.ป.ช. ให้ตรวจกับคู่มือก่อนใช้)"
             };
+            // Located at the row of the site's ITA page that should answer it.
             out.push(
                 Diagnostic::warning(
-                    "content/",
+                    format!("/ita/{year}/#{}", item.code),
                     Msg::new(
                         format!(
                             "ITA {year} ข้อ {} {}: ยังไม่มีเนื้อหาที่ตอบข้อนี้{unconfirmed}",
@@ -233,11 +234,8 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
                     ),
                 )
                 .rule(Msg::new(
-                    format!(
-                        "ITA {year} ตัวชี้วัดการเปิดเผยข้อมูล (OIT) {} {}",
-                        group.code, group.title
-                    ),
-                    format!("ITA {year} open data (OIT) group {}", group.code),
+                    format!("ITA {year} ตัวชี้วัดการเปิดเผยข้อมูล (OIT) {}", group.heading()),
+                    format!("ITA {year} open data (OIT): {}", group.heading()),
                 ))
                 .help(Msg::new(
                     format!(

@@ -221,6 +221,7 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             .map(|g| ItaGroup {
                 code: g.code.clone(),
                 title: g.title.clone(),
+                heading: g.heading(),
                 items: g
                     .items
                     .iter()
@@ -336,6 +337,8 @@ fn absolute(urls: &Urls, path: &str) -> String {
 struct ItaGroup {
     code: String,
     title: String,
+    /// As the assessment prints it: `9.2 การบริหารงาน`, never an internal key.
+    heading: String,
     items: Vec<ItaItem>,
 }
 

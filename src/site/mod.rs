@@ -141,8 +141,9 @@ impl Site {
             .get_or_init(|| crate::compliance::disclosure::disclosures(self))
     }
 
-    /// Loads `root/content` and the theme. Returns the site when every file could be read, and
-    /// every problem found on the way; a site comes back only if there is no error.
+    /// Loads `root/content` and the theme, and every problem found on the way. The site comes
+    /// back as far as its files parse, errors or not (a file with an error is left out); it
+    /// is `None` only when `site.yaml` or the theme cannot be read.
     pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
         Self::load_cached(root, options, None)
     }
@@ -334,9 +335,7 @@ impl Site {
             unpublished,
             disclosures: std::sync::OnceLock::new(),
         };
-        if diags.has_errors() {
-            return (None, diags);
-        }
+        // With errors, the site as far as its files parse: callers decide what to do with it.
         (Some(site), diags)
     }
 
