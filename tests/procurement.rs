@@ -1280,6 +1280,12 @@ impl Rejected {
         self.out.stderr_has(text);
         self
     }
+
+    #[track_caller]
+    fn lacks(&self, text: &str) -> &Self {
+        self.out.stderr_lacks(text);
+        self
+    }
 }
 
 /// Builds the fixture changed by `change`: the build succeeds with a warning at the line of
@@ -1313,7 +1319,29 @@ fn plan_item_that_does_not_exist_suggests_the_nearest_id() {
     rejects(|s| s.replace(NOV, "plan_item: \"66-002\"", "plan_item: \"66-02\""))
         .at_line_of(NOV, "plan_item: \"66-02\"")
         .says("ไม่พบรายการ \"66-02\"")
-        .says("หมายถึง \"66-002\" หรือไม่?");
+        .says("หมายถึงรายการ \"66-002\" (")
+        .says("content/procurement/plans/2566.yaml หรือไม่?");
+}
+
+#[test]
+fn a_plan_item_one_digit_away_from_another_is_not_guessed() {
+    // 66-099 is two digits from each of the plan's ids: any may have been meant.
+    let out = rejects(|s| {
+        s.replace(NOV, "plan_item: \"66-002\"", "plan_item: \"66-099\"")
+            .replace(NOV, "- title: จัดซื้อวัสดุสำนักงาน (กระดาษ, หมึกพิมพ์)", "- title: จัดซื้อวัสดุสำนักงาน")
+    });
+    out.at_line_of(NOV, "plan_item: \"66-099\"")
+        .says("ไม่พบรายการ \"66-099\"")
+        .says("รหัสที่ใกล้เคียงใน content/procurement/plans/2566.yaml: \"66-001\" โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3; \"66-002\" ")
+        .says("ระบบไม่เดาแทน")
+        .lacks("หมายถึงรายการ \"");
+}
+
+#[test]
+fn a_plan_item_is_guessed_from_a_row_titled_as_the_plan_item() {
+    rejects(|s| s.replace(NOV, "plan_item: \"66-002\"", "plan_item: \"66-099\""))
+        .at_line_of(NOV, "plan_item: \"66-099\"")
+        .says("หมายถึงรายการ \"66-002\" (จัดซื้อวัสดุสำนักงาน (กระดาษ, หมึกพิมพ์))");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::check::check_attachments;
 use crate::diagnostic::{Diagnostic, Diagnostics, Msg};
 use crate::site::Site;
-use crate::site::source::{Source, nearest};
+use crate::site::source::Source;
 use crate::thai::calendar::{FiscalYear, YearMonth, be};
 use crate::thai::money::Money;
 
@@ -104,7 +104,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
         check_attachments(site, src, &d.attachments, diags);
         let fy = rp.fiscal_year();
         if let Some(id) = &d.plan_item {
-            check_plan_item(site, src, fy, id, 1, "plan_item", diags);
+            check_plan_item(site, src, fy, id, &d.project, 1, "plan_item", diags);
         }
         if d.price.0 > d.budget.0 {
             diags.push(over_budget(
@@ -164,6 +164,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
                     src,
                     fy,
                     id,
+                    &item.title,
                     from,
                     &format!("items[{i}].plan_item"),
                     diags,
@@ -283,11 +284,14 @@ fn over_budget(
     ))
 }
 
+/// `plan_item: ID` of a record titled `title` names an item of the plan of year `fy`.
+#[allow(clippy::too_many_arguments)]
 fn check_plan_item(
     site: &Site,
     src: &Source,
     fy: FiscalYear,
     id: &str,
+    title: &str,
     from: usize,
     field: &str,
     diags: &mut Diagnostics,
@@ -309,19 +313,7 @@ fn check_plan_item(
                 "there is no procurement plan for {fy} (content/procurement/plans/{fy}.yaml); add it or remove plan_item"
             ),
         ),
-        Some(p) => {
-            let ids: Vec<&str> = p.ids.iter().map(String::as_str).collect();
-            match nearest(id, &ids) {
-                Some(n) => Msg::new(
-                    format!("หมายถึง \"{n}\" หรือไม่? รหัสต้องตรงกับ id ในแผนปี {fy}"),
-                    format!("did you mean \"{n}\"? The id must match an item of the {fy} plan"),
-                ),
-                None => Msg::new(
-                    format!("ใช้ id ของรายการในแผนปี {fy}"),
-                    format!("use the id of an item of the {fy} plan"),
-                ),
-            }
-        }
+        Some(p) => plan_item_help(p, id, title),
     };
     diags.push(
         Diagnostic::error(
@@ -335,4 +327,89 @@ fn check_plan_item(
         .field(field)
         .help(help),
     );
+}
+
+/// What to say of an id the plan lacks. A guess is offered only when it cannot mislead: the
+/// same id written differently (`66-1`, `66001` for `66-001`), or the one item whose title is
+/// the record's own. Otherwise the items with the nearest ids are listed with their titles, so
+/// a hurried clerk compares names rather than takes a digit on trust.
+fn plan_item_help(plan: &crate::site::procurement::Plan, id: &str, title: &str) -> Msg {
+    let file = plan.source.path.display();
+    let items: Vec<(&str, &str)> = plan
+        .ids
+        .iter()
+        .zip(&plan.data.items)
+        .map(|(i, item)| (i.as_str(), item.title.as_str()))
+        .collect();
+    let same_id: Vec<&(&str, &str)> = items.iter().filter(|(i, _)| same_id(i, id)).collect();
+    let same_title: Vec<&(&str, &str)> = items
+        .iter()
+        .filter(|(_, t)| !title.is_empty() && t.trim() == title.trim())
+        .collect();
+    let guess = match (same_id.as_slice(), same_title.as_slice()) {
+        ([one], _) | ([], [one]) => Some(*one),
+        _ => None,
+    };
+    if let Some((i, t)) = guess {
+        return Msg::new(
+            format!("หมายถึงรายการ \"{i}\" ({t}) ใน {file} หรือไม่? ใส่รหัสให้ตรงกับ id ในแผน"),
+            format!("did you mean item \"{i}\" ({t}) of {file}? Write the id as the plan does"),
+        );
+    }
+    let mut near: Vec<(usize, &str, &str)> = items
+        .iter()
+        .map(|(i, t)| (strsim::levenshtein(i, id), *i, *t))
+        .filter(|(d, _, _)| *d <= 2)
+        .collect();
+    near.sort();
+    near.truncate(3);
+    if near.is_empty() {
+        return Msg::new(
+            format!("ใช้ id ของรายการในแผน ({file})"),
+            format!("use the id of an item of the plan ({file})"),
+        );
+    }
+    let list = near
+        .iter()
+        .map(|(_, i, t)| format!("\"{i}\" {t}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    Msg::new(
+        format!("รหัสที่ใกล้เคียงใน {file}: {list} (ตรวจจากชื่อโครงการว่าหมายถึงรายการใด ระบบไม่เดาแทน)"),
+        format!(
+            "ids close to it in {file}: {list} (check by the project's name which one is meant; no guess is made)"
+        ),
+    )
+}
+
+/// Whether two ids are the same id written differently: separators left out (`66001` for
+/// `66-001`) or leading zeros (`66-1`).
+fn same_id(a: &str, b: &str) -> bool {
+    let bare = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let groups = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|p| !p.is_empty())
+            .map(|p| p.trim_start_matches('0').to_lowercase())
+            .collect()
+    };
+    bare(a) == bare(b) || groups(a) == groups(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_id;
+
+    #[test]
+    fn ids_written_differently_are_the_same() {
+        assert!(same_id("66-001", "66001"));
+        assert!(same_id("66-001", "66-1"));
+        assert!(same_id("66-001", " 66 - 001"));
+        assert!(!same_id("66-009", "66-099"));
+        assert!(!same_id("66-003", "66-099"));
+    }
 }
