@@ -816,10 +816,10 @@ fn results_csv_is_exactly_what_excel_should_open() {
     // One row per procurement in month order (the empty December adds none), bidders one per
     // line inside their cell with CRLF like the rows, dates and months CE.
     let expected = "\u{feff}\
-month,no,title,budget,reference_price,method,bids,winner,agreed_price,reason,contract_number,contract_date,plan_item\r\n\
-2022-11,1,\"จัดซื้อวัสดุสำนักงาน (กระดาษ, หมึกพิมพ์)\",12000.50,12000.00,specific,\"ร้านตัวอย่างพาณิชย์ 11800.00\r\nร้านทดลองการค้า 11950.00\",ร้านตัวอย่างพาณิชย์,11800.00,เป็นผู้เสนอราคาต่ำสุดและคุณสมบัติครบถ้วน,12/2566,2022-11-20,66-002\r\n\
-2023-02,1,โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3,500000.00,498000.00,e-bidding,\"หจก. ก่อสร้างดี 495000.00\r\nบริษัท ถนนทอง จำกัด 490000.00\",บริษัท ถนนทอง จำกัด,490000.00,เสนอราคาต่ำสุด,3/2566,2023-02-15,66-001\r\n\
-2023-02,2,จ้างซ่อมเครื่องปรับอากาศ ห้องประชุม,8500.00,,specific,ร้านทดลองแอร์ 8500.00,ร้านทดลองแอร์,8500.00,เป็นผู้มีอาชีพรับจ้างโดยตรง,4/2566,2023-02-20,\r\n";
+month,no,title,budget,reference_price,method,bids,winner,agreed_price,reason,contract_number,contract_date,plan_item,status\r\n\
+2022-11,1,\"จัดซื้อวัสดุสำนักงาน (กระดาษ, หมึกพิมพ์)\",12000.50,12000.00,specific,\"ร้านตัวอย่างพาณิชย์ 11800.00\r\nร้านทดลองการค้า 11950.00\",ร้านตัวอย่างพาณิชย์,11800.00,เป็นผู้เสนอราคาต่ำสุดและคุณสมบัติครบถ้วน,12/2566,2022-11-20,66-002,done\r\n\
+2023-02,1,โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3,500000.00,498000.00,e-bidding,\"หจก. ก่อสร้างดี 495000.00\r\nบริษัท ถนนทอง จำกัด 490000.00\",บริษัท ถนนทอง จำกัด,490000.00,เสนอราคาต่ำสุด,3/2566,2023-02-15,66-001,done\r\n\
+2023-02,2,จ้างซ่อมเครื่องปรับอากาศ ห้องประชุม,8500.00,,specific,ร้านทดลองแอร์ 8500.00,ร้านทดลองแอร์,8500.00,เป็นผู้มีอาชีพรับจ้างโดยตรง,4/2566,2023-02-20,,done\r\n";
     assert_eq!(
         site.read("public/procurement/results/2566/results.csv"),
         expected
@@ -1328,7 +1328,11 @@ fn a_plan_item_one_digit_away_from_another_is_not_guessed() {
     // 66-099 is two digits from each of the plan's ids: any may have been meant.
     let out = rejects(|s| {
         s.replace(NOV, "plan_item: \"66-002\"", "plan_item: \"66-099\"")
-            .replace(NOV, "- title: จัดซื้อวัสดุสำนักงาน (กระดาษ, หมึกพิมพ์)", "- title: จัดซื้อวัสดุสำนักงาน")
+            .replace(
+                NOV,
+                "- title: จัดซื้อวัสดุสำนักงาน (กระดาษ, หมึกพิมพ์)",
+                "- title: จัดซื้อวัสดุสำนักงาน",
+            )
     });
     out.at_line_of(NOV, "plan_item: \"66-099\"")
         .says("ไม่พบรายการ \"66-099\"")

@@ -79,12 +79,18 @@ items:
   - title: จัดซื้อกระดาษ
     budget: 50000
     method: specific
+    bids: [{bidder: ร้านกระดาษ, price: 48000}]
     winner: {name: ร้านกระดาษ, price: 48000}
+    reason: เสนอราคาต่ำสุด
+    contract: {number: "5/2567", date: 2566-11-10}
     plan_item: "67-002"
   - title: ซ่อมรถ
     budget: 20000
     method: specific
+    bids: [{bidder: อู่ซ่อม, price: 12500.50}]
     winner: {name: อู่ซ่อม, price: 12500.50}
+    reason: เสนอราคาต่ำสุด
+    contract: {number: "6/2567", date: 2566-11-15}
 "#;
 
 /// January 2567: the road.
@@ -93,7 +99,9 @@ items:
   - title: ก่อสร้างถนน หมู่ที่ 1
     budget: 2000000
     method: e-bidding
+    bids: [{bidder: บริษัท ถนนดี จำกัด, price: 1850000}]
     winner: {name: บริษัท ถนนดี จำกัด, price: 1850000}
+    reason: เสนอราคาต่ำสุดและคุณสมบัติครบถ้วน
     contract: {number: "1/2567", date: 2567-01-20}
     plan_item: "67-001"
 "#;

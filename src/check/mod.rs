@@ -2,6 +2,7 @@
 //! `content/files/`, two documents at one address, values out of range. Pure: `&Site` in,
 //! diagnostics out.
 
+mod completeness;
 pub mod procurement;
 pub mod topics;
 mod unfinished;

@@ -103,6 +103,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
         let d = &rp.data;
         check_attachments(site, src, &d.attachments, diags);
         let fy = rp.fiscal_year();
+        super::completeness::check_reference_price(rp, diags);
         if let Some(id) = &d.plan_item {
             check_plan_item(site, src, fy, id, &d.project, 1, "plan_item", diags);
         }
@@ -158,6 +159,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
         for (i, item) in results.data.items.iter().enumerate() {
             let here = src.locate(&item.title, from).unwrap_or((from, 0));
             from = here.0;
+            super::completeness::check_result_row(src, i, item, here.0, diags);
             if let Some(id) = &item.plan_item {
                 check_plan_item(
                     site,

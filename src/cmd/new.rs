@@ -251,6 +251,7 @@ items: []
 #    reason: เป็นผู้เสนอราคาต่ำสุด              # เหตุผลที่คัดเลือกโดยสรุป
 #    contract: {{number: "1/{fy}", date: {be_month}-15}}   # เลขที่และวันที่ของสัญญาหรือข้อตกลง
 #    plan_item: ""                          # รหัสรายการในแผน (ถ้ามี)
+#    status: pending                        # ใส่เฉพาะเมื่อยังไม่ได้ผู้รับจ้าง (pending) หรือยกเลิก (cancelled พร้อม reason)
 "#,
             fy = m.fiscal_year().be()
         ),

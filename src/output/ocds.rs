@@ -160,10 +160,17 @@ fn releases(site: &Site, prefix: &str, p: &Project) -> Vec<Value> {
                 parties.push(json!({"id": id, "name": b.bidder, "roles": ["tenderer"]}));
             }
         }
+        use crate::site::procurement::RowStatus;
+        let (tender_status, tag) = match (item.status, &item.winner) {
+            (RowStatus::Cancelled, _) => ("cancelled", json!(["tenderCancellation"])),
+            (RowStatus::Pending, None) => ("active", json!(["tender"])),
+            (RowStatus::Pending, Some(_)) => ("active", json!(["award"])),
+            (RowStatus::Done, _) => ("complete", json!(["award", "contract"])),
+        };
         let mut tender = json!({
             "id": format!("{ocid}-tender"),
             "title": title,
-            "status": "complete",
+            "status": tender_status,
             "procurementMethod": code,
             "procurementMethodDetails": details,
             "numberOfTenderers": tenderers.len(),
@@ -176,14 +183,18 @@ fn releases(site: &Site, prefix: &str, p: &Project) -> Vec<Value> {
             "ocid": ocid,
             "id": format!("{ocid}-award-{}-{}", month.iso(), i + 1),
             "date": stamp(date),
-            "tag": ["award", "contract"],
+            "tag": tag,
             "initiationType": "tender",
             "language": "th",
             "buyer": buyer,
             "tender": tender,
             "planning": {"budget": {"amount": value(item.budget.0)}},
         });
-        if let Some(w) = &item.winner {
+        if let Some(w) = item
+            .winner
+            .as_ref()
+            .filter(|_| item.status != RowStatus::Cancelled)
+        {
             let id = party_id(&w.name, w.tax_id.as_deref());
             match parties.iter_mut().find(|p| p["id"] == id) {
                 Some(party) => party["roles"] = json!(["tenderer", "supplier"]),

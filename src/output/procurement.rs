@@ -791,6 +791,8 @@ pub struct ResultRow {
     method: &'static str,
     bids: Vec<(String, i64)>,
     winner: Option<(String, i64)>,
+    /// In place of the winner: that the procurement is pending or was cancelled.
+    status: Option<&'static str>,
     reason: Option<String>,
     contract_number: Option<String>,
     contract_date: Option<String>,
@@ -859,6 +861,8 @@ impl ResultsView {
                                 .winner
                                 .as_ref()
                                 .map(|w| (w.name.clone(), w.price.0.satang())),
+                            status: (item.status != crate::site::procurement::RowStatus::Done)
+                                .then(|| item.status.label_th()),
                             reason: item.reason.clone(),
                             contract_number: item.contract.as_ref().map(|c| c.number.clone()),
                             contract_date: item.contract.as_ref().map(|c| c.date.0.to_string()),
@@ -1344,6 +1348,7 @@ fn results_table(site: &Site, fy: FiscalYear) -> Table {
                     .map(|c| c.date.0.to_string())
                     .unwrap_or_default(),
                 opt(item.plan_item.as_deref()),
+                status_key(item.status).to_owned(),
             ]);
         }
     }
@@ -1365,8 +1370,23 @@ fn results_table(site: &Site, fy: FiscalYear) -> Table {
             Col::new("contract_number", "เลขที่สัญญาหรือข้อตกลง", S),
             Col::new("contract_date", "วันที่ของสัญญาหรือข้อตกลง", Date),
             Col::new("plan_item", "รายการในแผนการจัดซื้อจัดจ้าง", S),
+            Col::new(
+                "status",
+                "สถานะ (done ดำเนินการแล้ว, pending อยู่ระหว่างดำเนินการ, cancelled ยกเลิก)",
+                S,
+            ),
         ],
         rows,
+    }
+}
+
+/// The key a row's status is written as in data files.
+fn status_key(status: crate::site::procurement::RowStatus) -> &'static str {
+    use crate::site::procurement::RowStatus;
+    match status {
+        RowStatus::Done => "done",
+        RowStatus::Pending => "pending",
+        RowStatus::Cancelled => "cancelled",
     }
 }
 

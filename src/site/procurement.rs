@@ -308,8 +308,40 @@ pub struct ResultItem {
     /// เลขที่และวันที่ของสัญญาหรือข้อตกลง
     pub contract: Option<Contract>,
     pub plan_item: Option<String>,
+    /// Where the procurement stands: `done` (the default: selected and agreed), `pending`
+    /// (not yet decided) or `cancelled`.
+    #[serde(default)]
+    pub status: RowStatus,
     #[serde(skip_serializing)]
     pub extra: Option<serde_yaml::Mapping>,
+}
+
+/// Where a procurement of a สขร.1 row stands. A row is published once it is decided; a row
+/// published before then says so, and so does one that was called off.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum RowStatus {
+    /// ดำเนินการแล้ว: a winner was selected and the price agreed.
+    #[default]
+    #[serde(alias = "ดำเนินการแล้ว")]
+    Done,
+    /// อยู่ระหว่างดำเนินการ: no winner or contract yet.
+    #[serde(alias = "อยู่ระหว่างดำเนินการ")]
+    Pending,
+    /// ยกเลิก: called off; the reason says why.
+    #[serde(alias = "ยกเลิก", alias = "canceled")]
+    Cancelled,
+}
+
+impl RowStatus {
+    /// What the form shows in place of a winner.
+    pub fn label_th(self) -> &'static str {
+        match self {
+            RowStatus::Done => "ดำเนินการแล้ว",
+            RowStatus::Pending => "อยู่ระหว่างดำเนินการ",
+            RowStatus::Cancelled => "ยกเลิกการจัดซื้อจัดจ้าง",
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
