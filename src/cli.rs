@@ -144,7 +144,10 @@ pub enum NewKind {
 /// Parses the command line, runs the command, and maps the result to an exit code: 0 success,
 /// 1 content errors, 2 usage or system errors.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     let g = cli.global;
     let result = match cli.command {
         Command::Build(a) => crate::cmd::build::execute(&a, g),
@@ -160,4 +163,29 @@ pub fn run() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A command line clap could not read: its own explanation (in English: clap speaks nothing
+/// else), preceded in Thai unless `--lang en` was given. Help and version go out as asked.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let args: Vec<String> = std::env::args().collect();
+    let english = args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
+        || args.iter().any(|a| a == "--lang=en");
+    if !english {
+        eprintln!(
+            "prongsai: คำสั่งหรือตัวเลือกไม่ถูกต้อง (รายละเอียดเป็นภาษาอังกฤษด้านล่าง) ดูวิธีใช้ได้ด้วย prongsai --help หรือ prongsai ชื่อคำสั่ง --help"
+        );
+    }
+    let _ = e.print();
+    ExitCode::from(2)
 }

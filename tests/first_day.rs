@@ -286,3 +286,58 @@ fn headings_of_the_2568_assessment_are_official_thai_not_keys() {
     }
     out.stderr_has("ITA 2568 ตัวชี้วัดการเปิดเผยข้อมูล (OIT) ข้อมูลพื้นฐาน");
 }
+
+#[test]
+fn argument_errors_speak_the_chosen_language() {
+    let site = TestSite::minimal();
+    site.run(&["check", "--as-of", "20/01/2568"])
+        .code(2)
+        .stderr_has("--as-of 20/01/2568: อ่านวันที่ไม่ได้");
+    site.run(&["check", "--as-of", "20/01/2568", "--lang", "en"])
+        .code(2)
+        .stderr_lacks("อ่านวันที่")
+        .stderr_has("--as-of 20/01/2568:");
+    site.run(&["biuld"])
+        .code(2)
+        .stderr_has("คำสั่งหรือตัวเลือกไม่ถูกต้อง")
+        .stderr_has("'build'");
+    site.run(&["build", "--frobnicate", "--lang", "en"])
+        .code(2)
+        .stderr_lacks("คำสั่ง")
+        .stderr_has("--frobnicate");
+    let parent = tempfile::tempdir().unwrap();
+    std::fs::write(parent.path().join("x.txt"), "x").unwrap();
+    run_in(parent.path(), &["init", "."])
+        .code(2)
+        .stderr_has("มีอยู่แล้วและมีไฟล์อยู่ข้างใน");
+}
+
+#[test]
+fn closing_the_output_pipe_early_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    // Enough warnings that the report is larger than a pipe holds.
+    let mut site = TestSite::minimal();
+    for i in 0..400 {
+        site = site.file(
+            &format!("content/announcements/n{i}.md"),
+            &format!("---\ntitle: ประกาศ {i}\ndate: 2566-01-15\nnumber: \"\"\n---\nข้อความ\n"),
+        );
+    }
+    for _ in 0..3 {
+        let mut child = Command::new(BIN)
+            .args(["check", "--format", "json"])
+            .current_dir(site.root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 10];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // stdout is closed here, with most of the report unread.
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+    }
+}

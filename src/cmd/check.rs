@@ -12,7 +12,13 @@ use crate::thai::calendar::{FiscalYear, format_date, parse_date};
 
 pub fn execute(args: &CheckArgs, g: Global) -> Result<ExitCode, String> {
     let today = match &args.as_of {
-        Some(s) => Some(parse_date(s).map_err(|e| format!("--as-of {s}: {}", e.en()))?),
+        Some(s) => Some(parse_date(s).map_err(|e| {
+            if g.lang == Lang::Th {
+                format!("--as-of {s}: {}", e.th())
+            } else {
+                format!("--as-of {s}: {}", e.en())
+            }
+        })?),
         None => None,
     };
     let options = LoadOptions {
@@ -58,10 +64,7 @@ pub fn execute(args: &CheckArgs, g: Global) -> Result<ExitCode, String> {
                     "findings": items(findings, g),
                 });
             }
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            );
+            crate::cmd::stdout_line(&serde_json::to_string_pretty(&value).unwrap_or_default());
         }
     }
     let findings = compliance.as_ref().map_or(0, |(_, f)| f.0.len());

@@ -49,10 +49,17 @@ pub fn execute(dir: &Path, empty: bool, g: Global) -> Result<ExitCode, String> {
             .next()
             .is_some()
     {
-        return Err(format!(
-            "{} already exists and is not empty; choose a new folder",
-            dir.display()
-        ));
+        return Err(if g.lang == crate::diagnostic::Lang::Th {
+            format!(
+                "{} มีอยู่แล้วและมีไฟล์อยู่ข้างใน: ระบุชื่อโฟลเดอร์ใหม่ที่ยังไม่มี เช่น prongsai init เว็บไซต์-ใหม่",
+                dir.display()
+            )
+        } else {
+            format!(
+                "{} already exists and is not empty; choose a new folder",
+                dir.display()
+            )
+        });
     }
     let io = |e: std::io::Error| format!("{}: {e}", dir.display());
     std::fs::create_dir_all(dir.join("content")).map_err(io)?;

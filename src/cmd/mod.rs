@@ -24,6 +24,14 @@ pub fn report(diags: &Diagnostics, g: Global) {
     }
 }
 
+/// Writes `text` and a newline to stdout. A reader that stops early (`| head`) ends the
+/// output quietly: the rest is not wanted, and that is not an error.
+pub fn stdout_line(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}").and_then(|()| out.flush());
+}
+
 /// A line of progress on stderr, unless `-q`.
 pub fn progress(g: Global, th: &str, en: &str) {
     if !g.quiet {

@@ -71,7 +71,7 @@ pub fn execute(args: &NewArgs, g: Global) -> Result<ExitCode, String> {
             )
         );
     }
-    println!("{}", path.display());
+    crate::cmd::stdout_line(&path.display().to_string());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -35,7 +35,7 @@ pub fn execute(args: &ServeArgs, g: Global) -> Result<ExitCode, String> {
     };
     let url = format!("http://{host}:{}{base}", server.addr.port());
     // The URL alone on stdout, for scripts; the sentence on stderr, for people.
-    println!("{url}");
+    crate::cmd::stdout_line(&url);
     if !g.quiet {
         match g.lang {
             Lang::Th => eprintln!("เปิดดูเว็บไซต์ได้ที่ {url} (กด Ctrl+C เพื่อหยุด)"),
