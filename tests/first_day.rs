@@ -341,3 +341,67 @@ fn closing_the_output_pipe_early_ends_quietly() {
         assert_eq!(out.status.code(), Some(0), "{stderr}");
     }
 }
+
+/// The minimal site with `content/site.yaml` replaced.
+fn with_site_yaml(yaml: &str) -> TestSite {
+    TestSite::minimal().file("content/site.yaml", yaml)
+}
+
+#[test]
+fn a_missing_colon_is_named_at_its_line_in_plain_thai() {
+    let out = with_site_yaml("name องค์การบริหารส่วนตำบลทดสอบ\nbase_url: https://www.example.go.th/\n").build();
+    out.failure()
+        .stderr_has("content/site.yaml:1:5: บรรทัดนี้ไม่มีเครื่องหมาย : คั่นระหว่างชื่อช่อง \"name\" กับค่า")
+        .stderr_has("`name: ค่า`");
+    for bad in ["struct", "Config", "\\u{", "string \""] {
+        out.stderr_lacks(bad);
+    }
+}
+
+#[test]
+fn a_wrong_indent_is_named_at_its_own_line() {
+    let plan = "fiscal_year: 2566\nitems:\n  - id: \"66-001\"\n    title: ถนน\n   budget: 500000\n    method: e-bidding\n";
+    let site = TestSite::minimal().file("content/procurement/plans/2566.yaml", plan);
+    site.build()
+        .failure()
+        .stderr_has("content/procurement/plans/2566.yaml:5:4: บรรทัดนี้ย่อหน้า 3 ช่อง ไม่ตรงกับบรรทัดอื่นในระดับเดียวกัน (4 ช่อง)")
+        .stderr_lacks("ขาดช่อง");
+}
+
+#[test]
+fn every_missing_field_of_a_record_is_reported_in_one_run() {
+    let plan = "fiscal_year: 2566\nitems:\n  - id: \"66-001\"\n    title: ถนน\n    department: กองช่าง\n";
+    let site = TestSite::minimal().file("content/procurement/plans/2566.yaml", plan);
+    site.build()
+        .failure()
+        .stderr_has("content/procurement/plans/2566.yaml:3:5: ขาดช่องที่จำเป็นต้องมี 2 ช่อง: \"budget\" และ \"method\"");
+}
+
+#[test]
+fn a_hash_inside_a_value_is_warned_with_the_quoting_fix() {
+    let plan = "fiscal_year: 2566\nitems:\n  - id: \"66-001\"\n    title: จัดซื้อกระดาษ #A4 80 แกรม\n    budget: 5000\n    method: specific\n";
+    let site = TestSite::minimal().file("content/procurement/plans/2566.yaml", plan);
+    site.build()
+        .success()
+        .stderr_has("content/procurement/plans/2566.yaml:4:")
+        .stderr_has("ค่าที่ใช้จริงคือ \"จัดซื้อกระดาษ\"")
+        .stderr_has("\"จัดซื้อกระดาษ #A4 80 แกรม\"");
+    // Quoted, it is published whole and nothing is said.
+    let site = site.file(
+        "content/procurement/plans/2566.yaml",
+        &plan.replace("จัดซื้อกระดาษ #A4 80 แกรม", "\"จัดซื้อกระดาษ #A4 80 แกรม\""),
+    );
+    site.build().success().stderr_lacks("หมายเหตุ (comment)");
+    assert!(site.read("public/procurement/plans/2566/index.html").contains("จัดซื้อกระดาษ #A4 80 แกรม"));
+}
+
+#[test]
+fn a_value_between_word_processor_quotes_is_published_without_them() {
+    let site = TestSite::minimal().file(
+        "content/announcements/q.md",
+        "---\ntitle: “ประกาศ เรื่อง รับสมัครงาน”\ndate: 2566-02-01\n---\nข้อความ\n",
+    );
+    site.build().success();
+    let page = site.read("public/announcements/q/index.html");
+    assert!(page.contains("<h1>ประกาศ เรื่อง รับสมัครงาน</h1>"), "{}", &page[page.find("<h1").unwrap()..][..200]);
+}

@@ -5,6 +5,7 @@
 mod completeness;
 pub mod procurement;
 pub mod topics;
+mod typed;
 mod unfinished;
 
 use std::collections::BTreeMap;
@@ -56,6 +57,7 @@ pub fn check(site: &Site) -> Diagnostics {
             let mut d = Diagnostics::default();
             check_marks(src, &mut d);
             unfinished::check_placeholders(src, &mut d);
+            typed::check_hash_in_values(src, &mut d);
             d
         })
         .collect();

@@ -10,6 +10,7 @@ pub mod procurement;
 pub mod projects;
 pub mod source;
 pub mod values;
+pub mod yaml;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
