@@ -159,7 +159,7 @@ pub fn run() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("prongsai: {message}");
+            eprintln!("prongsai: {}", crate::diagnostic::printable(&message));
             ExitCode::from(2)
         }
     }

@@ -190,8 +190,31 @@ impl Diagnostic {
             };
             let _ = writeln!(out, "  {name}: {}", help.get(lang));
         }
-        out
+        printable(&out).into_owned()
     }
+}
+
+/// Text as a terminal may show it: control characters other than line ends and tabs (the
+/// escape that starts a colour or moves the cursor, in a file name or a pasted value) are
+/// written out as `\u{1b}` instead of acting on the terminal.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() && c != '\n' && c != '\t' {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
 }
 
 impl fmt::Display for Diagnostic {

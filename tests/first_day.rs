@@ -349,7 +349,9 @@ fn with_site_yaml(yaml: &str) -> TestSite {
 
 #[test]
 fn a_missing_colon_is_named_at_its_line_in_plain_thai() {
-    let out = with_site_yaml("name องค์การบริหารส่วนตำบลทดสอบ\nbase_url: https://www.example.go.th/\n").build();
+    let out =
+        with_site_yaml("name องค์การบริหารส่วนตำบลทดสอบ\nbase_url: https://www.example.go.th/\n")
+            .build();
     out.failure()
         .stderr_has("content/site.yaml:1:5: บรรทัดนี้ไม่มีเครื่องหมาย : คั่นระหว่างชื่อช่อง \"name\" กับค่า")
         .stderr_has("`name: ค่า`");
@@ -370,7 +372,8 @@ fn a_wrong_indent_is_named_at_its_own_line() {
 
 #[test]
 fn every_missing_field_of_a_record_is_reported_in_one_run() {
-    let plan = "fiscal_year: 2566\nitems:\n  - id: \"66-001\"\n    title: ถนน\n    department: กองช่าง\n";
+    let plan =
+        "fiscal_year: 2566\nitems:\n  - id: \"66-001\"\n    title: ถนน\n    department: กองช่าง\n";
     let site = TestSite::minimal().file("content/procurement/plans/2566.yaml", plan);
     site.build()
         .failure()
@@ -392,7 +395,10 @@ fn a_hash_inside_a_value_is_warned_with_the_quoting_fix() {
         &plan.replace("จัดซื้อกระดาษ #A4 80 แกรม", "\"จัดซื้อกระดาษ #A4 80 แกรม\""),
     );
     site.build().success().stderr_lacks("หมายเหตุ (comment)");
-    assert!(site.read("public/procurement/plans/2566/index.html").contains("จัดซื้อกระดาษ #A4 80 แกรม"));
+    assert!(
+        site.read("public/procurement/plans/2566/index.html")
+            .contains("จัดซื้อกระดาษ #A4 80 แกรม")
+    );
 }
 
 #[test]
@@ -403,5 +409,9 @@ fn a_value_between_word_processor_quotes_is_published_without_them() {
     );
     site.build().success();
     let page = site.read("public/announcements/q/index.html");
-    assert!(page.contains("<h1>ประกาศ เรื่อง รับสมัครงาน</h1>"), "{}", &page[page.find("<h1").unwrap()..][..200]);
+    assert!(
+        page.contains("<h1>ประกาศ เรื่อง รับสมัครงาน</h1>"),
+        "{}",
+        &page[page.find("<h1").unwrap()..][..200]
+    );
 }

@@ -248,7 +248,7 @@ pub fn inspect(dir: &Path, shown: &Path, outputs: &Outputs) -> Result<Listing, D
     let mut list: Vec<String> = foreign
         .iter()
         .take(SHOWN)
-        .map(|f| f.escape_debug().to_string())
+        .map(|f| crate::diagnostic::printable(f).into_owned())
         .collect();
     if foreign.len() > SHOWN {
         list.push(format!("… (+{})", foreign.len() - SHOWN));

@@ -148,3 +148,65 @@ pub fn check_reference_price(rp: &ReferencePrice, diags: &mut Diagnostics) {
         );
     }
 }
+
+/// The sums the pages show, worked out with checked arithmetic: a plan's budget, a year's
+/// agreed prices and a reference price's estimate. An amount that would make one overflow is
+/// an error at its record (each amount is under [`crate::site::values::Amount::CEILING`], so
+/// it takes tens of thousands of the largest ones).
+pub fn check_totals(site: &crate::site::Site, diags: &mut Diagnostics) {
+    let overflow = |src: &Source, line: usize, field: String, what: (&str, &str)| {
+        Diagnostic::error(
+            &src.path,
+            Msg::new(
+                format!("ยอดรวม{}เกินกว่าที่คำนวณได้เมื่อรวมรายการนี้", what.0),
+                format!("the total of {} overflows with this record", what.1),
+            ),
+        )
+        .at(&src.text, line, 0)
+        .field(field)
+        .help(Msg::new(
+            "ตรวจจำนวนเงินของรายการนี้และรายการก่อนหน้าว่าพิมพ์ตัวเลขเกินมาหรือไม่",
+            "check the amounts of this record and those before it for extra digits",
+        ))
+    };
+    for plan in site.plans.values() {
+        let mut sum: i64 = 0;
+        for (i, item) in plan.data.items.iter().enumerate() {
+            match sum.checked_add(item.budget.0.satang()) {
+                Some(s) => sum = s,
+                None => {
+                    let line = plan.source.locate(&item.title, 1).map_or(0, |(l, _)| l);
+                    diags.push(overflow(
+                        &plan.source,
+                        line,
+                        format!("items[{i}].budget"),
+                        ("งบประมาณของแผน", "the plan's budgets"),
+                    ));
+                    break;
+                }
+            }
+        }
+    }
+    let mut by_year: std::collections::BTreeMap<FiscalYear, i64> = Default::default();
+    for results in site.results.values() {
+        let fy = results.data.month.0.fiscal_year();
+        let sum = by_year.entry(fy).or_default();
+        for (i, item) in results.data.items.iter().enumerate() {
+            let Some(w) = &item.winner else { continue };
+            match sum.checked_add(w.price.0.satang()) {
+                Some(s) => *sum = s,
+                None => {
+                    let line = results.source.locate(&item.title, 1).map_or(0, |(l, _)| l);
+                    diags.push(overflow(
+                        &results.source,
+                        line,
+                        format!("items[{i}].winner.price"),
+                        ("ราคาที่ตกลงซื้อหรือจ้างของปี", "the year's agreed prices"),
+                    ));
+                    *sum = i64::MAX;
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -3,6 +3,7 @@
 //! diagnostics out.
 
 mod completeness;
+mod links;
 pub mod procurement;
 pub mod topics;
 mod typed;
@@ -37,6 +38,7 @@ pub fn check(site: &Site) -> Diagnostics {
     }
     check_addresses(site, &mut diags);
     check_scriptable_attachments(site, &mut diags);
+    links::check(site, &mut diags);
     procurement::check(site, &mut diags);
     for d in &site.datasets {
         check_topics(&d.source, &d.meta.topics, &mut diags);

@@ -11,6 +11,7 @@ use crate::thai::calendar::{FiscalYear, YearMonth, be};
 use crate::thai::money::Money;
 
 pub fn check(site: &Site, diags: &mut Diagnostics) {
+    super::completeness::check_totals(site, diags);
     if let Some(prefix) = &site.config.ocid_prefix {
         let ok = prefix.len() == 11
             && prefix.starts_with("ocds-")

@@ -35,6 +35,7 @@ pub fn stdout_line(text: &str) {
 /// A line of progress on stderr, unless `-q`.
 pub fn progress(g: Global, th: &str, en: &str) {
     if !g.quiet {
-        eprintln!("{}", if g.lang == Lang::Th { th } else { en });
+        let line = if g.lang == Lang::Th { th } else { en };
+        eprintln!("{}", crate::diagnostic::printable(line));
     }
 }

@@ -237,8 +237,8 @@ pub fn jsonld(site: &Site, datasets: &[Dataset], urls: &Urls) -> BTreeMap<String
                     "contentUrl": urls.abs(&format!("{}{name}", ds.dir)),
                 })).collect::<Vec<_>>(),
             });
-            // Inside <script>, "</" would end the element early.
-            let text = serde_json::to_string(&v).unwrap_or_default().replace("</", "<\\/");
+            // Inside <script>: nothing in it may end the element or open a comment.
+            let text = crate::render::filters::json_in_html(&v);
             (ds.dir.clone(), text)
         })
         .collect()

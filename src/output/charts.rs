@@ -205,7 +205,7 @@ fn swatch(id: &str, fill: Fill, x: u32, y: u32, w: u32, h: u32) -> String {
 
 /// Escapes text for SVG (XML) content and attributes.
 fn esc(s: &str) -> String {
-    crate::output::sitemap::xml_escape(s)
+    crate::output::xml::escape(s)
 }
 
 /// An amount short enough to stand beside a bar on a phone: `๔๙๘,๐๐๐ บาท`, `๑.๘๕ ล้านบาท`.

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::output::Outputs;
-use crate::output::sitemap::xml_escape;
+use crate::output::xml::escape as xml_escape;
 use crate::render::Renderer;
 use crate::render::markdown::plain_text;
 use crate::render::urls::document_path;

@@ -14,6 +14,7 @@ pub mod search;
 pub mod sitemap;
 pub mod statics;
 pub mod table;
+pub mod xml;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -556,9 +556,14 @@ impl MeasuresView {
                             .iter()
                             .map(|e| Link {
                                 title: e.title.clone(),
-                                url: urls
-                                    .resolve_content_link(&e.href)
-                                    .unwrap_or_else(|| e.href.clone()),
+                                // `check` refuses any other; never written even so.
+                                url: urls.resolve_content_link(&e.href).unwrap_or_else(|| {
+                                    if crate::render::urls::is_safe_link(&e.href) {
+                                        e.href.clone()
+                                    } else {
+                                        "#".to_owned()
+                                    }
+                                }),
                             })
                             .collect(),
                     }),

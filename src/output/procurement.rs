@@ -299,7 +299,7 @@ fn totals<'a>(items: impl Iterator<Item = (String, Money)> + 'a) -> Vec<Total> {
         match totals.iter_mut().find(|t| t.label == label) {
             Some(t) => {
                 t.count += 1;
-                t.budget += budget.satang();
+                t.budget = t.budget.saturating_add(budget.satang());
             }
             None => totals.push(Total {
                 label,
@@ -377,7 +377,7 @@ impl PlanView {
         let total = Total {
             label: "รวม".into(),
             count: plan.data.items.len(),
-            budget: plan.data.items.iter().map(|i| i.budget.0.satang()).sum(),
+            budget: sum_satang(plan.data.items.iter().map(|i| i.budget.0.satang())),
         };
         let divisions: Vec<DivisionTotal> = by_department
             .iter()
@@ -395,7 +395,7 @@ impl PlanView {
                     count: t.count,
                     budget: t.budget,
                     awarded_count: agreed.len(),
-                    awarded: agreed.iter().sum(),
+                    awarded: sum_satang(agreed.iter().copied()),
                 }
             })
             .collect();
@@ -689,7 +689,7 @@ impl FormView {
                     .iter()
                     .map(|b| (b.item.clone(), b.amount.0.satang()))
                     .collect(),
-                breakdown_total: Some(d.breakdown.iter().map(|b| b.amount.0.satang()).sum()),
+                breakdown_total: Some(sum_satang(d.breakdown.iter().map(|b| b.amount.0.satang()))),
                 ..FormRow::default()
             });
         }
@@ -912,7 +912,7 @@ impl ResultsView {
                     state: m.state,
                     count: list.len(),
                     awarded_count: list.iter().filter_map(|i| winner(i)).count(),
-                    awarded: list.iter().filter_map(|i| winner(i)).sum(),
+                    awarded: sum_satang(list.iter().filter_map(|i| winner(i))),
                 }
             })
             .collect();
@@ -927,7 +927,7 @@ impl ResultsView {
                     },
                     label: m.label_th(),
                     count: of.len(),
-                    awarded: of.iter().filter_map(|i| winner(i)).sum(),
+                    awarded: sum_satang(of.iter().filter_map(|i| winner(i))),
                 })
             })
             .collect();
@@ -937,7 +937,7 @@ impl ResultsView {
             month_chart: month_chart(fy, &month_totals, n),
             method_chart: method_chart(fy, &method_totals, n),
             count: items.len(),
-            awarded: items.iter().filter_map(|i| winner(i)).sum(),
+            awarded: sum_satang(items.iter().filter_map(|i| winner(i))),
             month_totals,
             method_totals,
             fiscal_year: fy.be(),
@@ -1451,4 +1451,10 @@ pub fn results_of(site: &Site, fy: FiscalYear) -> impl Iterator<Item = &Results>
     site.results
         .values()
         .filter(move |r| r.data.month.0.fiscal_year() == fy)
+}
+
+/// A sum of amounts in satang that stops at the largest value instead of wrapping round to a
+/// negative one (`check` refuses the records that would get there).
+fn sum_satang(amounts: impl Iterator<Item = i64>) -> i64 {
+    amounts.fold(0, i64::saturating_add)
 }

@@ -13,7 +13,7 @@ pub fn render(urls: &Urls, out: &mut Outputs) {
         let _ = writeln!(
             xml,
             "  <url><loc>{}</loc></url>",
-            xml_escape(&urls.abs(page))
+            crate::output::xml::escape(&urls.abs(page))
         );
     }
     xml.push_str("</urlset>\n");
@@ -25,20 +25,4 @@ pub fn render(urls: &Urls, out: &mut Outputs) {
             urls.abs("sitemap.xml")
         ),
     );
-}
-
-/// Escapes text for XML content and attribute values.
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

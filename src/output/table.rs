@@ -47,7 +47,14 @@ impl Table {
         // Writing to a Vec cannot fail.
         let _ = w.write_record(self.columns.iter().map(|c| c.name.as_str()));
         for row in &self.rows {
-            let cells: Vec<_> = row.iter().map(|cell| crlf(cell)).collect();
+            let cells: Vec<_> = row
+                .iter()
+                .zip(&self.columns)
+                .map(|(cell, col)| match col.kind {
+                    ColumnType::String => crlf(&as_text(cell)).into_owned().into(),
+                    _ => crlf(cell),
+                })
+                .collect();
             let _ = w.write_record(cells.iter().map(|cell| cell.as_bytes()));
         }
         w.into_inner().unwrap_or_default()
@@ -90,6 +97,28 @@ impl Table {
             "encoding": "utf-8",
             "schema": { "fields": fields },
         })
+    }
+}
+
+/// A text cell as Excel must show it: one that begins like a formula (`=`, `+`, `-`, `@`, a
+/// tab or a carriage return) gets a leading apostrophe, so `=HYPERLINK(...)` typed as a
+/// winner's name is shown, never run. Plain numbers (`-5`, `+66`) and a lone `-` (the forms'
+/// "none") are left as they are. The JSON beside the CSV keeps the value as typed.
+pub fn as_text(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = {
+        let digits = cell.strip_prefix(['+', '-']).unwrap_or(cell);
+        !digits.is_empty()
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && digits.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let dashes = cell.chars().all(|c| c == '-');
+    if risky && !number && !dashes {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
     }
 }
 
@@ -245,5 +274,36 @@ mod tests {
             "\u{feff}a,n\r\n\"ไทย, ครับ\",1.50\r\n\"ก\r\nข\r\nค\",2\r\n"
         );
         assert_eq!(t.json_rows()[0]["n"], json!(1.5));
+    }
+}
+
+#[cfg(test)]
+mod formula_tests {
+    use super::as_text;
+
+    #[test]
+    fn cells_that_excel_would_run_are_written_as_text() {
+        for cell in [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+cmd|' /C calc'!A0",
+            "@SUM(1+1)*cmd|' /C calc'!A0",
+            "-2+3+cmd|' /C calc'!A0",
+            "\t=1+1",
+            "\r=1",
+        ] {
+            assert_eq!(as_text(cell), format!("'{cell}"), "{cell:?}");
+        }
+        for cell in [
+            "-",
+            "---",
+            "-5",
+            "+66",
+            "-1,000.50",
+            "ร้าน =ดี",
+            "",
+            "12/2566",
+        ] {
+            assert_eq!(as_text(cell), cell, "{cell:?}");
+        }
     }
 }

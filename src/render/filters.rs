@@ -125,3 +125,35 @@ mod tests {
         assert_eq!(filesize(5 * 1024 * 1024), "5.0 MB");
     }
 }
+
+/// JSON to place inside an HTML `<script>` element: `<`, `>` and `&` are written as `\u003c`,
+/// `\u003e` and `\u0026`, so no text can end the element (`</script>`), open a comment that
+/// swallows its end (`<!--`), or be read as markup; the JSON means the same.
+pub fn json_in_html(value: &impl serde::Serialize) -> String {
+    let text = serde_json::to_string(value).unwrap_or_default();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod json_tests {
+    #[test]
+    fn json_in_html_cannot_end_its_script() {
+        let v = serde_json::json!({"name": "X <!--<script></script> & co"});
+        let text = super::json_in_html(&v);
+        assert!(
+            !text.contains('<') && !text.contains('>') && !text.contains('&'),
+            "{text}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, v);
+    }
+}

@@ -19,7 +19,8 @@ pub fn to_html(markdown: &str, urls: &Urls) -> (String, Vec<String>) {
     let mut links = Vec::new();
     let policy = urls.raw_html;
     let mut has_html = false;
-    let events = Parser::new_ext(markdown, options).map(|event| match event {
+    let markdown = spaced_destinations(markdown);
+    let events = Parser::new_ext(&markdown, options).map(|event| match event {
         Event::Html(text) | Event::InlineHtml(text) if policy == RawHtml::Escape => {
             Event::Text(text)
         }
@@ -106,35 +107,111 @@ fn rewrite<'a>(dest: &str, urls: &Urls, links: &mut Vec<String>) -> CowStr<'a> {
             CowStr::from(url)
         }
         // A Markdown link may not run code either: `[x](javascript:...)` leads nowhere.
-        None if urls.raw_html != RawHtml::Trust && !safe_scheme(dest) => CowStr::from("#"),
+        None if urls.raw_html != RawHtml::Trust && !crate::render::urls::is_safe_link(dest) => {
+            CowStr::from("#")
+        }
         None => CowStr::from(dest.to_owned()),
     }
 }
 
-/// Whether an outside link uses a scheme that only navigates (http, https, mailto, tel) or
-/// stays on the page. Browsers ignore tabs, newlines and control characters inside a scheme,
-/// so they are ignored here too.
-fn safe_scheme(dest: &str) -> bool {
-    let cleaned: String = dest
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if cleaned.starts_with('#') || cleaned.starts_with("//") {
-        return true;
+/// `[ไฟล์](files/2568/ประกาศ ทดสอบ.pdf)` as CommonMark reads it is no link at all (a link's
+/// address may not hold a space), and Thai file names often do: such an address is put in
+/// `<...>`, which may. A space before a quoted title (`(url "title")`) is left alone, as are
+/// code spans and fenced code.
+pub fn spaced_destinations(markdown: &str) -> std::borrow::Cow<'_, str> {
+    if !markdown.contains("](") {
+        return std::borrow::Cow::Borrowed(markdown);
     }
-    match cleaned.split_once(':') {
-        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
-            matches!(scheme, "http" | "https" | "mailto" | "tel")
+    let mut out = String::with_capacity(markdown.len() + 16);
+    let mut fenced = false;
+    for line in markdown.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
         }
-        _ => true,
+        if fenced || !line.contains("](") {
+            out.push_str(line);
+            continue;
+        }
+        let mut rest = line;
+        let mut in_code = false;
+        while let Some(i) = rest.find(['`', ']']) {
+            let (before, at) = rest.split_at(i);
+            out.push_str(before);
+            if let Some(after) = at.strip_prefix('`') {
+                in_code = !in_code;
+                out.push('`');
+                rest = after;
+                continue;
+            }
+            if in_code || !at.starts_with("](") {
+                out.push(']');
+                rest = &at[1..];
+                continue;
+            }
+            let inside = &at[2..];
+            match destination_end(inside) {
+                Some(end) => {
+                    let (url, title) = split_title(&inside[..end]);
+                    if url.trim().contains(' ')
+                        && !url.trim_start().starts_with('<')
+                        && !url.contains(['<', '>'])
+                    {
+                        out.push_str("](<");
+                        out.push_str(url.trim());
+                        out.push('>');
+                        out.push_str(title);
+                        out.push(')');
+                    } else {
+                        out.push_str("](");
+                        out.push_str(&inside[..=end]);
+                    }
+                    rest = &inside[end + 1..];
+                }
+                None => {
+                    out.push_str("](");
+                    rest = inside;
+                }
+            }
+        }
+        out.push_str(rest);
     }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Where the `)` that closes a link's parentheses is (parentheses inside may pair up).
+fn destination_end(inside: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in inside.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(i),
+            ')' => depth -= 1,
+            '\n' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A link's parentheses split into the address and a title after it (` "title"`,
+/// ` 'title'`, ` (title)`), if it ends with one.
+fn split_title(inside: &str) -> (&str, &str) {
+    let t = inside.trim_end();
+    for (open, close) in [(" \"", '"'), (" '", '\''), (" (", ')')] {
+        if t.ends_with(close)
+            && let Some(i) = t[..t.len() - 1].rfind(open)
+        {
+            return (&inside[..i], &inside[i..]);
+        }
+    }
+    (inside, "")
 }
 
 /// The text of `markdown` without markup, for summaries and the feed.
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::new();
-    for event in Parser::new(markdown) {
+    for event in Parser::new(&spaced_destinations(markdown)) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak | Event::End(_) if !out.ends_with(' ') => {
@@ -325,5 +402,34 @@ mod tests {
     #[test]
     fn plain_text_drops_markup() {
         assert_eq!(plain_text("## หัวข้อ\n\nข้อความ **หนา**\n"), "หัวข้อ ข้อความ หนา");
+    }
+
+    #[test]
+    fn addresses_with_spaces_become_links() {
+        use super::spaced_destinations as f;
+        assert_eq!(
+            f("[ไฟล์แนบ](files/2568/ประกาศ ทดสอบ.pdf)"),
+            "[ไฟล์แนบ](<files/2568/ประกาศ ทดสอบ.pdf>)"
+        );
+        assert_eq!(f("![รูป](files/a b.png) ต่อ"), "![รูป](<files/a b.png>) ต่อ");
+        assert_eq!(
+            f("[x](files/a b.pdf \"ชื่อ\")"),
+            "[x](<files/a b.pdf> \"ชื่อ\")"
+        );
+        for same in [
+            "[x](files/a.pdf)",
+            "[x](files/a.pdf \"ชื่อ\")",
+            "[x](files/a.pdf (ชื่อ))",
+            "[x](<files/a b.pdf>)",
+            "`[x](a b)`",
+            "```\n[x](a b)\n```\n",
+            "ไม่มีลิงก์ (a b)",
+        ] {
+            assert_eq!(f(same), same);
+        }
+        let urls = crate::render::urls::Urls::new("https://x.go.th/", "/");
+        let (html, links) = super::to_html("[ไฟล์แนบ](files/2568/ประกาศ ทดสอบ.pdf)", &urls);
+        assert!(html.contains("<a href=\"/files/2568/%E0"), "{html}");
+        assert_eq!(links.len(), 1);
     }
 }

@@ -136,6 +136,27 @@ pub fn document_path(doc: &Document) -> String {
     }
 }
 
+/// The one policy for every link that comes from content (Markdown, measures evidence): a
+/// link may only navigate (http, https, mailto, tel, a path of the site) or stay on the page;
+/// `javascript:`, `data:`, `vbscript:`, `file:` and any other scheme are refused. Browsers ignore tabs, newlines and control characters inside a scheme,
+/// so they are ignored here too.
+pub fn is_safe_link(dest: &str) -> bool {
+    let cleaned: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if cleaned.starts_with('#') || cleaned.starts_with("//") {
+        return true;
+    }
+    match cleaned.split_once(':') {
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            matches!(scheme, "http" | "https" | "mailto" | "tel")
+        }
+        _ => true,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

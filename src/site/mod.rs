@@ -5,6 +5,7 @@ pub mod attachment;
 pub mod config;
 pub mod dataset;
 pub mod document;
+pub mod limits;
 pub mod measures;
 pub mod procurement;
 pub mod projects;

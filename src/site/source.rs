@@ -103,8 +103,83 @@ impl Source {
                 )));
             }
         };
-        Ok(Self::new(rel, normalize(text)))
+        let text = normalize(text);
+        if let Some(at) = text.find(is_control) {
+            return Err(control_character(rel, &text, at));
+        }
+        // Only what a nesting parser reads (YAML, Markdown) pays for nesting; a CSV does not.
+        let nested = !rel
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        if let Some(deep) = nested.then(|| super::limits::too_deep(&text)).flatten() {
+            return Err(too_deep(rel, &text, &deep));
+        }
+        Ok(Self::new(rel, text))
     }
+}
+
+/// Characters nobody types on purpose that break what they reach (a feed that is no longer
+/// XML, a terminal that changes colour): control characters other than tab and line ends.
+pub fn is_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+fn too_deep(rel: &Path, text: &str, deep: &super::limits::TooDeep) -> Diagnostic {
+    use super::limits::{MAX_DEPTH, MAX_HTML_DEPTH, TooDeep};
+    let (at, th, en) = match *deep {
+        TooDeep::Brackets(at) => (
+            at,
+            format!("วงเล็บ [ หรือ {{ ซ้อนกันเกิน {MAX_DEPTH} ชั้น"),
+            format!("brackets [ or {{ nested more than {MAX_DEPTH} deep"),
+        ),
+        TooDeep::Markers(at) => (
+            at,
+            format!("เครื่องหมายรายการหรือข้อความอ้างอิง (- > *) ซ้อนกันเกิน {MAX_DEPTH} ชั้นในบรรทัดเดียว"),
+            format!("list or quote markers (- > *) nested more than {MAX_DEPTH} deep on one line"),
+        ),
+        TooDeep::Html(at) => (
+            at,
+            format!("แท็ก HTML ซ้อนกันเกิน {MAX_HTML_DEPTH} ชั้น"),
+            format!("HTML tags nested more than {MAX_HTML_DEPTH} deep"),
+        ),
+    };
+    let (line, column) = line_col(text, at);
+    // The line alone, cut short: the text around a bomb is the bomb.
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let shown: String = text[start..]
+        .chars()
+        .take(120)
+        .take_while(|c| *c != '\n')
+        .collect();
+    Diagnostic::error(rel, Msg::new(format!("{th} ซึ่งไม่ใช่เนื้อหาที่อ่านได้"), format!("{en}, which is no readable content")))
+        .at(&format!("{}{shown}", "\n".repeat(line.saturating_sub(1))), line, column.min(120))
+        .help(Msg::new(
+            "ตรวจว่าไฟล์นี้ถูกต้องหรือไม่ (อาจเสียหายหรือถูกสร้างขึ้นโดยโปรแกรมอื่น) แล้วเขียนใหม่ให้ซ้อนกันเพียงไม่กี่ชั้น",
+            "check the file (it may be damaged or made by another program) and write it with only a few levels",
+        ))
+}
+
+fn control_character(rel: &Path, text: &str, at: usize) -> Diagnostic {
+    let (line, column) = line_col(text, at);
+    let c = text[at..].chars().next().unwrap_or('\0');
+    let code = format!("U+{:04X}", c as u32);
+    // The line as shown must not carry the character itself.
+    let shown: String = text
+        .chars()
+        .map(|c| if is_control(c) { '?' } else { c })
+        .collect();
+    Diagnostic::error(
+        rel,
+        Msg::new(
+            format!("มีอักขระควบคุมที่มองไม่เห็น ({code}) ซึ่งใช้ในเว็บไซต์ไม่ได้"),
+            format!("an invisible control character ({code}) that a site cannot carry"),
+        ),
+    )
+    .at(&shown, line, column)
+    .help(Msg::new(
+        "ลบอักขระนั้นออก (ตรงตำแหน่งเครื่องหมาย ? ในบรรทัดที่แสดง มักติดมาจากการคัดลอกจากโปรแกรมอื่น) แล้วบันทึกใหม่",
+        "delete it (where the ? is in the line shown; it usually comes with text pasted from another program) and save again",
+    ))
 }
 
 /// Removes a byte-order mark and turns CRLF (and lone CR) line ends into LF. Line numbers are

@@ -29,6 +29,12 @@ pub struct Fy(pub FiscalYear);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Amount(pub Money);
 
+impl Amount {
+    /// The largest amount a record may hold: a million million baht, far above any local
+    /// government's budget, and low enough that the sums of a whole site fit in `i64` satang.
+    pub const CEILING: Money = Money(100_000_000_000_000);
+}
+
 /// What a value's parser says when it refuses the text: the message and how to fix it.
 type Refusal = (Msg, Msg);
 
@@ -114,6 +120,18 @@ impl<'de> Deserialize<'de> for Amount {
                 "write amounts as a number, e.g. 500000 or \"500,000.00 บาท\"",
             );
             let money = Money::parse(text).map_err(|e| (Msg::new(e.th(), e.en()), help))?;
+            if money.satang() > Amount::CEILING.satang() {
+                return Err((
+                    Msg::new(
+                        format!("จำนวนเงิน {text} เกินหนึ่งล้านล้านบาท ซึ่งไม่ใช่งบประมาณขององค์กรปกครองส่วนท้องถิ่น"),
+                        format!("the amount {text} is over a million million baht, beyond any local budget"),
+                    ),
+                    Msg::new(
+                        "ตรวจว่าพิมพ์ตัวเลขเกินมาหรือไม่ (จำนวนเงินเป็นบาท ใช้จุดคั่นสตางค์ เช่น 500000 หรือ 500,000.00)",
+                        "check for extra digits (amounts are in baht, with a point before the satang: 500000 or 500,000.00)",
+                    ),
+                ));
+            }
             if money.is_negative() {
                 return Err((
                     Msg::new(

@@ -34,7 +34,47 @@ struct Line<'a> {
 /// The first line that breaks the shape of `yaml`, if one does.
 pub fn problem(yaml: &str) -> Option<Problem> {
     let lines = structural_lines(yaml);
-    missing_colon(&lines).or_else(|| misindented(&lines))
+    unclosed_quote(&lines)
+        .or_else(|| missing_colon(&lines))
+        .or_else(|| misindented(&lines))
+}
+
+/// A value opened with `"` and not closed on its line, when the next line is a field of its
+/// own: the quote swallowed it.
+fn unclosed_quote(lines: &[Line<'_>]) -> Option<Problem> {
+    for (k, line) in lines.iter().enumerate() {
+        let Some(value) = line.key.then(|| key_value(line.content)).flatten() else {
+            continue;
+        };
+        let value = value.trim();
+        if !value.starts_with('"') {
+            continue;
+        }
+        let closed = value[1..]
+            .replace("\\\\", "")
+            .replace("\\\"", "")
+            .contains('"');
+        let next_is_field = lines
+            .get(k + 1)
+            .is_some_and(|n| n.key && n.indent <= line.indent + 2);
+        if closed || !next_is_field {
+            continue;
+        }
+        let column = line.content_at + line.content.len() - value.len() + 1;
+        return Some(Problem {
+            line: line.number,
+            column,
+            message: Msg::new(
+                "เครื่องหมายคำพูด \" ที่เปิดไว้ไม่ได้ปิดในบรรทัดนี้",
+                "the quote \" opened here is not closed on this line",
+            ),
+            help: Msg::new(
+                "ใส่ \" ปิดท้ายค่า (ถ้าค่ามี \" อยู่ข้างใน ให้เขียนเป็น \\\")",
+                "close the value with \" (write a \" inside the value as \\\")",
+            ),
+        });
+    }
+    None
 }
 
 fn structural_lines(yaml: &str) -> Vec<Line<'_>> {
@@ -279,6 +319,15 @@ mod tests {
         ] {
             assert_eq!(at(yaml), None, "{yaml}");
         }
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_named_where_it_opens() {
+        let (line, column, en) =
+            at("items:\n  - reason: \"ราคาต่ำสุด\n    contract: {number: \"8\"}\n").unwrap();
+        assert_eq!((line, column), (2, 13));
+        assert!(en.contains("not closed"), "{en}");
+        assert_eq!(at("reason: \"ก \\\" ข\"\nnext: 1\n"), None);
     }
 
     #[test]
