@@ -29,7 +29,7 @@ import select, socket, sys, urllib.parse
 u = urllib.parse.urlsplit(sys.argv[1])
 def slow():
     s = socket.create_connection((u.hostname, u.port))
-    s.send(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+    s.send(b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
     return s
 held = [slow() for _ in range(500)]
 while True:  # the server cuts them off after its timeout: open new ones

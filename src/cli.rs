@@ -104,6 +104,10 @@ pub struct ServeArgs {
     /// Include documents marked draft: true
     #[arg(long)]
     pub drafts: bool,
+    /// Also answer requests that name this host (e.g. the computer's name on the office
+    /// network); the bound address and localhost always are. May be repeated
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -2,7 +2,7 @@
 //! `themes/NAME/` may override any template or static file by giving one of the same name.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use include_dir::{Dir, include_dir};
 
@@ -15,7 +15,7 @@ static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default"
 #[derive(Clone, Debug)]
 pub enum StaticFile {
     Builtin(&'static [u8]),
-    Disk(PathBuf),
+    Disk(crate::output::CopySource),
 }
 
 #[derive(Clone, Debug)]
@@ -134,9 +134,21 @@ impl Theme {
                         .insert(rest.join("/"), (source.text, display.display().to_string()));
                 }
                 ["static", rest @ ..] if !rest.is_empty() => {
+                    let path = entry.path().to_path_buf();
+                    let source = std::fs::File::open(&path)
+                        .and_then(|f| crate::output::CopySource::of(path, &f))
+                        .map_err(|e| {
+                            Diagnostic::error(
+                                relative(root, entry.path()),
+                                Msg::new(
+                                    format!("อ่านไฟล์ของธีมไม่ได้: {e}"),
+                                    format!("cannot read the theme's file: {e}"),
+                                ),
+                            )
+                        })?;
                     theme
                         .statics
-                        .insert(rest.join("/"), StaticFile::Disk(entry.path().to_path_buf()));
+                        .insert(rest.join("/"), StaticFile::Disk(source));
                 }
                 _ => {}
             }

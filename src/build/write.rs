@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::owned::{self, Listing, Target};
 use crate::diagnostic::{Diagnostic, Msg};
-use crate::output::{Body, Outputs};
+use crate::output::{Body, CopySource, Outputs};
 
 /// What [`write()`] did.
 #[derive(Debug, Default)]
@@ -177,21 +177,22 @@ fn sync_bytes(target: &Path, bytes: &[u8], known: bool) -> io::Result<(u64, bool
 }
 
 /// Copies `src` to `target` unless it already holds a copy (same size and modification time,
-/// which a copy is given).
-fn sync_copy(target: &Path, src: &Path, known: bool) -> io::Result<(u64, bool)> {
-    let from = std::fs::metadata(src)?;
+/// which a copy is given). The file copied is the one the build read and hashed: if it was
+/// changed or replaced since, the build stops rather than publish something else.
+fn sync_copy(target: &Path, src: &CopySource, known: bool) -> io::Result<(u64, bool)> {
+    let from = src.identity;
     if known
         && let Ok(to) = std::fs::metadata(target)
-        && to.len() == from.len()
-        && to.modified().ok() == from.modified().ok()
+        && to.len() == from.len
+        && to.modified().ok() == from.modified
     {
-        return Ok((from.len(), false));
+        return Ok((from.len, false));
     }
-    let len = std::fs::copy(src, target)?;
-    if let Ok(modified) = from.modified()
-        && let Ok(f) = std::fs::File::options().write(true).open(target)
-    {
-        let _ = f.set_modified(modified);
+    let mut file = src.open()?;
+    let mut out = std::fs::File::create(target)?;
+    let len = io::copy(&mut file, &mut out)?;
+    if let Some(modified) = from.modified {
+        let _ = out.set_modified(modified);
     }
     Ok((len, true))
 }

@@ -9,11 +9,11 @@ pub fn render(site: &Site, out: &mut Outputs) {
     for (name, file) in &site.theme.statics {
         let body = match file {
             StaticFile::Builtin(bytes) => Body::Static(bytes),
-            StaticFile::Disk(path) => Body::Copy(path.clone()),
+            StaticFile::Disk(source) => Body::Copy(source.clone()),
         };
         out.add(format!("static/{name}"), body);
     }
     for a in site.attachments.values() {
-        out.add(a.key.clone(), Body::Copy(a.path.clone()));
+        out.add(a.key.clone(), Body::Copy(a.source.clone()));
     }
 }

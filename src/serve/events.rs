@@ -15,19 +15,21 @@ const MAX_LISTENERS: usize = 64;
 /// A comment this often finds out whether the tab is still there.
 const PING: Duration = Duration::from_secs(10);
 
-fn state(s: &Snapshot) -> String {
+/// The state a tab hears; `full` (a tab on this computer) with the source lines of a failed
+/// build, otherwise with its files, lines and messages only.
+fn state(s: &Snapshot, full: bool) -> String {
     let value = serde_json::json!({
         "generation": s.generation,
         "css_only": s.css_only,
         "silent": s.silent,
-        "error": s.error.as_ref().map(|m| serde_json::json!({"message": m})),
+        "error": s.error.as_ref().map(|e| serde_json::json!({"message": if full { &e.full } else { &e.brief }})),
     });
     format!("event: state\ndata: {value}\n\n")
 }
 
 /// Starts streaming the site's state to one tab: the chunks to send, until the tab goes away.
 /// `None` when too many tabs listen already. Runs on the server's runtime.
-pub fn stream(shared: &Arc<Shared>) -> Option<mpsc::Receiver<Bytes>> {
+pub fn stream(shared: &Arc<Shared>, full: bool) -> Option<mpsc::Receiver<Bytes>> {
     if shared.listeners.fetch_add(1, Ordering::SeqCst) >= MAX_LISTENERS {
         shared.listeners.fetch_sub(1, Ordering::SeqCst);
         return None;
@@ -48,7 +50,7 @@ pub fn stream(shared: &Arc<Shared>) -> Option<mpsc::Receiver<Bytes>> {
                 ": ping\n\n".to_owned()
             } else {
                 last = snapshot.generation;
-                state(&snapshot)
+                state(&snapshot, full)
             };
             drop(snapshot);
             ok = tx.send(Bytes::from(chunk)).await.is_ok();

@@ -47,7 +47,8 @@ pub fn route(snapshot: &Snapshot, raw_url: &str) -> Route {
     let base = snapshot.base_path.as_str();
     let rel = if let Some(rel) = path.strip_prefix(base) {
         rel.to_owned()
-    } else if format!("{path}/") == base {
+    } else if format!("{path}/") == base || path == "/" {
+        // The site lives under a sub-path: the bare address leads there.
         return Route::Redirect(base.to_owned());
     } else {
         return Route::NotFound;
@@ -118,13 +119,23 @@ pub fn content_type(name: &str) -> &'static str {
     }
 }
 
-fn bytes_of(body: &Body) -> std::io::Result<Vec<u8>> {
+/// The bytes of an output held in memory; `None` for a file that is served from disk.
+fn bytes_of(body: &Body) -> Option<Vec<u8>> {
     match body {
-        Body::Bytes(b) => Ok(b.clone()),
-        Body::Static(b) => Ok(b.to_vec()),
-        Body::Shared(b) => Ok(b.to_vec()),
-        Body::Copy(p) => std::fs::read(p),
+        Body::Bytes(b) => Some(b.clone()),
+        Body::Static(b) => Some(b.to_vec()),
+        Body::Shared(b) => Some(b.to_vec()),
+        Body::Copy(_) => None,
     }
+}
+
+/// Attachments a browser would open as a document that can run script.
+fn scriptable(name: &str) -> bool {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    name.starts_with("files/") && matches!(ext.as_str(), "svg" | "html" | "htm" | "xhtml" | "xml")
 }
 
 /// The served copy of an HTML page: the build's bytes plus the live-reload script.
@@ -150,6 +161,13 @@ pub enum Answer {
         status: u16,
         headers: Vec<(&'static str, String)>,
         body: Vec<u8>,
+    },
+    /// A file of the site streamed from disk (an attachment), opened and found to be the one
+    /// the last good build read.
+    File {
+        headers: Vec<(&'static str, String)>,
+        file: std::fs::File,
+        len: u64,
     },
     /// Keep the connection for the live-reload event stream.
     Events,
@@ -194,7 +212,7 @@ pub fn answer(
                 .outputs
                 .files
                 .get("404.html")
-                .and_then(|b| bytes_of(b).ok())
+                .and_then(bytes_of)
                 .map(|b| with_live_script(&b, &snapshot.base_path))
                 .unwrap_or_else(|| b"404 not found\n".to_vec());
             Answer::Plain {
@@ -210,11 +228,42 @@ pub fn answer(
             let Some(body) = snapshot.outputs.files.get(&name) else {
                 return text(404, "404 not found\n");
             };
-            let bytes = match bytes_of(body) {
-                Ok(b) => b,
-                Err(e) => return text(500, &format!("500 cannot read the file: {e}\n")),
-            };
             let kind = content_type(&name);
+            let mut headers = vec![("Cache-Control", "no-cache".into())];
+            if scriptable(&name) {
+                // Opened from the site, a document that runs script would run it as the site.
+                headers.push(("Content-Security-Policy", "sandbox".into()));
+            }
+            if let Body::Copy(source) = body {
+                let etag = copy_etag(&source.identity);
+                if if_none_match.is_some_and(|v| v.split(',').any(|t| t.trim() == etag)) {
+                    headers.push(("ETag", etag));
+                    return Answer::Plain {
+                        status: 304,
+                        headers,
+                        body: Vec::new(),
+                    };
+                }
+                // Only the very file the build read: one changed or swapped since (for a link
+                // to a file outside the site) waits for the rebuild to pass.
+                return match source.open() {
+                    Ok(file) => {
+                        headers.push(("ETag", etag));
+                        headers.push(("Content-Type", kind.into()));
+                        Answer::File {
+                            headers,
+                            file,
+                            len: source.identity.len,
+                        }
+                    }
+                    Err(_) => text(
+                        503,
+                        "503 ไฟล์นี้เปลี่ยนไปหลังการสร้างเว็บไซต์ครั้งล่าสุด จะแสดงเมื่อสร้างใหม่สำเร็จ\n\
+                         this file changed after the last good build; it is served again once a rebuild succeeds\n",
+                    ),
+                };
+            }
+            let bytes = bytes_of(body).unwrap_or_default();
             let bytes = if kind.starts_with("text/html") {
                 with_live_script(&bytes, &snapshot.base_path)
             } else {
@@ -222,7 +271,7 @@ pub fn answer(
             };
             let etag = format!("\"{:016x}\"", fingerprint(&bytes));
             let fresh = if_none_match.is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
-            let mut headers = vec![("ETag", etag), ("Cache-Control", "no-cache".into())];
+            headers.push(("ETag", etag));
             if fresh {
                 Answer::Plain {
                     status: 304,
@@ -239,6 +288,19 @@ pub fn answer(
             }
         }
     }
+}
+
+/// The entity tag of a file served from disk, from what identifies it (not its bytes, which
+/// are not read to answer a revalidation).
+fn copy_etag(id: &crate::output::FileIdentity) -> String {
+    let modified = id
+        .modified
+        .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let mut key = format!("{}-{modified}", id.len);
+    #[cfg(unix)]
+    key.push_str(&format!("-{}-{}", id.dev, id.ino));
+    format!("\"c{:016x}\"", fingerprint(&key))
 }
 
 #[cfg(test)]
@@ -285,6 +347,7 @@ mod tests {
         let s = snapshot("/sub/");
         assert_eq!(route(&s, "/sub/"), Route::File("index.html".into()));
         assert_eq!(route(&s, "/sub"), Route::Redirect("/sub/".into()));
+        assert_eq!(route(&s, "/"), Route::Redirect("/sub/".into()));
         assert_eq!(route(&s, "/measures/2566/"), Route::NotFound);
     }
 

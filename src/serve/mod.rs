@@ -4,6 +4,7 @@
 //! keeps the last good one and tells open tabs what went wrong.
 
 pub mod events;
+pub mod hosts;
 pub mod http;
 pub mod net;
 pub mod watch;
@@ -26,15 +27,26 @@ pub struct Snapshot {
     pub outputs: Arc<Outputs>,
     pub base_path: String,
     /// Why the latest rebuild failed (the outputs are then the last good build's).
-    pub error: Option<String>,
+    pub error: Option<BuildError>,
     /// The latest change touched only stylesheets.
     pub css_only: bool,
     /// Nothing a reader sees changed (the search index caught up): tabs need not reload.
     pub silent: bool,
 }
 
+/// A failed rebuild as the browser overlay shows it.
+#[derive(Clone, Debug)]
+pub struct BuildError {
+    /// The diagnostics with the lines of the files they quote.
+    pub full: String,
+    /// Files, lines and messages only: for browsers on other computers.
+    pub brief: String,
+}
+
 /// What the request threads, the event streams and the rebuild loop share.
 pub struct Shared {
+    /// Which `Host` names requests are answered for.
+    pub hosts: hosts::HostPolicy,
     current: RwLock<Arc<Snapshot>>,
     /// The generation served, for the event streams to wait on.
     generation: tokio::sync::watch::Sender<u64>,
@@ -42,8 +54,9 @@ pub struct Shared {
 }
 
 impl Shared {
-    fn new(snapshot: Snapshot) -> Self {
+    fn new(snapshot: Snapshot, hosts: hosts::HostPolicy) -> Self {
         Self {
+            hosts,
             generation: tokio::sync::watch::Sender::new(snapshot.generation),
             current: RwLock::new(Arc::new(snapshot)),
             listeners: AtomicUsize::new(0),
@@ -142,37 +155,61 @@ pub struct ServeOptions {
     pub load: LoadOptions,
     pub lang: Lang,
     pub quiet: bool,
+    /// Host names answered besides the bound address and `localhost` (`--allow-host`).
+    pub allow_hosts: Vec<String>,
 }
 
-/// Builds, starts listening and watching. Returns `Err` with a message when the first build
-/// fails or no port can be had.
-pub fn start(opts: &ServeOptions) -> Result<Server, String> {
+/// Why the server did not start.
+#[derive(Debug)]
+pub enum StartError {
+    /// The first build failed (the errors are printed): the content's problem.
+    Build(String),
+    /// No port, no watcher: the machine's.
+    System(String),
+}
+
+/// Builds, starts listening and watching.
+pub fn start(opts: &ServeOptions) -> Result<Server, StartError> {
     let builder = Builder::new(&opts.root, opts.load.clone());
     let (built, diags) = builder.build(true);
     print_diags(&diags, opts);
     let Some((base_path, outputs, _)) = built else {
-        return Err(match opts.lang {
+        return Err(StartError::Build(match opts.lang {
             Lang::Th => "สร้างเว็บไซต์ไม่สำเร็จ: แก้ข้อผิดพลาดข้างต้นแล้วสั่งใหม่".into(),
             Lang::En => "build failed: fix the errors above and run again".into(),
-        });
+        }));
     };
+    let (listener, addr) = listen(&opts.bind, opts.port, opts).map_err(StartError::System)?;
     let outputs = Outputs {
         files: shared_bodies(outputs.files).collect(),
     };
-    let shared = Arc::new(Shared::new(Snapshot {
-        generation: 1,
-        outputs: Arc::new(outputs),
-        base_path,
-        error: None,
-        css_only: false,
-        silent: false,
-    }));
-    let (listener, addr) = listen(&opts.bind, opts.port, opts)?;
+    let shared = Arc::new(Shared::new(
+        Snapshot {
+            generation: 1,
+            outputs: Arc::new(outputs),
+            base_path,
+            error: None,
+            css_only: false,
+            silent: false,
+        },
+        hosts::HostPolicy::new(addr.ip(), &opts.allow_hosts),
+    ));
+    let system = |th: &str, en: &str, e: &dyn std::fmt::Display| {
+        StartError::System(match opts.lang {
+            Lang::Th => format!("{th}: {e}"),
+            Lang::En => format!("{en}: {e}"),
+        })
+    };
     let listener = net::serve(listener, Arc::clone(&shared))
-        .map_err(|e| format!("cannot start the server: {e}"))?;
+        .map_err(|e| system("เริ่มเซิร์ฟเวอร์ไม่ได้", "cannot start the server", &e))?;
 
-    let changes =
-        watch::watch(&opts.root).map_err(|e| format!("cannot watch the site's files: {e}"))?;
+    let changes = watch::watch(&opts.root).map_err(|e| {
+        system(
+            "ติดตามการแก้ไขไฟล์ของเว็บไซต์ไม่ได้",
+            "cannot watch the site's files",
+            &e,
+        )
+    })?;
     let rebuilder = {
         let shared = Arc::clone(&shared);
         let lang = opts.lang;
@@ -212,7 +249,9 @@ fn listen(
         match std::net::TcpListener::bind((bind, p)) {
             Ok(listener) => {
                 let addr = listener.local_addr().map_err(|e| e.to_string())?;
-                if p != port && port != 0 && !opts.quiet {
+                // A fact, said even under -q: staff would otherwise open another site on the
+                // usual port.
+                if p != port && port != 0 {
                     match opts.lang {
                         Lang::Th => eprintln!("พอร์ต {port} มีโปรแกรมอื่นใช้อยู่ จึงใช้พอร์ต {p} แทน"),
                         Lang::En => eprintln!("port {port} is in use; using {p} instead"),
@@ -223,9 +262,14 @@ fn listen(
             Err(e) => last = e.to_string(),
         }
     }
-    Err(format!(
-        "cannot listen on {bind}:{port} or the ten ports after it ({last}); choose another with --port"
-    ))
+    Err(match opts.lang {
+        Lang::Th => format!(
+            "เปิดพอร์ต {bind}:{port} และสิบพอร์ตถัดไปไม่ได้ ({last}) ให้เลือกพอร์ตอื่นด้วย --port เช่น --port 8080"
+        ),
+        Lang::En => format!(
+            "cannot listen on {bind}:{port} or the ten ports after it ({last}); choose another with --port"
+        ),
+    })
 }
 
 /// Builds the search index behind the pages: one index at a time, on one core (the other
@@ -363,14 +407,26 @@ fn rebuild_loop(
                 search.request(generation, site);
             }
             None => {
-                let text = Diagnostics(diags.0.iter().filter(|d| d.is_error()).cloned().collect())
-                    .render(lang);
+                let errors =
+                    Diagnostics(diags.0.iter().filter(|d| d.is_error()).cloned().collect());
+                let text = errors.render(lang);
                 eprint!("{text}");
+                let brief = Diagnostics(
+                    errors
+                        .0
+                        .into_iter()
+                        .map(|mut d| {
+                            d.snippet = None;
+                            d
+                        })
+                        .collect(),
+                )
+                .render(lang);
                 shared.publish(Snapshot {
                     generation,
                     outputs: Arc::clone(&previous.outputs),
                     base_path: previous.base_path.clone(),
-                    error: Some(text),
+                    error: Some(BuildError { full: text, brief }),
                     css_only: false,
                     silent: false,
                 });

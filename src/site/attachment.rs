@@ -12,8 +12,8 @@ use crate::diagnostic::{Diagnostic, Msg};
 pub struct Attachment {
     /// Relative to `content/`, with `/` separators: `files/2566/x.pdf`.
     pub key: String,
-    /// The file on disk.
-    pub path: PathBuf,
+    /// The file on disk, as it was when hashed.
+    pub source: crate::output::CopySource,
     pub size: u64,
     /// Lowercase hex.
     pub sha256: String,
@@ -22,8 +22,9 @@ pub struct Attachment {
 impl Attachment {
     /// Reads the file once to measure and hash it.
     pub fn load(path: PathBuf, key: String, display: &Path) -> Result<Self, Diagnostic> {
-        let hash = || -> std::io::Result<(u64, String)> {
+        let hash = || -> std::io::Result<(u64, String, crate::output::CopySource)> {
             let mut file = std::fs::File::open(&path)?;
+            let source = crate::output::CopySource::of(path.clone(), &file)?;
             let mut hasher = Sha256::new();
             let mut buf = vec![0; 64 * 1024];
             let mut size = 0u64;
@@ -35,9 +36,9 @@ impl Attachment {
                 size += n as u64;
                 hasher.update(&buf[..n]);
             }
-            Ok((size, hex(&hasher.finalize())))
+            Ok((size, hex(&hasher.finalize()), source))
         };
-        let (size, sha256) = hash().map_err(|e| {
+        let (size, sha256, source) = hash().map_err(|e| {
             Diagnostic::error(
                 display,
                 Msg::new(
@@ -48,7 +49,7 @@ impl Attachment {
         })?;
         Ok(Self {
             key,
-            path,
+            source,
             size,
             sha256,
         })

@@ -16,6 +16,8 @@ use std::process::Command;
 
 use tempfile::TempDir;
 
+pub mod server;
+
 /// The binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_prongsai");
 
