@@ -415,3 +415,26 @@ fn a_value_between_word_processor_quotes_is_published_without_them() {
         &page[page.find("<h1").unwrap()..][..200]
     );
 }
+
+#[test]
+fn links_and_images_to_files_whose_names_have_spaces_work() {
+    let site = TestSite::minimal()
+        .bytes("content/files/2568/ประกาศ ทดสอบ.pdf", b"%PDF-1.4 x")
+        .bytes("content/files/2568/รูป กิจกรรม.png", b"\x89PNG")
+        .file(
+            "content/announcements/x.md",
+            "---\ntitle: ประกาศ\ndate: 2566-01-20\n---\n[ไฟล์แนบ](files/2568/ประกาศ ทดสอบ.pdf) และ ![รูปกิจกรรม](files/2568/รูป กิจกรรม.png \"ภาพ\")\n",
+        );
+    site.build().success();
+    let page = site.read("public/announcements/x/index.html");
+    assert!(page.contains("href=\"/files/2568/%E0%B8%9B"), "{page}");
+    assert!(page.contains("%20%E0%B8%97"), "the space is encoded: {page}");
+    assert!(page.contains("<img src=\"/files/2568/"), "{page}");
+    assert!(!page.contains("](files"), "left as text: {page}");
+    // A misspelt one is reported at its line, not left as text.
+    let site = site.file(
+        "content/announcements/x.md",
+        "---\ntitle: ประกาศ\ndate: 2566-01-20\n---\n[ไฟล์แนบ](files/2568/ประกาศ ทดลอง.pdf)\n",
+    );
+    site.build().failure().stderr_has("content/announcements/x.md:5:");
+}
