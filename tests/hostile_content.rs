@@ -70,7 +70,8 @@ fn a_javascript_link_in_markdown_is_refused_at_its_line() {
 
 #[test]
 fn content_in_json_ld_cannot_end_its_script() {
-    let name = "เทศบาล X <!--<script></script>--> & co";
+    // As reported: this name once swallowed the end of the JSON-LD script and blanked pages.
+    let name = "เทศบาล X <!--<script>";
     let site = TestSite::example().replace(
         "content/site.yaml",
         "name: เทศบาลตำบลเพชรพะงัน",
