@@ -193,3 +193,18 @@ fn usage_error(e: &clap::Error) -> ExitCode {
     let _ = e.print();
     ExitCode::from(2)
 }
+
+/// `--lang th|en`: the command line's spelling of [`Lang`], kept here so the messages know
+/// nothing of the argument parser.
+impl ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Lang::Th, Lang::En]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(match self {
+            Lang::Th => clap::builder::PossibleValue::new("th").help("Thai (default)"),
+            Lang::En => clap::builder::PossibleValue::new("en").help("English"),
+        })
+    }
+}

@@ -8,7 +8,7 @@ use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 /// The language messages are printed in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
     /// Thai (default)
     #[default]

@@ -16,6 +16,7 @@ pub mod cmd;
 pub mod compliance;
 pub mod diagnostic;
 pub mod example;
+pub mod hash;
 pub mod output;
 pub mod progress;
 pub mod render;

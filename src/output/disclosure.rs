@@ -74,7 +74,7 @@ fn sort(entries: &mut [Entry]) {
 pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnostics) {
     // These pages list documents by their front matter, and every typed record: a rebuild
     // after an edit of a document's text alone reuses them.
-    let key = crate::render::cache::fingerprint(&(
+    let key = crate::hash::fingerprint(&(
         "section9+ita",
         r.fingerprint,
         site.documents()

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{Body, Outputs};
-use crate::render::cache::fingerprint;
+use crate::hash::fingerprint;
 use crate::render::markdown;
 use crate::render::urls::document_path;
 use crate::render::{Link, Renderer, Urls};

@@ -3,7 +3,6 @@
 //! not used by a build are dropped after it, so the cache holds one site's worth.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, PoisonError};
 
 #[derive(Default)]
@@ -86,9 +85,3 @@ impl RenderCache {
     }
 }
 
-/// A 64-bit fingerprint of anything hashable.
-pub fn fingerprint(value: &impl Hash) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
-}

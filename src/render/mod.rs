@@ -64,7 +64,7 @@ impl Renderer {
             return Err(diags);
         }
         let view = SiteView::new(site, &urls);
-        let fingerprint = cache::fingerprint(&(
+        let fingerprint = crate::hash::fingerprint(&(
             serde_json::to_string(&view).unwrap_or_default(),
             &site.theme.templates,
             &urls.base_url,
@@ -89,7 +89,7 @@ impl Renderer {
 
     /// The cache key of a document's site links.
     pub fn links_key(&self, doc_fingerprint: u64) -> u64 {
-        cache::fingerprint(&(&self.urls.base_path, doc_fingerprint))
+        crate::hash::fingerprint(&(&self.urls.base_path, doc_fingerprint))
     }
 
     /// Renders template `name` with `ctx`; a template error names the template and line.

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::output::Body;
-use crate::render::cache::fingerprint;
+use crate::hash::fingerprint;
 use crate::serve::{Shared, Snapshot};
 
 /// Where the served pages' live-reload script listens.

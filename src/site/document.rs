@@ -122,8 +122,8 @@ impl Document {
             .unwrap_or_default()
             .to_owned();
         let slug = front.slug.clone().unwrap_or(stem);
-        let fingerprint = crate::render::cache::fingerprint(&(&source.path, &source.text));
-        let front_fingerprint = crate::render::cache::fingerprint(&(&source.path, yaml));
+        let fingerprint = crate::hash::fingerprint(&(&source.path, &source.text));
+        let front_fingerprint = crate::hash::fingerprint(&(&source.path, yaml));
         Ok(Self {
             fingerprint,
             front_fingerprint,

@@ -375,7 +375,7 @@ impl Site {
             .collect();
         let datasets: Vec<&Vec<Vec<String>>> = self.datasets.iter().map(|d| &d.rows).collect();
         let catalogs = serde_json::to_string(&self.ita).unwrap_or_default();
-        crate::render::cache::fingerprint(&(texts, datasets, catalogs))
+        crate::hash::fingerprint(&(texts, datasets, catalogs))
     }
 
     /// Announcements, newest first (empty when the site has none).
