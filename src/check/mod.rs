@@ -14,22 +14,12 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Msg};
-use crate::render::urls::document_path;
+use crate::site::routes;
 use crate::site::attachment::{PathProblem, normalize_ref};
 use crate::site::document::{AttachmentRef, EmbedTarget};
 use crate::site::source::nearest;
 use crate::site::{Document, RESERVED_FOLDERS, Site, Source};
 
-/// Output paths at the top of the site that pages may not take.
-const RESERVED_PATHS: &[&str] = &[
-    "static",
-    "search",
-    "section9",
-    "feed.xml",
-    "sitemap.xml",
-    "robots.txt",
-    "404.html",
-];
 
 pub fn check(site: &Site) -> Diagnostics {
     let mut diags = Diagnostics::default();
@@ -219,13 +209,13 @@ fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
 fn check_addresses(site: &Site, diags: &mut Diagnostics) {
     let mut seen: BTreeMap<String, &Document> = BTreeMap::new();
     for doc in site.documents() {
-        let path = document_path(doc);
+        let path = routes::document(doc);
         // Hosts differ in case sensitivity: treat "About" and "about" as the same address.
         let key = path.to_lowercase();
         let top = key.split('/').next().unwrap_or_default().to_owned();
         if doc.section == "pages"
             && (RESERVED_FOLDERS.contains(&top.as_str())
-                || RESERVED_PATHS.contains(&top.as_str())
+                || routes::RESERVED.contains(&top.as_str())
                 || site.sections.contains_key(&top)
                 || site.sections.contains_key(doc.slug.as_str()))
         {

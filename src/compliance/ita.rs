@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::compliance::disclosure::Disclosure;
+use crate::site::disclosure::Disclosure;
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::site::source::{Source, parse_yaml};
 use crate::thai::calendar::FiscalYear;

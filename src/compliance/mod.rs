@@ -3,17 +3,16 @@
 //! missing. Findings are warnings with the rule they come from and what to add where; they
 //! never stop a build.
 
-pub mod disclosure;
 pub mod ita;
 
 use chrono::NaiveDate;
 
+use crate::site::routes;
 use crate::diagnostic::{Diagnostic, Msg, locate};
-use crate::render::urls::document_path;
 use crate::site::Site;
 use crate::thai::calendar::{FiscalYear, be, format_date, format_month_long};
 use crate::thai::money::Money;
-use disclosure::Disclosure;
+use crate::site::disclosure::{Disclosure, Subject};
 
 /// The day compliance is judged on: `--as-of` when given; otherwise today, or the last day of
 /// the site's `fiscal_year` when that year is already over.
@@ -221,7 +220,7 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
             // Located at the row of the site's ITA page that should answer it.
             out.push(
                 Diagnostic::warning(
-                    format!("/ita/{year}/#{}", item.code),
+                    format!("/{}", routes::ita_item(year, &item.code)),
                     Msg::new(
                         format!(
                             "ITA {year} ข้อ {} {}: ยังไม่มีเนื้อหาที่ตอบข้อนี้{unconfirmed}",
@@ -313,7 +312,7 @@ fn no_gift(
         // The announcement's own file, at its signatory (or its title when it names none).
         let doc = site
             .documents()
-            .find(|d| document_path(d) == this_year[0].path);
+            .find(|d| Subject::document(d) == this_year[0].subject);
         let mut finding = Diagnostic::warning(
             doc.map_or_else(
                 || std::path::PathBuf::from("content/announcements/"),

@@ -8,6 +8,7 @@ use std::fmt::Write;
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::site::routes;
 use crate::ctx;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::Outputs;
@@ -22,7 +23,7 @@ pub fn publish_generic(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Datas
     site.datasets
         .iter()
         .map(|d| {
-            let dir = format!("data/{}/", d.slug);
+            let dir = routes::dataset(&d.slug);
             let m = &d.meta;
             let table = Table {
                 name: d.slug.to_lowercase(),
@@ -166,21 +167,21 @@ pub fn render_pages(
     let urls = &r.urls;
     let views: Vec<DatasetView> = datasets.iter().map(|d| view(d, urls)).collect();
     let mut pages: Vec<(String, Result<String, Diagnostic>)> = vec![(
-        "data/".into(),
+        routes::data().into(),
         r.render(
             "data.html",
             ctx! {
-                page => PageMeta::new("ข้อมูลเปิด (Open Data)", "data/", urls),
+                page => PageMeta::new("ข้อมูลเปิด (Open Data)", routes::data(), urls),
                 datasets => &views,
-                catalog_ttl => urls.path("data/catalog.ttl"),
-                catalog_jsonld => urls.path("data/catalog.jsonld"),
+                catalog_ttl => urls.path(routes::catalog_ttl()),
+                catalog_jsonld => urls.path(routes::catalog_jsonld()),
             },
         ),
     )];
     for d in &site.datasets {
         let Some(ds) = datasets
             .iter()
-            .find(|x| x.dir == format!("data/{}/", d.slug))
+            .find(|x| x.dir == routes::dataset(&d.slug))
         else {
             continue;
         };
@@ -289,7 +290,7 @@ fn triples(site: &Site, datasets: &[Dataset], urls: &Urls) -> Vec<(String, Strin
     let iri = |s: &str| Term::Iri(s.to_owned());
     let th = |s: &str| Term::Text(s.to_owned(), "th");
     let c = &site.config;
-    let catalog = format!("{}#catalog", urls.abs("data/"));
+    let catalog = format!("{}#catalog", urls.abs(routes::data()));
     let org = org_iri(urls);
     let contact = format!("{}#contact", urls.abs(""));
 
@@ -326,7 +327,7 @@ fn triples(site: &Site, datasets: &[Dataset], urls: &Urls) -> Vec<(String, Strin
         th(&format!("ชุดข้อมูลที่{}เปิดเผยเป็นข้อมูลดิจิทัลที่นำไปใช้ต่อได้", c.name)),
     );
     add(&catalog, format!("{DCT}publisher"), iri(&org));
-    add(&catalog, format!("{FOAF}homepage"), iri(&urls.abs("data/")));
+    add(&catalog, format!("{FOAF}homepage"), iri(&urls.abs(routes::data())));
     add(
         &catalog,
         format!("{DCT}language"),
@@ -420,8 +421,8 @@ pub fn publish_dcat(site: &Site, datasets: &[Dataset], urls: &Urls, out: &mut Ou
         return;
     }
     let triples = triples(site, datasets, urls);
-    out.add_text("data/catalog.ttl", turtle(&triples));
-    out.add_text("data/catalog.jsonld", jsonld_graph(&triples));
+    out.add_text(routes::catalog_ttl(), turtle(&triples));
+    out.add_text(routes::catalog_jsonld(), jsonld_graph(&triples));
 }
 
 fn turtle(triples: &[(String, String, Term)]) -> String {

@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use crate::compliance::disclosure::{Category, Disclosure, LABELS};
+use crate::site::routes;
+use crate::site::disclosure::{Category, Disclosure, LABELS};
 use crate::ctx;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::pages::PageMeta;
@@ -41,10 +42,10 @@ struct SubgroupView {
 }
 
 fn entry(d: &Disclosure, c: Category, urls: &Urls) -> Entry {
-    let (path, fragment) = d
-        .path
+    let full = d.path();
+    let (path, fragment) = full
         .split_once('#')
-        .map_or((d.path.as_str(), None), |(p, f)| (p, Some(f)));
+        .map_or((full.as_str(), None), |(p, f)| (p, Some(f)));
     let url = match fragment {
         Some(f) => format!("{}#{f}", urls.path(path)),
         None => urls.path(path),
@@ -157,13 +158,13 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
     years.dedup();
     let year_links: Vec<(i32, String)> = years
         .iter()
-        .map(|y| (*y, urls.path(&format!("section9/{y}/"))))
+        .map(|y| (*y, urls.path(&routes::section9_year(*y))))
         .collect();
 
     let mut pages: Vec<(String, Result<String, Diagnostic>)> = Vec::new();
     let all_index: Vec<&Entry> = index.iter().map(|(_, e)| e).collect();
     pages.push((
-        "section9/".into(),
+        routes::section9().into(),
         r.render(
             "section9.html",
             ctx! {
@@ -181,7 +182,7 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             .map(|(_, e)| e)
             .filter(|e| e.fiscal_year == Some(*y))
             .collect();
-        let rel = format!("section9/{y}/");
+        let rel = routes::section9_year(*y);
         let title = site
             .config
             .numerals
@@ -213,7 +214,7 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             continue;
         }
         let fy = catalog.fiscal_year();
-        let dir = format!("ita/{}/", catalog.year);
+        let dir = routes::ita(catalog.year);
         let mut rows: Vec<Vec<String>> = Vec::new();
         let groups: Vec<ItaGroup> = catalog
             .groups
@@ -230,7 +231,7 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                             .answers(fy, all)
                             .into_iter()
                             .map(|d| Answer {
-                                url: absolute(urls, &d.path),
+                                url: absolute(urls, &d.path()),
                                 title: d.title.clone(),
                                 description: d.where_on_page.clone(),
                             })
@@ -310,7 +311,7 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                     year_links => crate::output::pages::year_links(
                         ita_years.iter().copied(),
                         catalog.year,
-                        |y| urls.path(&format!("ita/{y}/")),
+                        |y| urls.path(&routes::ita(y)),
                     ),
                 },
             ),

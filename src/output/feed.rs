@@ -7,7 +7,7 @@ use crate::output::Outputs;
 use crate::output::xml::escape as xml_escape;
 use crate::render::Renderer;
 use crate::render::markdown::plain_text;
-use crate::render::urls::document_path;
+use crate::site::routes;
 use crate::site::Site;
 
 /// How many announcements the feed holds.
@@ -32,15 +32,15 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs) {
     let _ = write!(
         xml,
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"th\">\n  <id>{id}</id>\n  <title>{title}</title>\n  <updated>{updated}</updated>\n  <link rel=\"self\" href=\"{self_url}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{list}\"/>\n  <author><name>{author}</name></author>\n",
-        id = xml_escape(&urls.abs("announcements/")),
+        id = xml_escape(&urls.abs(routes::announcements())),
         title = xml_escape(&format!("ประกาศ {}", site.config.name)),
         updated = stamp(updated),
         self_url = xml_escape(&urls.abs("feed.xml")),
-        list = xml_escape(&urls.abs("announcements/")),
+        list = xml_escape(&urls.abs(routes::announcements())),
         author = xml_escape(&site.config.name),
     );
     for d in entries {
-        let url = urls.abs(&document_path(d));
+        let url = urls.abs(&routes::document(d));
         let date = d.front.date.map_or(site.today, |x| x.0);
         let updated = d.front.updated.map_or(date, |x| x.0);
         let summary = d.front.summary.clone().unwrap_or_else(|| {

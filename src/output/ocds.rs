@@ -5,6 +5,7 @@
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+use crate::site::routes;
 use crate::output::Outputs;
 use crate::output::procurement::money_number;
 use crate::render::Urls;
@@ -25,16 +26,16 @@ pub fn publish(site: &Site, urls: &Urls, out: &mut Outputs) {
             .collect();
         let published = site.today.format("%Y-%m-%dT00:00:00+07:00").to_string();
         let package = json!({
-            "uri": urls.abs(&format!("data/ocds/{}.json", fy.be())),
+            "uri": urls.abs(&routes::ocds(fy)),
             "version": "1.1",
             "publishedDate": published,
             "publisher": {"name": site.config.name},
             "license": crate::output::table::license_url(&site.config.license),
-            "publicationPolicy": urls.abs("data/"),
+            "publicationPolicy": urls.abs(routes::data()),
             "releases": releases,
         });
         out.add_text(
-            format!("data/ocds/{}.json", fy.be()),
+            routes::ocds(fy),
             serde_json::to_string_pretty(&package).unwrap_or_default() + "\n",
         );
     }

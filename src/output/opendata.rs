@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::site::routes;
 use crate::output::Outputs;
 use crate::output::table::{Col, Dataset, Table};
 use crate::render::Urls;
@@ -16,7 +17,7 @@ pub fn publish(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Dataset> {
     let mut datasets = Vec::new();
     for m in &site.measures {
         let fy = m.data.fiscal_year.0.be();
-        let dir = format!("measures/{fy}/");
+        let dir = routes::measures(crate::thai::FiscalYear(fy));
         let json = measures_json(site, m, urls);
         out.add_text(
             format!("{dir}measures.json"),
@@ -169,7 +170,7 @@ fn measures_json<'a>(site: &'a Site, m: &'a Measures, urls: &Urls) -> MeasuresJs
         fiscal_year: fy,
         title: m.data.title.as_deref(),
         intro: m.data.intro.as_deref(),
-        url: urls.abs(&format!("measures/{fy}/")),
+        url: urls.abs(&routes::measures(crate::thai::FiscalYear(fy))),
         license: &site.config.license,
         columns: [
             ("title", "มาตรการ/แนวทาง"),

@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{Body, Outputs};
 use crate::hash::fingerprint;
 use crate::render::markdown;
-use crate::render::urls::document_path;
+use crate::site::routes;
 use crate::render::{Link, Renderer, Urls};
 use crate::site::document::EmbedTarget;
 use crate::site::measures::Measures;
@@ -33,7 +33,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             let fy = m.data.fiscal_year.0.be();
             Link {
                 title: format!("ปีงบประมาณ พ.ศ. {fy}"),
-                url: r.urls.path(&format!("measures/{fy}/")),
+                url: r.urls.path(&routes::measures(FiscalYear(fy))),
             }
         })
         .collect();
@@ -42,7 +42,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         .values()
         .map(|s| SectionLink {
             title: s.title(),
-            url: r.urls.path(&format!("{}/", s.name)),
+            url: r.urls.path(&routes::section(&s.name)),
             count: s.documents.len(),
         })
         .collect();
@@ -55,16 +55,16 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             if site.plans.contains_key(fy) {
                 links.push(Link {
                     title: format!("แผนการจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. {y}"),
-                    url: r.urls.path(&format!("procurement/plans/{y}/")),
+                    url: r.urls.path(&routes::plan(FiscalYear(y))),
                 });
             }
             links.push(Link {
                 title: format!("ผลการจัดซื้อจัดจ้างรายเดือน (สขร.1) ปีงบประมาณ พ.ศ. {y}"),
-                url: r.urls.path(&format!("procurement/results/{y}/")),
+                url: r.urls.path(&routes::results(FiscalYear(y))),
             });
             links.push(Link {
                 title: format!("รายการจัดซื้อจัดจ้างรายโครงการ ปีงบประมาณ พ.ศ. {y}"),
-                url: r.urls.path(&format!("procurement/projects/{y}/")),
+                url: r.urls.path(&routes::projects(FiscalYear(y))),
             });
             links
         })
@@ -79,16 +79,16 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                 measure_years => &measure_years,
                 sections => sections,
                 procurement => procurement,
-                procurement_url => r.urls.path("procurement/"),
-                section9_url => r.urls.path("section9/"),
-                announcements_url => r.urls.path("announcements/"),
+                procurement_url => r.urls.path(routes::procurement()),
+                section9_url => r.urls.path(routes::section9()),
+                announcements_url => r.urls.path(routes::announcements()),
             },
         ),
     ));
 
     if !site.measures.is_empty() {
         pages.push((
-            "measures/".into(),
+            routes::measures_index().into(),
             r.render(
                 "measures_index.html",
                 ctx! {
@@ -100,11 +100,11 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
     }
     for m in &site.measures {
         let view = MeasuresView::new(m, &r.urls, site.config.numerals);
-        let rel = format!("measures/{}/", view.fiscal_year);
+        let rel = routes::measures(FiscalYear(view.fiscal_year));
         let years = year_links(
             site.measures.iter().map(|x| x.data.fiscal_year.0.be()),
             view.fiscal_year,
-            |y| r.urls.path(&format!("measures/{y}/")),
+            |y| r.urls.path(&routes::measures(FiscalYear(y))),
         );
         let html = r.render(
             "measures.html",
@@ -118,7 +118,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
     }
 
     for section in site.sections.values() {
-        let rel = format!("{}/", section.name);
+        let rel = routes::section(&section.name);
         // A list shows front matter only: editing a document's text leaves it as it was.
         let key = fingerprint(&(
             r.fingerprint,
@@ -163,7 +163,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         .par_iter()
         .map(|doc| {
             crate::progress::rendered();
-            let rel = document_path(doc);
+            let rel = routes::document(doc);
             // A page that embeds a record depends on that record too: never reuse it.
             let key =
                 (doc.front.embed.is_none()).then(|| fingerprint(&(r.fingerprint, doc.fingerprint)));
@@ -318,13 +318,13 @@ pub fn embed_view(target: &EmbedTarget, site: &Site, urls: &Urls) -> Option<Embe
             let m = site.measures.iter().find(|m| m.data.fiscal_year.0 == *fy)?;
             EmbedView {
                 kind: "measures",
-                url: urls.path(&format!("measures/{}/", fy.be())),
+                url: urls.path(&routes::measures(*fy)),
                 data: embed_value(MeasuresView::new(m, urls, site.config.numerals)),
             }
         }
         EmbedTarget::Plan(fy) => EmbedView {
             kind: "plan",
-            url: urls.path(&format!("procurement/plans/{}/", fy.be())),
+            url: urls.path(&routes::plan(*fy)),
             data: embed_value(PlanView::new(site, site.plans.get(fy)?, urls)),
         },
         EmbedTarget::Results(fy) => {
@@ -333,7 +333,7 @@ pub fn embed_view(target: &EmbedTarget, site: &Site, urls: &Urls) -> Option<Embe
             }
             EmbedView {
                 kind: "results",
-                url: urls.path(&format!("procurement/results/{}/", fy.be())),
+                url: urls.path(&routes::results(*fy)),
                 data: embed_value(ResultsView::new(site, *fy, urls)),
             }
         }
@@ -341,7 +341,7 @@ pub fn embed_view(target: &EmbedTarget, site: &Site, urls: &Urls) -> Option<Embe
             let rp = site.reference_prices.iter().find(|r| &r.slug == slug)?;
             EmbedView {
                 kind: "reference_price",
-                url: urls.path(&crate::output::procurement::reference_price_path(rp)),
+                url: urls.path(&routes::reference_price(&rp.slug)),
                 data: embed_value(FormView::new(
                     site,
                     rp,
@@ -365,9 +365,9 @@ pub struct AttachmentView {
 
 impl DocView {
     pub fn summary(site: &Site, doc: &Document, urls: &Urls) -> Self {
-        let rel = document_path(doc);
+        let rel = routes::document(doc);
         let (section_title, section_url) = match site.sections.get(&doc.section) {
-            Some(s) => (s.title(), urls.path(&format!("{}/", s.name))),
+            Some(s) => (s.title(), urls.path(&routes::section(&s.name))),
             None => (String::new(), String::new()),
         };
         Self {
@@ -581,8 +581,8 @@ impl MeasuresView {
             intro_html: m.data.intro.as_ref().map(|s| markdown::to_html(s, urls).0),
             reported,
             measures: rows,
-            csv_url: urls.path(&format!("measures/{fy}/measures.csv")),
-            json_url: urls.path(&format!("measures/{fy}/measures.json")),
+            csv_url: urls.path(&format!("{}measures.csv", routes::measures(FiscalYear(fy)))),
+            json_url: urls.path(&format!("{}measures.json", routes::measures(FiscalYear(fy)))),
             status,
             status_chart,
         }

@@ -14,7 +14,7 @@ use crate::output::pages::{AttachmentView, PageMeta, attachment_views, year_link
 use crate::output::table::{Col, Dataset, Table};
 use crate::render::markdown;
 use crate::render::{Link, Renderer, Urls};
-use crate::site::Site;
+use crate::site::{Site, routes};
 use crate::site::dataset::{ColumnType, Frequency};
 use crate::site::document::Signatory;
 use crate::site::procurement::{Form, Method, Plan, ReferencePrice, Results};
@@ -23,45 +23,9 @@ use crate::thai::calendar::{FiscalYear, YearMonth, format_month_long};
 use crate::thai::money::Money;
 use crate::thai::numerals::Numerals;
 
-/// Link to a plan item's row.
-pub fn plan_item_url(urls: &Urls, fy: FiscalYear, id: &str) -> String {
-    format!(
-        "{}#item-{}",
-        urls.path(&format!("procurement/plans/{}/", fy.be())),
-        anchor(id)
-    )
-}
-
-pub fn reference_price_path(rp: &ReferencePrice) -> String {
-    format!("procurement/reference-prices/{}/", rp.slug)
-}
-
-fn results_path(fy: FiscalYear) -> String {
-    format!("procurement/results/{}/", fy.be())
-}
-
-fn anchor(id: &str) -> String {
-    id.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect()
-}
-
 /// A month as link titles show it: `กุมภาพันธ์ 2566` (BE; templates turn the digits Thai).
 fn month_title(month: YearMonth) -> String {
     format_month_long(month, Numerals::Arabic)
-}
-
-fn result_anchor(month: YearMonth, i: usize) -> String {
-    format!("r-{}-{}", month.iso(), i + 1)
-}
-
-/// Link to row `i` of a month on the fiscal year's results page.
-fn result_url(urls: &Urls, fy: FiscalYear, month: YearMonth, i: usize) -> String {
-    format!(
-        "{}#{}",
-        urls.path(&results_path(fy)),
-        result_anchor(month, i)
-    )
 }
 
 pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnostics) {
@@ -80,9 +44,9 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             plan: site
                 .plans
                 .get(&fy)
-                .map(|_| urls.path(&format!("procurement/plans/{}/", fy.be()))),
-            results: urls.path(&results_path(fy)),
-            projects: urls.path(&format!("procurement/projects/{}/", fy.be())),
+                .map(|_| urls.path(&routes::plan(fy))),
+            results: urls.path(&routes::results(fy)),
+            projects: urls.path(&routes::projects(fy)),
             reference_prices: site
                 .reference_prices
                 .iter()
@@ -96,13 +60,13 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         })
         .collect();
     pages.push((
-        "procurement/".into(),
+        routes::procurement().into(),
         r.render(
             "procurement.html",
             ctx! {
-                page => PageMeta::new("การจัดซื้อจัดจ้าง", "procurement/", urls),
+                page => PageMeta::new("การจัดซื้อจัดจ้าง", routes::procurement(), urls),
                 years => overview,
-                reference_prices_url => urls.path("procurement/reference-prices/"),
+                reference_prices_url => urls.path(routes::reference_prices()),
             },
         ),
     ));
@@ -111,7 +75,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         let view = PlanView::new(site, plan, urls);
         let rel = format!("procurement/plans/{}/", view.fiscal_year);
         let years = year_links(site.plans.keys().map(|fy| fy.be()), view.fiscal_year, |y| {
-            urls.path(&format!("procurement/plans/{y}/"))
+            urls.path(&routes::plan(FiscalYear(y)))
         });
         pages.push((
             rel.clone(),
@@ -138,7 +102,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             .iter()
             .map(|rp| ReferencePriceRow {
                 title: rp.data.project.clone(),
-                url: urls.path(&reference_price_path(rp)),
+                url: urls.path(&routes::reference_price(&rp.slug)),
                 form: rp.data.form.code(),
                 priced_on: rp.data.priced_on.0.to_string(),
                 fiscal_year: rp.fiscal_year().be(),
@@ -148,14 +112,14 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             })
             .collect();
         pages.push((
-            "procurement/reference-prices/".into(),
+            routes::reference_prices().into(),
             r.render(
                 "reference_prices.html",
                 ctx! {
-                    page => PageMeta::new("ประกาศราคากลาง", "procurement/reference-prices/", urls),
+                    page => PageMeta::new("ประกาศราคากลาง", routes::reference_prices(), urls),
                     prices => rows,
-                    csv_url => urls.path("procurement/reference-prices/reference-prices.csv"),
-                    json_url => urls.path("procurement/reference-prices/reference-prices.json"),
+                    csv_url => urls.path(&format!("{}reference-prices.csv", routes::reference_prices())),
+                    json_url => urls.path(&format!("{}reference-prices.json", routes::reference_prices())),
                 },
             ),
         ));
@@ -164,7 +128,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             let fy = rp.fiscal_year();
             let list = lists.entry(fy).or_insert_with(|| projects(site, fy));
             let view = FormView::new(site, rp, list, urls);
-            let rel = reference_price_path(rp);
+            let rel = routes::reference_price(&rp.slug);
             pages.push((
                 rel.clone(),
                 r.render(
@@ -178,7 +142,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
     let all_years = || years.iter().map(|fy| fy.be());
     for &fy in &years {
         let view = ResultsView::new(site, fy, urls);
-        let rel = results_path(fy);
+        let rel = routes::results(fy);
         pages.push((
             rel.clone(),
             r.render(
@@ -187,7 +151,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                     page => PageMeta::new(&view.title, &rel, urls),
                     results => view,
                     year_links => year_links(all_years(), fy.be(), |y| {
-                        urls.path(&format!("procurement/results/{y}/"))
+                        urls.path(&routes::results(FiscalYear(y)))
                     }),
                 },
             ),
@@ -198,7 +162,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             .enumerate()
             .map(|(i, p)| ProjectRow::new(i + 1, p, urls))
             .collect();
-        let rel = format!("procurement/projects/{}/", fy.be());
+        let rel = routes::projects(fy);
         let title = site.config.numerals.apply(&format!(
             "รายการการจัดซื้อจัดจ้างและความก้าวหน้า ประจำปีงบประมาณ พ.ศ. {}",
             fy.be()
@@ -212,7 +176,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                     fiscal_year => fy.be(),
                     projects => rows,
                     year_links => year_links(all_years(), fy.be(), |y| {
-                        urls.path(&format!("procurement/projects/{y}/"))
+                        urls.path(&routes::projects(FiscalYear(y)))
                     }),
                     csv_url => urls.path(&format!("{rel}projects.csv")),
                     json_url => urls.path(&format!("{rel}projects.json")),
@@ -327,7 +291,7 @@ impl PlanView {
                 PlanRow {
                     no: i + 1,
                     id: id.clone(),
-                    anchor: format!("item-{}", anchor(id)),
+                    anchor: routes::plan_item_anchor(id),
                     title: item.title.clone(),
                     department: item.department.clone(),
                     budget: item.budget.0.satang(),
@@ -342,7 +306,7 @@ impl PlanView {
                                 .iter()
                                 .map(|rp| Link {
                                     title: format!("ราคากลาง {}", rp.data.form.code()),
-                                    url: urls.path(&reference_price_path(rp)),
+                                    url: urls.path(&routes::reference_price(&rp.slug)),
                                 })
                                 .collect()
                         })
@@ -353,7 +317,7 @@ impl PlanView {
                                 .iter()
                                 .map(|(r, j)| Link {
                                     title: format!("ผล สขร.1 {}", month_title(r.data.month.0)),
-                                    url: result_url(urls, fy, r.data.month.0, *j),
+                                    url: urls.route(&routes::result_row(r.data.month.0, *j)),
                                 })
                                 .collect()
                         })
@@ -400,7 +364,7 @@ impl PlanView {
             })
             .collect();
         let division_chart = division_chart(fy, &divisions, site.config.numerals);
-        let dir = format!("procurement/plans/{}/", fy.be());
+        let dir = routes::plan(fy);
         Self {
             fiscal_year: fy.be(),
             title: plan.data.title.clone().unwrap_or_else(|| {
@@ -717,7 +681,7 @@ impl FormView {
         let plan_link = project.as_ref().and_then(|p| {
             p.plan.map(|_| Link {
                 title: format!("แผนการจัดซื้อจัดจ้าง ปี {} รายการ {}", fy.be(), p.local_id),
-                url: plan_item_url(urls, fy, &p.local_id),
+                url: urls.route(&routes::plan_item(fy, &p.local_id)),
             })
         });
         let result_links = project
@@ -726,7 +690,7 @@ impl FormView {
                     .iter()
                     .map(|(r, j)| Link {
                         title: format!("ผลการจัดซื้อจัดจ้าง (สขร.1) {}", month_title(r.data.month.0)),
-                        url: result_url(urls, fy, r.data.month.0, *j),
+                        url: urls.route(&routes::result_row(r.data.month.0, *j)),
                     })
                     .collect()
             })
@@ -847,7 +811,7 @@ impl ResultsView {
                         let project = by_row.get(&(m, i)).copied();
                         ResultRow {
                             no: i + 1,
-                            anchor: result_anchor(m, i),
+                            anchor: routes::result_row_anchor(m, i),
                             title: item.title.clone(),
                             budget: item.budget.0.satang(),
                             reference_price: item.reference_price.map(|a| a.0.satang()),
@@ -869,13 +833,13 @@ impl ResultsView {
                             plan_link: project.and_then(|p| {
                                 p.plan.map(|_| Link {
                                     title: format!("แผนฯ รายการ {}", p.local_id),
-                                    url: plan_item_url(urls, fy, &p.local_id),
+                                    url: urls.route(&routes::plan_item(fy, &p.local_id)),
                                 })
                             }),
                             reference_price_link: project.and_then(|p| {
                                 p.reference_price().map(|rp| Link {
                                     title: format!("ประกาศราคากลาง {}", rp.data.form.code()),
-                                    url: urls.path(&reference_price_path(rp)),
+                                    url: urls.path(&routes::reference_price(&rp.slug)),
                                 })
                             }),
                         }
@@ -932,7 +896,7 @@ impl ResultsView {
             })
             .collect();
         let n = site.config.numerals;
-        let dir = results_path(fy);
+        let dir = routes::results(fy);
         Self {
             month_chart: month_chart(fy, &month_totals, n),
             method_chart: method_chart(fy, &method_totals, n),
@@ -977,19 +941,19 @@ impl ProjectRow {
         if p.plan.is_some() {
             links.push(Link {
                 title: "แผน".into(),
-                url: plan_item_url(urls, fy, &p.local_id),
+                url: urls.route(&routes::plan_item(fy, &p.local_id)),
             });
         }
         for rp in &p.reference_prices {
             links.push(Link {
                 title: "ราคากลาง".into(),
-                url: urls.path(&reference_price_path(rp)),
+                url: urls.path(&routes::reference_price(&rp.slug)),
             });
         }
         for (r, j) in &p.results {
             links.push(Link {
                 title: "สขร.1".into(),
-                url: result_url(urls, fy, r.data.month.0, *j),
+                url: urls.route(&routes::result_row(r.data.month.0, *j)),
             });
         }
         let winner = p.result().and_then(|r| r.winner.as_ref());
@@ -1038,7 +1002,7 @@ pub fn publish_data(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Dataset>
 
     for plan in site.plans.values() {
         let fy = plan.data.fiscal_year.0;
-        let dir = format!("procurement/plans/{}/", fy.be());
+        let dir = routes::plan(fy);
         let table = plan_table(plan);
         let json = serde_json::json!({
             "organization": org,
@@ -1070,7 +1034,7 @@ pub fn publish_data(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Dataset>
     }
 
     if !site.reference_prices.is_empty() {
-        let dir = "procurement/reference-prices/".to_owned();
+        let dir = routes::reference_prices().to_owned();
         let table = reference_price_table(site, urls);
         let json = serde_json::json!({
             "organization": org,
@@ -1102,7 +1066,7 @@ pub fn publish_data(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Dataset>
     }
 
     for fy in fiscal_years(site) {
-        let dir = results_path(fy);
+        let dir = routes::results(fy);
         let table = results_table(site, fy);
         let months: Vec<serde_json::Value> = shown_months(site, fy)
             .into_iter()
@@ -1149,7 +1113,7 @@ pub fn publish_data(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Dataset>
         ds.publish(urls, out);
         datasets.push(ds);
 
-        let dir = format!("procurement/projects/{}/", fy.be());
+        let dir = routes::projects(fy);
         let table = projects_table(site, fy);
         let json = serde_json::json!({
             "organization": org,
@@ -1271,7 +1235,7 @@ fn reference_price_table(site: &Site, urls: &Urls) -> Table {
                         })
                         .collect::<Vec<_>>()
                         .join("\n"),
-                    urls.abs(&reference_price_path(rp)),
+                    urls.abs(&routes::reference_price(&rp.slug)),
                 ]
             })
             .collect(),
@@ -1282,7 +1246,7 @@ fn reference_price_json(rp: &ReferencePrice, urls: &Urls) -> serde_json::Value {
     let d = &rp.data;
     serde_json::json!({
         "id": rp.slug,
-        "url": urls.abs(&reference_price_path(rp)),
+        "url": urls.abs(&routes::reference_price(&rp.slug)),
         "form": d.form.key(),
         "fiscal_year": rp.fiscal_year().be(),
         "project": d.project,

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::site::routes;
 use crate::ctx;
 use crate::diagnostic::Diagnostics;
 use crate::output::Outputs;
@@ -28,7 +29,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         numerals: site.config.numerals,
     });
     for (path, text) in built.files {
-        out.add_text(format!("search/{path}"), text);
+        out.add_text(routes::search_file(&path), text);
     }
     let type_choices: Vec<Choice> = types
         .iter()
@@ -44,16 +45,16 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
     let html = r.render(
         "search.html",
         ctx! {
-            page => PageMeta::new("ค้นหา", "search/", &r.urls),
+            page => PageMeta::new("ค้นหา", routes::search(), &r.urls),
             types => type_choices,
             years => years,
-            index_url => r.urls.path("search/"),
-            section9_url => r.urls.path("section9/"),
-            procurement_url => procurement.then(|| r.urls.path("procurement/")),
+            index_url => r.urls.path(routes::search()),
+            section9_url => r.urls.path(routes::section9()),
+            procurement_url => procurement.then(|| r.urls.path(routes::procurement())),
         },
     );
     match html {
-        Ok(html) => out.add_page("search/", html),
+        Ok(html) => out.add_page(routes::search(), html),
         Err(d) => diags.push(d),
     }
 }

@@ -1,6 +1,7 @@
 //! Files copied as they are: the theme's static files (under `static/`) and attachments (under
 //! `files/`).
 
+use crate::site::routes;
 use crate::output::{Body, Outputs};
 use crate::site::Site;
 use crate::theme::StaticFile;
@@ -11,7 +12,7 @@ pub fn render(site: &Site, out: &mut Outputs) {
             StaticFile::Builtin(bytes) => Body::Static(bytes),
             StaticFile::Disk(source) => Body::Copy(source.clone()),
         };
-        out.add(format!("static/{name}"), body);
+        out.add(routes::theme_file(name), body);
     }
     for a in site.attachments.values() {
         out.add(a.key.clone(), Body::Copy(a.source.clone()));

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use minijinja::{AutoEscape, Environment, Value};
 use serde::Serialize;
 
+use crate::site::routes;
 use crate::diagnostic::{Diagnostic, Diagnostics, Msg};
 use crate::output::Outputs;
 use crate::site::Site;
@@ -221,35 +222,35 @@ impl SiteView {
         if let Some(m) = site.measures.last() {
             nav.push(Link {
                 title: "มาตรการคุณธรรมและความโปร่งใส".into(),
-                url: urls.path(&format!("measures/{}/", m.data.fiscal_year.0.be())),
+                url: urls.path(&routes::measures(m.data.fiscal_year.0)),
             });
         }
         for s in site.sections.values() {
             nav.push(Link {
                 title: s.title(),
-                url: urls.path(&format!("{}/", s.name)),
+                url: urls.path(&routes::section(&s.name)),
             });
         }
         if !crate::site::projects::fiscal_years(site).is_empty() {
             nav.push(Link {
                 title: "การจัดซื้อจัดจ้าง".into(),
-                url: urls.path("procurement/"),
+                url: urls.path(routes::procurement()),
             });
         }
         nav.push(Link {
             title: "ศูนย์ข้อมูลข่าวสาร".into(),
-            url: urls.path("section9/"),
+            url: urls.path(routes::section9()),
         });
         nav.push(Link {
             title: "ข้อมูลเปิด".into(),
-            url: urls.path("data/"),
+            url: urls.path(routes::data()),
         });
         let pages: Vec<Link> = site
             .pages
             .iter()
             .map(|p| Link {
                 title: p.front.title.clone(),
-                url: urls.path(&urls::document_path(p)),
+                url: urls.path(&crate::site::routes::document(p)),
             })
             .collect();
         Self {

@@ -2,7 +2,6 @@
 //! site works wherever `base_url` puts it, and pages at any depth (the 404 page included) link
 //! correctly.
 
-use crate::site::Document;
 
 #[derive(Clone, Debug)]
 pub struct Urls {
@@ -35,6 +34,15 @@ impl Urls {
         format!("{}{}", self.base_path, encode_path(rel))
     }
 
+    /// The link to a route with its fragment (`procurement/plans/2566/#item-66-001`): the path
+    /// percent-encoded, the fragment kept.
+    pub fn route(&self, route: &str) -> String {
+        match route.split_once('#') {
+            Some((path, fragment)) => format!("{}#{fragment}", self.path(path)),
+            None => self.path(route),
+        }
+    }
+
     /// The absolute URL of an output path (for the sitemap, feed and open data).
     pub fn abs(&self, rel: &str) -> String {
         format!("{}{}", self.base_url, encode_path(rel))
@@ -52,24 +60,9 @@ impl Urls {
         let rel = if let Some(abs) = path.strip_prefix('/') {
             abs.to_owned()
         } else {
-            content_path_to_output(path.trim_start_matches("./"))
+            crate::site::routes::content_file(path.trim_start_matches("./"))
         };
         Some(format!("{}{}", self.path(&rel), suffix))
-    }
-}
-
-/// `pages/about.md` → `about/`; `announcements/2566/x.md` → `announcements/x/`;
-/// `news/_index.md` → `news/`; anything else (`files/x.pdf`) as it is.
-fn content_path_to_output(path: &str) -> String {
-    let Some(stem_path) = path.strip_suffix(".md") else {
-        return path.to_owned();
-    };
-    let parts: Vec<&str> = stem_path.split('/').filter(|p| !p.is_empty()).collect();
-    match parts.as_slice() {
-        [.., "_index"] if parts.len() >= 2 => format!("{}/", parts[0]),
-        ["pages", .., slug] => format!("{slug}/"),
-        [section, .., slug] if parts.len() >= 2 => format!("{section}/{slug}/"),
-        _ => format!("{stem_path}/"),
     }
 }
 
@@ -118,22 +111,6 @@ pub fn decode_path(s: &str) -> Option<String> {
         }
     }
     String::from_utf8(out).ok()
-}
-
-/// The output path of a document's page, relative to the site root, ending with `/`.
-pub fn document_path(doc: &Document) -> String {
-    if doc.section == "pages" {
-        format!("{}/", doc.slug)
-    } else if doc
-        .source
-        .path
-        .file_name()
-        .is_some_and(|n| n == "_index.md")
-    {
-        format!("{}/", doc.section)
-    } else {
-        format!("{}/{}/", doc.section, doc.slug)
-    }
 }
 
 /// The one policy for every link that comes from content (Markdown, measures evidence): a

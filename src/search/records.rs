@@ -9,11 +9,11 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::output::procurement::plan_item_url;
-use crate::render::Urls;
-use crate::render::urls::{document_path, encode_path as encode};
+use crate::render::urls::encode_path as encode;
+use crate::site::disclosure::Subject;
+use crate::site::routes;
 use crate::search::index::Record;
-use crate::site::procurement::{Plan, ReferencePrice, ResultItem};
+use crate::site::procurement::{ReferencePrice, ResultItem};
 use crate::site::{Document, Site};
 use crate::thai::calendar::{FiscalYear, YearMonth, format_date, format_month_long};
 use crate::thai::money::Money;
@@ -46,34 +46,23 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
     }
     let kind = |key: &str| types.iter().position(|(k, _)| k == key).unwrap_or(0);
     let date_text = |d: Option<chrono::NaiveDate>| d.map(|d| format_date(d, n)).unwrap_or_default();
-    let empty = Urls::new("", "");
 
     let docs: HashMap<String, &Document> = site
         .documents()
         .map(|d| {
             let d: &Document = d;
-            (document_path(d), d)
+            (routes::document(d), d)
         })
         .collect();
-    let prices: HashMap<String, &ReferencePrice> = site
+    let prices: HashMap<&str, &ReferencePrice> = site
         .reference_prices
         .iter()
-        .map(|r| (crate::output::procurement::reference_price_path(r), r))
+        .map(|r| (r.slug.as_str(), r))
         .collect();
-    let plans: HashMap<String, &Plan> = site
-        .plans
-        .values()
-        .map(|p| {
-            (
-                format!("procurement/plans/{}/", p.data.fiscal_year.0.be()),
-                p,
-            )
-        })
-        .collect();
-    let datasets: HashMap<String, &crate::site::Dataset> = site
+    let datasets: HashMap<&str, &crate::site::Dataset> = site
         .datasets
         .iter()
-        .map(|d| (format!("data/{}/", d.slug), d))
+        .map(|d| (d.slug.as_str(), d))
         .collect();
 
     let mut doc_texts: HashMap<String, String> = docs
@@ -85,42 +74,54 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
         let record = |key: &str, text: String| Record {
             kind: kind(key),
             title: d.title.clone(),
-            url: encode_path(&d.path),
+            url: encode_path(&d.path()),
             date: d.date,
             date_text: date_text(d.date),
             fiscal_year: d.fiscal_year.map(FiscalYear::be),
             text,
         };
-        if let Some(doc) = docs.get(&d.path) {
-            let key = if doc.section == "pages" {
-                PAGES.to_owned()
-            } else {
-                section_key(&doc.section)
-            };
-            out.push(record(&key, doc_texts.remove(&d.path).unwrap_or_default()));
-        } else if let Some(rp) = prices.get(&d.path) {
-            out.push(record(REFERENCE_PRICES, reference_price_text(rp, n)));
-        } else if let Some(plan) = plans.get(&d.path) {
-            let mut text = vec![n.apply(&format!("จำนวน {} รายการ", plan.data.items.len()))];
-            text.extend(plan.data.summary.clone());
-            if let Some((body, _)) = &plan.body {
-                text.push(plain_text(body));
+        match &d.subject {
+            Subject::Document(path) => {
+                let Some(doc) = docs.get(path) else { continue };
+                let key = if doc.section == "pages" {
+                    PAGES.to_owned()
+                } else {
+                    section_key(&doc.section)
+                };
+                out.push(record(&key, doc_texts.remove(path).unwrap_or_default()));
             }
-            out.push(record(PLANS, text.join(" ")));
-        } else if let Some(ds) = datasets.get(&d.path) {
-            out.push(record(DATASETS, dataset_text(ds)));
-        } else if d.path.starts_with("procurement/results/") && d.path.contains("#m-") {
+            Subject::ReferencePrice(slug) => {
+                if let Some(rp) = prices.get(slug.as_str()) {
+                    out.push(record(REFERENCE_PRICES, reference_price_text(rp, n)));
+                }
+            }
+            Subject::Plan(fy) => {
+                let Some(plan) = site.plans.get(fy) else { continue };
+                let mut text = vec![n.apply(&format!("จำนวน {} รายการ", plan.data.items.len()))];
+                text.extend(plan.data.summary.clone());
+                if let Some((body, _)) = &plan.body {
+                    text.push(plain_text(body));
+                }
+                out.push(record(PLANS, text.join(" ")));
+            }
+            Subject::Dataset(slug) => {
+                if let Some(ds) = datasets.get(slug.as_str()) {
+                    out.push(record(DATASETS, dataset_text(ds)));
+                }
+            }
             // A month of results: its rows are records of their own.
-            out.push(record(RESULTS, d.where_on_page.clone()));
-        } else if d.path.starts_with("measures/") && !d.path.contains('#') {
-            let intro = site
-                .measures
-                .iter()
-                .find(|m| Some(m.data.fiscal_year.0) == d.fiscal_year)
-                .and_then(|m| m.data.intro.as_deref())
-                .map(plain_text)
-                .unwrap_or_default();
-            out.push(record(MEASURES, intro));
+            Subject::ResultsMonth(_) => out.push(record(RESULTS, d.where_on_page.clone())),
+            Subject::Measures(fy) => {
+                let intro = site
+                    .measures
+                    .iter()
+                    .find(|m| m.data.fiscal_year.0 == *fy)
+                    .and_then(|m| m.data.intro.as_deref())
+                    .map(plain_text)
+                    .unwrap_or_default();
+                out.push(record(MEASURES, intro));
+            }
+            Subject::MeasuresReport(_) | Subject::Results(_) | Subject::Projects(_) => {}
         }
     }
 
@@ -138,7 +139,7 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
             out.push(Record {
                 kind: kind(MEASURES),
                 title: measure.title.clone(),
-                url: encode_path(&format!("measures/{}/#measure-{}", fy.be(), i + 1)),
+                url: encode_path(&routes::measure(fy, i + 1)),
                 date: None,
                 date_text: String::new(),
                 fiscal_year: Some(fy.be()),
@@ -165,7 +166,7 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
             out.push(Record {
                 kind: kind(PLANS),
                 title: item.title.clone(),
-                url: plan_item_url(&empty, fy, id),
+                url: encode_path(&routes::plan_item(fy, id)),
                 date: announced,
                 date_text: date_text(announced),
                 fiscal_year: Some(fy.be()),
@@ -182,11 +183,7 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
             out.push(Record {
                 kind: kind(RESULTS),
                 title: item.title.clone(),
-                url: encode_path(&format!(
-                    "procurement/results/{}/#{}",
-                    fy.be(),
-                    result_anchor(month, i)
-                )),
+                url: encode_path(&routes::result_row(month, i)),
                 date: Some(date.unwrap_or_else(|| month.last_day())),
                 date_text: date_text(Some(date.unwrap_or_else(|| month.last_day()))),
                 fiscal_year: Some(fy.be()),
@@ -205,10 +202,6 @@ fn encode_path(path: &str) -> String {
     }
 }
 
-/// The anchor of a results row, as `output::procurement` writes it.
-fn result_anchor(month: YearMonth, i: usize) -> String {
-    format!("r-{}-{}", month.iso(), i + 1)
-}
 
 /// A section's type key; sections never take the name of another type.
 fn section_key(name: &str) -> String {

@@ -4,11 +4,13 @@
 pub mod attachment;
 pub mod config;
 pub mod dataset;
+pub mod disclosure;
 pub mod document;
 pub mod limits;
 pub mod measures;
 pub mod procurement;
 pub mod projects;
+pub mod routes;
 pub mod source;
 pub mod values;
 pub mod yaml;
@@ -93,7 +95,7 @@ pub struct Site {
     /// Documents a build leaves out (drafts, documents dated after today), unless `--drafts`.
     pub unpublished: Vec<Unpublished>,
     /// What the site discloses, worked out once ([`Site::disclosures`]).
-    disclosures: std::sync::OnceLock<Vec<crate::compliance::disclosure::Disclosure>>,
+    disclosures: std::sync::OnceLock<Vec<crate::site::disclosure::Disclosure>>,
 }
 
 /// A document left out of the build, and why.
@@ -136,11 +138,11 @@ pub struct LoadOptions {
 }
 
 impl Site {
-    /// Everything the site discloses ([`crate::compliance::disclosure::disclosures`]), worked
+    /// Everything the site discloses ([`crate::site::disclosure::disclosures`]), worked
     /// out on first use: the section-9 pages, the search and the compliance report all list it.
-    pub fn disclosures(&self) -> &[crate::compliance::disclosure::Disclosure] {
+    pub fn disclosures(&self) -> &[crate::site::disclosure::Disclosure] {
         self.disclosures
-            .get_or_init(|| crate::compliance::disclosure::disclosures(self))
+            .get_or_init(|| crate::site::disclosure::disclosures(self))
     }
 
     /// Loads `root/content` and the theme, and every problem found on the way. The site comes

@@ -4,9 +4,8 @@
 
 use chrono::NaiveDate;
 
-use crate::render::urls::document_path;
-use crate::site::Site;
 use crate::site::projects::fiscal_years;
+use crate::site::{Document, Site, routes};
 use crate::thai::calendar::{FiscalYear, format_date};
 
 /// A category of section 9 of the Official Information Act; 9(8) in its sub-groups.
@@ -22,6 +21,13 @@ pub enum Category {
     BudgetReports,
     /// 9(8): other information the Commission prescribed
     Other8,
+}
+
+impl Disclosure {
+    /// Its site path, possibly with a `#fragment`.
+    pub fn path(&self) -> String {
+        self.subject.path()
+    }
 }
 
 impl Category {
@@ -96,12 +102,51 @@ pub fn category_of_topic(topic: &str) -> Option<Category> {
     })
 }
 
+/// What a disclosure is: the record it shows, from which its address follows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// An announcement, a page or any document, at its page (`routes::document`).
+    Document(String),
+    Measures(FiscalYear),
+    MeasuresReport(FiscalYear),
+    Plan(FiscalYear),
+    /// By its file's name.
+    ReferencePrice(String),
+    /// The year's สขร.1 page.
+    Results(FiscalYear),
+    /// One month of it.
+    ResultsMonth(crate::thai::calendar::YearMonth),
+    Projects(FiscalYear),
+    /// By its name.
+    Dataset(String),
+}
+
+impl Subject {
+    pub fn document(doc: &Document) -> Self {
+        Subject::Document(routes::document(doc))
+    }
+
+    /// The site path, possibly with a `#fragment` (`procurement/results/2566/#m-2023-01`).
+    pub fn path(&self) -> String {
+        match self {
+            Subject::Document(path) => path.clone(),
+            Subject::Measures(fy) => routes::measures(*fy),
+            Subject::MeasuresReport(fy) => routes::measures_report(*fy),
+            Subject::Plan(fy) => routes::plan(*fy),
+            Subject::ReferencePrice(slug) => routes::reference_price(slug),
+            Subject::Results(fy) => routes::results(*fy),
+            Subject::ResultsMonth(m) => routes::results_month(*m),
+            Subject::Projects(fy) => routes::projects(*fy),
+            Subject::Dataset(slug) => routes::dataset(slug),
+        }
+    }
+}
+
 /// One thing the site discloses.
 #[derive(Clone, Debug)]
 pub struct Disclosure {
     pub title: String,
-    /// Site path, possibly with a `#fragment` (`procurement/results/2566/#m-2023-01`).
-    pub path: String,
+    pub subject: Subject,
     pub date: Option<NaiveDate>,
     pub fiscal_year: Option<FiscalYear>,
     /// What kind of record it is, in Thai (ประกาศ, แผนการจัดซื้อจัดจ้าง, ...).
@@ -152,7 +197,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
         };
         out.push(Disclosure {
             title: f.title.clone(),
-            path: document_path(doc),
+            subject: Subject::document(doc),
             date,
             fiscal_year: date.map(FiscalYear::of),
             kind,
@@ -165,7 +210,6 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
     }
     for m in &site.measures {
         let fy = m.data.fiscal_year.0;
-        let path = format!("measures/{}/", fy.be());
         let title = m.data.title.clone().unwrap_or_else(|| {
             format!(
                 "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {}",
@@ -174,7 +218,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
         });
         out.push(Disclosure {
             title: title.clone(),
-            path: path.clone(),
+            subject: Subject::Measures(fy),
             date: None,
             fiscal_year: Some(fy),
             kind: "มาตรการส่งเสริมคุณธรรมและความโปร่งใส".into(),
@@ -197,7 +241,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
         if reported > 0 {
             out.push(Disclosure {
                 title: format!("รายงานผลการดำเนินการตาม{title}"),
-                path: format!("{path}#h-results"),
+                subject: Subject::MeasuresReport(fy),
                 date: None,
                 fiscal_year: Some(fy),
                 kind: "รายงานผลการดำเนินการตามมาตรการ".into(),
@@ -215,7 +259,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
         let fy = plan.data.fiscal_year.0;
         out.push(Disclosure {
             title: n.apply(&format!("แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {}", fy.be())),
-            path: format!("procurement/plans/{}/", fy.be()),
+            subject: Subject::Plan(fy),
             date: plan.data.announced.map(|d| d.0),
             fiscal_year: Some(fy),
             kind: "แผนการจัดซื้อจัดจ้าง".into(),
@@ -241,7 +285,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
                 .title
                 .clone()
                 .unwrap_or_else(|| format!("ประกาศราคากลาง {}", d.project)),
-            path: crate::output::procurement::reference_price_path(rp),
+            subject: Subject::ReferencePrice(rp.slug.clone()),
             date: Some(d.priced_on.0),
             fiscal_year: Some(rp.fiscal_year()),
             kind: "ประกาศราคากลาง".into(),
@@ -253,7 +297,6 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
         });
     }
     for fy in fiscal_years(site) {
-        let dir = format!("procurement/results/{}/", fy.be());
         let published = site
             .results
             .keys()
@@ -273,7 +316,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
                 "สรุปผลการจัดซื้อจัดจ้างรายเดือน (แบบ สขร.๑) ประจำปีงบประมาณ พ.ศ. {}",
                 fy.be()
             ),
-            path: dir.clone(),
+            subject: Subject::Results(fy),
             date: None,
             fiscal_year: Some(fy),
             kind: "สขร.๑".into(),
@@ -291,7 +334,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
                 "รายการการจัดซื้อจัดจ้างและความก้าวหน้า ประจำปีงบประมาณ พ.ศ. {}",
                 fy.be()
             ),
-            path: format!("procurement/projects/{}/", fy.be()),
+            subject: Subject::Projects(fy),
             date: None,
             fiscal_year: Some(fy),
             kind: "รายการจัดซื้อจัดจ้าง".into(),
@@ -319,7 +362,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
         let count = results.data.items.len();
         out.push(Disclosure {
             title: format!("สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน {month_name}"),
-            path: format!("procurement/results/{}/#m-{}", fy.be(), m.iso()),
+            subject: Subject::ResultsMonth(m),
             date: Some(m.last_day()),
             fiscal_year: Some(fy),
             kind: "สขร.๑".into(),
@@ -346,7 +389,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
         }
         out.push(Disclosure {
             title: d.meta.title.clone(),
-            path: format!("data/{}/", d.slug),
+            subject: Subject::Dataset(d.slug.clone()),
             date: None,
             fiscal_year: None,
             kind: "ชุดข้อมูล".into(),

@@ -1,0 +1,238 @@
+//! Every output path of the site, spelled once. A path is relative to the site root, without
+//! the base path, and ends with `/` for a page (`procurement/plans/2566/`); a fragment names a
+//! row or part of a page (`#item-66-001`). Pages, open data, the sitemap, the section-9 index,
+//! the ITA form, the search index and the compliance report all ask here; none spells a path
+//! of its own.
+
+use crate::site::Document;
+use crate::thai::calendar::{FiscalYear, YearMonth};
+
+/// Folders at the top of the site that are the system's, not a content section's.
+pub const RESERVED: &[&str] = &[
+    "static",
+    "search",
+    "section9",
+    "ita",
+    "data",
+    "measures",
+    "procurement",
+    "files",
+    "feed.xml",
+    "sitemap.xml",
+    "robots.txt",
+    "404.html",
+];
+
+pub fn home() -> &'static str {
+    ""
+}
+
+// ---- measures ----
+
+pub fn measures_index() -> &'static str {
+    "measures/"
+}
+
+pub fn measures(fy: FiscalYear) -> String {
+    format!("measures/{}/", fy.be())
+}
+
+/// Measure `n` (1-based) of a year's table.
+pub fn measure(fy: FiscalYear, n: usize) -> String {
+    format!("{}#measure-{n}", measures(fy))
+}
+
+/// The report of what was done, below the table.
+pub fn measures_report(fy: FiscalYear) -> String {
+    format!("{}#h-results", measures(fy))
+}
+
+// ---- documents ----
+
+/// A content section's list (`announcements/`).
+pub fn section(name: &str) -> String {
+    format!("{name}/")
+}
+
+/// A document's page: `pages/about.md` → `about/`, `announcements/x.md` → `announcements/x/`,
+/// a section's `_index.md` → the section's list.
+pub fn document(doc: &Document) -> String {
+    if doc.section == "pages" {
+        format!("{}/", doc.slug)
+    } else if doc
+        .source
+        .path
+        .file_name()
+        .is_some_and(|n| n == "_index.md")
+    {
+        section(&doc.section)
+    } else {
+        format!("{}/{}/", doc.section, doc.slug)
+    }
+}
+
+/// Where a path written in content (relative to `content/`) is published:
+/// `pages/about.md` → `about/`; `announcements/2566/x.md` → `announcements/x/`;
+/// `news/_index.md` → `news/`; anything else (`files/x.pdf`) as it is.
+pub fn content_file(path: &str) -> String {
+    let Some(stem_path) = path.strip_suffix(".md") else {
+        return path.to_owned();
+    };
+    let parts: Vec<&str> = stem_path.split('/').filter(|p| !p.is_empty()).collect();
+    match parts.as_slice() {
+        [.., "_index"] if parts.len() >= 2 => section(parts[0]),
+        ["pages", .., slug] => format!("{slug}/"),
+        [section, .., slug] if parts.len() >= 2 => format!("{section}/{slug}/"),
+        _ => format!("{stem_path}/"),
+    }
+}
+
+// ---- procurement ----
+
+pub fn procurement() -> &'static str {
+    "procurement/"
+}
+
+pub fn plan(fy: FiscalYear) -> String {
+    format!("procurement/plans/{}/", fy.be())
+}
+
+/// A plan item's row.
+pub fn plan_item(fy: FiscalYear, id: &str) -> String {
+    format!("{}#{}", plan(fy), plan_item_anchor(id))
+}
+
+/// The id of a plan item's row: `item-66-001` (anything but ASCII letters and digits a `-`).
+pub fn plan_item_anchor(id: &str) -> String {
+    let id: String = id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("item-{id}")
+}
+
+pub fn reference_prices() -> &'static str {
+    "procurement/reference-prices/"
+}
+
+/// A reference-price disclosure, by its file's name.
+pub fn reference_price(slug: &str) -> String {
+    format!("{}{slug}/", reference_prices())
+}
+
+pub fn results(fy: FiscalYear) -> String {
+    format!("procurement/results/{}/", fy.be())
+}
+
+/// A month's section of the year's สขร.1 page.
+pub fn results_month(month: YearMonth) -> String {
+    format!("{}#{}", results(month.fiscal_year()), results_month_anchor(month))
+}
+
+pub fn results_month_anchor(month: YearMonth) -> String {
+    format!("m-{}", month.iso())
+}
+
+/// Row `i` (0-based) of a month's สขร.1.
+pub fn result_row(month: YearMonth, i: usize) -> String {
+    format!("{}#{}", results(month.fiscal_year()), result_row_anchor(month, i))
+}
+
+pub fn result_row_anchor(month: YearMonth, i: usize) -> String {
+    format!("r-{}-{}", month.iso(), i + 1)
+}
+
+/// Plan, reference price and result, one row a project.
+pub fn projects(fy: FiscalYear) -> String {
+    format!("procurement/projects/{}/", fy.be())
+}
+
+// ---- open data ----
+
+pub fn data() -> &'static str {
+    "data/"
+}
+
+/// A dataset's page, beside its files.
+pub fn dataset(slug: &str) -> String {
+    format!("data/{slug}/")
+}
+
+/// The OCDS release package of a fiscal year.
+pub fn ocds(fy: FiscalYear) -> String {
+    format!("data/ocds/{}.json", fy.be())
+}
+
+pub fn catalog_ttl() -> &'static str {
+    "data/catalog.ttl"
+}
+
+pub fn catalog_jsonld() -> &'static str {
+    "data/catalog.jsonld"
+}
+
+// ---- section 9, ITA, search, the rest ----
+
+pub fn section9() -> &'static str {
+    "section9/"
+}
+
+/// The section-9 index of one fiscal year.
+pub fn section9_year(year: i32) -> String {
+    format!("section9/{year}/")
+}
+
+/// The ITA/OIT form of an assessment year.
+pub fn ita(year: i32) -> String {
+    format!("ita/{year}/")
+}
+
+/// An item's row of the ITA page (`#o13`).
+pub fn ita_item(year: i32, code: &str) -> String {
+    format!("{}#{code}", ita(year))
+}
+
+pub fn search() -> &'static str {
+    "search/"
+}
+
+/// A file of the search index (`search/p/12.json`).
+pub fn search_file(name: &str) -> String {
+    format!("search/{name}")
+}
+
+/// A file of the theme (`static/style.css`).
+pub fn theme_file(name: &str) -> String {
+    format!("static/{name}")
+}
+
+pub fn announcements() -> &'static str {
+    "announcements/"
+}
+
+pub fn feed() -> &'static str {
+    "feed.xml"
+}
+
+pub fn sitemap() -> &'static str {
+    "sitemap.xml"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_spelt_as_the_site_publishes_them() {
+        let fy = FiscalYear(2566);
+        assert_eq!(plan_item(fy, "66-001"), "procurement/plans/2566/#item-66-001");
+        let jan = YearMonth::parse("2566-01").unwrap();
+        assert_eq!(results_month(jan), "procurement/results/2566/#m-2023-01");
+        assert_eq!(result_row(jan, 0), "procurement/results/2566/#r-2023-01-1");
+        assert_eq!(content_file("announcements/2566/x.md"), "announcements/x/");
+        assert_eq!(content_file("pages/about.md"), "about/");
+        assert_eq!(content_file("news/_index.md"), "news/");
+        assert_eq!(content_file("files/a.pdf"), "files/a.pdf");
+        assert_eq!(ita_item(2568, "o13"), "ita/2568/#o13");
+    }
+}
