@@ -69,7 +69,7 @@ pub fn build_cached(
     // Without a cache from earlier builds, one for this build alone: the link check reuses
     // what page rendering found.
     let renders = renders.unwrap_or_default();
-    match crate::render::render_site_cached(&site, Some(renders), with_search) {
+    match render_site_cached(&site, Some(renders), with_search) {
         Ok(outputs) => (Some((site, outputs)), diags),
         Err(more) => {
             diags.extend(more);
@@ -80,6 +80,8 @@ pub fn build_cached(
 }
 
 mod owned;
+mod produce;
 mod write;
 
+pub use produce::{render_search, render_site_cached};
 pub use write::{WriteStats, write};

@@ -24,5 +24,4 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod thai;
-pub mod theme;
 pub mod timing;

@@ -428,7 +428,10 @@ fn links_and_images_to_files_whose_names_have_spaces_work() {
     site.build().success();
     let page = site.read("public/announcements/x/index.html");
     assert!(page.contains("href=\"/files/2568/%E0%B8%9B"), "{page}");
-    assert!(page.contains("%20%E0%B8%97"), "the space is encoded: {page}");
+    assert!(
+        page.contains("%20%E0%B8%97"),
+        "the space is encoded: {page}"
+    );
     assert!(page.contains("<img src=\"/files/2568/"), "{page}");
     assert!(!page.contains("](files"), "left as text: {page}");
     // A misspelt one is reported at its line, not left as text.
@@ -436,5 +439,7 @@ fn links_and_images_to_files_whose_names_have_spaces_work() {
         "content/announcements/x.md",
         "---\ntitle: ประกาศ\ndate: 2566-01-20\n---\n[ไฟล์แนบ](files/2568/ประกาศ ทดลอง.pdf)\n",
     );
-    site.build().failure().stderr_has("content/announcements/x.md:5:");
+    site.build()
+        .failure()
+        .stderr_has("content/announcements/x.md:5:");
 }

@@ -10,7 +10,8 @@ use rayon::prelude::*;
 
 use super::owned::{self, Listing, Target};
 use crate::diagnostic::{Diagnostic, Msg};
-use crate::output::{Body, CopySource, Outputs};
+use crate::output::{Body, Outputs};
+use crate::site::attachment::CopySource;
 
 /// What [`write()`] did.
 #[derive(Debug, Default)]

@@ -1,4 +1,4 @@
-//! The one URL policy ([`crate::render::urls::is_safe_link`]) held against every link that
+//! The one URL policy ([`crate::site::routes::is_safe_link`]) held against every link that
 //! comes from content: Markdown links and images in documents, plans, reference prices and
 //! measures, and the evidence of measures. A link that could run a script is an error at its
 //! line, whatever `raw_html` says of HTML (under `raw_html: trust` a Markdown link is the
@@ -7,8 +7,8 @@
 use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Msg};
-use crate::render::urls::is_safe_link;
 use crate::site::config::RawHtml;
+use crate::site::routes::is_safe_link;
 use crate::site::{Site, Source};
 
 pub fn check(site: &Site, diags: &mut Diagnostics) {

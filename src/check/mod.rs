@@ -5,7 +5,6 @@
 mod completeness;
 mod links;
 pub mod procurement;
-pub mod topics;
 mod typed;
 mod unfinished;
 
@@ -14,12 +13,12 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Msg};
-use crate::site::routes;
 use crate::site::attachment::{PathProblem, normalize_ref};
 use crate::site::document::{AttachmentRef, EmbedTarget};
+use crate::site::routes;
 use crate::site::source::nearest;
+use crate::site::topics;
 use crate::site::{Document, RESERVED_FOLDERS, Site, Source};
-
 
 pub fn check(site: &Site) -> Diagnostics {
     let mut diags = Diagnostics::default();

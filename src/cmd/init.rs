@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::cli::Global;
 use crate::cmd::progress;
-use crate::theme::Theme;
+use crate::site::theme::Theme;
 
 const THEME_README: &str = "\
 # ธีมของเว็บไซต์ (site theme)

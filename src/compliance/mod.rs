@@ -3,16 +3,14 @@
 //! missing. Findings are warnings with the rule they come from and what to add where; they
 //! never stop a build.
 
-pub mod ita;
-
 use chrono::NaiveDate;
 
-use crate::site::routes;
 use crate::diagnostic::{Diagnostic, Msg, locate};
 use crate::site::Site;
+use crate::site::disclosure::{Disclosure, Subject};
+use crate::site::routes;
 use crate::thai::calendar::{FiscalYear, be, format_date, format_month_long};
 use crate::thai::money::Money;
-use crate::site::disclosure::{Disclosure, Subject};
 
 /// The day compliance is judged on: `--as-of` when given; otherwise today, or the last day of
 /// the site's `fiscal_year` when that year is already over.

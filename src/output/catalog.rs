@@ -8,14 +8,15 @@ use std::fmt::Write;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::site::routes;
 use crate::ctx;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::Outputs;
 use crate::output::pages::PageMeta;
-use crate::output::table::{Col, Dataset, Table, license_url};
+use crate::output::table::{Col, Dataset, Table};
 use crate::render::{Renderer, Urls};
 use crate::site::Site;
+use crate::site::license::url as license_url;
+use crate::site::routes;
 
 /// The generic datasets of `content/data/` as published datasets: `/data/NAME/` with
 /// `NAME.csv` (normalised), `NAME.json` and `datapackage.json`.
@@ -179,10 +180,7 @@ pub fn render_pages(
         ),
     )];
     for d in &site.datasets {
-        let Some(ds) = datasets
-            .iter()
-            .find(|x| x.dir == routes::dataset(&d.slug))
-        else {
+        let Some(ds) = datasets.iter().find(|x| x.dir == routes::dataset(&d.slug)) else {
             continue;
         };
         let v = view(ds, urls);
@@ -327,7 +325,11 @@ fn triples(site: &Site, datasets: &[Dataset], urls: &Urls) -> Vec<(String, Strin
         th(&format!("ชุดข้อมูลที่{}เปิดเผยเป็นข้อมูลดิจิทัลที่นำไปใช้ต่อได้", c.name)),
     );
     add(&catalog, format!("{DCT}publisher"), iri(&org));
-    add(&catalog, format!("{FOAF}homepage"), iri(&urls.abs(routes::data())));
+    add(
+        &catalog,
+        format!("{FOAF}homepage"),
+        iri(&urls.abs(routes::data())),
+    );
     add(
         &catalog,
         format!("{DCT}language"),

@@ -4,8 +4,6 @@
 
 use serde::Serialize;
 
-use crate::site::routes;
-use crate::site::disclosure::{Category, Disclosure, LABELS};
 use crate::ctx;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::pages::PageMeta;
@@ -14,6 +12,8 @@ use crate::output::{Body, Outputs};
 use crate::render::{Renderer, Urls};
 use crate::site::Site;
 use crate::site::dataset::ColumnType;
+use crate::site::disclosure::{Category, Disclosure, LABELS};
+use crate::site::routes;
 use crate::thai::calendar::FiscalYear;
 
 #[derive(Serialize)]

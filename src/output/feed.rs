@@ -7,8 +7,8 @@ use crate::output::Outputs;
 use crate::output::xml::escape as xml_escape;
 use crate::render::Renderer;
 use crate::render::markdown::plain_text;
-use crate::site::routes;
 use crate::site::Site;
+use crate::site::routes;
 
 /// How many announcements the feed holds.
 pub const FEED_ENTRIES: usize = 50;

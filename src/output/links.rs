@@ -78,7 +78,7 @@ fn report(
     let Some(rel) = path.strip_prefix(&urls.base_path) else {
         return;
     };
-    let rel = crate::render::urls::decode_path(rel).unwrap_or_else(|| rel.to_owned());
+    let rel = crate::site::routes::decode_path(rel).unwrap_or_else(|| rel.to_owned());
     if out.resolves(&rel) {
         return;
     }

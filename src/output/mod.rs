@@ -17,7 +17,6 @@ pub mod table;
 pub mod xml;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 /// The content of one output file.
 #[derive(Clone, Debug)]
@@ -26,68 +25,9 @@ pub enum Body {
     /// Part of the binary (the built-in theme's files).
     Static(&'static [u8]),
     /// A file copied as it is (attachments, the site's theme files), as the build saw it.
-    Copy(CopySource),
+    Copy(crate::site::attachment::CopySource),
     /// Bytes shared with the dev server's render cache.
     Shared(std::sync::Arc<[u8]>),
-}
-
-/// A file of the site to be copied into the output: where it is and which file it was when
-/// the build read it. Whoever copies or serves it later checks it is still that file, so a
-/// file swapped for a link to `/etc/passwd` after the build is never what goes out.
-#[derive(Clone, Debug)]
-pub struct CopySource {
-    pub path: PathBuf,
-    pub identity: FileIdentity,
-}
-
-/// What tells one file from another, or from itself changed: size and modification time, and
-/// on Unix the device and inode.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FileIdentity {
-    pub len: u64,
-    pub modified: Option<std::time::SystemTime>,
-    #[cfg(unix)]
-    pub dev: u64,
-    #[cfg(unix)]
-    pub ino: u64,
-}
-
-impl FileIdentity {
-    pub fn of(meta: &std::fs::Metadata) -> Self {
-        #[cfg(unix)]
-        use std::os::unix::fs::MetadataExt;
-        Self {
-            len: meta.len(),
-            modified: meta.modified().ok(),
-            #[cfg(unix)]
-            dev: meta.dev(),
-            #[cfg(unix)]
-            ino: meta.ino(),
-        }
-    }
-}
-
-impl CopySource {
-    /// The file as it was read: the handle's own metadata, so a link swapped in between the
-    /// reading and this look cannot be mistaken for it.
-    pub fn of(path: PathBuf, file: &std::fs::File) -> std::io::Result<Self> {
-        Ok(Self {
-            identity: FileIdentity::of(&file.metadata()?),
-            path,
-        })
-    }
-
-    /// Opens the file if it is still the one the build saw; an error otherwise.
-    pub fn open(&self) -> std::io::Result<std::fs::File> {
-        let file = std::fs::File::open(&self.path)?;
-        if FileIdentity::of(&file.metadata()?) == self.identity {
-            Ok(file)
-        } else {
-            Err(std::io::Error::other(
-                "the file changed after the build read it",
-            ))
-        }
-    }
 }
 
 /// Every output file, by path relative to the output folder (`measures/2566/index.html`).

@@ -5,13 +5,13 @@
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use crate::site::routes;
 use crate::output::Outputs;
 use crate::output::procurement::money_number;
 use crate::render::Urls;
 use crate::site::Site;
 use crate::site::procurement::Method;
 use crate::site::projects::{Project, fiscal_years, projects};
+use crate::site::routes;
 use crate::thai::calendar::FiscalYear;
 use crate::thai::money::Money;
 
@@ -30,7 +30,7 @@ pub fn publish(site: &Site, urls: &Urls, out: &mut Outputs) {
             "version": "1.1",
             "publishedDate": published,
             "publisher": {"name": site.config.name},
-            "license": crate::output::table::license_url(&site.config.license),
+            "license": crate::site::license::url(&site.config.license),
             "publicationPolicy": urls.abs(routes::data()),
             "releases": releases,
         });

@@ -3,13 +3,13 @@
 
 use serde::Serialize;
 
-use crate::site::routes;
 use crate::output::Outputs;
 use crate::output::table::{Col, Dataset, Table};
 use crate::render::Urls;
 use crate::site::Site;
 use crate::site::dataset::{ColumnType, Frequency};
 use crate::site::measures::Measures;
+use crate::site::routes;
 
 /// The measures of each fiscal year as a dataset: `measures.csv`, `measures.json` and
 /// `datapackage.json` beside the page.

@@ -5,13 +5,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::{Body, Outputs};
 use crate::hash::fingerprint;
+use crate::output::{Body, Outputs};
 use crate::render::markdown;
-use crate::site::routes;
 use crate::render::{Link, Renderer, Urls};
 use crate::site::document::EmbedTarget;
 use crate::site::measures::Measures;
+use crate::site::routes;
 use crate::site::{Document, Section, Site};
 use crate::thai::calendar::FiscalYear;
 use crate::thai::numerals::Numerals;
@@ -558,7 +558,7 @@ impl MeasuresView {
                                 title: e.title.clone(),
                                 // `check` refuses any other; never written even so.
                                 url: urls.resolve_content_link(&e.href).unwrap_or_else(|| {
-                                    if crate::render::urls::is_safe_link(&e.href) {
+                                    if crate::site::routes::is_safe_link(&e.href) {
                                         e.href.clone()
                                     } else {
                                         "#".to_owned()
@@ -582,7 +582,10 @@ impl MeasuresView {
             reported,
             measures: rows,
             csv_url: urls.path(&format!("{}measures.csv", routes::measures(FiscalYear(fy)))),
-            json_url: urls.path(&format!("{}measures.json", routes::measures(FiscalYear(fy)))),
+            json_url: urls.path(&format!(
+                "{}measures.json",
+                routes::measures(FiscalYear(fy))
+            )),
             status,
             status_chart,
         }

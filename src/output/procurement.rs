@@ -14,11 +14,11 @@ use crate::output::pages::{AttachmentView, PageMeta, attachment_views, year_link
 use crate::output::table::{Col, Dataset, Table};
 use crate::render::markdown;
 use crate::render::{Link, Renderer, Urls};
-use crate::site::{Site, routes};
 use crate::site::dataset::{ColumnType, Frequency};
 use crate::site::document::Signatory;
 use crate::site::procurement::{Form, Method, Plan, ReferencePrice, Results};
 use crate::site::projects::{Project, fiscal_years, projects};
+use crate::site::{Site, routes};
 use crate::thai::calendar::{FiscalYear, YearMonth, format_month_long};
 use crate::thai::money::Money;
 use crate::thai::numerals::Numerals;
@@ -41,10 +41,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         .rev()
         .map(|&fy| YearOverview {
             fiscal_year: fy.be(),
-            plan: site
-                .plans
-                .get(&fy)
-                .map(|_| urls.path(&routes::plan(fy))),
+            plan: site.plans.get(&fy).map(|_| urls.path(&routes::plan(fy))),
             results: urls.path(&routes::results(fy)),
             projects: urls.path(&routes::projects(fy)),
             reference_prices: site

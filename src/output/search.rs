@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 
-use crate::site::routes;
 use crate::ctx;
 use crate::diagnostic::Diagnostics;
 use crate::output::Outputs;
@@ -11,6 +10,7 @@ use crate::render::Renderer;
 use crate::search::index::{self, Input};
 use crate::search::records;
 use crate::site::Site;
+use crate::site::routes;
 
 #[derive(Serialize)]
 struct Choice {

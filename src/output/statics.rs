@@ -1,10 +1,10 @@
 //! Files copied as they are: the theme's static files (under `static/`) and attachments (under
 //! `files/`).
 
-use crate::site::routes;
 use crate::output::{Body, Outputs};
 use crate::site::Site;
-use crate::theme::StaticFile;
+use crate::site::routes;
+use crate::site::theme::StaticFile;
 
 pub fn render(site: &Site, out: &mut Outputs) {
     for (name, file) in &site.theme.statics {

@@ -225,27 +225,9 @@ impl Dataset {
 
 /// A license as a data package names it.
 pub fn license(id: &str) -> Value {
-    match id {
-        "CC-BY-4.0" => {
-            json!({"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"})
-        }
-        "CC0-1.0" => {
-            json!({"name": "CC0-1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/", "title": "CC0 1.0"})
-        }
-        "ODC-BY-1.0" => {
-            json!({"name": "ODC-BY-1.0", "path": "https://opendatacommons.org/licenses/by/1-0/", "title": "Open Data Commons Attribution License 1.0"})
-        }
-        other => json!({"name": other, "title": other}),
-    }
-}
-
-/// The URL of a license, when known.
-pub fn license_url(id: &str) -> Option<&'static str> {
-    match id {
-        "CC-BY-4.0" => Some("https://creativecommons.org/licenses/by/4.0/"),
-        "CC0-1.0" => Some("https://creativecommons.org/publicdomain/zero/1.0/"),
-        "ODC-BY-1.0" => Some("https://opendatacommons.org/licenses/by/1-0/"),
-        _ => None,
+    match crate::site::license::known(id) {
+        Some(l) => json!({"name": l.id, "path": l.url, "title": l.title}),
+        None => json!({"name": id, "title": id}),
     }
 }
 

@@ -84,4 +84,3 @@ impl RenderCache {
         inner.links.insert(key, (g, links));
     }
 }
-

@@ -107,7 +107,7 @@ fn rewrite<'a>(dest: &str, urls: &Urls, links: &mut Vec<String>) -> CowStr<'a> {
             CowStr::from(url)
         }
         // A Markdown link may not run code either: `[x](javascript:...)` leads nowhere.
-        None if urls.raw_html != RawHtml::Trust && !crate::render::urls::is_safe_link(dest) => {
+        None if urls.raw_html != RawHtml::Trust && !crate::site::routes::is_safe_link(dest) => {
             CowStr::from("#")
         }
         None => CowStr::from(dest.to_owned()),

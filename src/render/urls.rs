@@ -2,6 +2,7 @@
 //! site works wherever `base_url` puts it, and pages at any depth (the 404 page included) link
 //! correctly.
 
+use crate::site::routes;
 
 #[derive(Clone, Debug)]
 pub struct Urls {
@@ -31,7 +32,7 @@ impl Urls {
 
     /// The link to an output path relative to the site root (`measures/2566/`).
     pub fn path(&self, rel: &str) -> String {
-        format!("{}{}", self.base_path, encode_path(rel))
+        format!("{}{}", self.base_path, routes::encode_path(rel))
     }
 
     /// The link to a route with its fragment (`procurement/plans/2566/#item-66-001`): the path
@@ -45,7 +46,7 @@ impl Urls {
 
     /// The absolute URL of an output path (for the sitemap, feed and open data).
     pub fn abs(&self, rel: &str) -> String {
-        format!("{}{}", self.base_url, encode_path(rel))
+        format!("{}{}", self.base_url, routes::encode_path(rel))
     }
 
     /// Where a link written in content points, as a site URL; `None` for links that leave the
@@ -80,67 +81,13 @@ fn has_scheme(s: &str) -> bool {
     }
 }
 
-/// Percent-encodes what a URL path cannot hold as it is (Thai letters, spaces), keeping `/`.
-pub fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~' | b'%') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Percent-decodes a URL path once; `None` for a malformed escape or bytes that are not UTF-8.
-pub fn decode_path(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = |b: u8| (b as char).to_digit(16);
-            let (h, l) = (hex(*bytes.get(i + 1)?)?, hex(*bytes.get(i + 2)?)?);
-            #[allow(clippy::cast_possible_truncation)]
-            out.push((h * 16 + l) as u8);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-/// The one policy for every link that comes from content (Markdown, measures evidence): a
-/// link may only navigate (http, https, mailto, tel, a path of the site) or stay on the page;
-/// `javascript:`, `data:`, `vbscript:`, `file:` and any other scheme are refused. Browsers ignore tabs, newlines and control characters inside a scheme,
-/// so they are ignored here too.
-pub fn is_safe_link(dest: &str) -> bool {
-    let cleaned: String = dest
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if cleaned.starts_with('#') || cleaned.starts_with("//") {
-        return true;
-    }
-    match cleaned.split_once(':') {
-        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
-            matches!(scheme, "http" | "https" | "mailto" | "tel")
-        }
-        _ => true,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn encodes_thai_and_spaces() {
-        assert_eq!(encode_path("a b/ก"), "a%20b/%E0%B8%81");
+        assert_eq!(routes::encode_path("a b/ก"), "a%20b/%E0%B8%81");
     }
 
     #[test]

@@ -9,11 +9,11 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::render::urls::encode_path as encode;
-use crate::site::disclosure::Subject;
-use crate::site::routes;
 use crate::search::index::Record;
+use crate::site::disclosure::Subject;
 use crate::site::procurement::{ReferencePrice, ResultItem};
+use crate::site::routes;
+use crate::site::routes::encode_path as encode;
 use crate::site::{Document, Site};
 use crate::thai::calendar::{FiscalYear, YearMonth, format_date, format_month_long};
 use crate::thai::money::Money;
@@ -59,11 +59,8 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
         .iter()
         .map(|r| (r.slug.as_str(), r))
         .collect();
-    let datasets: HashMap<&str, &crate::site::Dataset> = site
-        .datasets
-        .iter()
-        .map(|d| (d.slug.as_str(), d))
-        .collect();
+    let datasets: HashMap<&str, &crate::site::Dataset> =
+        site.datasets.iter().map(|d| (d.slug.as_str(), d)).collect();
 
     let mut doc_texts: HashMap<String, String> = docs
         .par_iter()
@@ -96,7 +93,9 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
                 }
             }
             Subject::Plan(fy) => {
-                let Some(plan) = site.plans.get(fy) else { continue };
+                let Some(plan) = site.plans.get(fy) else {
+                    continue;
+                };
                 let mut text = vec![n.apply(&format!("จำนวน {} รายการ", plan.data.items.len()))];
                 text.extend(plan.data.summary.clone());
                 if let Some((body, _)) = &plan.body {
@@ -201,7 +200,6 @@ fn encode_path(path: &str) -> String {
         None => encode(path),
     }
 }
-
 
 /// A section's type key; sections never take the name of another type.
 fn section_key(name: &str) -> String {

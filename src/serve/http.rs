@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-use crate::output::Body;
 use crate::hash::fingerprint;
+use crate::output::Body;
 use crate::serve::{Shared, Snapshot};
 
 /// Where the served pages' live-reload script listens.
@@ -30,7 +30,7 @@ pub enum Route {
 /// Maps the request's URL to a route in `snapshot`.
 pub fn route(snapshot: &Snapshot, raw_url: &str) -> Route {
     let raw_path = raw_url.split(['?', '#']).next().unwrap_or("/");
-    let Some(path) = crate::render::urls::decode_path(raw_path) else {
+    let Some(path) = crate::site::routes::decode_path(raw_path) else {
         return Route::Refused;
     };
     if !path.starts_with('/') {
@@ -79,7 +79,7 @@ pub fn route(snapshot: &Snapshot, raw_url: &str) -> Route {
 }
 
 fn encode(rel: &str) -> String {
-    crate::render::urls::encode_path(rel)
+    crate::site::routes::encode_path(rel)
 }
 
 /// The media type of an output file, by its name.
@@ -292,7 +292,7 @@ pub fn answer(
 
 /// The entity tag of a file served from disk, from what identifies it (not its bytes, which
 /// are not read to answer a revalidation).
-fn copy_etag(id: &crate::output::FileIdentity) -> String {
+fn copy_etag(id: &crate::site::attachment::FileIdentity) -> String {
     let modified = id
         .modified
         .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())

@@ -310,7 +310,7 @@ impl SearchWorker {
                         slot = w.wake.wait(slot).unwrap_or_else(PoisonError::into_inner);
                     }
                 };
-                let build = || crate::render::render_search(&site);
+                let build = || crate::build::render_search(&site);
                 let result = crate::timing::phase("search (after serving)", || match &pool {
                     Some(p) => p.install(build),
                     None => build(),

@@ -13,7 +13,7 @@ pub struct Attachment {
     /// Relative to `content/`, with `/` separators: `files/2566/x.pdf`.
     pub key: String,
     /// The file on disk, as it was when hashed.
-    pub source: crate::output::CopySource,
+    pub source: crate::site::attachment::CopySource,
     pub size: u64,
     /// Lowercase hex.
     pub sha256: String,
@@ -22,9 +22,9 @@ pub struct Attachment {
 impl Attachment {
     /// Reads the file once to measure and hash it.
     pub fn load(path: PathBuf, key: String, display: &Path) -> Result<Self, Diagnostic> {
-        let hash = || -> std::io::Result<(u64, String, crate::output::CopySource)> {
+        let hash = || -> std::io::Result<(u64, String, crate::site::attachment::CopySource)> {
             let mut file = std::fs::File::open(&path)?;
-            let source = crate::output::CopySource::of(path.clone(), &file)?;
+            let source = crate::site::attachment::CopySource::of(path.clone(), &file)?;
             let mut hasher = Sha256::new();
             let mut buf = vec![0; 64 * 1024];
             let mut size = 0u64;
@@ -58,6 +58,65 @@ impl Attachment {
     /// The file's name, for lists.
     pub fn file_name(&self) -> &str {
         self.key.rsplit('/').next().unwrap_or(&self.key)
+    }
+}
+
+/// A file of the site to be copied into the output: where it is and which file it was when
+/// the build read it. Whoever copies or serves it later checks it is still that file, so a
+/// file swapped for a link to `/etc/passwd` after the build is never what goes out.
+#[derive(Clone, Debug)]
+pub struct CopySource {
+    pub path: PathBuf,
+    pub identity: FileIdentity,
+}
+
+/// What tells one file from another, or from itself changed: size and modification time, and
+/// on Unix the device and inode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileIdentity {
+    pub len: u64,
+    pub modified: Option<std::time::SystemTime>,
+    #[cfg(unix)]
+    pub dev: u64,
+    #[cfg(unix)]
+    pub ino: u64,
+}
+
+impl FileIdentity {
+    pub fn of(meta: &std::fs::Metadata) -> Self {
+        #[cfg(unix)]
+        use std::os::unix::fs::MetadataExt;
+        Self {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            #[cfg(unix)]
+            dev: meta.dev(),
+            #[cfg(unix)]
+            ino: meta.ino(),
+        }
+    }
+}
+
+impl CopySource {
+    /// The file as it was read: the handle's own metadata, so a link swapped in between the
+    /// reading and this look cannot be mistaken for it.
+    pub fn of(path: PathBuf, file: &std::fs::File) -> std::io::Result<Self> {
+        Ok(Self {
+            identity: FileIdentity::of(&file.metadata()?),
+            path,
+        })
+    }
+
+    /// Opens the file if it is still the one the build saw; an error otherwise.
+    pub fn open(&self) -> std::io::Result<std::fs::File> {
+        let file = std::fs::File::open(&self.path)?;
+        if FileIdentity::of(&file.metadata()?) == self.identity {
+            Ok(file)
+        } else {
+            Err(std::io::Error::other(
+                "the file changed after the build read it",
+            ))
+        }
     }
 }
 

@@ -126,7 +126,11 @@ pub fn results(fy: FiscalYear) -> String {
 
 /// A month's section of the year's สขร.1 page.
 pub fn results_month(month: YearMonth) -> String {
-    format!("{}#{}", results(month.fiscal_year()), results_month_anchor(month))
+    format!(
+        "{}#{}",
+        results(month.fiscal_year()),
+        results_month_anchor(month)
+    )
 }
 
 pub fn results_month_anchor(month: YearMonth) -> String {
@@ -135,7 +139,11 @@ pub fn results_month_anchor(month: YearMonth) -> String {
 
 /// Row `i` (0-based) of a month's สขร.1.
 pub fn result_row(month: YearMonth, i: usize) -> String {
-    format!("{}#{}", results(month.fiscal_year()), result_row_anchor(month, i))
+    format!(
+        "{}#{}",
+        results(month.fiscal_year()),
+        result_row_anchor(month, i)
+    )
 }
 
 pub fn result_row_anchor(month: YearMonth, i: usize) -> String {
@@ -218,6 +226,62 @@ pub fn sitemap() -> &'static str {
     "sitemap.xml"
 }
 
+// ---- spelling URLs ----
+
+/// Percent-encodes what a URL path cannot hold as it is (Thai letters, spaces), keeping `/`.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~' | b'%') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Percent-decodes a URL path once; `None` for a malformed escape or bytes that are not UTF-8.
+pub fn decode_path(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = |b: u8| (b as char).to_digit(16);
+            let (h, l) = (hex(*bytes.get(i + 1)?)?, hex(*bytes.get(i + 2)?)?);
+            #[allow(clippy::cast_possible_truncation)]
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The one policy for every link that comes from content (Markdown, measures evidence): a
+/// link may only navigate (http, https, mailto, tel, a path of the site) or stay on the page;
+/// `javascript:`, `data:`, `vbscript:`, `file:` and any other scheme are refused. Browsers ignore tabs, newlines and control characters inside a scheme,
+/// so they are ignored here too.
+pub fn is_safe_link(dest: &str) -> bool {
+    let cleaned: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if cleaned.starts_with('#') || cleaned.starts_with("//") {
+        return true;
+    }
+    match cleaned.split_once(':') {
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            matches!(scheme, "http" | "https" | "mailto" | "tel")
+        }
+        _ => true,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,7 +289,10 @@ mod tests {
     #[test]
     fn paths_are_spelt_as_the_site_publishes_them() {
         let fy = FiscalYear(2566);
-        assert_eq!(plan_item(fy, "66-001"), "procurement/plans/2566/#item-66-001");
+        assert_eq!(
+            plan_item(fy, "66-001"),
+            "procurement/plans/2566/#item-66-001"
+        );
         let jan = YearMonth::parse("2566-01").unwrap();
         assert_eq!(results_month(jan), "procurement/results/2566/#m-2023-01");
         assert_eq!(result_row(jan, 0), "procurement/results/2566/#r-2023-01-1");

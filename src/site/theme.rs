@@ -15,7 +15,7 @@ static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default"
 #[derive(Clone, Debug)]
 pub enum StaticFile {
     Builtin(&'static [u8]),
-    Disk(crate::output::CopySource),
+    Disk(crate::site::attachment::CopySource),
 }
 
 #[derive(Clone, Debug)]
@@ -136,7 +136,7 @@ impl Theme {
                 ["static", rest @ ..] if !rest.is_empty() => {
                     let path = entry.path().to_path_buf();
                     let source = std::fs::File::open(&path)
-                        .and_then(|f| crate::output::CopySource::of(path, &f))
+                        .and_then(|f| crate::site::attachment::CopySource::of(path, &f))
                         .map_err(|e| {
                             Diagnostic::error(
                                 relative(root, entry.path()),

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::site::disclosure::Disclosure;
 use crate::diagnostic::{Diagnostic, Msg};
+use crate::site::disclosure::Disclosure;
 use crate::site::source::{Source, parse_yaml};
 use crate::thai::calendar::FiscalYear;
 
@@ -113,7 +113,7 @@ impl Catalog {
             for item in &group.items {
                 from = source.locate(&item.code, from).map_or(from, |(l, _)| l);
                 for t in &item.topics {
-                    if !crate::check::topics::KEYS.contains(&t.as_str()) {
+                    if !crate::site::topics::KEYS.contains(&t.as_str()) {
                         let (l, c) = source.locate(t, from).unwrap_or((0, 0));
                         return Err(Diagnostic::error(
                             &source.path,
@@ -180,7 +180,7 @@ mod tests {
             for (_, item) in c.items() {
                 assert!(!item.topics.is_empty(), "{} {}", c.year, item.code);
                 for t in &item.topics {
-                    assert!(crate::check::topics::KEYS.contains(&t.as_str()), "{t}");
+                    assert!(crate::site::topics::KEYS.contains(&t.as_str()), "{t}");
                 }
             }
         }
