@@ -1,7 +1,7 @@
-//! The command line: clap definitions and dispatch to [`crate::cmd`].
+//! The command line as clap reads it: the commands, their arguments and options. What they
+//! do is [`crate::cmd`]'s.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -143,55 +143,6 @@ pub enum NewKind {
     Results,
     /// A dataset (CSV with its description): prongsai new dataset NAME
     Dataset,
-}
-
-/// Parses the command line, runs the command, and maps the result to an exit code: 0 success,
-/// 1 content errors, 2 usage or system errors.
-pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => return usage_error(&e),
-    };
-    let g = cli.global;
-    let result = match cli.command {
-        Command::Build(a) => crate::cmd::build::execute(&a, g),
-        Command::Check(a) => crate::cmd::check::execute(&a, g),
-        Command::Serve(a) => crate::cmd::serve::execute(&a, g),
-        Command::Init { dir, empty } => crate::cmd::init::execute(&dir, empty, g),
-        Command::New(a) => crate::cmd::new::execute(&a, g),
-    };
-    match result {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("prongsai: {}", crate::diagnostic::printable(&message));
-            ExitCode::from(2)
-        }
-    }
-}
-
-/// A command line clap could not read: its own explanation (in English: clap speaks nothing
-/// else), preceded in Thai unless `--lang en` was given. Help and version go out as asked.
-fn usage_error(e: &clap::Error) -> ExitCode {
-    use clap::error::ErrorKind;
-    if matches!(
-        e.kind(),
-        ErrorKind::DisplayHelp
-            | ErrorKind::DisplayVersion
-            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-    ) {
-        let _ = e.print();
-        return ExitCode::SUCCESS;
-    }
-    let args: Vec<String> = std::env::args().collect();
-    let english = args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
-        || args.iter().any(|a| a == "--lang=en");
-    if !english {
-        eprintln!(
-            "prongsai: คำสั่งหรือตัวเลือกไม่ถูกต้อง (รายละเอียดเป็นภาษาอังกฤษด้านล่าง) ดูวิธีใช้ได้ด้วย prongsai --help หรือ prongsai ชื่อคำสั่ง --help"
-        );
-    }
-    let _ = e.print();
-    ExitCode::from(2)
 }
 
 /// `--lang th|en`: the command line's spelling of [`Lang`], kept here so the messages know

@@ -1,13 +1,12 @@
 //! `prongsai build`
 
-use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::cli::{BuildArgs, Global};
-use crate::cmd::{progress, report};
+use crate::cmd::{Failure, Outcome, progress, report};
 use crate::site::LoadOptions;
 
-pub fn execute(args: &BuildArgs, g: Global) -> Result<ExitCode, String> {
+pub fn execute(args: &BuildArgs, g: Global) -> Outcome {
     let start = Instant::now();
     let options = LoadOptions {
         base_url: args.base_url.clone(),
@@ -25,7 +24,7 @@ pub fn execute(args: &BuildArgs, g: Global) -> Result<ExitCode, String> {
             "สร้างเว็บไซต์ไม่สำเร็จ: แก้ข้อผิดพลาดข้างต้นแล้วสั่งใหม่ (เว็บไซต์เดิมยังอยู่ครบ ไม่มีการเปลี่ยนแปลง)",
             "build failed: fix the errors above and run again (the previous output is untouched)",
         );
-        return Ok(ExitCode::from(1));
+        return Err(Failure::Content);
     };
     let rendered = start.elapsed();
     let out = args.out.clone().unwrap_or_else(|| args.root.join("public"));
@@ -66,12 +65,12 @@ pub fn execute(args: &BuildArgs, g: Global) -> Result<ExitCode, String> {
             // freeing a large site's millions of allocations one by one.
             std::mem::forget(outputs);
             std::mem::forget(site);
-            Ok(ExitCode::SUCCESS)
+            Ok(())
         }
         Err(d) => {
             // The content is fine; the folder could not or may not be written.
             eprint!("{}", d.render(g.lang));
-            Ok(ExitCode::from(2))
+            Err(Failure::SystemReported)
         }
     }
 }

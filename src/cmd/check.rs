@@ -1,23 +1,20 @@
 //! `prongsai check`: validates everything a build would, writes nothing.
 
-use std::process::ExitCode;
-
 use serde::Serialize;
 
 use crate::cli::{CheckArgs, Format, Global};
-use crate::cmd::{progress, report};
+use crate::cmd::{Failure, Outcome, progress, report};
 use crate::diagnostic::{Diagnostics, Lang, Severity};
 use crate::site::LoadOptions;
 use crate::thai::calendar::{FiscalYear, format_date, parse_date};
 
-pub fn execute(args: &CheckArgs, g: Global) -> Result<ExitCode, String> {
+pub fn execute(args: &CheckArgs, g: Global) -> Outcome {
     let today = match &args.as_of {
         Some(s) => Some(parse_date(s).map_err(|e| {
-            if g.lang == Lang::Th {
-                format!("--as-of {s}: {}", e.th())
-            } else {
-                format!("--as-of {s}: {}", e.en())
-            }
+            Failure::system(
+                format!("--as-of {s}: {}", e.th()),
+                format!("--as-of {s}: {}", e.en()),
+            )
         })?),
         None => None,
     };
@@ -69,11 +66,7 @@ pub fn execute(args: &CheckArgs, g: Global) -> Result<ExitCode, String> {
     }
     let findings = compliance.as_ref().map_or(0, |(_, f)| f.0.len());
     let fail = diags.has_errors() || (args.strict && (diags.warnings() > 0 || findings > 0));
-    Ok(if fail {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    if fail { Err(Failure::Content) } else { Ok(()) }
 }
 
 /// The compliance report for people: a summary first (how much is missing, by group, what

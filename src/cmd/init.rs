@@ -2,10 +2,9 @@
 //! start a custom one from.
 
 use std::path::Path;
-use std::process::ExitCode;
 
 use crate::cli::Global;
-use crate::cmd::progress;
+use crate::cmd::{Failure, Outcome, progress};
 use crate::site::theme::Theme;
 
 const THEME_README: &str = "\
@@ -42,26 +41,25 @@ email: \"...\"
 license: CC-BY-4.0
 ";
 
-pub fn execute(dir: &Path, empty: bool, g: Global) -> Result<ExitCode, String> {
-    if dir.exists()
-        && std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .next()
-            .is_some()
-    {
-        return Err(if g.lang == crate::diagnostic::Lang::Th {
+pub fn execute(dir: &Path, empty: bool, g: Global) -> Outcome {
+    let io = |e: std::io::Error| {
+        Failure::system(
+            format!("{}: {e}", dir.display()),
+            format!("{}: {e}", dir.display()),
+        )
+    };
+    if dir.exists() && std::fs::read_dir(dir).map_err(io)?.next().is_some() {
+        return Err(Failure::system(
             format!(
                 "{} มีอยู่แล้วและมีไฟล์อยู่ข้างใน: ระบุชื่อโฟลเดอร์ใหม่ที่ยังไม่มี เช่น prongsai init เว็บไซต์-ใหม่",
                 dir.display()
-            )
-        } else {
+            ),
             format!(
                 "{} already exists and is not empty; choose a new folder",
                 dir.display()
-            )
-        });
+            ),
+        ));
     }
-    let io = |e: std::io::Error| format!("{}: {e}", dir.display());
     std::fs::create_dir_all(dir.join("content")).map_err(io)?;
     if empty {
         std::fs::write(dir.join("content/site.yaml"), EMPTY_SITE_YAML).map_err(io)?;
@@ -88,5 +86,5 @@ pub fn execute(dir: &Path, empty: bool, g: Global) -> Result<ExitCode, String> {
             d = dir.display()
         ),
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

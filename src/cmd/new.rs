@@ -1,17 +1,16 @@
 //! `prongsai new KIND VALUE`: a new content file with a Thai comment on every field.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::cli::{Global, NewArgs, NewKind};
-use crate::cmd::progress;
-use crate::diagnostic::Lang;
+use crate::cmd::{Failure, Outcome, progress};
+use crate::diagnostic::Msg;
 use crate::thai::calendar::{DateError, FiscalYear, be_year};
 
-pub fn execute(args: &NewArgs, g: Global) -> Result<ExitCode, String> {
-    let say = |th: String, en: String| if g.lang == Lang::Th { th } else { en };
+pub fn execute(args: &NewArgs, g: Global) -> Outcome {
+    let say = |th: String, en: String| Failure::System(Msg::new(th, en));
     // `new` outside a site would make a content/ folder wherever it was run.
     if !args.root.join("content/site.yaml").is_file() {
         return Err(say(
@@ -26,7 +25,7 @@ pub fn execute(args: &NewArgs, g: Global) -> Result<ExitCode, String> {
         ));
     }
     let today = chrono::Local::now().date_naive();
-    let bad_year = |value: &str, e: crate::thai::calendar::DateError| {
+    let bad_year = |value: &str, e: DateError| {
         say(
             format!("{value}: {}", e.th()),
             format!("{value}: {}", e.en()),
@@ -63,21 +62,27 @@ pub fn execute(args: &NewArgs, g: Global) -> Result<ExitCode, String> {
     );
     if matches!(args.kind, NewKind::Announcement) {
         // A fact, not progress: said even under -q.
-        eprintln!(
-            "{}",
-            say(
-                "ไฟล์นี้เริ่มเป็นฉบับร่าง (draft: true) จึงยังไม่เผยแพร่ เมื่อพร้อมแล้วให้แก้เป็น draft: false แล้วสั่ง prongsai build".into(),
-                "the file starts as a draft (draft: true) and is not published; when it is ready, set draft: false and run prongsai build".into(),
-            )
+        let note = Msg::new(
+            "ไฟล์นี้เริ่มเป็นฉบับร่าง (draft: true) จึงยังไม่เผยแพร่ เมื่อพร้อมแล้วให้แก้เป็น draft: false แล้วสั่ง prongsai build",
+            "the file starts as a draft (draft: true) and is not published; when it is ready, set draft: false and run prongsai build",
         );
+        eprintln!("{}", note.get(g.lang));
     }
     crate::cmd::stdout_line(&path.display().to_string());
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
-fn write_new(path: &Path, text: &str) -> Result<(), String> {
+fn write_new(path: &Path, text: &str) -> Result<(), Failure> {
+    fn io(p: &Path) -> impl FnOnce(std::io::Error) -> Failure + '_ {
+        move |e| {
+            Failure::system(
+                format!("{}: {e}", p.display()),
+                format!("{}: {e}", p.display()),
+            )
+        }
+    }
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
     }
     // create_new: never overwrite a file someone wrote.
     std::fs::OpenOptions::new()
@@ -85,7 +90,7 @@ fn write_new(path: &Path, text: &str) -> Result<(), String> {
         .create_new(true)
         .open(path)
         .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
-        .map_err(|e| format!("{}: {e}", path.display()))
+        .map_err(io(path))
 }
 
 /// Up to 40 letters of `title` for a file name: the words after "เรื่อง" when it has them,

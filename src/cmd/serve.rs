@@ -1,13 +1,12 @@
 //! `prongsai serve`: see [`crate::serve`].
 
-use std::process::ExitCode;
-
 use crate::cli::{Global, ServeArgs};
+use crate::cmd::{Failure, Outcome};
 use crate::diagnostic::Lang;
 use crate::serve::{ServeOptions, StartError, start, wait_forever};
 use crate::site::LoadOptions;
 
-pub fn execute(args: &ServeArgs, g: Global) -> Result<ExitCode, String> {
+pub fn execute(args: &ServeArgs, g: Global) -> Outcome {
     let opts = ServeOptions {
         root: args.root.clone(),
         bind: args.bind.clone(),
@@ -24,11 +23,11 @@ pub fn execute(args: &ServeArgs, g: Global) -> Result<ExitCode, String> {
     let server = match start(&opts) {
         Ok(s) => s,
         Err(StartError::Build(message)) => {
-            eprintln!("{message}");
-            return Ok(ExitCode::from(1));
+            eprintln!("{}", message.get(g.lang));
+            return Err(Failure::Content);
         }
         // A port or a watcher the machine will not give: not the content's fault.
-        Err(StartError::System(message)) => return Err(message),
+        Err(StartError::System(message)) => return Err(Failure::System(message)),
     };
     let base = server.shared.snapshot().base_path.clone();
     let host = match server.addr.ip() {
@@ -72,7 +71,7 @@ pub fn execute(args: &ServeArgs, g: Global) -> Result<ExitCode, String> {
         open_browser(&url);
     }
     wait_forever();
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// The addresses of this computer on its networks (IPv4, not loopback), as URLs of the site.

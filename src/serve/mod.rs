@@ -15,7 +15,7 @@ use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Condvar, Mutex, PoisonError, RwLock};
 use std::time::Instant;
 
-use crate::diagnostic::{Diagnostics, Lang};
+use crate::diagnostic::{Diagnostics, Lang, Msg};
 use crate::output::Outputs;
 use crate::render::cache::RenderCache;
 use crate::site::{LoadCache, LoadOptions};
@@ -163,9 +163,9 @@ pub struct ServeOptions {
 #[derive(Debug)]
 pub enum StartError {
     /// The first build failed (the errors are printed): the content's problem.
-    Build(String),
+    Build(Msg),
     /// No port, no watcher: the machine's.
-    System(String),
+    System(Msg),
 }
 
 /// Builds, starts listening and watching.
@@ -174,10 +174,10 @@ pub fn start(opts: &ServeOptions) -> Result<Server, StartError> {
     let (built, diags) = builder.build(true);
     print_diags(&diags, opts);
     let Some((base_path, outputs, _)) = built else {
-        return Err(StartError::Build(match opts.lang {
-            Lang::Th => "สร้างเว็บไซต์ไม่สำเร็จ: แก้ข้อผิดพลาดข้างต้นแล้วสั่งใหม่".into(),
-            Lang::En => "build failed: fix the errors above and run again".into(),
-        }));
+        return Err(StartError::Build(Msg::new(
+            "สร้างเว็บไซต์ไม่สำเร็จ: แก้ข้อผิดพลาดข้างต้นแล้วสั่งใหม่",
+            "build failed: fix the errors above and run again",
+        )));
     };
     let (listener, addr) = listen(&opts.bind, opts.port, opts).map_err(StartError::System)?;
     let outputs = Outputs {
@@ -195,10 +195,7 @@ pub fn start(opts: &ServeOptions) -> Result<Server, StartError> {
         hosts::HostPolicy::new(addr.ip(), &opts.allow_hosts),
     ));
     let system = |th: &str, en: &str, e: &dyn std::fmt::Display| {
-        StartError::System(match opts.lang {
-            Lang::Th => format!("{th}: {e}"),
-            Lang::En => format!("{en}: {e}"),
-        })
+        StartError::System(Msg::new(format!("{th}: {e}"), format!("{en}: {e}")))
     };
     let listener = net::serve(listener, Arc::clone(&shared))
         .map_err(|e| system("เริ่มเซิร์ฟเวอร์ไม่ได้", "cannot start the server", &e))?;
@@ -242,13 +239,15 @@ fn listen(
     bind: &str,
     port: u16,
     opts: &ServeOptions,
-) -> Result<(std::net::TcpListener, SocketAddr), String> {
+) -> Result<(std::net::TcpListener, SocketAddr), Msg> {
     let mut last = String::new();
     let tries = if port == 0 { 1 } else { 11 };
     for p in (0..tries).map(|i| port.saturating_add(i)) {
         match std::net::TcpListener::bind((bind, p)) {
             Ok(listener) => {
-                let addr = listener.local_addr().map_err(|e| e.to_string())?;
+                let addr = listener
+                    .local_addr()
+                    .map_err(|e| Msg::new(e.to_string(), e.to_string()))?;
                 // A fact, said even under -q: staff would otherwise open another site on the
                 // usual port.
                 if p != port && port != 0 {
@@ -262,14 +261,14 @@ fn listen(
             Err(e) => last = e.to_string(),
         }
     }
-    Err(match opts.lang {
-        Lang::Th => format!(
+    Err(Msg::new(
+        format!(
             "เปิดพอร์ต {bind}:{port} และสิบพอร์ตถัดไปไม่ได้ ({last}) ให้เลือกพอร์ตอื่นด้วย --port เช่น --port 8080"
         ),
-        Lang::En => format!(
+        format!(
             "cannot listen on {bind}:{port} or the ten ports after it ({last}); choose another with --port"
         ),
-    })
+    ))
 }
 
 /// Builds the search index behind the pages: one index at a time, on one core (the other
