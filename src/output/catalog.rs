@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use crate::ctx;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::Outputs;
-use crate::output::pages::PageMeta;
+use crate::output::page::PageMeta;
 use crate::output::table::{Col, Dataset, Table};
 use crate::render::{Renderer, Urls};
 use crate::site::Site;
@@ -50,7 +50,7 @@ pub fn publish_generic(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Datas
             });
             out.add_text(
                 format!("{dir}{}.json", d.slug),
-                serde_json::to_string_pretty(&json).unwrap_or_default() + "\n",
+                crate::output::pretty_json(&json),
             );
             let ds = Dataset {
                 id: d.slug.clone(),
@@ -533,5 +533,5 @@ fn jsonld_graph(triples: &[(String, String, Term)]) -> String {
         }
     }
     let graph: Vec<Value> = nodes.into_iter().map(|(_, m)| Value::Object(m)).collect();
-    serde_json::to_string_pretty(&graph).unwrap_or_default() + "\n"
+    crate::output::pretty_json(&graph)
 }

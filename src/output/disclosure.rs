@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::ctx;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::pages::PageMeta;
+use crate::output::page::PageMeta;
 use crate::output::table::{Col, Table};
 use crate::output::{Body, Outputs};
 use crate::render::{Renderer, Urls};
@@ -308,7 +308,7 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                     answered => answered,
                     total => total,
                     csv_url => urls.path(&format!("{dir}ita-{}.csv", catalog.year)),
-                    year_links => crate::output::pages::year_links(
+                    year_links => crate::output::page::year_links(
                         ita_years.iter().copied(),
                         catalog.year,
                         |y| urls.path(&routes::ita(y)),

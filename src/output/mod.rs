@@ -8,6 +8,7 @@ pub mod feed;
 pub mod links;
 pub mod ocds;
 pub mod opendata;
+pub mod page;
 pub mod pages;
 pub mod procurement;
 pub mod search;
@@ -17,6 +18,11 @@ pub mod table;
 pub mod xml;
 
 use std::collections::BTreeMap;
+
+/// A JSON file as prongsai writes every one: indented, ending with a line break.
+pub fn pretty_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
 
 /// The content of one output file.
 #[derive(Clone, Debug)]

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::output::Outputs;
-use crate::output::procurement::money_number;
+use crate::output::table::money_number;
 use crate::render::Urls;
 use crate::site::Site;
 use crate::site::procurement::Method;
@@ -34,10 +34,7 @@ pub fn publish(site: &Site, urls: &Urls, out: &mut Outputs) {
             "publicationPolicy": urls.abs(routes::data()),
             "releases": releases,
         });
-        out.add_text(
-            routes::ocds(fy),
-            serde_json::to_string_pretty(&package).unwrap_or_default() + "\n",
-        );
+        out.add_text(routes::ocds(fy), crate::output::pretty_json(&package));
     }
 }
 

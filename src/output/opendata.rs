@@ -21,7 +21,7 @@ pub fn publish(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Dataset> {
         let json = measures_json(site, m, urls);
         out.add_text(
             format!("{dir}measures.json"),
-            serde_json::to_string_pretty(&json).unwrap_or_default() + "\n",
+            crate::output::pretty_json(&json),
         );
         let org = &site.config.name;
         let ds = Dataset {

@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::ctx;
 use crate::diagnostic::Diagnostics;
 use crate::output::Outputs;
-use crate::output::pages::PageMeta;
+use crate::output::page::PageMeta;
 use crate::render::Renderer;
 use crate::search::index::{self, Input};
 use crate::search::records;

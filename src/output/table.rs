@@ -206,7 +206,7 @@ impl Dataset {
         });
         out.add_text(
             format!("{}datapackage.json", self.dir),
-            serde_json::to_string_pretty(&package).unwrap_or_default() + "\n",
+            crate::output::pretty_json(&package),
         );
     }
 
@@ -221,6 +221,15 @@ impl Dataset {
         files.push(("datapackage.json".to_owned(), "application/json"));
         files
     }
+}
+
+/// Baht as a JSON number (`1234.5`).
+pub fn money_number(m: crate::thai::money::Money) -> serde_json::Value {
+    m.decimal()
+        .parse::<f64>()
+        .ok()
+        .and_then(serde_json::Number::from_f64)
+        .map_or(serde_json::Value::Null, serde_json::Value::Number)
 }
 
 /// A license as a data package names it.

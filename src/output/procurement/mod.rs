@@ -1,0 +1,166 @@
+//! Procurement pages and their open data, one module a page family: the plan
+//! (`/procurement/plans/FY/`), reference-price disclosures laid out as their บก. forms, monthly
+//! results as แบบ สขร.1, and the combined list of projects (ITA 2568 item o12). This module
+//! holds what they share and the order they are made in.
+
+mod forms;
+mod plans;
+mod projects;
+mod results;
+
+pub use forms::FormView;
+pub use plans::PlanView;
+pub use results::{ResultsView, shown_months};
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::ctx;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::output::Outputs;
+use crate::output::charts::{self, BLUE, Chart, Fill, ORANGE, Row, Series, baht_short};
+use crate::output::page::{AttachmentView, PageMeta, attachment_views, year_links};
+use crate::output::table::{Col, Dataset, Table, money_number};
+use crate::render::markdown;
+use crate::render::{Link, Renderer, Urls};
+use crate::site::dataset::{ColumnType, Frequency};
+use crate::site::document::Signatory;
+use crate::site::procurement::{Form, Method, Plan, ReferencePrice, Results};
+use crate::site::projects::{Project, fiscal_years, projects};
+use crate::site::{Site, routes};
+use crate::thai::calendar::{FiscalYear, YearMonth, format_month_long};
+use crate::thai::money::Money;
+use crate::thai::numerals::Numerals;
+
+/// The pages made so far: (site path, the page or why it could not be made).
+type Pages = Vec<(String, Result<String, Diagnostic>)>;
+
+/// A month as link titles show it: `กุมภาพันธ์ 2566` (BE; templates turn the digits Thai).
+fn month_title(month: YearMonth) -> String {
+    format_month_long(month, Numerals::Arabic)
+}
+
+pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnostics) {
+    let years = fiscal_years(site);
+    if years.is_empty() {
+        return;
+    }
+    let mut pages: Pages = Vec::new();
+    overview(site, r, &years, &mut pages);
+    plans::pages(site, r, &mut pages);
+    forms::pages(site, r, &mut pages);
+    for &fy in &years {
+        results::page(site, r, &years, fy, &mut pages);
+        projects::page(site, r, &years, fy, &mut pages);
+    }
+    for (rel, html) in pages {
+        match html {
+            Ok(html) => out.add_page(&rel, html),
+            Err(d) => diags.push(d),
+        }
+    }
+}
+
+/// `/procurement/`: every fiscal year with what it has.
+fn overview(site: &Site, r: &Renderer, years: &[FiscalYear], pages: &mut Pages) {
+    let urls = &r.urls;
+    let overview: Vec<YearOverview> = years
+        .iter()
+        .rev()
+        .map(|&fy| YearOverview {
+            fiscal_year: fy.be(),
+            plan: site.plans.get(&fy).map(|_| urls.path(&routes::plan(fy))),
+            results: urls.path(&routes::results(fy)),
+            projects: urls.path(&routes::projects(fy)),
+            reference_prices: site
+                .reference_prices
+                .iter()
+                .filter(|x| x.fiscal_year() == fy)
+                .count(),
+            months_published: site
+                .results
+                .keys()
+                .filter(|m| m.fiscal_year() == fy)
+                .count(),
+        })
+        .collect();
+    pages.push((
+        routes::procurement().into(),
+        r.render(
+            "procurement.html",
+            ctx! {
+                page => PageMeta::new("การจัดซื้อจัดจ้าง", routes::procurement(), urls),
+                years => overview,
+                reference_prices_url => urls.path(routes::reference_prices()),
+            },
+        ),
+    ));
+}
+
+#[derive(Serialize)]
+struct YearOverview {
+    fiscal_year: i32,
+    plan: Option<String>,
+    results: String,
+    projects: String,
+    reference_prices: usize,
+    months_published: usize,
+}
+
+/// The procurement datasets: each year's plan, results and projects, and the reference prices.
+pub fn publish_data(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Dataset> {
+    let mut datasets = plans::data(site, urls, out);
+    datasets.extend(forms::data(site, urls, out));
+    for fy in fiscal_years(site) {
+        datasets.push(results::data(site, fy, urls, out));
+        datasets.push(projects::data(site, fy, urls, out));
+    }
+    datasets
+}
+
+/// What every procurement dataset says of itself; each family sets the rest.
+fn dataset_base(
+    site: &Site,
+    id: String,
+    dir: String,
+    title: String,
+    description: String,
+    fy: Option<i32>,
+) -> Dataset {
+    let org = &site.config.name;
+    Dataset {
+        id,
+        dir,
+        title,
+        description,
+        keywords: vec!["จัดซื้อจัดจ้าง".into(), "procurement".into(), org.clone()],
+        frequency: Frequency::Monthly,
+        license: site.config.license.clone(),
+        dataset_type: "ข้อมูลระเบียน".into(),
+        source: "กองคลัง".into(),
+        objective: "เปิดเผยข้อมูลการจัดซื้อจัดจ้างตามมาตรา ๙ แห่งพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. ๒๕๔๐ และพระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. ๒๕๖๐".into(),
+        issued: None,
+        modified: None,
+        fiscal_year: fy,
+        tables: Vec::new(),
+        extra_files: vec![],
+    }
+}
+
+fn opt(s: Option<&str>) -> String {
+    s.unwrap_or_default().to_owned()
+}
+
+/// The monthly results of a fiscal year.
+pub fn results_of(site: &Site, fy: FiscalYear) -> impl Iterator<Item = &Results> {
+    site.results
+        .values()
+        .filter(move |r| r.data.month.0.fiscal_year() == fy)
+}
+
+/// A sum of amounts in satang that stops at the largest value instead of wrapping round to a
+/// negative one (`check` refuses the records that would get there).
+fn sum_satang(amounts: impl Iterator<Item = i64>) -> i64 {
+    amounts.fold(0, i64::saturating_add)
+}
