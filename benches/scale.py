@@ -3,7 +3,7 @@
 
     benches/scale.py [--sizes 1000,10000,50000] [--runs 3] [--prongsai target/release/prongsai]
 
-For each size: writes the synthetic Thai announcement site of ../shared/bench/gen_site.py plus
+For each size: writes the synthetic Thai announcement site of benches/gen_site.py plus
 procurement records in proportion (per 1,000 announcements: a plan of 20 items, 5 reference
 prices and 10 results a month for a fiscal year), then times `prongsai build` three ways:
 the first build into an empty folder, a rebuild with nothing changed, and a rebuild after
@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-GEN = HERE.parent.parent / "shared" / "bench" / "gen_site.py"
+GEN = HERE / "gen_site.py"
 DEPTS = ["สำนักปลัดเทศบาล", "กองคลัง", "กองช่าง", "กองการศึกษา", "กองสาธารณสุขและสิ่งแวดล้อม"]
 METHODS = ["e-bidding", "e-market", "selection", "specific"]
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cost of the search on the bench site of ../shared/bench/gen_site.py: build time of
+# Cost of the search on the bench site of benches/gen_site.py: build time of
 # the whole site and of the index alone, index size, bytes one query downloads, and query
 # latency in headless Chromium on loopback (targets: first query on a fresh page < 300 ms,
 # later ones < 50 ms, one query < 500 KB).
@@ -18,7 +18,7 @@ if [ ! -d "$modules/playwright-core" ] || [ ! -x /usr/bin/chromium ]; then
   exit 2
 fi
 if [ ! -f "$dir/prongsai/content/site.yaml" ]; then
-  python3 ../shared/bench/gen_site.py "$dir" --pages "$pages" >/dev/null
+  python3 benches/gen_site.py "$dir" --pages "$pages" >/dev/null
 fi
 cargo build --release -q --bins --examples
 

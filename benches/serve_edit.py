@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Edit-to-served latency of `prongsai serve` on the synthetic site of ../shared/bench/gen_site.py.
+"""Edit-to-served latency of `prongsai serve` on the synthetic site of benches/gen_site.py.
 
     benches/serve_edit.py [--pages 10000] [--edits 30] [--prongsai target/release/prongsai]
 
@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-GEN = HERE.parent.parent / "shared" / "bench" / "gen_site.py"
+GEN = HERE / "gen_site.py"
 
 
 def fetch(url):
