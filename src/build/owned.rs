@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Msg};
+use crate::diagnostic::{Code, Diagnostic, Msg, codes};
 use crate::output::Outputs;
 
 /// The manifest's name inside an output folder.
@@ -71,6 +71,7 @@ pub fn resolve(out: &Path, root: &Path) -> Result<Target, Diagnostic> {
     let real = if std::fs::symlink_metadata(out).is_ok() {
         out.canonicalize().map_err(|e| {
             refused(
+                codes::OUTPUT_LINK,
                 &shown,
                 Msg::new(
                     format!("โฟลเดอร์ผลลัพธ์เป็นลิงก์ที่ชี้ไปยังที่ที่เปิดไม่ได้: {e}"),
@@ -86,6 +87,7 @@ pub fn resolve(out: &Path, root: &Path) -> Result<Target, Diagnostic> {
         let name = out.file_name().filter(|n| *n != ".." && *n != ".");
         let Some(name) = name else {
             return Err(refused(
+                codes::OUTPUT_NAME,
                 &shown,
                 Msg::new(
                     "ชื่อโฟลเดอร์ผลลัพธ์ใช้ไม่ได้",
@@ -116,6 +118,7 @@ pub fn resolve(out: &Path, root: &Path) -> Result<Target, Diagnostic> {
     };
     if site.starts_with(&real) || inside("content") || inside("themes") {
         return Err(refused(
+            codes::OUTPUT_IS_SITE,
             &shown,
             Msg::new(
                 format!(
@@ -159,6 +162,7 @@ pub fn inspect(dir: &Path, shown: &Path, outputs: &Outputs) -> Result<Listing, D
         Err(e) => return Err(cannot("เปิดโฟลเดอร์", "open the folder", shown, &e)),
         Ok(m) if !m.is_dir() => {
             return Err(refused(
+                codes::OUTPUT_NOT_FOLDER,
                 shown,
                 Msg::new(
                     "ที่ตั้งของโฟลเดอร์ผลลัพธ์มีไฟล์อื่นอยู่แล้ว (ไม่ใช่โฟลเดอร์) จึงไม่เขียนทับ",
@@ -195,6 +199,7 @@ pub fn inspect(dir: &Path, shown: &Path, outputs: &Outputs) -> Result<Listing, D
     let foreign: Vec<String> = if listing.files.contains(MANIFEST) {
         let listed = read_manifest(&dir.join(MANIFEST)).ok_or_else(|| {
             refused(
+                codes::OUTPUT_MANIFEST,
                 shown,
                 Msg::new(
                     format!("อ่านรายการไฟล์ {MANIFEST} ในโฟลเดอร์ผลลัพธ์ไม่ได้ (ถูกแก้ไขหรือเสียหาย) จึงไม่รู้ว่าไฟล์ใดเป็นของ prongsai"),
@@ -255,6 +260,7 @@ pub fn inspect(dir: &Path, shown: &Path, outputs: &Outputs) -> Result<Listing, D
     }
     let list = list.join(", ");
     Err(refused(
+        codes::OUTPUT_NOT_OURS,
         shown,
         Msg::new(
             format!(
@@ -298,12 +304,13 @@ pub fn has_manifest(dir: &Path) -> bool {
     read_manifest(&dir.join(MANIFEST)).is_some()
 }
 
-fn refused(path: &Path, message: Msg, help: Msg) -> Diagnostic {
-    Diagnostic::error(path, message).help(help)
+fn refused(code: Code, path: &Path, message: Msg, help: Msg) -> Diagnostic {
+    Diagnostic::error(code, path, message).help(help)
 }
 
 fn cannot(th: &str, en: &str, path: &Path, e: &io::Error) -> Diagnostic {
     Diagnostic::error(
+        codes::OUTPUT_WRITE,
         path,
         Msg::new(format!("{th}ไม่ได้: {e}"), format!("cannot {en}: {e}")),
     )

@@ -29,6 +29,7 @@ pub struct WriteStats {
 pub fn write(outputs: &Outputs, out: &Path, root: &Path) -> Result<WriteStats, Diagnostic> {
     let fail = |th: &str, en: &str, path: &Path, e: &io::Error| {
         Diagnostic::error(
+            crate::diagnostic::codes::OUTPUT_WRITE,
             path,
             Msg::new(
                 format!("{th}ไม่ได้: {e} (เว็บไซต์เดิมใน {} ยังอยู่ครบ)", out.display()),

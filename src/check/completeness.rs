@@ -53,7 +53,7 @@ pub fn check_result_row(
     }
     for (field, th, en) in missing {
         diags.push(
-            Diagnostic::error(
+            Diagnostic::error(crate::diagnostic::codes::ROW_INCOMPLETE,
                 &src.path,
                 Msg::new(
                     format!("รายการที่ {} ของแบบ สขร.๑ ยังไม่มี{th}", i + 1),
@@ -70,7 +70,7 @@ pub fn check_result_row(
     }
     if item.status == RowStatus::Done && item.winner.is_some() && item.bids.is_empty() {
         diags.push(
-            Diagnostic::warning(
+            Diagnostic::warning(crate::diagnostic::codes::ROW_NO_BIDS,
                 &src.path,
                 Msg::new(
                     format!("รายการที่ {} ไม่มีรายชื่อผู้เสนอราคาและราคาที่เสนอ (bids)", i + 1),
@@ -95,6 +95,7 @@ pub fn check_reference_price(rp: &ReferencePrice, diags: &mut Diagnostics) {
         let (l, c) = src.locate("price:", 1).unwrap_or((0, 0));
         diags.push(
             Diagnostic::error(
+                crate::diagnostic::codes::PRICE_ZERO,
                 &src.path,
                 Msg::new(
                     "ราคากลาง (price) เป็น 0 บาท",
@@ -113,6 +114,7 @@ pub fn check_reference_price(rp: &ReferencePrice, diags: &mut Diagnostics) {
         let (l, c) = src.locate("budget:", 1).unwrap_or((0, 0));
         diags.push(
             Diagnostic::error(
+                crate::diagnostic::codes::BUDGET_ZERO,
                 &src.path,
                 Msg::new(
                     "วงเงินงบประมาณ (budget) เป็น 0 บาท",
@@ -132,7 +134,7 @@ pub fn check_reference_price(rp: &ReferencePrice, diags: &mut Diagnostics) {
     if FiscalYear::of(on) != fy {
         let (l, c) = src.locate("priced_on:", 1).unwrap_or((0, 0));
         diags.push(
-            Diagnostic::error(
+            Diagnostic::error(crate::diagnostic::codes::PRICED_OUTSIDE_YEAR,
                 &src.path,
                 Msg::new(
                     format!("วันที่กำหนดราคากลาง (priced_on) อยู่นอกปีงบประมาณ {fy}"),
@@ -156,6 +158,7 @@ pub fn check_reference_price(rp: &ReferencePrice, diags: &mut Diagnostics) {
 pub fn check_totals(site: &crate::site::Site, diags: &mut Diagnostics) {
     let overflow = |src: &Source, line: usize, field: String, what: (&str, &str)| {
         Diagnostic::error(
+            crate::diagnostic::codes::TOTAL_OVERFLOW,
             &src.path,
             Msg::new(
                 format!("ยอดรวม{}เกินกว่าที่คำนวณได้เมื่อรวมรายการนี้", what.0),

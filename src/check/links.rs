@@ -85,7 +85,7 @@ fn markdown(src: &Source, text: &str, first_line: usize, diags: &mut Diagnostics
 
 fn refused(src: &Source, line: usize, column: usize, dest: &str) -> Diagnostic {
     let shown: String = dest.chars().take(60).collect();
-    Diagnostic::error(
+    Diagnostic::error(crate::diagnostic::codes::LINK_UNSAFE,
         &src.path,
         Msg::new(
             format!("ลิงก์ \"{shown}\" ใช้ไม่ได้: ลิงก์ต้องเปิดหน้าเว็บหรือไฟล์ (http, https, mailto, tel หรือที่อยู่ในเว็บไซต์) ไม่ใช่สั่งให้เบราว์เซอร์ทำงาน"),

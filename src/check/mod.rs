@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Msg};
+use crate::diagnostic::{Diagnostic, Diagnostics, Msg, codes};
 use crate::site::attachment::{PathProblem, normalize_ref};
 use crate::site::document::{AttachmentRef, EmbedTarget};
 use crate::site::routes;
@@ -109,6 +109,7 @@ fn check_marks(src: &Source, diags: &mut Diagnostics) {
             .collect();
         diags.push(
             Diagnostic::warning(
+                codes::DOUBLED_MARK,
                 &src.path,
                 Msg::new(
                     format!("พิมพ์วรรณยุกต์หรือสระซ้อนกันสองตัวหลัง \"{word}\""),
@@ -132,6 +133,7 @@ fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
     if doc.section != "pages" && !is_index && doc.front.date.is_none() {
         diags.push(
             Diagnostic::error(
+                codes::DATE_MISSING,
                 &src.path,
                 Msg::new("ไม่มีวันที่ (date) ของประกาศ", "the document has no date"),
             )
@@ -147,6 +149,7 @@ fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
         let (l, c) = at("title:");
         diags.push(
             Diagnostic::error(
+                codes::TITLE_EMPTY,
                 &src.path,
                 Msg::new("ชื่อเรื่อง (title) ว่างเปล่า", "the title is empty"),
             )
@@ -164,7 +167,7 @@ fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
         if !found {
             let (l, c) = at("embed:");
             diags.push(
-                Diagnostic::error(
+                Diagnostic::error(codes::EMBED_UNKNOWN,
                     &src.path,
                     Msg::new(
                         format!("ไม่พบข้อมูล \"{embed}\" ที่จะแสดงในประกาศ"),
@@ -188,6 +191,7 @@ fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
         let (l, c) = at("slug:");
         diags.push(
             Diagnostic::error(
+                codes::SLUG_INVALID,
                 &src.path,
                 Msg::new(
                     format!("ชื่อที่อยู่หน้า (slug) \"{slug}\" ใช้ไม่ได้"),
@@ -220,6 +224,7 @@ fn check_addresses(site: &Site, diags: &mut Diagnostics) {
         {
             diags.push(
                 Diagnostic::error(
+                    codes::ADDRESS_RESERVED,
                     &doc.source.path,
                     Msg::new(
                         format!("ชื่อหน้า \"{}\" ซ้ำกับส่วนอื่นของเว็บไซต์ (/{path})", doc.slug),
@@ -239,7 +244,7 @@ fn check_addresses(site: &Site, diags: &mut Diagnostics) {
         }
         if let Some(first) = seen.get(&key) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::error(codes::ADDRESS_TWICE,
                     &doc.source.path,
                     Msg::new(
                         format!(
@@ -278,7 +283,7 @@ fn check_example_leftovers(site: &Site, sources: &[&Source], diags: &mut Diagnos
         .collect::<String>();
     let place = crate::example::PLACE;
     diags.push(
-        Diagnostic::warning(
+        Diagnostic::warning(codes::EXAMPLE_LEFT,
             crate::site::Config::FILE,
             Msg::new(
                 format!(
@@ -312,7 +317,7 @@ fn check_scriptable_attachments(site: &Site, diags: &mut Diagnostics) {
             continue;
         }
         diags.push(
-            Diagnostic::warning(
+            Diagnostic::warning(codes::ATTACHMENT_SCRIPTABLE,
                 std::path::Path::new("content").join(&a.key),
                 Msg::new(
                     "ไฟล์แนบชนิดนี้ (.svg .html .xhtml .xml) เบราว์เซอร์เปิดเป็นหน้าเว็บได้ ถ้ามีสคริปต์ซ่อนอยู่ สคริปต์จะทำงานในนามเว็บไซต์ของหน่วยงาน",
@@ -353,6 +358,7 @@ pub fn check_attachments(
                     ),
                 };
                 (
+                    codes::ATTACHMENT_MISSING,
                     Msg::new(
                         format!("ไม่พบไฟล์แนบ {key}"),
                         format!("the attachment {key} does not exist"),
@@ -361,6 +367,7 @@ pub fn check_attachments(
                 )
             }
             Err(PathProblem::Escapes) => (
+                codes::ATTACHMENT_OUTSIDE,
                 Msg::new(
                     format!("ไฟล์แนบ \"{}\" อยู่นอกโฟลเดอร์ content/files/", a.file),
                     format!(
@@ -374,6 +381,7 @@ pub fn check_attachments(
                 ),
             ),
             Err(PathProblem::NotUnderFiles) => (
+                codes::ATTACHMENT_NOT_FILES,
                 Msg::new(
                     format!("ไฟล์แนบ \"{}\" ต้องขึ้นต้นด้วย files/", a.file),
                     format!("the attachment \"{}\" must start with files/", a.file),
@@ -385,10 +393,10 @@ pub fn check_attachments(
             ),
         };
         diags.push(
-            Diagnostic::error(&src.path, problem.0)
+            Diagnostic::error(problem.0, &src.path, problem.1)
                 .at(&src.text, l, c)
                 .field(field)
-                .help(problem.1),
+                .help(problem.2),
         );
     }
 }
@@ -401,6 +409,7 @@ pub fn check_section9(src: &Source, categories: &[u8], diags: &mut Diagnostics) 
             let (l, c) = at("section9:");
             diags.push(
                 Diagnostic::error(
+                    codes::SECTION9_INVALID,
                     &src.path,
                     Msg::new(
                         format!("หมวดมาตรา ๙ ต้องเป็นเลข 1 ถึง 8 แต่พบ {n}"),
@@ -436,6 +445,7 @@ pub fn check_topics(src: &Source, topics: &[String], diags: &mut Diagnostics) {
             };
             diags.push(
                 Diagnostic::error(
+                    codes::TOPIC_UNKNOWN,
                     &src.path,
                     Msg::new(
                         format!("ไม่รู้จักหัวข้อ \"{t}\""),

@@ -22,7 +22,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
             let src = &site.config_source;
             let (l, c) = src.locate("ocid_prefix:", 1).unwrap_or((0, 0));
             diags.push(
-                Diagnostic::error(
+                Diagnostic::error(crate::diagnostic::codes::OCID_PREFIX_INVALID,
                     &src.path,
                     Msg::new(
                         format!("ocid_prefix \"{prefix}\" ไม่อยู่ในรูปแบบของ OCDS"),
@@ -56,6 +56,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
                     .unwrap_or(here);
                 diags.push(
                     Diagnostic::error(
+                        crate::diagnostic::codes::PLAN_ID_TWICE,
                         &src.path,
                         Msg::new(
                             format!("รหัสรายการ \"{id}\" ซ้ำกับรายการก่อนหน้าในแผน"),
@@ -76,6 +77,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
                 let (l, c) = src.locate("expected:", from).unwrap_or(here);
                 diags.push(
                     Diagnostic::warning(
+                        crate::diagnostic::codes::EXPECTED_OUTSIDE_YEAR,
                         &src.path,
                         Msg::new(
                             format!("เดือนที่คาดว่าจะประกาศ ({}) อยู่นอกปีงบประมาณ {fy}", be_month(m.0)),
@@ -126,6 +128,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
                 let (l, c) = src.locate("breakdown:", 1).unwrap_or((0, 0));
                 diags.push(
                     Diagnostic::warning(
+                        crate::diagnostic::codes::ESTIMATE_MISMATCH,
                         &src.path,
                         Msg::new(
                             format!(
@@ -178,7 +181,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
                 if FiscalYear::of(d) != fy {
                     let (l, col) = src.locate("date:", from).unwrap_or(here);
                     diags.push(
-                        Diagnostic::error(
+                        Diagnostic::error(crate::diagnostic::codes::CONTRACT_OUTSIDE_YEAR,
                             &src.path,
                             Msg::new(
                                 format!("วันที่ของสัญญาอยู่นอกปีงบประมาณ {fy} ของรายงานเดือน {}", be_month(month)),
@@ -196,6 +199,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
                     let (l, col) = src.locate("date:", from).unwrap_or(here);
                     diags.push(
                         Diagnostic::warning(
+                            crate::diagnostic::codes::CONTRACT_OUTSIDE_MONTH,
                             &src.path,
                             Msg::new(
                                 format!("วันที่ของสัญญาไม่อยู่ในเดือน {} ของรายงานนี้", be_month(month)),
@@ -265,6 +269,7 @@ fn over_budget(
 ) -> Diagnostic {
     let (l, c) = src.locate(key, from).unwrap_or((0, 0));
     Diagnostic::warning(
+        crate::diagnostic::codes::OVER_BUDGET,
         &src.path,
         Msg::new(
             format!(
@@ -320,6 +325,7 @@ fn check_plan_item(
     };
     diags.push(
         Diagnostic::error(
+            crate::diagnostic::codes::PLAN_ITEM_UNKNOWN,
             &src.path,
             Msg::new(
                 format!("ไม่พบรายการ \"{id}\" ในแผนการจัดซื้อจัดจ้างปี {fy}"),

@@ -26,7 +26,7 @@ pub fn check_hash_in_values(src: &Source, diags: &mut Diagnostics) {
         let whole = format!("{kept} #{cut}");
         let quoted = serde_json::to_string(&whole).unwrap_or_default();
         diags.push(
-            Diagnostic::warning(
+            Diagnostic::warning(crate::diagnostic::codes::HASH_IN_VALUE,
                 &src.path,
                 Msg::new(
                     format!("ข้อความตั้งแต่ # ถูกอ่านเป็นหมายเหตุ (comment) จึงไม่ถูกเผยแพร่: ค่าที่ใช้จริงคือ \"{kept}\""),

@@ -37,7 +37,7 @@ pub fn check_placeholders(src: &Source, diags: &mut Diagnostics) {
         };
         let column = line[..byte].chars().count() + 1;
         diags.push(
-            Diagnostic::warning(
+            Diagnostic::warning(crate::diagnostic::codes::PLACEHOLDER,
                 &src.path,
                 Msg::new(
                     "ยังไม่ได้กรอกข้อมูล: ค่านี้เป็นตัวอย่างจากแม่แบบ (มี ... หรือเป็นคำอธิบาย)",
@@ -108,6 +108,7 @@ pub fn check_empty_official_fields(doc: &Document, diags: &mut Diagnostics) {
         let (l, c) = src.locate(&format!("{field}:"), 1).unwrap_or((0, 0));
         diags.push(
             Diagnostic::warning(
+                crate::diagnostic::codes::OFFICIAL_FIELD_EMPTY,
                 &src.path,
                 Msg::new(format!("{th}ว่างอยู่"), format!("{en} is empty")),
             )

@@ -184,6 +184,9 @@ fn wrap(text: &str, width: usize, indent: usize) -> String {
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     severity: &'static str,
+    /// The stable code of the finding (`Y0202`) and its name (`missing-field`).
+    code: &'static str,
+    code_name: &'static str,
     file: String,
     line: usize,
     column: usize,
@@ -210,6 +213,8 @@ fn items(diags: &Diagnostics, g: Global) -> Vec<JsonDiagnostic<'_>> {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             },
+            code: d.code.id,
+            code_name: d.code.name,
             file: d.file.display().to_string(),
             line: d.line,
             column: d.column,

@@ -63,6 +63,7 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
             reported.extend(["integrity_measures", "integrity_measures_report"]);
             out.push(
                 Diagnostic::warning(
+                    crate::diagnostic::codes::MEASURES_MISSING,
                     format!("content/measures/{y}.yaml"),
                     Msg::new(
                         format!("ยังไม่มีมาตรการส่งเสริมคุณธรรมและความโปร่งใสของปีงบประมาณ {y}"),
@@ -85,6 +86,7 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
             reported.push("integrity_measures_report");
             out.push(
                 Diagnostic::warning(
+                    crate::diagnostic::codes::MEASURES_NO_REPORT,
                     &m.source.path,
                     Msg::new(
                         format!("ยังไม่มีรายงานผลการดำเนินการตามมาตรการของปีงบประมาณ {y}"),
@@ -110,7 +112,7 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
     if plan.is_none() {
         reported.push("procurement_plan");
         out.push(
-            Diagnostic::warning(
+            Diagnostic::warning(crate::diagnostic::codes::PLAN_MISSING,
                 format!("content/procurement/plans/{y}.yaml"),
                 Msg::new(
                     format!("ยังไม่ได้เผยแพร่แผนการจัดซื้อจัดจ้างประจำปีงบประมาณ {y}"),
@@ -141,7 +143,7 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
         let name = format_month_long(month, n);
         reported.push("procurement_monthly");
         out.push(
-            Diagnostic::warning(
+            Diagnostic::warning(crate::diagnostic::codes::MONTH_MISSING,
                 file,
                 Msg::new(
                     format!("ยังไม่ได้เผยแพร่สรุปผลการจัดซื้อจัดจ้าง (สขร.๑) เดือน{name}"),
@@ -178,7 +180,7 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
             if item.budget.0 > limit && !p.results.is_empty() && p.reference_prices.is_empty() {
                 reported.push("procurement_notices");
                 out.push(
-                    Diagnostic::warning(
+                    Diagnostic::warning(crate::diagnostic::codes::REFERENCE_PRICE_MISSING,
                         &plan.source.path,
                         Msg::new(
                             format!("รายการ {} วงเงินเกิน ๕๐๐,๐๐๐ บาท มีผลการจัดซื้อจัดจ้างแล้ว แต่ไม่มีประกาศราคากลาง", p.local_id),
@@ -218,6 +220,7 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
             // Located at the row of the site's ITA page that should answer it.
             out.push(
                 Diagnostic::warning(
+                    crate::diagnostic::codes::ITA_ITEM_MISSING,
                     format!("/{}", routes::ita_item(year, &item.code)),
                     Msg::new(
                         format!(
@@ -292,7 +295,7 @@ fn no_gift(
             )
         };
         out.push(
-            Diagnostic::warning("content/announcements/", Msg::new(th, en))
+            Diagnostic::warning(crate::diagnostic::codes::NO_GIFT_MISSING, "content/announcements/", Msg::new(th, en))
                 .rule(rule)
                 .help(Msg::new(
                     format!("ออกประกาศฉบับปีงบประมาณ {y} ลงนามโดยนายก ใส่ topics: [no_gift_announcement] และ signed_by"),
@@ -312,6 +315,7 @@ fn no_gift(
             .documents()
             .find(|d| Subject::document(d) == this_year[0].subject);
         let mut finding = Diagnostic::warning(
+            crate::diagnostic::codes::NO_GIFT_UNSIGNED,
             doc.map_or_else(
                 || std::path::PathBuf::from("content/announcements/"),
                 |d| d.source.path.clone(),

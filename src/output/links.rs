@@ -89,7 +89,7 @@ fn report(
         .or_else(|| locate(text, needle, from_line))
         .unwrap_or((0, 0));
     diags.push(
-        Diagnostic::error(
+        Diagnostic::error(crate::diagnostic::codes::LINK_BROKEN,
             file,
             Msg::new(
                 format!("ลิงก์ไปยัง /{rel} ซึ่งไม่มีในเว็บไซต์"),

@@ -166,6 +166,7 @@ fn build_template_error(e: &minijinja::Error, origin: &str, source: &str) -> Dia
         .detail()
         .map_or_else(|| e.kind().to_string(), str::to_owned);
     let d = Diagnostic::error(
+        crate::diagnostic::codes::TEMPLATE_ERROR,
         PathBuf::from(origin),
         Msg::new(
             format!("แม่แบบ (template) ผิดพลาด: {detail}"),

@@ -141,8 +141,8 @@ fn scriptable(name: &str) -> bool {
 /// The served copy of an HTML page: the build's bytes plus the live-reload script.
 fn with_live_script(html: &[u8], base_path: &str) -> Vec<u8> {
     let script = format!(
-        "<script>window.__prongsai_events={:?};{LIVE_JS}</script>",
-        format!("{base_path}{EVENTS}")
+        "<script>window.__prongsai_events={};{LIVE_JS}</script>",
+        crate::render::filters::json_in_html(&format!("{base_path}{EVENTS}"))
     );
     let text = String::from_utf8_lossy(html);
     match text.rfind("</body>") {

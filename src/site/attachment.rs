@@ -40,6 +40,7 @@ impl Attachment {
         };
         let (size, sha256, source) = hash().map_err(|e| {
             Diagnostic::error(
+                crate::diagnostic::codes::ATTACHMENT_UNREADABLE,
                 display,
                 Msg::new(
                     format!("อ่านไฟล์แนบไม่ได้: {e}"),

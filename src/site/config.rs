@@ -87,6 +87,7 @@ impl Config {
         if config.name.trim().is_empty() {
             let (l, c) = at("name");
             return Err(Diagnostic::error(
+                crate::diagnostic::codes::NAME_EMPTY,
                 &source.path,
                 Msg::new(
                     "ชื่อหน่วยงาน (name) ว่างเปล่า",
@@ -108,7 +109,7 @@ impl Config {
                 } else {
                     at("base_url")
                 };
-                return Err(Diagnostic::error(
+                return Err(Diagnostic::error(crate::diagnostic::codes::BASE_URL_INVALID,
                     &source.path,
                     Msg::new(
                         format!("ที่อยู่เว็บไซต์ base_url \"{}\" ไม่ถูกต้อง", config.base_url),

@@ -119,7 +119,7 @@ impl Dataset {
         if meta.columns.is_empty() {
             let (l, c) = yaml.locate("columns:", 1).unwrap_or((1, 0));
             return Err(vec![
-                Diagnostic::error(
+                Diagnostic::error(crate::diagnostic::codes::COLUMNS_MISSING,
                     &yaml.path,
                     Msg::new("ยังไม่ได้อธิบายคอลัมน์ (columns)", "the columns are not described"),
                 )
@@ -134,6 +134,7 @@ impl Dataset {
         if !root.join(&csv_rel).is_file() {
             return Err(vec![
                 Diagnostic::error(
+                    crate::diagnostic::codes::CSV_MISSING,
                     &yaml.path,
                     Msg::new(
                         format!("ไม่พบไฟล์ข้อมูล {}", csv_rel.display()),
@@ -174,6 +175,7 @@ fn read_rows(csv: &Source, columns: &[Column]) -> Result<Vec<Vec<String>>, Vec<D
                     .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
                 errors.push(
                     Diagnostic::error(
+                        crate::diagnostic::codes::CSV_UNREADABLE,
                         &csv.path,
                         Msg::new(
                             format!("อ่าน CSV ไม่ได้: {e}"),
@@ -193,7 +195,7 @@ fn read_rows(csv: &Source, columns: &[Column]) -> Result<Vec<Vec<String>>, Vec<D
             let header: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
             if header != names {
                 errors.push(
-                    Diagnostic::error(
+                    Diagnostic::error(crate::diagnostic::codes::CSV_HEADER,
                         &csv.path,
                         Msg::new(
                             format!("หัวตารางของ CSV ({}) ไม่ตรงกับคอลัมน์ที่อธิบายไว้ ({})", header.join(","), names.join(",")),
@@ -216,6 +218,7 @@ fn read_rows(csv: &Source, columns: &[Column]) -> Result<Vec<Vec<String>>, Vec<D
         if cells.len() != columns.len() {
             errors.push(
                 Diagnostic::error(
+                    crate::diagnostic::codes::CSV_ROW_LENGTH,
                     &csv.path,
                     Msg::new(
                         format!("แถวนี้มี {} ช่อง แต่ตารางมี {} คอลัมน์", cells.len(), columns.len()),
@@ -240,6 +243,7 @@ fn read_rows(csv: &Source, columns: &[Column]) -> Result<Vec<Vec<String>>, Vec<D
                 Ok(v) => row.push(v),
                 Err((th, en)) => errors.push(
                     Diagnostic::error(
+                        crate::diagnostic::codes::CSV_CELL,
                         &csv.path,
                         Msg::new(
                             format!("ค่า \"{cell}\" ในคอลัมน์ {} ไม่ใช่{th}", col.name),

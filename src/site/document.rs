@@ -154,12 +154,16 @@ pub(crate) fn split_front_matter(source: &Source) -> Result<(&str, &str, usize),
                 "the file must start with front matter between two --- lines",
             )
         };
-        return Err(Diagnostic::error(&source.path, Msg::new(th, en))
-            .at(text, 1, 1)
-            .help(Msg::new(
-                "บรรทัดแรกของไฟล์ต้องเป็น --- ตามด้วย title: ชื่อเรื่อง แล้วปิดด้วย --- อีกบรรทัด",
-                "make the first line ---, then title: ..., then a closing --- line",
-            )));
+        return Err(Diagnostic::error(
+            crate::diagnostic::codes::FRONT_MATTER_MISSING,
+            &source.path,
+            Msg::new(th, en),
+        )
+        .at(text, 1, 1)
+        .help(Msg::new(
+            "บรรทัดแรกของไฟล์ต้องเป็น --- ตามด้วย title: ชื่อเรื่อง แล้วปิดด้วย --- อีกบรรทัด",
+            "make the first line ---, then title: ..., then a closing --- line",
+        )));
     };
     // The closing line is "---" alone (allowing trailing spaces).
     let mut offset = 4;
@@ -173,6 +177,7 @@ pub(crate) fn split_front_matter(source: &Source) -> Result<(&str, &str, usize),
         offset += line.len();
     }
     Err(Diagnostic::error(
+        crate::diagnostic::codes::FRONT_MATTER_UNCLOSED,
         &source.path,
         Msg::new(
             "ส่วนหัว (front matter) ไม่ได้ปิดด้วยบรรทัด ---",

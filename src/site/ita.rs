@@ -91,6 +91,7 @@ impl Catalog {
         if stem != catalog.year.to_string() {
             let (l, c) = source.locate("year:", 1).unwrap_or((1, 0));
             return Err(Diagnostic::error(
+                crate::diagnostic::codes::CATALOG_YEAR,
                 &source.path,
                 Msg::new(
                     format!("ปีในไฟล์ ({}) ไม่ตรงกับชื่อไฟล์ ({stem}.yaml)", catalog.year),
@@ -116,6 +117,7 @@ impl Catalog {
                     if !crate::site::topics::KEYS.contains(&t.as_str()) {
                         let (l, c) = source.locate(t, from).unwrap_or((0, 0));
                         return Err(Diagnostic::error(
+                            crate::diagnostic::codes::CATALOG_TOPIC,
                             &source.path,
                             Msg::new(
                                 format!("ข้อ {} ใช้หัวข้อ \"{t}\" ที่ไม่รู้จัก", item.code),

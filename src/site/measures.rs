@@ -102,7 +102,7 @@ impl Measures {
         if stem != fy.be().to_string() {
             let (l, c) = source.locate("fiscal_year:", 1).unwrap_or((1, 0));
             errors.push(
-                Diagnostic::error(
+                Diagnostic::error(crate::diagnostic::codes::MEASURES_YEAR,
                     &source.path,
                     Msg::new(
                         format!("ปีงบประมาณในไฟล์ ({fy}) ไม่ตรงกับชื่อไฟล์ ({stem}.yaml)"),
@@ -121,6 +121,7 @@ impl Measures {
             let (l, c) = source.locate("measures:", 1).unwrap_or((1, 0));
             errors.push(
                 Diagnostic::error(
+                    crate::diagnostic::codes::MEASURES_EMPTY,
                     &source.path,
                     Msg::new(
                         "ยังไม่มีมาตรการในรายการ measures",
@@ -142,6 +143,7 @@ impl Measures {
             if m.methods.is_empty() {
                 errors.push(
                     Diagnostic::error(
+                        crate::diagnostic::codes::MEASURE_NO_METHODS,
                         &source.path,
                         Msg::new(
                             format!("มาตรการที่ {} ไม่มีวิธีการดำเนินงาน (methods)", i + 1),
@@ -162,6 +164,7 @@ impl Measures {
                     let (l, c) = source.locate("period:", from_line).unwrap_or(here);
                     errors.push(
                         Diagnostic::error(
+                            crate::diagnostic::codes::MEASURE_PERIOD,
                             &source.path,
                             Msg::new(
                                 format!("ระยะเวลาดำเนินการของมาตรการที่ {} เริ่มหลังวันสิ้นสุด", i + 1),

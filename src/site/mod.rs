@@ -167,7 +167,7 @@ impl Site {
         let content = root.join("content");
         if !content.join("site.yaml").is_file() {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::error(crate::diagnostic::codes::SETTINGS_MISSING,
                     Config::FILE,
                     Msg::new(
                         format!("ไม่พบไฟล์ตั้งค่าเว็บไซต์ {}", content.join("site.yaml").display()),
@@ -424,6 +424,7 @@ fn is_record(ext: &str) -> bool {
 /// Two files that hold the same record (a plan's year, a results month).
 fn two_files(second: &Source, first: &Source) -> Diagnostic {
     Diagnostic::error(
+        crate::diagnostic::codes::RECORD_TWICE,
         &second.path,
         Msg::new(
             format!("ข้อมูลชุดนี้มีอยู่แล้วในไฟล์ {}", first.path.display()),
@@ -524,6 +525,7 @@ fn list_content(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         let entry = entry.map_err(|e| {
             let path = e.path().map(|p| relative(root, p)).unwrap_or_default();
             Diagnostic::error(
+                crate::diagnostic::codes::FOLDER_UNREADABLE,
                 path,
                 Msg::new(
                     format!("อ่านโฟลเดอร์ไม่ได้: {e}"),
@@ -539,7 +541,7 @@ fn list_content(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
                 rel.components()
                     .any(|c| c.as_os_str().to_str().is_none_or(is_ignored))
             }) {
-                return Err(Diagnostic::error(
+                return Err(Diagnostic::error(crate::diagnostic::codes::LINK_TO_HIDDEN,
                     relative(root, entry.path()),
                     Msg::new(
                         "ลิงก์สัญลักษณ์ (symbolic link) นี้ชี้ไปยังไฟล์หรือโฟลเดอร์ที่ซ่อนอยู่ (ชื่อขึ้นต้นด้วยจุด เช่น .env หรือ .git) ซึ่งไม่เผยแพร่",
@@ -552,7 +554,7 @@ fn list_content(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
                 )));
             }
             if inside.is_none() {
-                return Err(Diagnostic::error(
+                return Err(Diagnostic::error(crate::diagnostic::codes::LINK_OUT_OF_SITE,
                     relative(root, entry.path()),
                     Msg::new(
                         "ลิงก์สัญลักษณ์ (symbolic link) นี้ชี้ไปนอกโฟลเดอร์ของเว็บไซต์ จึงไม่นำมาเผยแพร่",
@@ -604,7 +606,7 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
             let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
             if stem.len() != 4 || !stem.chars().all(|c| c.is_ascii_digit()) {
                 return problems(
-                    Diagnostic::error(
+                    Diagnostic::error(crate::diagnostic::codes::MEASURES_FILE_NAME,
                         rel,
                         Msg::new(
                             "ชื่อไฟล์มาตรการต้องเป็นปีงบประมาณ เช่น 2566.yaml",
@@ -659,7 +661,7 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
             Err(d) => problems(d),
         },
         _ => problems(
-            Diagnostic::warning(
+            Diagnostic::warning(crate::diagnostic::codes::FILE_NOT_USED,
                 rel,
                 Msg::new(
                     "ไม่ได้ใช้ไฟล์นี้: ไม่ใช่ชนิดไฟล์ที่รู้จักในตำแหน่งนี้",

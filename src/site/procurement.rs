@@ -91,6 +91,7 @@ impl<'de> Deserialize<'de> for Method {
                         .map(|k| (format!("หมายถึง \"{k}\" หรือไม่? "), format!("did you mean \"{k}\"? ")))
                         .unwrap_or_default();
                     custom_error(
+                        crate::diagnostic::codes::BAD_METHOD,
                         Msg::new(
                             format!("ไม่รู้จักวิธีจัดซื้อจัดจ้าง \"{v}\""),
                             format!("\"{v}\" is not a procurement method"),
@@ -459,6 +460,7 @@ fn file_name_mismatch(source: &Source, key: &str, value: &str, th: &str, en: &st
     let (l, c) = source.locate(key, 1).unwrap_or((1, 0));
     let name = stem(source);
     Diagnostic::error(
+        crate::diagnostic::codes::FILE_NAME_MISMATCH,
         &source.path,
         Msg::new(
             format!("{th}ในไฟล์ ({value}) ไม่ตรงกับชื่อไฟล์ ({name})"),

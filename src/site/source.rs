@@ -48,7 +48,7 @@ impl Source {
             && meta.len() > MAX_TEXT_FILE
         {
             let mb = |n: u64| n.div_ceil(1024 * 1024);
-            return Err(Diagnostic::error(
+            return Err(Diagnostic::error(crate::diagnostic::codes::FILE_TOO_LARGE,
                 rel,
                 Msg::new(
                     format!(
@@ -70,6 +70,7 @@ impl Source {
         }
         let bytes = std::fs::read(root.join(rel)).map_err(|e| {
             Diagnostic::error(
+                crate::diagnostic::codes::FILE_UNREADABLE,
                 rel,
                 Msg::new(
                     format!("อ่านไฟล์ไม่ได้: {e}"),
@@ -89,7 +90,7 @@ impl Source {
                 let good = String::from_utf8_lossy(&bytes[..valid]);
                 let (line, column) = line_col(&good, good.len());
                 let lossy = String::from_utf8_lossy(bytes);
-                return Err(Diagnostic::error(
+                return Err(Diagnostic::error(crate::diagnostic::codes::NOT_UTF8,
                     rel,
                     Msg::new(
                         "ไฟล์นี้ไม่ได้บันทึกเป็น UTF-8 (พบอักขระที่อ่านไม่ได้)",
@@ -151,7 +152,7 @@ fn too_deep(rel: &Path, text: &str, deep: &super::limits::TooDeep) -> Diagnostic
         .take(120)
         .take_while(|c| *c != '\n')
         .collect();
-    Diagnostic::error(rel, Msg::new(format!("{th} ซึ่งไม่ใช่เนื้อหาที่อ่านได้"), format!("{en}, which is no readable content")))
+    Diagnostic::error(crate::diagnostic::codes::NESTING_TOO_DEEP, rel, Msg::new(format!("{th} ซึ่งไม่ใช่เนื้อหาที่อ่านได้"), format!("{en}, which is no readable content")))
         .at(&format!("{}{shown}", "\n".repeat(line.saturating_sub(1))), line, column.min(120))
         .help(Msg::new(
             "ตรวจว่าไฟล์นี้ถูกต้องหรือไม่ (อาจเสียหายหรือถูกสร้างขึ้นโดยโปรแกรมอื่น) แล้วเขียนใหม่ให้ซ้อนกันเพียงไม่กี่ชั้น",
@@ -168,7 +169,7 @@ fn control_character(rel: &Path, text: &str, at: usize) -> Diagnostic {
         .chars()
         .map(|c| if is_control(c) { '?' } else { c })
         .collect();
-    Diagnostic::error(
+    Diagnostic::error(crate::diagnostic::codes::CONTROL_CHARACTER,
         rel,
         Msg::new(
             format!("มีอักขระควบคุมที่มองไม่เห็น ({code}) ซึ่งใช้ในเว็บไซต์ไม่ได้"),

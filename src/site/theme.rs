@@ -40,10 +40,10 @@ impl Theme {
             return Ok(theme);
         };
         let config = Path::new(crate::site::Config::FILE);
-        let problem = |th: String, en: String, help: Msg| {
+        let problem = |code: crate::diagnostic::Code, th: String, en: String, help: Msg| {
             let text = std::fs::read_to_string(root.join(config)).unwrap_or_default();
             let (l, c) = locate(&text, "theme:", 1).unwrap_or((0, 0));
-            Diagnostic::error(config, Msg::new(th, en))
+            Diagnostic::error(code, config, Msg::new(th, en))
                 .at(&text, l, c)
                 .field("theme")
                 .help(help)
@@ -55,6 +55,7 @@ impl Theme {
             && !name.contains(['/', '\\', ':', '\0']);
         if !plain {
             return Err(problem(
+                crate::diagnostic::codes::THEME_NOT_A_NAME,
                 format!(
                     "theme: \"{}\" ต้องเป็นชื่อโฟลเดอร์ใน themes/ ไม่ใช่ที่อยู่ของไฟล์",
                     name.escape_debug()
@@ -72,6 +73,7 @@ impl Theme {
         let dir = root.join("themes").join(name);
         if !dir.is_dir() {
             return Err(problem(
+                crate::diagnostic::codes::THEME_MISSING,
                 format!("ไม่พบโฟลเดอร์ธีม themes/{name}/"),
                 format!("the theme folder themes/{name}/ does not exist"),
                 Msg::new(
@@ -84,6 +86,7 @@ impl Theme {
         let real = dir.canonicalize().unwrap_or_else(|_| dir.clone());
         if !outside_allowed && !real.starts_with(&site) {
             return Err(problem(
+                crate::diagnostic::codes::THEME_OUTSIDE,
                 format!(
                     "โฟลเดอร์ธีม themes/{name}/ เป็นลิงก์ไปยัง {} ซึ่งอยู่นอกโฟลเดอร์ของเว็บไซต์ ไฟล์ใน static/ ของธีมจะถูกเผยแพร่ จึงไม่ใช้",
                     real.display()
@@ -108,6 +111,7 @@ impl Theme {
         for entry in walker {
             let entry = entry.map_err(|e| {
                 Diagnostic::error(
+                    crate::diagnostic::codes::THEME_UNREADABLE,
                     relative(root, &dir),
                     Msg::new(
                         format!("อ่านโฟลเดอร์ธีมไม่ได้: {e}"),
@@ -139,6 +143,7 @@ impl Theme {
                         .and_then(|f| crate::site::attachment::CopySource::of(path, &f))
                         .map_err(|e| {
                             Diagnostic::error(
+                                crate::diagnostic::codes::THEME_UNREADABLE,
                                 relative(root, entry.path()),
                                 Msg::new(
                                     format!("อ่านไฟล์ของธีมไม่ได้: {e}"),

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::diagnostic::Msg;
+use crate::diagnostic::{Code, Msg, codes};
 use crate::site::source::custom_error;
 use crate::thai::calendar::{self, FiscalYear, YearMonth};
 use crate::thai::money::Money;
@@ -36,7 +36,7 @@ impl Amount {
 }
 
 /// What a value's parser says when it refuses the text: the message and how to fix it.
-type Refusal = (Msg, Msg);
+type Refusal = (Code, Msg, Msg);
 
 /// Reads a scalar (string, integer or float) as text and parses it inside the visitor, so a
 /// refusal is raised while the YAML parser still knows the value's line and column.
@@ -48,7 +48,7 @@ impl<T, F: FnOnce(&str) -> Result<T, Refusal>> Visitor<'_> for Parse<F> {
         f.write_str(self.0)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
-        (self.1)(v).map_err(|(message, help)| custom_error(message, help))
+        (self.1)(v).map_err(|(code, message, help)| custom_error(code, message, help))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
         self.visit_str(&v.to_string())
@@ -68,7 +68,7 @@ impl<'de> Deserialize<'de> for Date {
         d.deserialize_any(Parse("a date such as 2566-01-15", |text: &str| {
             calendar::parse_date(text)
                 .map(Date)
-                .map_err(|e| (Msg::new(e.th(), e.en()), date_help()))
+                .map_err(|e| (codes::BAD_DATE, Msg::new(e.th(), e.en()), date_help()))
         }))
     }
 }
@@ -85,6 +85,7 @@ impl<'de> Deserialize<'de> for Month {
         d.deserialize_any(Parse("a month such as 2566-01", |text: &str| {
             YearMonth::parse(text).map(Month).map_err(|e| {
                 (
+                    codes::BAD_MONTH,
                     Msg::new(e.th(), e.en()),
                     Msg::new(
                         "เขียนเดือนเป็น ปี-เดือน เช่น 2565-10",
@@ -101,6 +102,7 @@ impl<'de> Deserialize<'de> for Fy {
         d.deserialize_any(Parse("a fiscal year such as 2566", |text: &str| {
             FiscalYear::parse(text).map(Fy).map_err(|e| {
                 (
+                    codes::BAD_FISCAL_YEAR,
                     Msg::new(e.th(), e.en()),
                     Msg::new(
                         "เขียนปีงบประมาณเป็นปี พ.ศ. 4 หลัก เช่น 2566",
@@ -119,9 +121,10 @@ impl<'de> Deserialize<'de> for Amount {
                 "เขียนจำนวนเงินเป็นตัวเลข เช่น 500000 หรือ \"500,000.00 บาท\"",
                 "write amounts as a number, e.g. 500000 or \"500,000.00 บาท\"",
             );
-            let money = Money::parse(text).map_err(|e| (Msg::new(e.th(), e.en()), help))?;
+            let money = Money::parse(text).map_err(|e| (codes::BAD_AMOUNT, Msg::new(e.th(), e.en()), help))?;
             if money.satang() > Amount::CEILING.satang() {
                 return Err((
+                    codes::AMOUNT_TOO_LARGE,
                     Msg::new(
                         format!("จำนวนเงิน {text} เกินหนึ่งล้านล้านบาท ซึ่งไม่ใช่งบประมาณขององค์กรปกครองส่วนท้องถิ่น"),
                         format!("the amount {text} is over a million million baht, beyond any local budget"),
@@ -134,6 +137,7 @@ impl<'de> Deserialize<'de> for Amount {
             }
             if money.is_negative() {
                 return Err((
+                    codes::NEGATIVE_AMOUNT,
                     Msg::new(
                         format!("จำนวนเงินติดลบ ({text}) ใช้ไม่ได้"),
                         format!("the amount {text} is negative"),

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostic::{Diagnostic, Msg};
+use crate::diagnostic::{Code, Diagnostic, Msg, codes};
 use crate::site::source::{Source, nearest};
 
 mod structure;
@@ -69,7 +69,7 @@ fn empty(source: &Source, first_line: usize) -> Diagnostic {
     } else {
         ("ไฟล์ว่างเปล่า ไม่มีข้อมูล", "the file is empty")
     };
-    Diagnostic::error(&source.path, Msg::new(th, en))
+    Diagnostic::error(codes::EMPTY_FILE, &source.path, Msg::new(th, en))
         .at(&source.text, first_line, 0)
         .help(Msg::new(
             "ใส่ข้อมูลตามตัวอย่างใน README หรือใช้คำสั่ง prongsai new เพื่อสร้างไฟล์ตั้งต้น หรือลบไฟล์นี้ถ้าไม่ใช้",
@@ -89,14 +89,20 @@ fn yaml_error(source: &Source, yaml: &str, first_line: usize, e: &serde_yaml::Er
         _ => (None, text),
     };
 
-    let (message, help) = if let Some(msg) = Msg::unpack(detail) {
+    let packed = detail
+        .split_once(CODE_SEP)
+        .and_then(|(id, rest)| Some((codes::by_id(id)?, Msg::unpack(rest)?)));
+    let (code, message, help) = if let Some((code, msg)) = packed {
         // One of our own value types refused the value: its message already says it all.
-        split_help(msg)
+        let (message, help) = split_help(msg);
+        (code, message, help)
     } else if let Some(rest) = detail.strip_prefix("unknown field `") {
-        unknown_field(rest)
+        let (message, help) = unknown_field(rest);
+        (codes::UNKNOWN_FIELD, message, help)
     } else if let Some(rest) = detail.strip_prefix("missing field `") {
         let name = rest.trim_end_matches('`');
         (
+            codes::MISSING_FIELD,
             Msg::new(
                 format!("ขาดช่อง \"{name}\" ซึ่งจำเป็นต้องมี"),
                 format!("the required field \"{name}\" is missing"),
@@ -109,6 +115,7 @@ fn yaml_error(source: &Source, yaml: &str, first_line: usize, e: &serde_yaml::Er
     } else if let Some(rest) = detail.strip_prefix("duplicate field `") {
         let name = rest.trim_end_matches('`');
         (
+            codes::DUPLICATE_FIELD,
             Msg::new(
                 format!("ช่อง \"{name}\" ซ้ำกัน"),
                 format!("the field \"{name}\" appears twice"),
@@ -119,15 +126,18 @@ fn yaml_error(source: &Source, yaml: &str, first_line: usize, e: &serde_yaml::Er
             )),
         )
     } else if let Some(rest) = detail.strip_prefix("invalid type: ") {
-        invalid_type(rest)
+        let (message, help) = invalid_type(rest);
+        (codes::WRONG_KIND, message, help)
     } else if let Some(rest) = detail.strip_prefix("unknown variant `") {
-        unknown_variant(rest)
+        let (message, help) = unknown_variant(rest);
+        (codes::UNKNOWN_VALUE, message, help)
     } else {
         // A syntax error from the YAML parser itself.
         if let Some(tab_line) = tab_indented_line(yaml) {
             line = tab_line;
             column = 1;
             (
+                codes::TAB_INDENT,
                 Msg::new(
                     "ใช้ปุ่ม Tab ย่อหน้า ซึ่ง YAML ไม่อนุญาต",
                     "this line is indented with a tab, which YAML does not allow",
@@ -145,21 +155,22 @@ fn yaml_error(source: &Source, yaml: &str, first_line: usize, e: &serde_yaml::Er
             {
                 (line, column) = (l, c);
             }
-            syntax(detail)
+            let (message, help) = syntax(detail);
+            (codes::YAML_SYNTAX, message, help)
         }
     };
     // What the parser noticed is often a line or two after what is wrong: a line without its
     // colon, or one indented unlike its neighbours. Said at that line, in plain words.
-    let (message, help) = match structure::problem(yaml) {
+    let (code, message, help) = match structure::problem(yaml) {
         Some(p) if structural(&message) => {
             (line, column) = (p.line, p.column);
-            (p.message, Some(p.help))
+            (p.code, p.message, Some(p.help))
         }
-        _ => (message, help),
+        _ => (code, message, help),
     };
 
     let line = line + first_line - 1;
-    let mut d = Diagnostic::error(&source.path, message).at(&source.text, line, column);
+    let mut d = Diagnostic::error(code, &source.path, message).at(&source.text, line, column);
     if let Some(f) = field {
         d = d.field(f);
     }
@@ -216,15 +227,16 @@ fn split_help(msg: Msg) -> (Msg, Option<Msg>) {
 
 /// Encodes a message for a serde error: the value types use this so the loader can recover both
 /// languages and the fix.
-pub fn custom_error<E: serde::de::Error>(message: Msg, help: Msg) -> E {
-    E::custom(
-        Msg::new(
-            format!("{}\n\n{}", message.th, help.th),
-            format!("{}\n\n{}", message.en, help.en),
-        )
-        .pack(),
-    )
+pub fn custom_error<E: serde::de::Error>(code: Code, message: Msg, help: Msg) -> E {
+    let msg = Msg::new(
+        format!("{}\n\n{}", message.th, help.th),
+        format!("{}\n\n{}", message.en, help.en),
+    );
+    E::custom(format!("{}{CODE_SEP}{}", code.id, msg.pack()))
 }
+
+/// Between a packed message's code and its text.
+const CODE_SEP: char = '\u{1e}';
 
 fn is_field_path(s: &str) -> bool {
     !s.is_empty()

@@ -8,6 +8,7 @@ use crate::diagnostic::Msg;
 /// A line that breaks the file's shape.
 #[derive(Debug)]
 pub struct Problem {
+    pub code: crate::diagnostic::Code,
     pub line: usize,
     pub column: usize,
     pub message: Msg,
@@ -62,6 +63,7 @@ fn unclosed_quote(lines: &[Line<'_>]) -> Option<Problem> {
         }
         let column = line.content_at + line.content.len() - value.len() + 1;
         return Some(Problem {
+            code: crate::diagnostic::codes::UNCLOSED_QUOTE,
             line: line.number,
             column,
             message: Msg::new(
@@ -210,6 +212,7 @@ fn missing_colon(lines: &[Line<'_>]) -> Option<Problem> {
         let word = line.content.split_whitespace().next().unwrap_or("");
         let column = line.content_at + word.chars().count() + 1;
         return Some(Problem {
+            code: crate::diagnostic::codes::MISSING_COLON,
             line: line.number,
             column,
             message: Msg::new(
@@ -265,6 +268,7 @@ fn misindented(lines: &[Line<'_>]) -> Option<Problem> {
                     (None, None) => continue,
                 };
                 return Some(Problem {
+                    code: crate::diagnostic::codes::BAD_INDENT,
                     line: line.number,
                     column: i + 1,
                     message: Msg::new(th, en),

@@ -4,8 +4,12 @@
 //! (`--lang en`). A diagnostic points at a file, line and column, and carries the offending line
 //! so it can be shown with a caret under the column.
 
+pub mod codes;
+
 use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
+
+pub use codes::Code;
 
 /// The language messages are printed in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -64,6 +68,8 @@ pub enum Severity {
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// What kind of finding this is, stable across rewordings (`codes`).
+    pub code: Code,
     /// The file, relative to the site root (e.g. `content/site.yaml`).
     pub file: PathBuf,
     /// 1-based line; 0 when the finding is about the file as a whole.
@@ -81,9 +87,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<PathBuf>, message: Msg) -> Self {
+    pub fn error(code: Code, file: impl Into<PathBuf>, message: Msg) -> Self {
         Self {
             severity: Severity::Error,
+            code,
             file: file.into(),
             line: 0,
             column: 0,
@@ -95,10 +102,10 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(file: impl Into<PathBuf>, message: Msg) -> Self {
+    pub fn warning(code: Code, file: impl Into<PathBuf>, message: Msg) -> Self {
         Self {
             severity: Severity::Warning,
-            ..Self::error(file, message)
+            ..Self::error(code, file, message)
         }
     }
 
@@ -190,6 +197,11 @@ impl Diagnostic {
             };
             let _ = writeln!(out, "  {name}: {}", help.get(lang));
         }
+        let name = match lang {
+            Lang::Th => "รหัส",
+            Lang::En => "code",
+        };
+        let _ = writeln!(out, "  {name}: {} ({})", self.code.id, self.code.name);
         printable(&out).into_owned()
     }
 }
@@ -362,7 +374,7 @@ mod tests {
     #[test]
     fn render_shows_caret_under_column() {
         let src = "title: x\ndate: 2566-02-30\n";
-        let d = Diagnostic::error("content/a.md", Msg::new("วันผิด", "bad day"))
+        let d = Diagnostic::error(codes::BAD_DATE, "content/a.md", Msg::new("วันผิด", "bad day"))
             .at(src, 2, 7)
             .field("date");
         let text = d.render(Lang::En);
