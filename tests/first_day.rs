@@ -354,7 +354,8 @@ fn a_missing_colon_is_named_at_its_line_in_plain_thai() {
             .build();
     out.failure()
         .stderr_has("content/site.yaml:1:5: บรรทัดนี้ไม่มีเครื่องหมาย : คั่นระหว่างชื่อช่อง \"name\" กับค่า")
-        .stderr_has("`name: ค่า`");
+        .stderr_has("`name: ค่า`")
+        .stderr_has("รหัส: Y0103");
     for bad in ["struct", "Config", "\\u{", "string \""] {
         out.stderr_lacks(bad);
     }
@@ -367,7 +368,8 @@ fn a_wrong_indent_is_named_at_its_own_line() {
     site.build()
         .failure()
         .stderr_has("content/procurement/plans/2566.yaml:5:4: บรรทัดนี้ย่อหน้า 3 ช่อง ไม่ตรงกับบรรทัดอื่นในระดับเดียวกัน (4 ช่อง)")
-        .stderr_lacks("ขาดช่อง");
+        .stderr_lacks("ขาดช่อง")
+        .stderr_has("รหัส: Y0104");
 }
 
 #[test]
@@ -377,7 +379,8 @@ fn every_missing_field_of_a_record_is_reported_in_one_run() {
     let site = TestSite::minimal().file("content/procurement/plans/2566.yaml", plan);
     site.build()
         .failure()
-        .stderr_has("content/procurement/plans/2566.yaml:3:5: ขาดช่องที่จำเป็นต้องมี 2 ช่อง: \"budget\" และ \"method\"");
+        .stderr_has("content/procurement/plans/2566.yaml:3:5: ขาดช่องที่จำเป็นต้องมี 2 ช่อง: \"budget\" และ \"method\"")
+        .stderr_has("รหัส: Y0202");
 }
 
 #[test]
@@ -388,6 +391,7 @@ fn a_hash_inside_a_value_is_warned_with_the_quoting_fix() {
         .success()
         .stderr_has("content/procurement/plans/2566.yaml:4:")
         .stderr_has("ค่าที่ใช้จริงคือ \"จัดซื้อกระดาษ\"")
+        .stderr_has("รหัส: U0103")
         .stderr_has("\"จัดซื้อกระดาษ #A4 80 แกรม\"");
     // Quoted, it is published whole and nothing is said.
     let site = site.file(

@@ -44,7 +44,8 @@ fn a_javascript_link_in_measures_evidence_is_refused_at_its_line() {
         site.build()
             .failure()
             .stderr_has(&format!("ข้อผิดพลาด: {MEASURES}:{line}:"))
-            .stderr_has("ลิงก์ต้องเปิดหน้าเว็บหรือไฟล์");
+            .stderr_has("ลิงก์ต้องเปิดหน้าเว็บหรือไฟล์")
+            .stderr_has("รหัส: A0202");
     }
     before.assert_same(&site.public());
 }
@@ -112,7 +113,8 @@ fn a_control_character_is_refused_at_its_line_and_never_reaches_xml() {
     site.build()
         .failure()
         .stderr_has("content/announcements/x.md:2:")
-        .stderr_has("มีอักขระควบคุมที่มองไม่เห็น (U+0001)");
+        .stderr_has("มีอักขระควบคุมที่มองไม่เห็น (U+0001)")
+        .stderr_has("รหัส: F0105");
     assert!(!site.exists("public"));
     // Written as a YAML escape it reads, and the feed stays well formed.
     let site = TestSite::minimal().file(
@@ -179,7 +181,8 @@ fn amounts_beyond_any_budget_are_refused_and_totals_never_wrap() {
     site.build()
         .failure()
         .stderr_has("content/procurement/plans/2566.yaml:5:")
-        .stderr_has("เกินหนึ่งล้านล้านบาท");
+        .stderr_has("เกินหนึ่งล้านล้านบาท")
+        .stderr_has("รหัส: V0203");
     // A plan whose budgets, each allowed, add up past what can be counted.
     let mut plan = String::from("fiscal_year: 2566\nitems:\n");
     for i in 0..92_234 {
@@ -191,7 +194,8 @@ fn amounts_beyond_any_budget_are_refused_and_totals_never_wrap() {
     site.build()
         .failure()
         .stderr_has("ยอดรวมงบประมาณของแผนเกินกว่าที่คำนวณได้")
-        .stderr_has("items[92233].budget");
+        .stderr_has("items[92233].budget")
+        .stderr_has("รหัส: P0114");
 }
 
 #[test]
@@ -204,7 +208,8 @@ fn nesting_bombs_are_refused_quickly_at_their_line() {
     site.build()
         .failure()
         .stderr_has("content/announcements/bomb.md:4:")
-        .stderr_has("ซ้อนกันเกิน 100 ชั้น");
+        .stderr_has("ซ้อนกันเกิน 100 ชั้น")
+        .stderr_has("รหัส: F0104");
     let md = format!(
         "---\ntitle: x\ndate: 2566-01-20\n---\n{}\n",
         "<div>".repeat(80_000)

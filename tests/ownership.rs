@@ -25,7 +25,8 @@ fn an_output_folder_holding_other_files_is_refused_and_left_as_it_was() {
             .stderr_has("โฟลเดอร์ผลลัพธ์มีไฟล์ที่ prongsai ไม่ได้สร้าง 2 ไฟล์")
             .stderr_has("photos/a.jpg")
             .stderr_has("report.docx")
-            .stderr_has("--out");
+            .stderr_has("--out")
+            .stderr_has("รหัส: O0101");
         before.assert_same(&snapshot(&site.path("mine")));
     }
     assert!(
