@@ -7,7 +7,7 @@
 //! relevant (a record added to the example after the judgments) counts for neither, so adding
 //! content does not break the figures; recall is over the relevant records the site has.
 
-mod support;
+use crate::support;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -34,7 +34,7 @@ struct Case {
 }
 
 fn cases() -> Vec<Case> {
-    serde_json::from_str(include_str!("search/queries.json")).expect("queries.json")
+    serde_json::from_str(include_str!("../search/queries.json")).expect("queries.json")
 }
 
 fn request(c: &Case) -> Request {

@@ -3,7 +3,7 @@
 //! nesting that stalls a parser, a file name that drives the terminal. Each is refused at its
 //! line or made harmless in every output.
 
-mod support;
+use crate::support;
 
 use support::TestSite;
 

@@ -3,7 +3,7 @@
 //! touched, and a `public/` that links elsewhere is written there only when that folder is
 //! prongsai's own.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use support::{TestSite, Tree};

@@ -6,7 +6,7 @@
 //! Then inputs that look wrong but must be accepted: script tags in text, files saved by
 //! Notepad with a byte-order mark and CRLF line ends.
 
-mod support;
+use crate::support;
 
 use support::{Outcome, TestSite, text_of};
 

@@ -1,8 +1,8 @@
 //! Files people download or subscribe to, compared whole: the expected text below is written
-//! from the contract (SPEC.md §4–5: CSV with BOM and CRLF, CE dates, Atom feed of the
+//! from the contract (the README: CSV with BOM and CRLF, CE dates, Atom feed of the
 //! announcements newest first), not copied from a run.
 
-mod support;
+use crate::support;
 
 use support::TestSite;
 

@@ -5,7 +5,7 @@
 //! The figures below are worked out by hand from the fixture, not copied from a run. What needs
 //! a browser (layout at 360 and 1280 px, keyboard, print) is in `tests/browser/theme.cjs`.
 
-mod support;
+use crate::support;
 
 use support::{TestSite, attribute_values, between, decode_entities, text_of};
 

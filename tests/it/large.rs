@@ -1,7 +1,7 @@
 //! Large inputs: a long dataset's page shows a preview and its files hold every row; a file
 //! too large to hold in memory is refused with its size and what to do, and public/ is kept.
 
-mod support;
+use crate::support;
 
 use support::TestSite;
 

@@ -1,14 +1,14 @@
 //! Good builds: the example site, built as a municipality would, checked page by page against
 //! the official report it was typed from.
 
-mod support;
+use crate::support;
 
 use sha2::{Digest, Sha256};
 use support::{TestSite, attribute_values, between, percent_decode, text_of, thai_digits};
 
 /// The municipality's own report of its 2566 measures, as it was received (tab-separated
 /// table rows, lines wrapped in places by the word processor).
-const SEED: &str = include_str!("fixtures/measures-report-2566.txt");
+const SEED: &str = include_str!("../fixtures/measures-report-2566.txt");
 
 /// One row of the seed report's table.
 #[derive(Debug)]

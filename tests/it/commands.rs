@@ -1,7 +1,7 @@
 //! The commands other than a plain build: init, new, check, --help, and running where there is
 //! no site.
 
-mod support;
+use crate::support;
 
 use support::{TestSite, run_in, text_of};
 

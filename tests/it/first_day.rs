@@ -1,7 +1,7 @@
 //! The first day in an office, as the README walks it (`init`, edit `site.yaml`, `new`,
 //! `build`): nothing is published by mistake, and nothing the build leaves out goes unsaid.
 
-mod support;
+use crate::support;
 
 use support::{BIN, TestSite, run_in};
 

@@ -6,9 +6,6 @@
 //! site.build().failure().stderr_has("content/announcements/a.md:1");
 //! ```
 
-// Each test file uses a different part of this module.
-#![allow(dead_code)]
-
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

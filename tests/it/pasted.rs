@@ -2,7 +2,7 @@
 //! meaning is normalised, amounts that would lose or gain digits are refused with the place,
 //! and marks typed twice are pointed out. Nothing is published wrong without a word.
 
-mod support;
+use crate::support;
 
 use support::TestSite;
 

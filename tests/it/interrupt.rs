@@ -1,7 +1,7 @@
 //! Killing `prongsai build` at any moment leaves `public/` as the old site or the new one,
 //! whole, and the next build succeeds as if nothing had happened.
 
-mod support;
+use crate::support;
 
 use std::process::Command;
 use support::{BIN, TestSite, Tree};

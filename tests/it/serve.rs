@@ -2,7 +2,7 @@
 //! answers from a half-built site, refuses to leave the site, and tells open tabs about a broken
 //! file until it is fixed.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};

@@ -2,7 +2,7 @@
 //! example and a fix in `docs/diagnostics.md`, printed after the message and given in
 //! `check --format json`.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 

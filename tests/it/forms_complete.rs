@@ -2,7 +2,7 @@
 //! สขร.1 row names its winner, agreed price, reason and contract, or says it is pending or
 //! cancelled; a reference price is a price, set within its fiscal year.
 
-mod support;
+use crate::support;
 
 use support::TestSite;
 

@@ -1,11 +1,11 @@
-//! Open data of the example site (SPEC.md §5): every CSV opens in Excel with Thai intact,
+//! Open data of the example site (the README's open-data section): every CSV opens in Excel with Thai intact,
 //! every dataset folder describes its tables in a Frictionless data package, `/data/` lists them
 //! all, the DCAT catalog is one graph written as Turtle and as JSON-LD, each dataset page
 //! describes itself to search engines, and OCDS is published exactly when an ocid prefix is set.
 //!
 //! The checks hold for whatever the example contains, so they keep working as it grows.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 

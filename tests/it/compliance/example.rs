@@ -1,0 +1,84 @@
+//! The example site's report.
+
+use super::ita::{BASE, ita_csv};
+use super::*;
+
+// ---- 6. the example site ----
+
+#[test]
+fn example_site_as_of_the_end_of_2566_gives_exactly_what_it_leaves_out() {
+    let site = TestSite::example();
+    const EXAMPLE_PLAN: &str = "content/procurement/plans/2566.yaml";
+    let plan = site.read(EXAMPLE_PLAN);
+    let title_of = |id: &str| -> String {
+        let mut lines = plan
+            .lines()
+            .skip_while(|l| !l.contains(&format!("id: \"{id}\"")));
+        lines.next().expect("the id");
+        lines
+            .next()
+            .and_then(|l| l.strip_prefix("    title: "))
+            .expect("the title after the id")
+            .to_owned()
+    };
+    let expected = vec![
+        missing_reference_price(&site, EXAMPLE_PLAN, "66-006", &title_of("66-006")),
+        missing_reference_price(&site, EXAMPLE_PLAN, "66-007", &title_of("66-007")),
+        missing_reference_price(&site, EXAMPLE_PLAN, "66-010", &title_of("66-010")),
+        missing_item(
+            "o12",
+            "รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณ รอบ 6 เดือน",
+            "progress_report_6m",
+            "9.2",
+            "การบริหารงาน",
+        ),
+        missing_item(
+            "o37",
+            "รายงานการกำกับติดตาม รอบ 6 เดือน",
+            "anticorruption_progress_6m",
+            "10.1",
+            "การดำเนินการเพื่อป้องกันการทุจริต",
+        ),
+    ];
+    assert_report(&site, "2566-09-30", &expected);
+    // Its fiscal year is over: check and build judge it on 30 Sep 2566 by themselves.
+    let json = site.run(&["check", "--format", "json"]).json();
+    assert_eq!(json["compliance"]["as_of"], "2023-09-30");
+    assert_eq!(
+        json["compliance"]["findings"].as_array().map(Vec::len),
+        Some(5)
+    );
+    site.build()
+        .success()
+        .stderr_has("การเปิดเผยข้อมูลปีงบประมาณ 2566: ยังขาด 5 รายการ (ดูรายละเอียดด้วย prongsai check)");
+}
+
+#[test]
+fn example_section9_and_ita_2566_pages_link_only_to_built_files() {
+    let site = TestSite::example();
+    site.build().success();
+    let mut checked = 0;
+    for rel in ["section9/", "section9/2566/", "ita/2566/"] {
+        for link in attribute_values(&page(&site, rel), "href") {
+            let base = if link.starts_with(BASE) { BASE } else { "/" };
+            if link.starts_with('/') || link.starts_with(BASE) {
+                lands(&site, base, &link).unwrap_or_else(|e| panic!("{rel}: {e}"));
+                checked += 1;
+            }
+        }
+    }
+    for r in ita_csv(&site, "2566") {
+        for url in r[4].split("\r\n").filter(|u| !u.is_empty()) {
+            lands(&site, BASE, url).unwrap_or_else(|e| panic!("ita-2566.csv {}: {e}", r[1]));
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} links");
+    // What the report leaves out is what the table says is missing.
+    let missing: Vec<String> = ita_csv(&site, "2566")
+        .into_iter()
+        .filter(|r| r[3] == "missing")
+        .map(|r| r[1].clone())
+        .collect();
+    assert_eq!(missing, ["o12", "o37"]);
+}

@@ -1,0 +1,27 @@
+//! The integration tests, one binary: each module runs the real `prongsai` binary on fixture
+//! sites (built by `support`) and looks at what it wrote the way a user would.
+
+mod support;
+
+mod bad_input;
+mod boundaries;
+mod build;
+mod commands;
+mod compliance;
+mod diagnostics;
+mod first_day;
+mod forms_complete;
+mod hostile_content;
+mod interrupt;
+mod large;
+mod layering;
+mod open_data;
+mod ownership;
+mod pasted;
+mod procurement;
+mod properties;
+mod search;
+mod serve;
+mod serve_safety;
+mod theme;
+mod whole_output;
