@@ -36,10 +36,14 @@ pub fn execute(args: &BuildArgs, g: Global) -> Outcome {
             let pages = outputs.pages().count();
             let ms = start.elapsed().as_millis();
             if g.verbose {
-                eprintln!(
-                    "load+check+render {} ms, write {} ms",
+                let (made, wrote) = (
                     rendered.as_millis(),
-                    (start.elapsed() - rendered).as_millis()
+                    (start.elapsed() - rendered).as_millis(),
+                );
+                progress(
+                    g,
+                    &format!("อ่าน ตรวจ และสร้างหน้า {made} ms, เขียนไฟล์ {wrote} ms"),
+                    &format!("load+check+render {made} ms, write {wrote} ms"),
                 );
             }
             progress(
