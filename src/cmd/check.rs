@@ -40,6 +40,19 @@ pub fn execute(args: &CheckArgs, g: Global) -> Outcome {
             report(&diags, g);
             if let Some((as_of, findings)) = &compliance {
                 eprint!("{}", compliance_text(findings, *as_of, g));
+                if let Some((year, count)) =
+                    judged.and_then(|s| crate::compliance::unverified(s, *as_of))
+                {
+                    progress(
+                        g,
+                        &format!(
+                            "(รายการข้อของ ITA ปี {year} ยังไม่ได้ตรวจกับคู่มือการประเมินฉบับทางการของ ป.ป.ช. {count} ข้อ: ตรวจชื่อข้อกับคู่มือของปีนั้นก่อนใช้ตอบแบบประเมิน)"
+                        ),
+                        &format!(
+                            "({count} item(s) of the ITA {year} catalog are not yet checked against the NACC's official manual: check their titles against that year's manual before answering the assessment)"
+                        ),
+                    );
+                }
                 if partial.is_some() {
                     progress(
                         g,

@@ -39,6 +39,19 @@ fn rule_oia_9_8() -> Msg {
     )
 }
 
+/// How many items of the ITA catalog the report of `as_of` follows are not yet checked
+/// against the NACC's own list: (catalog year, count), when any. Staff are told (`check`);
+/// the public pages show the items as the catalog has them.
+pub fn unverified(site: &Site, as_of: NaiveDate) -> Option<(i32, usize)> {
+    let year = ita_year(site, FiscalYear::of(as_of));
+    let catalog = site.ita.get(&year)?;
+    let count = catalog
+        .items()
+        .filter(|(_, item)| !item.is_confirmed(catalog))
+        .count();
+    (count > 0).then_some((year, count))
+}
+
 /// What is missing for the fiscal year of `as_of`.
 pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
     let fy = FiscalYear::of(as_of);

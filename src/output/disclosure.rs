@@ -257,7 +257,6 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                                 .collect::<Vec<_>>()
                                 .join("\n"),
                             item.topics.join(" "),
-                            item.is_confirmed(catalog).to_string(),
                         ]);
                         ItaItem {
                             code: item.code.clone(),
@@ -282,7 +281,6 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                 Col::new("urls", "URL", ColumnType::String),
                 Col::new("descriptions", "คำอธิบาย", ColumnType::String),
                 Col::new("topics", "หัวข้อ", ColumnType::String),
-                Col::new("confirmed", "ยืนยันรายการแล้ว", ColumnType::Boolean),
             ],
             rows,
         };
