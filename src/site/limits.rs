@@ -1,6 +1,11 @@
 //! Nesting that no content needs and that parsers pay for dearly: 80,000 `[` in a YAML file or
 //! 80,000 `<div>` in Markdown take the parsers tens of seconds. A file nested deeper than any
 //! real one is refused at once, at the line where it goes too deep, before they see it.
+//!
+//! What counts is what the parsers would nest: brackets in YAML (a YAML file, a Markdown file's
+//! front matter) outside quoted text; list and quote markers opening one another on a line;
+//! HTML elements in Markdown outside fenced code, not counting the ones a browser closes by
+//! itself (`<p>`, `<li>`, `<td>`...) nor those that never hold anything (`<br>`, `<img>`).
 
 /// The deepest nesting of brackets (`[`, `{`) or of list and quote markers on one line.
 pub const MAX_DEPTH: usize = 100;
@@ -15,77 +20,166 @@ pub enum TooDeep {
     Html(usize),
 }
 
+/// Which parser reads a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Yaml,
+    /// Front matter (YAML) between `---` lines, then Markdown.
+    Markdown,
+}
+
 /// The first place `text` nests deeper than the limits, if any. Linear in the text.
-pub fn too_deep(text: &str) -> Option<TooDeep> {
-    let b = text.as_bytes();
+pub fn too_deep(text: &str, kind: Kind) -> Option<TooDeep> {
+    let mut offset = 0;
+    // In a Markdown file, YAML runs from the first `---` line to the next.
+    let mut fences = 0;
+    let mut yaml = kind == Kind::Yaml;
     let mut brackets = 0usize;
     let mut html = 0usize;
-    let mut line_start = true;
-    let mut markers = 0usize;
+    let mut in_code = false;
+    for line in text.split_inclusive('\n') {
+        let here = offset;
+        offset += line.len();
+        let bare = line.trim_end();
+        if kind == Kind::Markdown && fences < 2 && bare == "---" {
+            fences += 1;
+            yaml = fences == 1;
+            continue;
+        }
+        if let Some(at) = markers(line) {
+            return Some(TooDeep::Markers(here + at));
+        }
+        if yaml {
+            if let Some(at) = yaml_brackets(line, &mut brackets) {
+                return Some(TooDeep::Brackets(here + at));
+            }
+            // Values may be Markdown (a measure's summary) with HTML in it.
+            if let Some(at) = html_depth(line, &mut html) {
+                return Some(TooDeep::Html(here + at));
+            }
+            continue;
+        }
+        if bare.trim_start().starts_with("```") || bare.trim_start().starts_with("~~~") {
+            in_code = !in_code;
+            continue;
+        }
+        if !in_code && let Some(at) = html_depth(line, &mut html) {
+            return Some(TooDeep::Html(here + at));
+        }
+    }
+    None
+}
+
+/// `- - - x`, `> > > x`, `* * x`: each marker at the start of a line opens a level.
+fn markers(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let mut count = 0;
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        if line_start {
-            // `- - - x`, `> > > x`, `* * x`: each marker opens a level.
-            match c {
-                b' ' => {
-                    i += 1;
-                    continue;
-                }
-                b'-' | b'>' | b'*' | b'+'
-                    if b.get(i + 1).is_none_or(|n| *n == b' ' || *n == b'>') =>
-                {
-                    markers += 1;
-                    if markers > MAX_DEPTH {
-                        return Some(TooDeep::Markers(i));
-                    }
-                    i += 1;
-                    continue;
-                }
-                _ => line_start = false,
-            }
-        }
-        match c {
-            b'\n' => {
-                line_start = true;
-                markers = 0;
-            }
-            b'[' | b'{' => {
-                brackets += 1;
-                if brackets > MAX_DEPTH {
-                    return Some(TooDeep::Brackets(i));
+        match b[i] {
+            b' ' => {}
+            b'-' | b'>' | b'*' | b'+'
+                if b.get(i + 1)
+                    .is_none_or(|n| matches!(n, b' ' | b'>' | b'\n')) =>
+            {
+                count += 1;
+                if count > MAX_DEPTH {
+                    return Some(i);
                 }
             }
-            b']' | b'}' => brackets = brackets.saturating_sub(1),
-            b'<' => {
-                let rest = &b[i + 1..];
-                if rest.first() == Some(&b'/') {
-                    html = html.saturating_sub(1);
-                } else if rest.first().is_some_and(u8::is_ascii_alphabetic) {
-                    let name: Vec<u8> = rest
-                        .iter()
-                        .take_while(|x| x.is_ascii_alphanumeric())
-                        .map(u8::to_ascii_lowercase)
-                        .collect();
-                    if !VOID.contains(&name.as_slice()) {
-                        html += 1;
-                        if html > MAX_HTML_DEPTH {
-                            return Some(TooDeep::Html(i));
-                        }
-                    }
-                }
-            }
-            _ => {}
+            _ => return None,
         }
         i += 1;
     }
     None
 }
 
-/// Elements that never hold others.
-const VOID: &[&[u8]] = &[
-    b"br", b"img", b"hr", b"input", b"meta", b"link", b"wbr", b"col", b"area", b"base", b"source",
-    b"track", b"embed", b"param",
+/// Brackets of a YAML line outside quoted text and comments, carried from line to line.
+fn yaml_brackets(line: &str, depth: &mut usize) -> Option<usize> {
+    let mut quote: Option<u8> = None;
+    let mut prev = b' ';
+    for (i, &c) in line.as_bytes().iter().enumerate() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                b'"' | b'\'' if matches!(prev, b' ' | b'[' | b'{' | b',' | b':') => quote = Some(c),
+                b'#' if prev == b' ' => return None,
+                b'[' | b'{' => {
+                    *depth += 1;
+                    if *depth > MAX_DEPTH {
+                        return Some(i);
+                    }
+                }
+                b']' | b'}' => *depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        prev = c;
+    }
+    None
+}
+
+/// Open HTML elements of a Markdown line, carried from line to line.
+fn html_depth(line: &str, depth: &mut usize) -> Option<usize> {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while let Some(lt) = b[i..].iter().position(|&c| c == b'<') {
+        let at = i + lt;
+        let rest = &b[at + 1..];
+        let closing = rest.first() == Some(&b'/');
+        let name: Vec<u8> = rest[usize::from(closing)..]
+            .iter()
+            .take_while(|x| x.is_ascii_alphanumeric())
+            .map(u8::to_ascii_lowercase)
+            .collect();
+        i = at + 1;
+        if name.is_empty() || !name[0].is_ascii_alphabetic() || UNCOUNTED.contains(&name.as_slice())
+        {
+            continue;
+        }
+        if closing {
+            *depth = depth.saturating_sub(1);
+        } else {
+            *depth += 1;
+            if *depth > MAX_HTML_DEPTH {
+                return Some(at);
+            }
+        }
+    }
+    None
+}
+
+/// Elements that never hold others, or that a browser closes when the next one starts.
+const UNCOUNTED: &[&[u8]] = &[
+    b"br",
+    b"img",
+    b"hr",
+    b"input",
+    b"meta",
+    b"link",
+    b"wbr",
+    b"col",
+    b"area",
+    b"base",
+    b"source",
+    b"track",
+    b"embed",
+    b"param",
+    b"p",
+    b"li",
+    b"dt",
+    b"dd",
+    b"tr",
+    b"td",
+    b"th",
+    b"option",
+    b"optgroup",
+    b"thead",
+    b"tbody",
+    b"tfoot",
+    b"rt",
+    b"rp",
 ];
 
 #[cfg(test)]
@@ -99,9 +193,25 @@ mod tests {
             "/content/measures/2566.yaml"
         ))
         .unwrap();
-        assert_eq!(too_deep(&text), None);
+        assert_eq!(too_deep(&text, Kind::Yaml), None);
+        let md = "---\ntitle: x\n---\na <br> <img src=x> [a](b) {x: [1, 2]}\n- - x\n> > q\n";
+        assert_eq!(too_deep(md, Kind::Markdown), None);
+        // Prose and code may hold any number of brackets and tags.
+        let prose = format!(
+            "---\ntitle: x\n---\n{}\n```\n{}\n```\n",
+            "[1 ".repeat(300),
+            "<div>".repeat(300)
+        );
+        assert_eq!(too_deep(&prose, Kind::Markdown), None);
         assert_eq!(
-            too_deep("a <br> <img src=x> [a](b) {x: [1, 2]}\n- - x\n> > q\n"),
+            too_deep(
+                &format!("---\ntitle: x\n---\n{}", "<p>ย่อหน้า".repeat(400)),
+                Kind::Markdown
+            ),
+            None
+        );
+        assert_eq!(
+            too_deep(&format!("title: \"{}\"\n", "[".repeat(300)), Kind::Yaml),
             None
         );
     }
@@ -109,19 +219,25 @@ mod tests {
     #[test]
     fn bombs_are_found_where_they_go_too_deep() {
         assert_eq!(
-            too_deep(&"[".repeat(80_000)),
+            too_deep(&"[".repeat(80_000), Kind::Yaml),
             Some(TooDeep::Brackets(MAX_DEPTH))
         );
+        let fm = format!("---\ntitle: x\nsummary: {}\n---\n", "[".repeat(80_000));
         assert!(matches!(
-            too_deep(&"<div>".repeat(80_000)),
+            too_deep(&fm, Kind::Markdown),
+            Some(TooDeep::Brackets(_))
+        ));
+        let md = format!("---\ntitle: x\n---\n{}", "<div>".repeat(80_000));
+        assert!(matches!(
+            too_deep(&md, Kind::Markdown),
             Some(TooDeep::Html(_))
         ));
         assert!(matches!(
-            too_deep(&"- ".repeat(80_000)),
+            too_deep(&"- ".repeat(80_000), Kind::Yaml),
             Some(TooDeep::Markers(_))
         ));
         assert!(matches!(
-            too_deep(&format!("x\n{}", "> ".repeat(500))),
+            too_deep(&format!("x\n{}", "> ".repeat(500)), Kind::Markdown),
             Some(TooDeep::Markers(_))
         ));
     }

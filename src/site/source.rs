@@ -109,10 +109,16 @@ impl Source {
             return Err(control_character(rel, &text, at));
         }
         // Only what a nesting parser reads (YAML, Markdown) pays for nesting; a CSV does not.
-        let nested = !rel
+        let ext = rel
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        if let Some(deep) = nested.then(|| super::limits::too_deep(&text)).flatten() {
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let kind = match ext.as_deref() {
+            Some("md") => Some(super::limits::Kind::Markdown),
+            Some("yaml" | "yml") => Some(super::limits::Kind::Yaml),
+            _ => None,
+        };
+        if let Some(deep) = kind.and_then(|k| super::limits::too_deep(&text, k)) {
             return Err(too_deep(rel, &text, &deep));
         }
         Ok(Self::new(rel, text))
