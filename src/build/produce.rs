@@ -80,6 +80,7 @@ fn render_all(
     crate::timing::phase("pages", || {
         pages::render(site, &renderer, &mut outputs, &mut diags)
     });
+    crate::output::people::render(site, &renderer, &mut outputs, &mut diags);
     crate::timing::phase("procurement pages", || {
         procurement::render(site, &renderer, &mut outputs, &mut diags)
     });

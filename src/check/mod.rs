@@ -26,6 +26,10 @@ pub fn check(site: &Site) -> Diagnostics {
         check_document(site, doc, &mut diags);
     }
     check_addresses(site, &mut diags);
+    if let Some(p) = &site.people {
+        check_attachments(site, &p.source, &p.photos(), &mut diags);
+        check_attachments(site, &p.source, &p.data.attachments, &mut diags);
+    }
     check_scriptable_attachments(site, &mut diags);
     links::check(site, &mut diags);
     procurement::check(site, &mut diags);
@@ -39,7 +43,8 @@ pub fn check(site: &Site) -> Diagnostics {
         .chain(site.plans.values().map(|p| &p.source))
         .chain(site.reference_prices.iter().map(|r| &r.source))
         .chain(site.results.values().map(|r| &r.source))
-        .chain(site.datasets.iter().map(|d| &d.source));
+        .chain(site.datasets.iter().map(|d| &d.source))
+        .chain(site.people.iter().map(|p| &p.source));
     let sources: Vec<&Source> = sources.collect();
     check_example_leftovers(site, &sources, &mut diags);
     let found: Vec<Diagnostics> = sources

@@ -79,6 +79,7 @@ codes! {
     THEME_UNREADABLE = "S0204" "theme-unreadable";
     CATALOG_YEAR = "S0301" "catalog-year-mismatch";
     CATALOG_TOPIC = "S0302" "catalog-unknown-topic";
+    PEOPLE_EMPTY = "S0401" "people-empty";
 
     DATE_MISSING = "D0101" "date-missing";
     TITLE_EMPTY = "D0102" "title-empty";

@@ -10,6 +10,7 @@ pub mod ocds;
 pub mod opendata;
 pub mod page;
 pub mod pages;
+pub mod people;
 pub mod procurement;
 pub mod search;
 pub mod sitemap;

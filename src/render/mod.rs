@@ -239,6 +239,12 @@ impl SiteView {
                 url: urls.path(routes::procurement()),
             });
         }
+        if site.people.is_some() {
+            nav.push(Link {
+                title: "โครงสร้างและผู้บริหาร".into(),
+                url: urls.path(routes::structure()),
+            });
+        }
         nav.push(Link {
             title: "ศูนย์ข้อมูลข่าวสาร".into(),
             url: urls.path(routes::section9()),

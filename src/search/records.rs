@@ -120,6 +120,24 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
                     .unwrap_or_default();
                 out.push(record(MEASURES, intro));
             }
+            Subject::Structure => {
+                let Some(p) = &site.people else { continue };
+                let text: Vec<String> = p
+                    .data
+                    .political
+                    .iter()
+                    .chain(&p.data.civil_service)
+                    .map(|x| {
+                        format!(
+                            "{} {} {}",
+                            x.name,
+                            x.position,
+                            x.unit.as_deref().unwrap_or_default()
+                        )
+                    })
+                    .collect();
+                out.push(record(PAGES, text.join(" ")));
+            }
             Subject::MeasuresReport(_) | Subject::Results(_) | Subject::Projects(_) => {}
         }
     }

@@ -119,6 +119,8 @@ pub enum Subject {
     Projects(FiscalYear),
     /// By its name.
     Dataset(String),
+    /// The structure chart and its people.
+    Structure,
 }
 
 impl Subject {
@@ -138,6 +140,7 @@ impl Subject {
             Subject::ResultsMonth(m) => routes::results_month(*m),
             Subject::Projects(fy) => routes::projects(*fy),
             Subject::Dataset(slug) => routes::dataset(slug),
+            Subject::Structure => routes::structure().to_owned(),
         }
     }
 }
@@ -206,6 +209,29 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
             categories,
             signed_by_position: f.signed_by.as_ref().and_then(|s| s.position.clone()),
             unpublished: doc.withheld(site.today).is_some(),
+        });
+    }
+    if let Some(p) = &site.people {
+        let count = p.data.political.len() + p.data.civil_service.len();
+        let mut topics = vec!["structure".to_owned(), "executives".to_owned()];
+        if p.data.authority.is_some() {
+            topics.push("authority".into());
+        }
+        out.push(Disclosure {
+            title: format!("โครงสร้างและผู้บริหาร{}", site.config.name),
+            subject: Subject::Structure,
+            date: None,
+            fiscal_year: None,
+            kind: "โครงสร้างและผู้บริหาร".into(),
+            where_on_page: n.apply(&format!(
+                "แผนภูมิโครงสร้าง: ผู้บริหารฝ่ายการเมือง {} คน ฝ่ายประจำ {} คน พร้อมตำแหน่งและช่องทางติดต่อ ({count} คน)",
+                p.data.political.len(),
+                p.data.civil_service.len()
+            )),
+            topics,
+            categories: vec![],
+            signed_by_position: None,
+            unpublished: false,
         });
     }
     for m in &site.measures {

@@ -10,6 +10,7 @@ pub mod ita;
 pub mod license;
 pub mod limits;
 pub mod measures;
+pub mod people;
 pub mod procurement;
 pub mod projects;
 pub mod routes;
@@ -90,6 +91,8 @@ pub struct Site {
     pub results: BTreeMap<YearMonth, Results>,
     /// `content/data/NAME.yaml` + `NAME.csv`, by name.
     pub datasets: Vec<Dataset>,
+    /// `content/people.yaml`: the structure chart's people.
+    pub people: Option<people::People>,
     /// ITA/OIT item catalogs by assessment year: the built-in ones, with the site's
     /// `content/ita/YEAR.yaml` added or replacing.
     pub ita: BTreeMap<i32, Catalog>,
@@ -213,6 +216,7 @@ impl Site {
         let mut reference_prices = Vec::new();
         let mut results: BTreeMap<YearMonth, Results> = BTreeMap::new();
         let mut datasets = Vec::new();
+        let mut people = None;
         let mut catalogs = ita::builtin();
         for item in loaded {
             match item {
@@ -235,6 +239,7 @@ impl Site {
                     }
                 }
                 Loaded::Dataset(d) => datasets.push(*d),
+                Loaded::People(p) => people = Some(*p),
                 Loaded::Ita(c) => {
                     catalogs.insert(c.year, *c);
                 }
@@ -337,6 +342,7 @@ impl Site {
             reference_prices,
             results,
             datasets,
+            people,
             ita: catalogs,
             theme,
             today,
@@ -410,6 +416,7 @@ enum Loaded {
     Results(Box<Results>),
     Dataset(Box<Dataset>),
     Ita(Box<Catalog>),
+    People(Box<people::People>),
     /// Shared with the load cache: a rebuild does not copy unchanged documents.
     Document(Arc<Document>),
     Attachment(Attachment),
@@ -595,6 +602,10 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
     let problems = |d: Diagnostic| Loaded::Problems(vec![d]);
     match parts.as_slice() {
         ["site.yaml"] => Loaded::Nothing, // loaded on its own
+        ["people.yaml" | "people.yml"] => match Source::read(root, rel).and_then(people::People::load) {
+            Ok(p) => Loaded::People(Box::new(p)),
+            Err(d) => problems(d),
+        },
         ["files", ..] => {
             let key = parts.join("/");
             match Attachment::load(root.join(rel), key, rel) {

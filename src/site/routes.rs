@@ -17,6 +17,7 @@ pub const RESERVED: &[&str] = &[
     "measures",
     "procurement",
     "files",
+    "structure",
     "feed.xml",
     "sitemap.xml",
     "robots.txt",
@@ -45,6 +46,11 @@ pub fn measure(fy: FiscalYear, n: usize) -> String {
 /// The report of what was done, below the table.
 pub fn measures_report(fy: FiscalYear) -> String {
     format!("{}#h-results", measures(fy))
+}
+
+/// โครงสร้างและผู้บริหาร: the people of `content/people.yaml`.
+pub fn structure() -> &'static str {
+    "structure/"
 }
 
 // ---- documents ----

@@ -18,6 +18,7 @@ mod layering;
 mod open_data;
 mod ownership;
 mod pasted;
+mod people;
 mod procurement;
 mod properties;
 mod search;
