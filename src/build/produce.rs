@@ -61,6 +61,7 @@ fn render_all(
     datasets.extend(crate::timing::phase("open data: procurement", || {
         procurement::publish_data(site, &urls, &mut outputs)
     }));
+    datasets.extend(crate::output::budget::publish(site, &urls, &mut outputs));
     datasets.extend(crate::timing::phase("open data: datasets", || {
         catalog::publish_generic(site, &urls, &mut outputs)
     }));
@@ -81,6 +82,7 @@ fn render_all(
         pages::render(site, &renderer, &mut outputs, &mut diags)
     });
     crate::output::people::render(site, &renderer, &mut outputs, &mut diags);
+    crate::output::budget::render(site, &renderer, &mut outputs, &mut diags);
     crate::timing::phase("procurement pages", || {
         procurement::render(site, &renderer, &mut outputs, &mut diags)
     });

@@ -26,6 +26,10 @@ pub fn check(site: &Site) -> Diagnostics {
         check_document(site, doc, &mut diags);
     }
     check_addresses(site, &mut diags);
+    for b in site.budgets.values() {
+        diags.extend(crate::site::budget::check(b));
+        check_attachments(site, &b.source, &b.data.attachments, &mut diags);
+    }
     if let Some(p) = &site.people {
         check_attachments(site, &p.source, &p.photos(), &mut diags);
         check_attachments(site, &p.source, &p.data.attachments, &mut diags);
@@ -44,7 +48,8 @@ pub fn check(site: &Site) -> Diagnostics {
         .chain(site.reference_prices.iter().map(|r| &r.source))
         .chain(site.results.values().map(|r| &r.source))
         .chain(site.datasets.iter().map(|d| &d.source))
-        .chain(site.people.iter().map(|p| &p.source));
+        .chain(site.people.iter().map(|p| &p.source))
+        .chain(site.budgets.values().map(|b| &b.source));
     let sources: Vec<&Source> = sources.collect();
     check_example_leftovers(site, &sources, &mut diags);
     let found: Vec<Diagnostics> = sources

@@ -118,6 +118,9 @@ codes! {
     BUDGET_ZERO = "P0112" "budget-zero";
     PRICED_OUTSIDE_YEAR = "P0113" "priced-outside-year";
     TOTAL_OVERFLOW = "P0114" "total-overflow";
+    BUDGET_QUARTER = "P0201" "budget-quarter-invalid";
+    BUDGET_PLAN_UNKNOWN = "P0202" "budget-programme-unknown";
+    BUDGET_TOTAL = "P0203" "budget-total-mismatch";
 
     COLUMNS_MISSING = "T0101" "columns-missing";
     CSV_MISSING = "T0102" "csv-missing";

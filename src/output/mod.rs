@@ -1,6 +1,7 @@
 //! What a build produces: output path → bytes. One module per kind of output adds to it; only
 //! [`crate::build`] writes it to disk, and `serve` holds it in memory.
 
+pub mod budget;
 pub mod catalog;
 pub mod charts;
 pub mod disclosure;

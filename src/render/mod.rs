@@ -239,6 +239,12 @@ impl SiteView {
                 url: urls.path(routes::procurement()),
             });
         }
+        if let Some(fy) = site.budgets.keys().next_back() {
+            nav.push(Link {
+                title: "งบประมาณ".into(),
+                url: urls.path(&routes::budget(*fy)),
+            });
+        }
         if site.people.is_some() {
             nav.push(Link {
                 title: "โครงสร้างและผู้บริหาร".into(),

@@ -138,7 +138,22 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
                     .collect();
                 out.push(record(PAGES, text.join(" ")));
             }
-            Subject::MeasuresReport(_) | Subject::Results(_) | Subject::Projects(_) => {}
+            Subject::Budget(fy) => {
+                let Some(b) = site.budgets.get(fy) else {
+                    continue;
+                };
+                let text: Vec<String> = b
+                    .data
+                    .appropriations
+                    .iter()
+                    .map(|a| n.apply(&format!("{} {} บาท", a.plan, a.amount.0.format())))
+                    .collect();
+                out.push(record(PAGES, text.join(" ")));
+            }
+            Subject::MeasuresReport(_)
+            | Subject::Results(_)
+            | Subject::Projects(_)
+            | Subject::BudgetSpending(_) => {}
         }
     }
 

@@ -121,6 +121,10 @@ pub enum Subject {
     Dataset(String),
     /// The structure chart and its people.
     Structure,
+    /// The budget ordinance of a fiscal year.
+    Budget(FiscalYear),
+    /// What has been spent of it, on the same page.
+    BudgetSpending(FiscalYear),
 }
 
 impl Subject {
@@ -141,6 +145,8 @@ impl Subject {
             Subject::Projects(fy) => routes::projects(*fy),
             Subject::Dataset(slug) => routes::dataset(slug),
             Subject::Structure => routes::structure().to_owned(),
+            Subject::Budget(fy) => routes::budget(*fy),
+            Subject::BudgetSpending(fy) => format!("{}#spending", routes::budget(*fy)),
         }
     }
 }
@@ -233,6 +239,42 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
             signed_by_position: None,
             unpublished: false,
         });
+    }
+    for b in site.budgets.values() {
+        let fy = b.fiscal_year();
+        out.push(Disclosure {
+            title: b.title(),
+            subject: Subject::Budget(fy),
+            date: b.data.announced.map(|d| d.0),
+            fiscal_year: Some(fy),
+            kind: "งบประมาณรายจ่ายประจำปี".into(),
+            where_on_page: n.apply(&format!(
+                "ตารางงบประมาณรายจ่ายจำแนกตามแผนงาน ปีงบประมาณ พ.ศ. {} ({} แผนงาน)",
+                fy.be(),
+                b.data.appropriations.len()
+            )),
+            topics: vec![],
+            categories: vec![Category::Paragraph(3)],
+            signed_by_position: None,
+            unpublished: false,
+        });
+        let quarters = b.reported_quarters();
+        if quarters > 0 {
+            out.push(Disclosure {
+                title: format!("รายงานผลการใช้จ่ายงบประมาณ ประจำปีงบประมาณ พ.ศ. {}", fy.be()),
+                subject: Subject::BudgetSpending(fy),
+                date: None,
+                fiscal_year: Some(fy),
+                kind: "รายงานผลการใช้จ่ายงบประมาณ".into(),
+                where_on_page: n.apply(&format!(
+                    "หัวข้อ \"ผลการใช้จ่ายงบประมาณ\" รายไตรมาส (ถึงไตรมาสที่ {quarters})"
+                )),
+                topics: vec![],
+                categories: vec![Category::BudgetReports],
+                signed_by_position: None,
+                unpublished: false,
+            });
+        }
     }
     for m in &site.measures {
         let fy = m.data.fiscal_year.0;

@@ -2,6 +2,7 @@
 //! file it came from. Loading reads files; nothing here writes or renders.
 
 pub mod attachment;
+pub mod budget;
 pub mod config;
 pub mod dataset;
 pub mod disclosure;
@@ -41,7 +42,15 @@ pub use source::Source;
 
 /// Folders of `content/` with a meaning of their own; any other folder holding Markdown is a
 /// section listed like `announcements/`.
-pub const RESERVED_FOLDERS: &[&str] = &["measures", "procurement", "data", "files", "ita", "pages"];
+pub const RESERVED_FOLDERS: &[&str] = &[
+    "measures",
+    "procurement",
+    "data",
+    "files",
+    "ita",
+    "pages",
+    "budget",
+];
 
 /// Folder name of the announcements section.
 pub const ANNOUNCEMENTS: &str = "announcements";
@@ -93,6 +102,8 @@ pub struct Site {
     pub datasets: Vec<Dataset>,
     /// `content/people.yaml`: the structure chart's people.
     pub people: Option<people::People>,
+    /// `content/budget/FY.yaml`: the budget ordinance and its spending, by fiscal year.
+    pub budgets: BTreeMap<FiscalYear, budget::Budget>,
     /// ITA/OIT item catalogs by assessment year: the built-in ones, with the site's
     /// `content/ita/YEAR.yaml` added or replacing.
     pub ita: BTreeMap<i32, Catalog>,
@@ -217,6 +228,7 @@ impl Site {
         let mut results: BTreeMap<YearMonth, Results> = BTreeMap::new();
         let mut datasets = Vec::new();
         let mut people = None;
+        let mut budgets: BTreeMap<FiscalYear, budget::Budget> = BTreeMap::new();
         let mut catalogs = ita::builtin();
         for item in loaded {
             match item {
@@ -240,6 +252,9 @@ impl Site {
                 }
                 Loaded::Dataset(d) => datasets.push(*d),
                 Loaded::People(p) => people = Some(*p),
+                Loaded::Budget(b) => {
+                    budgets.insert(b.fiscal_year(), *b);
+                }
                 Loaded::Ita(c) => {
                     catalogs.insert(c.year, *c);
                 }
@@ -343,6 +358,7 @@ impl Site {
             results,
             datasets,
             people,
+            budgets,
             ita: catalogs,
             theme,
             today,
@@ -417,6 +433,7 @@ enum Loaded {
     Dataset(Box<Dataset>),
     Ita(Box<Catalog>),
     People(Box<people::People>),
+    Budget(Box<budget::Budget>),
     /// Shared with the load cache: a rebuild does not copy unchanged documents.
     Document(Arc<Document>),
     Attachment(Attachment),
@@ -602,6 +619,12 @@ fn load_file(root: &Path, rel: &Path) -> Loaded {
     let problems = |d: Diagnostic| Loaded::Problems(vec![d]);
     match parts.as_slice() {
         ["site.yaml"] => Loaded::Nothing, // loaded on its own
+        ["budget", _] if is_record(ext) && ext != "md" => {
+            match Source::read(root, rel).and_then(budget::Budget::load) {
+                Ok(b) => Loaded::Budget(Box::new(b)),
+                Err(d) => problems(d),
+            }
+        }
         ["people.yaml" | "people.yml"] => match Source::read(root, rel).and_then(people::People::load) {
             Ok(p) => Loaded::People(Box::new(p)),
             Err(d) => problems(d),

@@ -18,6 +18,7 @@ pub const RESERVED: &[&str] = &[
     "procurement",
     "files",
     "structure",
+    "budget",
     "feed.xml",
     "sitemap.xml",
     "robots.txt",
@@ -46,6 +47,11 @@ pub fn measure(fy: FiscalYear, n: usize) -> String {
 /// The report of what was done, below the table.
 pub fn measures_report(fy: FiscalYear) -> String {
     format!("{}#h-results", measures(fy))
+}
+
+/// The budget ordinance and spending of a fiscal year.
+pub fn budget(fy: FiscalYear) -> String {
+    format!("budget/{}/", fy.be())
 }
 
 /// โครงสร้างและผู้บริหาร: the people of `content/people.yaml`.

@@ -5,6 +5,7 @@ mod support;
 
 mod bad_input;
 mod boundaries;
+mod budget;
 mod build;
 mod commands;
 mod compliance;
