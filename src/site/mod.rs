@@ -73,6 +73,7 @@ impl Section {
         match self.name.as_str() {
             ANNOUNCEMENTS => "ประกาศ".to_owned(),
             "news" => "ข่าวประชาสัมพันธ์".to_owned(),
+            "council" => "รายงานการประชุมสภา".to_owned(),
             other => other.to_owned(),
         }
     }

@@ -68,3 +68,18 @@ fn an_empty_structure_is_refused() {
     let site = TestSite::minimal().file("content/people.yaml", "political: []\n");
     site.build().failure().stderr_has("รหัส: S0401");
 }
+
+#[test]
+fn council_minutes_are_a_section_of_their_own() {
+    let site = TestSite::minimal().file(
+        "content/council/2566-1.md",
+        "---\ntitle: รายงานการประชุมสภา สมัยสามัญ สมัยที่ ๑\ndate: 2566-02-28\nattachments: [{file: files/council/2566-1.pdf, title: รายงานการประชุมที่รับรองแล้ว}]\n---\nมติที่ประชุม\n",
+    )
+    .bytes("content/files/council/2566-1.pdf", b"%PDF-1.4");
+    site.build().success();
+    let list = text_of(&site.read("public/council/index.html"));
+    assert!(list.contains("รายงานการประชุมสภา"), "{list}");
+    assert!(list.contains("สมัยสามัญ สมัยที่ ๑"));
+    let page = site.read("public/council/2566-1/index.html");
+    assert!(attribute_values(&page, "href").iter().any(|h| h.ends_with("files/council/2566-1.pdf")));
+}
