@@ -154,6 +154,8 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
         }
     }
 
+    check_notices(site, diags);
+
     for results in site.results.values() {
         let src = &results.source;
         check_attachments(site, src, &results.data.attachments, diags);
@@ -290,6 +292,101 @@ fn over_budget(
         "ตรวจตัวเลขอีกครั้ง ถ้าถูกต้องแล้วควรมีคำอธิบายในประกาศ",
         "check the figures; if they are right, the announcement should explain why",
     ))
+}
+
+/// Procurement notices: a date to place them in a fiscal year, a plan item that exists, an
+/// e-GP number that is one.
+fn check_notices(site: &Site, diags: &mut Diagnostics) {
+    use crate::diagnostic::codes;
+    for doc in site.documents() {
+        let Some(n) = &doc.front.procurement else {
+            continue;
+        };
+        let src = &doc.source;
+        let at = |needle: &str| src.locate(needle, 1).unwrap_or((0, 0));
+        let Some(fy) = crate::site::projects::notice_year(doc) else {
+            // Outside `pages/` the missing date is reported for every document.
+            if doc.section == "pages" {
+                diags.push(
+                    Diagnostic::error(
+                        codes::NOTICE_NO_DATE,
+                        &src.path,
+                        Msg::new(
+                            "ประกาศจัดซื้อจัดจ้างไม่มีวันที่ (date)",
+                            "the procurement notice has no date",
+                        ),
+                    )
+                    .at(&src.text, 2, 1)
+                    .field("date")
+                    .help(Msg::new(
+                        "เพิ่มบรรทัด date: วันที่ลงนามในประกาศ เช่น date: 2566-03-15",
+                        "add the date the notice was signed, e.g. date: 2566-03-15",
+                    )),
+                );
+            }
+            continue;
+        };
+        if let Some(e) = &n.egp_project
+            && (e.is_empty() || !e.chars().all(|c| c.is_ascii_digit()))
+        {
+            let (l, c) = at("egp_project:");
+            diags.push(
+                Diagnostic::error(
+                    codes::EGP_PROJECT_INVALID,
+                    &src.path,
+                    Msg::new(
+                        format!("เลขที่โครงการ e-GP \"{e}\" ต้องเป็นตัวเลขเท่านั้น"),
+                        format!("the e-GP project number \"{e}\" must be digits only"),
+                    ),
+                )
+                .at(&src.text, l, c)
+                .field("procurement.egp_project")
+                .help(Msg::new(
+                    "คัดลอกเลขที่โครงการจากระบบ e-GP เช่น 66019123456 โดยไม่มีขีดหรือช่องว่าง",
+                    "copy the project number from e-GP, e.g. 66019123456, without dashes or spaces",
+                )),
+            );
+        }
+        match &n.plan_item {
+            Some(id) => check_plan_item(
+                site,
+                src,
+                fy,
+                id,
+                &doc.front.title,
+                1,
+                "procurement.plan_item",
+                diags,
+            ),
+            None if n.egp_project.is_none() => {
+                let (l, c) = at("procurement:");
+                diags.push(
+                    Diagnostic::warning(
+                        codes::NOTICE_NO_PROJECT,
+                        &src.path,
+                        Msg::new(
+                            format!(
+                                "{} นี้ไม่ได้ระบุรายการในแผนการจัดซื้อจัดจ้าง (plan_item) หรือเลขที่โครงการ e-GP",
+                                n.notice.label_th()
+                            ),
+                            "the notice names neither a plan item (plan_item) nor an e-GP project number",
+                        ),
+                    )
+                    .at(&src.text, l, c)
+                    .field("procurement")
+                    .help(Msg::new(
+                        format!(
+                            "เพิ่ม plan_item: รหัสรายการในแผนปี {fy} เพื่อให้ประกาศเชื่อมกับแผน ราคากลาง และผลการจัดซื้อจัดจ้าง (สขร.1) ของโครงการเดียวกัน"
+                        ),
+                        format!(
+                            "add plan_item: the id of the item in the {fy} plan, so the notice joins the plan, reference price and สขร.1 row of the same procurement"
+                        ),
+                    )),
+                );
+            }
+            None => {}
+        }
+    }
 }
 
 /// `plan_item: ID` of a record titled `title` names an item of the plan of year `fy`.

@@ -68,6 +68,7 @@ codes! {
     NEGATIVE_AMOUNT = "V0202" "negative-amount";
     AMOUNT_TOO_LARGE = "V0203" "amount-too-large";
     BAD_METHOD = "V0301" "bad-method";
+    BAD_NOTICE = "V0302" "bad-notice-type";
 
     SETTINGS_MISSING = "S0101" "settings-missing";
     NAME_EMPTY = "S0102" "name-empty";
@@ -121,6 +122,9 @@ codes! {
     BUDGET_QUARTER = "P0201" "budget-quarter-invalid";
     BUDGET_PLAN_UNKNOWN = "P0202" "budget-programme-unknown";
     BUDGET_TOTAL = "P0203" "budget-total-mismatch";
+    NOTICE_NO_DATE = "P0301" "notice-without-date";
+    NOTICE_NO_PROJECT = "P0302" "notice-without-plan-item";
+    EGP_PROJECT_INVALID = "P0303" "egp-project-invalid";
 
     COLUMNS_MISSING = "T0101" "columns-missing";
     CSV_MISSING = "T0102" "csv-missing";

@@ -246,6 +246,8 @@ pub struct DocView {
     pub section_url: String,
     /// The record the document embeds, ready for its table macro.
     pub embed: Option<EmbedView>,
+    /// The procurement a notice belongs to, with its other steps.
+    pub procurement: Option<crate::output::procurement::NoticeView>,
 }
 
 /// An embedded record: `kind` names the macro of `records.html` that lays it out.
@@ -326,6 +328,7 @@ impl DocView {
             section_title,
             section_url,
             embed: None,
+            procurement: None,
         }
     }
 
@@ -345,6 +348,7 @@ impl DocView {
             .as_deref()
             .and_then(EmbedTarget::parse)
             .and_then(|t| embed_view(&t, site, urls));
+        view.procurement = crate::output::procurement::notice_view(site, doc, urls);
         (view, links)
     }
 }

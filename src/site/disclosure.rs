@@ -190,14 +190,20 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
             .iter()
             .filter_map(|x| Category::from_number(*x))
             .collect();
+        let mut topics = f.topics.clone();
+        // A notice of a procurement step is a procurement announcement whatever else it is.
+        if f.procurement.is_some() && !topics.iter().any(|t| t == "procurement_notices") {
+            topics.push("procurement_notices".to_owned());
+        }
         if categories.is_empty() {
-            categories.extend(f.topics.iter().filter_map(|t| category_of_topic(t)));
+            categories.extend(topics.iter().filter_map(|t| category_of_topic(t)));
         }
         categories.sort();
         categories.dedup();
-        let kind = match site.sections.get(&doc.section) {
-            Some(s) => s.title(),
-            None => "หน้าข้อมูล".to_owned(),
+        let kind = match (&f.procurement, site.sections.get(&doc.section)) {
+            (Some(n), _) => n.notice.label_th().to_owned(),
+            (None, Some(s)) => s.title(),
+            (None, None) => "หน้าข้อมูล".to_owned(),
         };
         let date = f.date.map(|d| d.0);
         let where_on_page = match date {
@@ -211,7 +217,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
             fiscal_year: date.map(FiscalYear::of),
             kind,
             where_on_page,
-            topics: f.topics.clone(),
+            topics,
             categories,
             signed_by_position: f.signed_by.as_ref().and_then(|s| s.position.clone()),
             unpublished: doc.withheld(site.today).is_some(),

@@ -36,6 +36,8 @@ pub struct FrontMatter {
     pub weight: Option<i32>,
     /// A record whose table the page shows below its text, e.g. `procurement/plans/2566`.
     pub embed: Option<String>,
+    /// The step of a procurement the document announces (ประกาศเชิญชวน, ประกาศผู้ชนะ, ...).
+    pub procurement: Option<crate::site::notices::NoticeRef>,
     #[serde(skip_serializing)]
     pub extra: Option<serde_yaml::Mapping>,
 }

@@ -11,6 +11,7 @@ pub mod ita;
 pub mod license;
 pub mod limits;
 pub mod measures;
+pub mod notices;
 pub mod people;
 pub mod procurement;
 pub mod projects;
@@ -52,6 +53,9 @@ pub const RESERVED_FOLDERS: &[&str] = &[
     "budget",
 ];
 
+/// Folder name of the section for procurement notices (invitations, winners, contracts).
+pub const PROCUREMENT_NOTICES: &str = "procurement-notices";
+
 /// Folder name of the announcements section.
 pub const ANNOUNCEMENTS: &str = "announcements";
 
@@ -74,6 +78,7 @@ impl Section {
             ANNOUNCEMENTS => "ประกาศ".to_owned(),
             "news" => "ข่าวประชาสัมพันธ์".to_owned(),
             "council" => "รายงานการประชุมสภา".to_owned(),
+            PROCUREMENT_NOTICES => "ประกาศจัดซื้อจัดจ้าง".to_owned(),
             other => other.to_owned(),
         }
     }

@@ -4,8 +4,11 @@
 
 use std::collections::HashMap;
 
-use crate::site::Site;
-use crate::site::procurement::{Method, Plan, PlanItem, ReferencePrice, ResultItem, Results};
+use crate::site::notices::NoticeKind;
+use crate::site::procurement::{
+    Method, Plan, PlanItem, ReferencePrice, ResultItem, Results, RowStatus,
+};
+use crate::site::{Document, Site};
 use crate::thai::calendar::FiscalYear;
 use crate::thai::money::Money;
 
@@ -19,15 +22,19 @@ pub struct Project<'a> {
     pub plan: Option<(&'a Plan, usize)>,
     pub reference_prices: Vec<&'a ReferencePrice>,
     pub results: Vec<(&'a Results, usize)>,
+    /// Its notices (invitation, winner, contract...), oldest first.
+    pub notices: Vec<&'a Document>,
 }
 
-/// How far a procurement has gone (สถานะการจัดซื้อจัดจ้าง).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How far a procurement has gone (สถานะการจัดซื้อจัดจ้าง), in the order of the process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stage {
     Planned,
     Priced,
+    Invited,
     Awarded,
     Contracted,
+    Cancelled,
 }
 
 impl Stage {
@@ -35,8 +42,10 @@ impl Stage {
         match self {
             Stage::Planned => "planned",
             Stage::Priced => "reference_price",
+            Stage::Invited => "invited",
             Stage::Awarded => "awarded",
             Stage::Contracted => "contracted",
+            Stage::Cancelled => "cancelled",
         }
     }
 
@@ -44,8 +53,10 @@ impl Stage {
         match self {
             Stage::Planned => "อยู่ในแผน",
             Stage::Priced => "ประกาศราคากลางแล้ว",
+            Stage::Invited => "ประกาศเชิญชวนแล้ว",
             Stage::Awarded => "ได้ผู้รับจ้าง/ผู้ขายแล้ว",
             Stage::Contracted => "ลงนามสัญญาแล้ว",
+            Stage::Cancelled => "ยกเลิก",
         }
     }
 }
@@ -75,7 +86,21 @@ impl<'a> Project<'a> {
         if let Some(rp) = self.reference_price() {
             return &rp.data.project;
         }
-        self.result().map_or("", |r| r.title.as_str())
+        if let Some(r) = self.result() {
+            return &r.title;
+        }
+        self.notices.first().map_or("", |d| d.front.title.as_str())
+    }
+
+    /// The e-GP project number, from the plan item or a notice.
+    pub fn egp_project(&self) -> Option<&'a str> {
+        self.plan_item()
+            .and_then(|i| i.egp_project.as_deref())
+            .or_else(|| {
+                self.notices
+                    .iter()
+                    .find_map(|d| d.front.procurement.as_ref()?.egp_project.as_deref())
+            })
     }
 
     pub fn budget(&self) -> Option<Money> {
@@ -97,13 +122,47 @@ impl<'a> Project<'a> {
             .or_else(|| self.result().and_then(|r| r.reference_price.map(|a| a.0)))
     }
 
+    /// How far it has gone: the furthest step any record shows, unless the latest notice or
+    /// the สขร.1 row calls it off.
     pub fn stage(&self) -> Stage {
-        match self.result() {
+        if self
+            .result()
+            .is_some_and(|r| r.status == RowStatus::Cancelled)
+            || self.latest_notice().is_some_and(NoticeKind::cancels)
+        {
+            return Stage::Cancelled;
+        }
+        let by_result = match self.result() {
             Some(r) if r.contract.is_some() => Stage::Contracted,
             Some(r) if r.winner.is_some() => Stage::Awarded,
             _ if !self.reference_prices.is_empty() => Stage::Priced,
             _ => Stage::Planned,
-        }
+        };
+        let by_notice = self
+            .notices
+            .iter()
+            .filter_map(|d| {
+                Some(match d.front.procurement.as_ref()?.notice {
+                    NoticeKind::Draft | NoticeKind::Invitation | NoticeKind::InvitationChanged => {
+                        Stage::Invited
+                    }
+                    NoticeKind::Winner | NoticeKind::WinnerChanged => Stage::Awarded,
+                    NoticeKind::Contract => Stage::Contracted,
+                    NoticeKind::InvitationCancelled | NoticeKind::WinnerCancelled => {
+                        return None;
+                    }
+                })
+            })
+            .max()
+            .unwrap_or(Stage::Planned);
+        by_result.max(by_notice)
+    }
+
+    fn latest_notice(&self) -> Option<NoticeKind> {
+        self.notices
+            .last()
+            .and_then(|d| d.front.procurement.as_ref())
+            .map(|p| p.notice)
     }
 }
 
@@ -119,6 +178,7 @@ pub fn projects(site: &Site, fy: FiscalYear) -> Vec<Project<'_>> {
                 plan: Some((plan, i)),
                 reference_prices: Vec::new(),
                 results: Vec::new(),
+                notices: Vec::new(),
             });
         }
     }
@@ -148,6 +208,7 @@ pub fn projects(site: &Site, fy: FiscalYear) -> Vec<Project<'_>> {
                 plan: None,
                 reference_prices: vec![rp],
                 results: Vec::new(),
+                notices: Vec::new(),
             }),
         }
     }
@@ -165,11 +226,60 @@ pub fn projects(site: &Site, fy: FiscalYear) -> Vec<Project<'_>> {
                     plan: None,
                     reference_prices: Vec::new(),
                     results: vec![(results, i)],
+                    notices: Vec::new(),
                 }),
             }
         }
     }
+    for doc in notices(site, fy) {
+        let Some(n) = &doc.front.procurement else {
+            continue;
+        };
+        // The plan item named, else the project with the same e-GP number.
+        let at = n
+            .plan_item
+            .as_deref()
+            .and_then(|id| by_id.get(id).copied())
+            .or_else(|| {
+                let egp = n.egp_project.as_deref()?;
+                out.iter().position(|p| p.egp_project() == Some(egp))
+            });
+        match at {
+            Some(i) => out[i].notices.push(doc),
+            None => out.push(Project {
+                fiscal_year: fy,
+                local_id: match &n.egp_project {
+                    Some(e) => format!("egp-{e}"),
+                    None => format!("notice-{}", doc.slug),
+                },
+                plan: None,
+                reference_prices: Vec::new(),
+                results: Vec::new(),
+                notices: vec![doc],
+            }),
+        }
+    }
     out
+}
+
+/// The fiscal year a notice belongs to: the one it names, else that of its date.
+pub fn notice_year(doc: &Document) -> Option<FiscalYear> {
+    let n = doc.front.procurement.as_ref()?;
+    n.fiscal_year
+        .map(|f| f.0)
+        .or_else(|| doc.front.date.map(|d| FiscalYear::of(d.0)))
+}
+
+/// The procurement notices of fiscal year `fy`, oldest first.
+pub fn notices(site: &Site, fy: FiscalYear) -> Vec<&Document> {
+    let mut docs: Vec<&Document> = site
+        .documents()
+        .filter(|d| notice_year(d) == Some(fy))
+        .collect();
+    docs.sort_by(|a, b| {
+        (a.front.date.map(|d| d.0), &a.slug).cmp(&(b.front.date.map(|d| d.0), &b.slug))
+    });
+    docs
 }
 
 /// The fiscal years with any procurement record, oldest first.
@@ -184,6 +294,7 @@ pub fn fiscal_years(site: &Site) -> Vec<FiscalYear> {
                 .map(ReferencePrice::fiscal_year),
         )
         .chain(site.results.keys().map(|m| m.fiscal_year()))
+        .chain(site.documents().filter_map(notice_year))
         .collect();
     years.sort();
     years.dedup();

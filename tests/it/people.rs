@@ -81,5 +81,9 @@ fn council_minutes_are_a_section_of_their_own() {
     assert!(list.contains("รายงานการประชุมสภา"), "{list}");
     assert!(list.contains("สมัยสามัญ สมัยที่ ๑"));
     let page = site.read("public/council/2566-1/index.html");
-    assert!(attribute_values(&page, "href").iter().any(|h| h.ends_with("files/council/2566-1.pdf")));
+    assert!(
+        attribute_values(&page, "href")
+            .iter()
+            .any(|h| h.ends_with("files/council/2566-1.pdf"))
+    );
 }

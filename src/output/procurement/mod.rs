@@ -4,11 +4,13 @@
 //! holds what they share and the order they are made in.
 
 mod forms;
+mod notices;
 mod plans;
 mod projects;
 mod results;
 
 pub use forms::FormView;
+pub use notices::{NoticeView, notice_view};
 pub use plans::PlanView;
 pub use results::{ResultsView, shown_months};
 
@@ -83,6 +85,7 @@ fn overview(site: &Site, r: &Renderer, years: &[FiscalYear], pages: &mut Pages) 
                 .keys()
                 .filter(|m| m.fiscal_year() == fy)
                 .count(),
+            notices: crate::site::projects::notices(site, fy).len(),
         })
         .collect();
     pages.push((
@@ -93,6 +96,10 @@ fn overview(site: &Site, r: &Renderer, years: &[FiscalYear], pages: &mut Pages) 
                 page => PageMeta::new("การจัดซื้อจัดจ้าง", routes::procurement(), urls),
                 years => overview,
                 reference_prices_url => urls.path(routes::reference_prices()),
+                notices_url => site
+                    .sections
+                    .contains_key(crate::site::PROCUREMENT_NOTICES)
+                    .then(|| urls.path(&routes::section(crate::site::PROCUREMENT_NOTICES))),
             },
         ),
     ));
@@ -106,6 +113,8 @@ struct YearOverview {
     projects: String,
     reference_prices: usize,
     months_published: usize,
+    /// Invitations, winner announcements, contracts...
+    notices: usize,
 }
 
 /// The procurement datasets: each year's plan, results and projects, and the reference prices.

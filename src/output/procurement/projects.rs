@@ -110,6 +110,17 @@ impl ProjectRow {
                 url: urls.path(&routes::reference_price(&rp.slug)),
             });
         }
+        for d in &p.notices {
+            links.push(Link {
+                title: d
+                    .front
+                    .procurement
+                    .as_ref()
+                    .map_or("ประกาศ", |n| n.notice.label_th())
+                    .into(),
+                url: urls.path(&routes::document(d)),
+            });
+        }
         for (r, j) in &p.results {
             links.push(Link {
                 title: "สขร.1".into(),
@@ -129,7 +140,7 @@ impl ProjectRow {
             reference_price: p.reference_amount().map(Money::satang),
             agreed_price: winner.map(|w| w.price.0.satang()),
             supplier: winner.map(|w| w.name.clone()),
-            egp_project: p.plan_item().and_then(|i| i.egp_project.clone()),
+            egp_project: p.egp_project().map(str::to_owned),
             links,
         }
     }
@@ -160,7 +171,7 @@ fn projects_table(site: &Site, fy: FiscalYear) -> Table {
                 p.reference_amount().map(Money::decimal).unwrap_or_default(),
                 winner.map(|w| w.price.0.decimal()).unwrap_or_default(),
                 winner.map(|w| w.name.clone()).unwrap_or_default(),
-                opt(p.plan_item().and_then(|i| i.egp_project.as_deref())),
+                opt(p.egp_project()),
                 p.local_id.clone(),
             ]
         })

@@ -14,6 +14,7 @@ use support::{Outcome, TestSite, attribute_values, between, text_of};
 mod data;
 mod links;
 mod mistakes;
+mod notices;
 mod plan;
 mod reference_prices;
 mod results;
