@@ -37,6 +37,7 @@ pub fn publish_generic(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Datas
                         name: c.name.clone(),
                         title: c.title.clone().unwrap_or_else(|| c.name.clone()),
                         kind: c.kind,
+                        thai_header: false,
                     })
                     .collect(),
                 rows: d.rows.clone(),

@@ -12,9 +12,12 @@ use crate::site::dataset::{ColumnType, Frequency};
 /// One column: machine name, Thai title, type.
 #[derive(Clone, Debug)]
 pub struct Col {
+    /// The key of the JSON rows, and the CSV header unless the column is [`Col::thai`].
     pub name: String,
     pub title: String,
     pub kind: ColumnType,
+    /// The CSV's header is the Thai title: the table reproduces an official form.
+    pub thai_header: bool,
 }
 
 impl Col {
@@ -23,6 +26,25 @@ impl Col {
             name: name.to_owned(),
             title: title.to_owned(),
             kind,
+            thai_header: false,
+        }
+    }
+
+    /// A column of an official form, whose CSV header is the form's Thai column name; the JSON
+    /// rows keep `name`.
+    pub fn thai(name: &str, title: &str, kind: ColumnType) -> Self {
+        Self {
+            thai_header: true,
+            ..Self::new(name, title, kind)
+        }
+    }
+
+    /// The CSV header, which is also the field's name in the Table Schema.
+    pub fn header(&self) -> &str {
+        if self.thai_header {
+            &self.title
+        } else {
+            &self.name
         }
     }
 }
@@ -45,7 +67,7 @@ impl Table {
             .terminator(csv::Terminator::CRLF)
             .from_writer(b"\xef\xbb\xbf".to_vec());
         // Writing to a Vec cannot fail.
-        let _ = w.write_record(self.columns.iter().map(|c| c.name.as_str()));
+        let _ = w.write_record(self.columns.iter().map(Col::header));
         for row in &self.rows {
             let cells: Vec<_> = row
                 .iter()
@@ -80,11 +102,16 @@ impl Table {
             .columns
             .iter()
             .map(|c| {
-                json!({
-                    "name": c.name,
+                let mut field = json!({
+                    "name": c.header(),
                     "title": c.title,
                     "type": type_name(c.kind),
-                })
+                });
+                if c.thai_header {
+                    // The English key the JSON rows use for the column.
+                    field["description"] = Value::from(format!("JSON: {}", c.name));
+                }
+                field
             })
             .collect();
         json!({

@@ -45,12 +45,17 @@ pub(super) fn data(site: &Site, fy: FiscalYear, urls: &Urls, out: &mut Outputs) 
     let org = &site.config.name;
     let dir = routes::projects(fy);
     let table = projects_table(site, fy);
+    // The CSV names methods as the form does; the JSON keeps the keys content is written with.
+    let mut rows = table.json_rows();
+    for (row, p) in rows.iter_mut().zip(projects(site, fy)) {
+        row["method"] = p.method().map(Method::key).into();
+    }
     let json = serde_json::json!({
         "organization": org,
         "fiscal_year": fy.be(),
         "url": urls.abs(&dir),
         "license": site.config.license,
-        "projects": table.json_rows(),
+        "projects": rows,
     });
     out.add_text(
         format!("{dir}projects.json"),
@@ -146,7 +151,8 @@ impl ProjectRow {
     }
 }
 
-/// The projects of a fiscal year as a table, one row a project.
+/// The projects of a fiscal year as a table, one row a project. The CSV's headers are the
+/// columns of the ITA form (item o12 of ITA 2568).
 fn projects_table(site: &Site, fy: FiscalYear) -> Table {
     use ColumnType::{Integer, Number, String as S};
     let c = &site.config;
@@ -167,7 +173,10 @@ fn projects_table(site: &Site, fy: FiscalYear) -> Table {
                 p.budget().map(Money::decimal).unwrap_or_default(),
                 opt(p.plan_item().and_then(|i| i.budget_source.as_deref())),
                 p.stage().label_th().to_owned(),
-                p.method().map(|m| m.key().to_owned()).unwrap_or_default(),
+                p.method()
+                    .map(Method::label_th)
+                    .unwrap_or_default()
+                    .to_owned(),
                 p.reference_amount().map(Money::decimal).unwrap_or_default(),
                 winner.map(|w| w.price.0.decimal()).unwrap_or_default(),
                 winner.map(|w| w.name.clone()).unwrap_or_default(),
@@ -181,23 +190,23 @@ fn projects_table(site: &Site, fy: FiscalYear) -> Table {
         file: "projects.csv".into(),
         title: "รายการการจัดซื้อจัดจ้างและความก้าวหน้า".into(),
         columns: vec![
-            Col::new("no", "ที่", Integer),
-            Col::new("fiscal_year", "ปีงบประมาณ", Integer),
-            Col::new("organization", "ชื่อหน่วยงาน", S),
-            Col::new("district", "อำเภอ", S),
-            Col::new("province", "จังหวัด", S),
-            Col::new("ministry", "กระทรวง", S),
-            Col::new("organization_type", "ประเภทหน่วยงาน", S),
-            Col::new("title", "ชื่อรายการของงานที่ซื้อหรือจ้าง", S),
-            Col::new("budget", "วงเงินงบประมาณที่ได้รับจัดสรร (บาท)", Number),
-            Col::new("budget_source", "แหล่งที่มาของงบประมาณ", S),
-            Col::new("status", "สถานะการจัดซื้อจัดจ้าง", S),
-            Col::new("method", "วิธีการจัดซื้อจัดจ้าง", S),
-            Col::new("reference_price", "ราคากลาง (บาท)", Number),
-            Col::new("agreed_price", "ราคาที่ตกลงซื้อหรือจ้าง (บาท)", Number),
-            Col::new("supplier", "รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก", S),
-            Col::new("egp_project", "เลขที่โครงการในระบบ e-GP", S),
-            Col::new("id", "รหัสรายการ", S),
+            Col::thai("no", "ที่", Integer),
+            Col::thai("fiscal_year", "ปีงบประมาณ", Integer),
+            Col::thai("organization", "ชื่อหน่วยงาน", S),
+            Col::thai("district", "อำเภอ", S),
+            Col::thai("province", "จังหวัด", S),
+            Col::thai("ministry", "กระทรวง", S),
+            Col::thai("organization_type", "ประเภทหน่วยงาน", S),
+            Col::thai("title", "ชื่อรายการของงานที่ซื้อหรือจ้าง", S),
+            Col::thai("budget", "วงเงินงบประมาณที่ได้รับจัดสรร (บาท)", Number),
+            Col::thai("budget_source", "แหล่งที่มาของงบประมาณ", S),
+            Col::thai("status", "สถานะการจัดซื้อจัดจ้าง", S),
+            Col::thai("method", "วิธีการจัดซื้อจัดจ้าง", S),
+            Col::thai("reference_price", "ราคากลาง (บาท)", Number),
+            Col::thai("agreed_price", "ราคาที่ตกลงซื้อหรือจ้าง (บาท)", Number),
+            Col::thai("supplier", "รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก", S),
+            Col::thai("egp_project", "เลขที่โครงการในระบบ e-GP", S),
+            Col::thai("id", "รหัสรายการ", S),
         ],
         rows,
     }
