@@ -250,16 +250,32 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
                     format!("ITA {year} ตัวชี้วัดการเปิดเผยข้อมูล (OIT) {}", group.heading()),
                     format!("ITA {year} open data (OIT): {}", group.heading()),
                 ))
-                .help(Msg::new(
-                    format!(
-                        "เผยแพร่ประกาศหรือหน้าเว็บของปีงบประมาณ {} ที่มี topics: [{topics}]",
-                        judged.be()
+                .help(match item.covers.year(judged) {
+                    Some(y) if y != judged => Msg::new(
+                        format!(
+                            "ข้อนี้ของ ITA {year} ถามถึงปีงบประมาณที่ผ่านมา: เผยแพร่รายงานของปีงบประมาณ {} (ลงวันที่ในปีงบประมาณนั้น หรือกำหนด date ให้อยู่ในปีนั้น) ที่มี topics: [{topics}]",
+                            y.be()
+                        ),
+                        format!(
+                            "this ITA {year} item asks about the year before: publish the report of fiscal year {} with topics: [{topics}]",
+                            y.be()
+                        ),
                     ),
-                    format!(
-                        "publish an announcement or page of fiscal year {} with topics: [{topics}]",
-                        judged.be()
+                    Some(y) => Msg::new(
+                        format!(
+                            "เผยแพร่ประกาศหรือหน้าเว็บของปีงบประมาณ {} ที่มี topics: [{topics}]",
+                            y.be()
+                        ),
+                        format!(
+                            "publish an announcement or page of fiscal year {} with topics: [{topics}]",
+                            y.be()
+                        ),
                     ),
-                )),
+                    None => Msg::new(
+                        format!("เผยแพร่ประกาศหรือหน้าเว็บที่ยังใช้อยู่ ที่มี topics: [{topics}]"),
+                        format!("publish an announcement or page still in force with topics: [{topics}]"),
+                    ),
+                }),
             );
         }
     }

@@ -318,7 +318,7 @@ impl DocView {
             abs_url: urls.abs(&rel),
             date: doc.front.date.map(|d| d.0.to_string()),
             updated: doc.front.updated.map(|d| d.0.to_string()),
-            fiscal_year: doc.front.date.map(|d| FiscalYear::of(d.0).be()),
+            fiscal_year: doc.fiscal_year().map(FiscalYear::be),
             number: doc.front.number.clone(),
             signed_by: doc.front.signed_by.clone(),
             summary: doc.front.summary.clone(),
@@ -375,10 +375,11 @@ impl SectionView {
         let mut undated = Vec::new();
         for doc in &section.documents {
             let view = DocView::summary(site, doc, urls);
+            // A report names the year it is about, which may be older than its date's.
             match view.fiscal_year {
-                Some(fy) => match years.last_mut() {
-                    Some(g) if g.fiscal_year == fy => g.documents.push(view),
-                    _ => years.push(YearGroup {
+                Some(fy) => match years.iter_mut().find(|g| g.fiscal_year == fy) {
+                    Some(g) => g.documents.push(view),
+                    None => years.push(YearGroup {
                         fiscal_year: fy,
                         documents: vec![view],
                     }),
@@ -386,6 +387,7 @@ impl SectionView {
                 None => undated.push(view),
             }
         }
+        years.sort_by(|a, b| b.fiscal_year.cmp(&a.fiscal_year));
         Self {
             title: section.title(),
             intro_html: section

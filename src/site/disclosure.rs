@@ -214,7 +214,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
             title: f.title.clone(),
             subject: Subject::document(doc),
             date,
-            fiscal_year: date.map(FiscalYear::of),
+            fiscal_year: doc.fiscal_year(),
             kind,
             where_on_page,
             topics,

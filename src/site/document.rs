@@ -13,6 +13,9 @@ use crate::thai::calendar::FiscalYear;
 pub struct FrontMatter {
     pub title: String,
     pub date: Option<Date>,
+    /// The fiscal year the document is about, when it is not that of its date: an annual
+    /// report signed in October for the year just ended.
+    pub fiscal_year: Option<crate::site::values::Fy>,
     /// Date of the last change, when it differs from `date`.
     pub updated: Option<Date>,
     /// เลขที่ประกาศ
@@ -113,6 +116,14 @@ pub struct Document {
 }
 
 impl Document {
+    /// The fiscal year the document is about: `fiscal_year:`, else the year of its date.
+    pub fn fiscal_year(&self) -> Option<FiscalYear> {
+        self.front
+            .fiscal_year
+            .map(|f| f.0)
+            .or_else(|| self.front.date.map(|d| FiscalYear::of(d.0)))
+    }
+
     pub fn load(source: Source, section: &str) -> Result<Self, Diagnostic> {
         let (yaml, body, body_line) = split_front_matter(&source)?;
         let front: FrontMatter = parse_yaml(&source, yaml, 2)?;

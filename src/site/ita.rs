@@ -59,6 +59,47 @@ pub struct Item {
     pub title: String,
     pub topics: Vec<String>,
     pub confirmed: Option<bool>,
+    /// Which fiscal year's content answers the item.
+    #[serde(default)]
+    pub covers: Covers,
+}
+
+/// The fiscal year an item of assessment year N asks about.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Covers {
+    /// Fiscal year N: the plans, notices and six-month reports of the year assessed.
+    #[default]
+    AssessmentYear,
+    /// Fiscal year N−1: an annual report, which can only be written once its year is over
+    /// (an ITA 2568 page shows "รายงานผลการดำเนินงาน ประจำปี พ.ศ. 2567").
+    PreviousYear,
+    /// Whatever is in force on the day of the assessment, of any year up to N: the structure,
+    /// the contact channels, a manual or a policy still applied.
+    InForce,
+}
+
+impl Covers {
+    /// Whether content of fiscal year `year` (`None`: undated) answers for assessment `n`.
+    pub fn accepts(self, n: FiscalYear, year: Option<FiscalYear>) -> bool {
+        let Some(y) = year else {
+            return true;
+        };
+        match self {
+            Covers::AssessmentYear => y == n,
+            Covers::PreviousYear => y.be() == n.be() - 1,
+            Covers::InForce => y <= n,
+        }
+    }
+
+    /// The fiscal year content must be of, when the rule names one.
+    pub fn year(self, n: FiscalYear) -> Option<FiscalYear> {
+        match self {
+            Covers::AssessmentYear => Some(n),
+            Covers::PreviousYear => Some(FiscalYear(n.be() - 1)),
+            Covers::InForce => None,
+        }
+    }
 }
 
 const BUILTIN: [(i32, &str); 3] = [
@@ -148,16 +189,12 @@ impl Catalog {
 }
 
 impl Item {
-    /// What on the site answers this item for the catalog's fiscal year: content tagged with
-    /// one of its topics, dated in that year or not dated at all.
-    pub fn answers<'a>(
-        &self,
-        fy: FiscalYear,
-        disclosures: &'a [Disclosure],
-    ) -> Vec<&'a Disclosure> {
+    /// What on the site answers this item in assessment year `n`: content tagged with one of
+    /// its topics, of the fiscal year the item covers or not dated at all.
+    pub fn answers<'a>(&self, n: FiscalYear, disclosures: &'a [Disclosure]) -> Vec<&'a Disclosure> {
         disclosures
             .iter()
-            .filter(|d| d.fiscal_year.is_none_or(|y| y == fy))
+            .filter(|d| self.covers.accepts(n, d.fiscal_year))
             .filter(|d| d.topics.iter().any(|t| self.topics.contains(t)))
             .collect()
     }
@@ -170,6 +207,19 @@ impl Item {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_annual_report_item_asks_for_the_year_before_the_assessment() {
+        let n = FiscalYear(2568);
+        let of = |y| Some(FiscalYear(y));
+        assert!(Covers::PreviousYear.accepts(n, of(2567)));
+        assert!(!Covers::PreviousYear.accepts(n, of(2568)));
+        assert!(Covers::AssessmentYear.accepts(n, of(2568)));
+        assert!(!Covers::AssessmentYear.accepts(n, of(2567)));
+        assert!(Covers::InForce.accepts(n, of(2561)));
+        assert!(!Covers::InForce.accepts(n, of(2569)));
+        assert_eq!(Covers::PreviousYear.year(n), of(2567));
+    }
 
     #[test]
     fn builtin_catalogs_parse_and_use_known_topics() {

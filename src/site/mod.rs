@@ -386,8 +386,7 @@ impl Site {
             .sections
             .values()
             .flat_map(|s| &s.documents)
-            .filter_map(|d| d.front.date)
-            .map(|d| FiscalYear::of(d.0));
+            .filter_map(|d| d.fiscal_year());
         from_measures
             .chain(from_docs)
             .max()

@@ -265,9 +265,7 @@ pub fn projects(site: &Site, fy: FiscalYear) -> Vec<Project<'_>> {
 /// The fiscal year a notice belongs to: the one it names, else that of its date.
 pub fn notice_year(doc: &Document) -> Option<FiscalYear> {
     let n = doc.front.procurement.as_ref()?;
-    n.fiscal_year
-        .map(|f| f.0)
-        .or_else(|| doc.front.date.map(|d| FiscalYear::of(d.0)))
+    n.fiscal_year.map(|f| f.0).or_else(|| doc.fiscal_year())
 }
 
 /// The procurement notices of fiscal year `fy`, oldest first.
