@@ -41,6 +41,36 @@ email: \"...\"
 license: CC-BY-4.0
 ";
 
+/// Points `site.yaml` at the ITA assessment under way: a new site prepares for the current
+/// assessment, not the one its example was written for. The example's `fiscal_year` (which
+/// pins the compliance report to its year) goes; the report then follows today's date.
+fn target_current_assessment(site_yaml: &str, year: i32) -> String {
+    let mut out = String::with_capacity(site_yaml.len() + 64);
+    let mut has_ita = false;
+    for line in site_yaml.split_inclusive('\n') {
+        if line.starts_with("fiscal_year:") {
+            continue;
+        }
+        if line.starts_with("ita_year:") {
+            has_ita = true;
+            out.push_str(&format!(
+                "ita_year: {year}   # การประเมิน ITA ที่เว็บไซต์นี้เตรียมข้อมูล (ปี พ.ศ. ของการประเมิน)\n"
+            ));
+            continue;
+        }
+        out.push_str(line);
+    }
+    if !has_ita {
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "# การประเมิน ITA ที่เว็บไซต์นี้เตรียมข้อมูล (ปี พ.ศ. ของการประเมิน)\nita_year: {year}\n"
+        ));
+    }
+    out
+}
+
 pub fn execute(dir: &Path, empty: bool, g: Global) -> Outcome {
     let io = |e: std::io::Error| {
         Failure::system(
@@ -61,8 +91,9 @@ pub fn execute(dir: &Path, empty: bool, g: Global) -> Outcome {
         ));
     }
     std::fs::create_dir_all(dir.join("content")).map_err(io)?;
+    let site_yaml = dir.join("content/site.yaml");
     if empty {
-        std::fs::write(dir.join("content/site.yaml"), EMPTY_SITE_YAML).map_err(io)?;
+        std::fs::write(&site_yaml, EMPTY_SITE_YAML).map_err(io)?;
         for folder in ["announcements", "pages", "files"] {
             std::fs::create_dir_all(dir.join("content").join(folder)).map_err(io)?;
         }
@@ -71,6 +102,9 @@ pub fn execute(dir: &Path, empty: bool, g: Global) -> Outcome {
             .extract(dir.join("content"))
             .map_err(io)?;
     }
+    let year = crate::site::ita::current_catalog_year(chrono::Local::now().date_naive());
+    let text = std::fs::read_to_string(&site_yaml).map_err(io)?;
+    std::fs::write(&site_yaml, target_current_assessment(&text, year)).map_err(io)?;
     let theme = dir.join("themes/local");
     Theme::write_builtin(&theme).map_err(io)?;
     std::fs::write(theme.join("README.md"), THEME_README).map_err(io)?;

@@ -24,12 +24,15 @@ pub fn judged_on(site: &Site, as_of: Option<NaiveDate>) -> NaiveDate {
     }
 }
 
-/// The ITA catalog year the report follows: `ita_year` in site.yaml, else the fiscal year.
-pub fn ita_year(site: &Site, fy: FiscalYear) -> i32 {
+/// The ITA assessment the report of `as_of` follows: `ita_year` in site.yaml, else the
+/// assessment of the calendar year (BE). The NACC names an assessment after the year it is
+/// carried out in, so in December 2569, with fiscal year 2570 begun, agencies still publish
+/// for ITA 2569.
+pub fn ita_year(site: &Site, as_of: NaiveDate) -> i32 {
     site.config
         .ita_year
         .and_then(|y| i32::try_from(y).ok())
-        .unwrap_or(fy.be())
+        .unwrap_or_else(|| crate::site::ita::assessment_year(as_of))
 }
 
 fn rule_oia_9_8() -> Msg {
@@ -43,7 +46,7 @@ fn rule_oia_9_8() -> Msg {
 /// against the NACC's own list: (catalog year, count), when any. Staff are told (`check`);
 /// the public pages show the items as the catalog has them.
 pub fn unverified(site: &Site, as_of: NaiveDate) -> Option<(i32, usize)> {
-    let year = ita_year(site, FiscalYear::of(as_of));
+    let year = ita_year(site, as_of);
     let catalog = site.ita.get(&year)?;
     let count = catalog
         .items()
@@ -215,7 +218,7 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
     }
 
     // ITA items with nothing on the site.
-    let year = ita_year(site, fy);
+    let year = ita_year(site, as_of);
     if let Some(catalog) = site.ita.get(&year) {
         let judged = catalog.fiscal_year();
         for (group, item) in catalog.items() {

@@ -108,6 +108,23 @@ const BUILTIN: [(i32, &str); 3] = [
     (2568, include_str!("catalogs/2568.yaml")),
 ];
 
+/// The ITA assessment under way on `day`: the one of its calendar year (BE).
+pub fn assessment_year(day: chrono::NaiveDate) -> i32 {
+    crate::thai::calendar::be_year(day)
+}
+
+/// The newest assessment with a built-in catalog, up to the one under way on `day`: what a new
+/// site targets.
+pub fn current_catalog_year(day: chrono::NaiveDate) -> i32 {
+    let now = assessment_year(day);
+    BUILTIN
+        .iter()
+        .map(|(y, _)| *y)
+        .filter(|y| *y <= now)
+        .max()
+        .unwrap_or(now)
+}
+
 /// The built-in catalogs, by year. They are part of the program and tested to parse.
 pub fn builtin() -> BTreeMap<i32, Catalog> {
     BUILTIN

@@ -447,3 +447,39 @@ fn links_and_images_to_files_whose_names_have_spaces_work() {
         .failure()
         .stderr_has("content/announcements/x.md:5:");
 }
+
+/// The assessment a site made today should prepare for: the one of this calendar year (BE),
+/// or the newest the program knows when its list for this year is not built in yet.
+fn current_assessment() -> i32 {
+    use chrono::Datelike;
+    let this_year = chrono::Local::now().date_naive().year() + 543;
+    let known: Vec<i32> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/site/catalogs"))
+            .unwrap()
+            .filter_map(|e| {
+                let name = e.unwrap().file_name().into_string().unwrap();
+                name.strip_suffix(".yaml")?.parse().ok()
+            })
+            .collect();
+    known.into_iter().filter(|y| *y <= this_year).max().unwrap()
+}
+
+#[test]
+fn a_new_site_targets_the_assessment_under_way_not_the_examples_year() {
+    let year = current_assessment();
+    for extra in [&[][..], &["--empty"][..]] {
+        let (_parent, root) = init(extra);
+        let yaml = std::fs::read_to_string(root.join("content/site.yaml")).unwrap();
+        assert!(
+            yaml.lines()
+                .any(|l| l.starts_with(&format!("ita_year: {year}"))),
+            "{yaml}"
+        );
+        assert!(!yaml.contains("fiscal_year:"), "{yaml}");
+        assert!(!yaml.contains("ita_year: 2566"), "{yaml}");
+        // The report follows that assessment.
+        run_in(&root, &["check"])
+            .success()
+            .stderr_has(&format!("ITA {year}"));
+    }
+}
