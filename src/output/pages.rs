@@ -387,7 +387,7 @@ impl SectionView {
                 None => undated.push(view),
             }
         }
-        years.sort_by(|a, b| b.fiscal_year.cmp(&a.fiscal_year));
+        years.sort_by_key(|g| std::cmp::Reverse(g.fiscal_year));
         Self {
             title: section.title(),
             intro_html: section
