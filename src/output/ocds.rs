@@ -48,10 +48,11 @@ fn value(m: Money) -> Value {
 
 /// OCDS `procurementMethod` and the Thai name as details.
 fn method(m: Method) -> (&'static str, &'static str) {
-    let code = match m {
-        Method::EBidding | Method::EMarket => "open",
-        Method::Selection => "selective",
-        Method::Specific => "direct",
+    use crate::site::methods::Openness;
+    let code = match m.openness() {
+        Openness::Open => "open",
+        Openness::Selective => "selective",
+        Openness::Direct => "direct",
     };
     (code, m.label_th())
 }

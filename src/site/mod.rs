@@ -11,6 +11,7 @@ pub mod ita;
 pub mod license;
 pub mod limits;
 pub mod measures;
+pub mod methods;
 pub mod notices;
 pub mod people;
 pub mod procurement;

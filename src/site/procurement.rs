@@ -4,115 +4,14 @@
 //! A plan or a reference price may be a YAML file or a Markdown announcement whose front matter
 //! holds the same fields and whose body is the signed announcement text.
 
-use std::fmt;
-
-use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::site::document::{AttachmentRef, Signatory};
-use crate::site::source::{Source, custom_error, nearest, parse_yaml};
+use crate::site::source::{Source, parse_yaml};
 use crate::site::values::{Amount, Date, Fy, Month};
 
-/// วิธีการจัดซื้อจัดจ้าง (Public Procurement Act B.E. 2560 s.55).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Method {
-    EBidding,
-    EMarket,
-    Selection,
-    Specific,
-}
-
-impl Method {
-    pub const ALL: [Method; 4] = [
-        Method::EBidding,
-        Method::EMarket,
-        Method::Selection,
-        Method::Specific,
-    ];
-
-    /// The key written in files and data: `e-bidding`, `e-market`, `selection`, `specific`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Method::EBidding => "e-bidding",
-            Method::EMarket => "e-market",
-            Method::Selection => "selection",
-            Method::Specific => "specific",
-        }
-    }
-
-    /// The Thai name as forms print it.
-    pub fn label_th(self) -> &'static str {
-        match self {
-            Method::EBidding => "วิธีประกวดราคาอิเล็กทรอนิกส์ (e-bidding)",
-            Method::EMarket => "วิธีตลาดอิเล็กทรอนิกส์ (e-market)",
-            Method::Selection => "วิธีคัดเลือก",
-            Method::Specific => "วิธีเฉพาะเจาะจง",
-        }
-    }
-
-    /// Reads a key or a Thai name (with or without วิธี, spaces ignored).
-    pub fn parse(text: &str) -> Option<Self> {
-        let t: String = text
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_lowercase();
-        let t = t.trim_start_matches("วิธี");
-        match t {
-            "e-bidding"
-            | "ebidding"
-            | "ประกวดราคาอิเล็กทรอนิกส์"
-            | "ประกวดราคาอิเล็กทรอนิกส์(e-bidding)" => {
-                Some(Method::EBidding)
-            }
-            "e-market" | "emarket" | "ตลาดอิเล็กทรอนิกส์" | "ตลาดอิเล็กทรอนิกส์(e-market)" => {
-                Some(Method::EMarket)
-            }
-            "selection" | "คัดเลือก" => Some(Method::Selection),
-            "specific" | "เฉพาะเจาะจง" => Some(Method::Specific),
-            _ => None,
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Method {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Method;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a procurement method")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Method, E> {
-                Method::parse(v).ok_or_else(|| {
-                    let keys: Vec<&str> = Method::ALL.iter().map(|m| m.key()).collect();
-                    let hint = nearest(&v.to_lowercase(), &keys)
-                        .map(|k| (format!("หมายถึง \"{k}\" หรือไม่? "), format!("did you mean \"{k}\"? ")))
-                        .unwrap_or_default();
-                    custom_error(
-                        crate::diagnostic::codes::BAD_METHOD,
-                        Msg::new(
-                            format!("ไม่รู้จักวิธีจัดซื้อจัดจ้าง \"{v}\""),
-                            format!("\"{v}\" is not a procurement method"),
-                        ),
-                        Msg::new(
-                            format!("{}ใช้ได้ 4 วิธี: e-bidding (ประกวดราคาอิเล็กทรอนิกส์), e-market (ตลาดอิเล็กทรอนิกส์), selection (คัดเลือก), specific (เฉพาะเจาะจง)", hint.0),
-                            format!("{}the four methods are e-bidding, e-market, selection and specific (or their Thai names)", hint.1),
-                        ),
-                    )
-                })
-            }
-        }
-        d.deserialize_str(V)
-    }
-}
-
-impl Serialize for Method {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.key())
-    }
-}
+pub use crate::site::methods::Method;
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

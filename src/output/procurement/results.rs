@@ -359,10 +359,7 @@ impl ResultsView {
             .filter_map(|m| {
                 let of: Vec<_> = items.iter().filter(|i| i.method == *m).collect();
                 (!of.is_empty()).then(|| MethodTotal {
-                    short: match m {
-                        Method::EBidding | Method::EMarket => m.key(),
-                        _ => m.label_th(),
-                    },
+                    short: m.short_th(),
                     label: m.label_th(),
                     count: of.len(),
                     awarded: sum_satang(of.iter().filter_map(|i| winner(i))),

@@ -195,3 +195,61 @@ month,no,title,budget,reference_price,method,bids,winner,agreed_price,reason,con
         expected
     );
 }
+
+/// Every method of the Act can be entered as a สขร.1 row reads it: price inquiry, the consultant
+/// methods, the design and supervision methods with the design contest.
+#[test]
+fn rows_with_every_method_of_the_act_are_accepted_and_named_as_the_form_names_them() {
+    let row = |title: &str, method: &str| {
+        format!(
+            "  - title: {title}\n    budget: 100000\n    method: {method}\n    bids: [{{bidder: ร้านทดสอบ, price: 90000}}]\n    winner: {{name: ร้านทดสอบ, price: 90000}}\n    reason: คุณสมบัติครบถ้วน\n    contract: {{number: \"9/2566\", date: 2566-03-20}}\n"
+        )
+    };
+    let rows = [
+        ("จ้างก่อสร้างอาคาร", "วิธีสอบราคา", "วิธีสอบราคา", "open"),
+        (
+            "จ้างที่ปรึกษาสำรวจ",
+            "consultant-selection",
+            "จ้างที่ปรึกษาโดยวิธีคัดเลือก",
+            "selective",
+        ),
+        (
+            "จ้างที่ปรึกษาประเมินผล",
+            "จ้างที่ปรึกษาโดยวิธีเฉพาะเจาะจง",
+            "จ้างที่ปรึกษาโดยวิธีเฉพาะเจาะจง",
+            "direct",
+        ),
+        (
+            "จ้างควบคุมงานก่อสร้าง",
+            "design-specific",
+            "จ้างออกแบบหรือควบคุมงานก่อสร้างโดยวิธีเฉพาะเจาะจง",
+            "direct",
+        ),
+        (
+            "จ้างออกแบบอาคารอเนกประสงค์",
+            "ประกวดแบบ",
+            "จ้างออกแบบโดยวิธีประกวดแบบ",
+            "open",
+        ),
+    ];
+    let mut yaml = String::from("month: 2566-03\nitems:\n");
+    for (title, method, _, _) in rows {
+        yaml.push_str(&row(title, method));
+    }
+    let site = fixture().file("content/procurement/results/2566-03.yaml", &yaml);
+    site.build().success();
+    let html = text_of(&page(&site, "procurement/results/2566/"));
+    for (_, _, thai, _) in rows {
+        assert!(html.contains(thai), "{thai} not on the page");
+    }
+    let ocds = json(&site, "public/data/ocds/2566.json");
+    for (title, _, _, openness) in rows {
+        let release = ocds["releases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["tender"]["title"] == title)
+            .unwrap_or_else(|| panic!("no release for {title}"));
+        assert_eq!(release["tender"]["procurementMethod"], openness, "{title}");
+    }
+}
