@@ -256,8 +256,8 @@ pub fn report(site: &Site, as_of: NaiveDate) -> Vec<Diagnostic> {
                 .help(match item.covers.year(judged) {
                     Some(y) if y != judged => Msg::new(
                         format!(
-                            "ข้อนี้ของ ITA {year} ถามถึงปีงบประมาณที่ผ่านมา: เผยแพร่รายงานของปีงบประมาณ {} (ลงวันที่ในปีงบประมาณนั้น หรือกำหนด date ให้อยู่ในปีนั้น) ที่มี topics: [{topics}]",
-                            y.be()
+                            "ข้อนี้ของ ITA {year} ถามถึงปีงบประมาณที่ผ่านมา: เผยแพร่รายงานของปีงบประมาณ {y} ที่มี topics: [{topics}] (รายงานที่ลงวันที่หลังสิ้นปีงบประมาณ ให้ใส่ fiscal_year: {y})",
+                            y = y.be()
                         ),
                         format!(
                             "this ITA {year} item asks about the year before: publish the report of fiscal year {} with topics: [{topics}]",

@@ -25,5 +25,6 @@ mod properties;
 mod search;
 mod serve;
 mod serve_safety;
+mod sources;
 mod theme;
 mod whole_output;

@@ -390,13 +390,13 @@ fn ita_item_with_nothing_tagged() {
     assert_report(
         &site,
         "2566-09-30",
-        &[missing_item(
+        &[unverified(missing_item(
             "o12",
             "รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณ รอบ 6 เดือน",
             "progress_report_6m",
             "9.2",
             "การบริหารงาน",
-        )],
+        ))],
     );
 }
 
@@ -409,13 +409,13 @@ fn ita_item_answered_only_by_content_of_another_fiscal_year_is_missing() {
             "content/announcements/progress-2565.md",
             "---\ntitle: รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน ปีงบประมาณ 2565\ndate: 2565-04-30\ntopics: [progress_report_6m]\n---\nรายงาน\n",
         );
-    let o12 = missing_item(
+    let o12 = unverified(missing_item(
         "o12",
         "รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณ รอบ 6 เดือน",
         "progress_report_6m",
         "9.2",
         "การบริหารงาน",
-    );
+    ));
     assert_report(&site, "2566-09-30", &[o12]);
     // Dated in 2566, it does.
     let site = site.replace(
@@ -483,7 +483,7 @@ fn several_things_missing_are_grouped_by_rule_in_the_order_of_the_rules() {
             "ยังไม่ได้เผยแพร่สรุปผลการจัดซื้อจัดจ้าง (สขร.๑) เดือนพฤษภาคม ๒๕๖๖",
             "ยังไม่มีประกาศเจตนารมณ์นโยบาย No Gift Policy ของปีงบประมาณ 2566",
             reference_price.th[0].as_str(),
-            "ITA 2566 ข้อ o12 รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณ รอบ 6 เดือน: ยังไม่มีเนื้อหาที่ตอบข้อนี้",
+            "ITA 2566 ข้อ o12 รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณ รอบ 6 เดือน: ยังไม่มีเนื้อหาที่ตอบข้อนี้ (ชื่อข้อนี้ยังไม่ได้ตรวจกับคู่มือ ITA ฉบับทางการของ ป.ป.ช. ให้ตรวจกับคู่มือก่อนใช้)",
         ]
     );
     let out = site.run(&["check", "--as-of", "2566-09-30"]);
