@@ -102,10 +102,11 @@ impl Covers {
     }
 }
 
-const BUILTIN: [(i32, &str); 3] = [
+const BUILTIN: [(i32, &str); 4] = [
     (2566, include_str!("catalogs/2566.yaml")),
     (2567, include_str!("catalogs/2567.yaml")),
     (2568, include_str!("catalogs/2568.yaml")),
+    (2569, include_str!("catalogs/2569.yaml")),
 ];
 
 /// The ITA assessment under way on `day`: the one of its calendar year (BE).
@@ -241,10 +242,10 @@ mod tests {
     #[test]
     fn builtin_catalogs_parse_and_use_known_topics() {
         let all = builtin();
-        assert_eq!(all.keys().copied().collect::<Vec<_>>(), [2566, 2567, 2568]);
-        assert_eq!(all[&2566].items().count(), 43);
-        assert_eq!(all[&2567].items().count(), 33);
-        assert!(!all[&2567].confirmed);
+        assert_eq!(
+            all.keys().copied().collect::<Vec<_>>(),
+            [2566, 2567, 2568, 2569]
+        );
         for c in all.values() {
             for (_, item) in c.items() {
                 assert!(!item.topics.is_empty(), "{} {}", c.year, item.code);

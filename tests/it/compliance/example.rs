@@ -25,13 +25,13 @@ fn example_site_as_of_the_end_of_2566_gives_exactly_what_it_leaves_out() {
         missing_reference_price(&site, EXAMPLE_PLAN, "66-006", &title_of("66-006")),
         missing_reference_price(&site, EXAMPLE_PLAN, "66-007", &title_of("66-007")),
         missing_reference_price(&site, EXAMPLE_PLAN, "66-010", &title_of("66-010")),
-        unverified(missing_item(
+        missing_item(
             "o12",
-            "รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณ รอบ 6 เดือน",
+            "รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณประจำปี รอบ 6 เดือน",
             "progress_report_6m",
             "9.2",
             "การบริหารงาน",
-        )),
+        ),
         // The example's annual reports are of 2566; the 2566 assessment asks for 2565's.
         missing_report(
             "o13",
@@ -110,4 +110,53 @@ fn example_section9_and_ita_2566_pages_link_only_to_built_files() {
         .map(|r| r[1].clone())
         .collect();
     assert_eq!(missing, ["o12", "o13", "o22", "o26", "o37", "o38"]);
+}
+
+#[test]
+fn example_checked_during_the_2567_assessment_answers_its_annual_items_with_the_2566_reports() {
+    let site = TestSite::example();
+    let json = site
+        .run(&["check", "--as-of", "2567-03-01", "--format", "json"])
+        .json();
+    let findings = json["compliance"]["findings"]
+        .as_array()
+        .expect("findings")
+        .clone();
+    let ita: Vec<(String, String, String)> = findings
+        .iter()
+        .filter_map(|f| {
+            let file = f["file"].as_str()?;
+            let code = file.strip_prefix("/ita/2567/#")?;
+            Some((
+                code.to_owned(),
+                f["message"].as_str()?.to_owned(),
+                f["help"].as_str()?.to_owned(),
+            ))
+        })
+        .collect();
+    let codes: Vec<&str> = ita.iter().map(|(c, _, _)| c.as_str()).collect();
+    // ITA 2567 asks for the annual reports of fiscal year 2566, which the example has.
+    for answered in ["o13", "o22", "o26", "o38"] {
+        assert!(!codes.contains(&answered), "{answered} in {codes:?}");
+    }
+    // Standing information in force answers every year.
+    for answered in ["o1", "o2", "o3", "o5", "o6", "o10", "o18"] {
+        assert!(!codes.contains(&answered), "{answered} in {codes:?}");
+    }
+    // The plans of the year asked about are 2567's, which the example does not have.
+    let (_, message, help) = ita.iter().find(|(c, _, _)| c == "o11").expect("o11");
+    assert_eq!(
+        message,
+        "ITA 2567 ข้อ o11 แผนดำเนินงานและการใช้งบประมาณประจำปี: ยังไม่มีเนื้อหาที่ตอบข้อนี้"
+    );
+    assert_eq!(
+        help,
+        "เผยแพร่ประกาศหรือหน้าเว็บของปีงบประมาณ 2567 ที่มี topics: [operating_plan]"
+    );
+    // An item no 2567 source confirms is said to staff.
+    let (_, message, _) = ita.iter().find(|(c, _, _)| c == "o16").expect("o16");
+    assert!(
+        message.ends_with("(ชื่อข้อนี้ยังไม่ได้ตรวจกับคู่มือ ITA ฉบับทางการของ ป.ป.ช. ให้ตรวจกับคู่มือก่อนใช้)"),
+        "{message}"
+    );
 }

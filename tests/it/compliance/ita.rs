@@ -37,7 +37,7 @@ const ITA_2566: [Group; 7] = [
             ("o11", "แผนดำเนินงานและการใช้งบประมาณประจำปี"),
             (
                 "o12",
-                "รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณ รอบ 6 เดือน",
+                "รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณประจำปี รอบ 6 เดือน",
             ),
             ("o13", "รายงานผลการดำเนินงานประจำปี"),
             ("o14", "คู่มือหรือมาตรฐานการปฏิบัติงาน"),
@@ -349,7 +349,7 @@ fn ita_item_with_nothing_says_so_on_the_page_and_in_the_csv() {
         [&vec![
             "9.2".to_owned(),
             "o12".into(),
-            "รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณ รอบ 6 เดือน".into(),
+            "รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณประจำปี รอบ 6 เดือน".into(),
             "missing".into(),
             String::new(),
             String::new(),
@@ -607,21 +607,21 @@ fn catalog_whose_year_differs_from_its_file_name_is_an_error() {
 #[test]
 fn an_unconfirmed_catalog_is_said_to_staff_not_on_the_public_page() {
     let site = complete().file(
-        "content/announcements/news-2567.md",
-        "---\ntitle: ข่าวประชาสัมพันธ์ ปีงบประมาณ 2567\ndate: 2566-11-01\ntopics: [news]\n---\nข่าว\n",
+        "content/announcements/news-2569.md",
+        "---\ntitle: ข่าวประชาสัมพันธ์ ปีงบประมาณ 2569\ndate: 2568-11-01\ntopics: [news]\n---\nข่าว\n",
     );
     site.build().success();
-    let html = page(&site, "ita/2567/");
+    let html = page(&site, "ita/2569/");
     assert!(
         !html.contains("ยังไม่ยืนยัน") && !html.contains("class=\"notice\""),
         "{html}"
     );
     let rows: Vec<ItaRow> = ita_groups(&html).into_iter().flat_map(|(_, r)| r).collect();
-    assert_eq!(rows.len(), 33);
-    let csv = ita_csv(&site, "2567");
+    assert_eq!(rows.len(), 24);
+    let csv = ita_csv(&site, "2569");
     assert!(csv.iter().all(|r| r.len() == 7));
     // Staff hear it from check.
-    site.run(&["check", "--as-of", "2567-06-01"])
+    site.run(&["check", "--as-of", "2569-06-01"])
         .success()
-        .stderr_has("รายการข้อของ ITA ปี 2567 ยังไม่ได้ตรวจกับคู่มือการประเมินฉบับทางการของ ป.ป.ช.");
+        .stderr_has("รายการข้อของ ITA ปี 2569 ยังไม่ได้ตรวจกับคู่มือการประเมินฉบับทางการของ ป.ป.ช.");
 }

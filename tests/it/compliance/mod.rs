@@ -533,15 +533,6 @@ fn missing_item(code: &str, title: &str, topic: &str, group: &str, group_title: 
     )
 }
 
-/// `missing_item` for an item whose title no source confirms: staff are told so.
-fn unverified(mut e: Expected) -> Expected {
-    e.th[0] = e.th[0].replace(
-        ": ยังไม่มีเนื้อหาที่ตอบข้อนี้",
-        ": ยังไม่มีเนื้อหาที่ตอบข้อนี้ (ชื่อข้อนี้ยังไม่ได้ตรวจกับคู่มือ ITA ฉบับทางการของ ป.ป.ช. ให้ตรวจกับคู่มือก่อนใช้)",
-    );
-    e
-}
-
 /// An annual-report item of the 2566 assessment with nothing on the site: it asks for the
 /// report of fiscal year 2565, the year before.
 fn missing_report(
