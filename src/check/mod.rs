@@ -3,6 +3,7 @@
 //! diagnostics out.
 
 mod completeness;
+mod forms;
 mod links;
 pub mod procurement;
 mod typed;

@@ -107,6 +107,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
         check_attachments(site, src, &d.attachments, diags);
         let fy = rp.fiscal_year();
         super::completeness::check_reference_price(rp, diags);
+        super::forms::check(rp, diags);
         if let Some(id) = &d.plan_item {
             check_plan_item(site, src, fy, id, &d.project, 1, "plan_item", diags);
         }

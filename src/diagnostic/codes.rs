@@ -119,6 +119,9 @@ codes! {
     BUDGET_ZERO = "P0112" "budget-zero";
     PRICED_OUTSIDE_YEAR = "P0113" "priced-outside-year";
     TOTAL_OVERFLOW = "P0114" "total-overflow";
+    FORM_UNVERIFIED = "P0115" "form-not-verified";
+    FORM_FIELD_UNUSED = "P0116" "form-field-unused";
+    FORM_ROW_EMPTY = "P0117" "form-row-empty";
     BUDGET_QUARTER = "P0201" "budget-quarter-invalid";
     BUDGET_PLAN_UNKNOWN = "P0202" "budget-programme-unknown";
     BUDGET_TOTAL = "P0203" "budget-total-mismatch";

@@ -105,7 +105,28 @@ impl Form {
         }
     }
 
-    /// What the form is for, as its heading says.
+    /// The heading printed on the form. บก.01, บก.03 and บก.06 as the forms print them; the
+    /// other forms were not read, so only the words every form shares (see `docs/sources.md`).
+    pub fn heading_th(self) -> &'static str {
+        match self {
+            Form::Bk01 => "ตารางแสดงวงเงินงบประมาณที่ได้รับจัดสรรและราคากลางในงานจ้างก่อสร้าง",
+            Form::Bk03 => "ตารางแสดงวงเงินงบประมาณที่ได้รับจัดสรรและราคากลางในงานจ้างออกแบบ",
+            Form::Bk06 => {
+                "ตารางแสดงวงเงินงบประมาณที่ได้รับจัดสรรและราคากลาง (ราคาอ้างอิง) ในการจัดซื้อจัดจ้างที่มิใช่งานก่อสร้าง"
+            }
+            Form::Bk02 | Form::Bk04 | Form::Bk05 | Form::Bk07 => {
+                "ตารางแสดงวงเงินงบประมาณที่ได้รับจัดสรรและราคากลาง"
+            }
+        }
+    }
+
+    /// Whether the form's numbered rows were read on a published copy of it.
+    pub fn verified(self) -> bool {
+        matches!(self, Form::Bk01 | Form::Bk03 | Form::Bk06)
+    }
+
+    /// What the form is for (its purpose as prongsai files it; for บก.02, 04, 05 and 07 not
+    /// read on a form).
     pub fn purpose_th(self) -> &'static str {
         match self {
             Form::Bk01 => "งานจ้างก่อสร้าง",
@@ -134,10 +155,16 @@ pub struct ReferencePriceFile {
     /// ราคากลาง
     pub price: Amount,
     pub priced_on: Date,
-    /// ลักษณะงานโดยสังเขป
+    /// ลักษณะงาน (บก.01)
     pub description: Option<String>,
     #[serde(default)]
     pub breakdown: Vec<BreakdownLine>,
+    /// ค่าตอบแทนบุคลากร (บก.03 ข้อ 5)
+    pub staff: Option<StaffCost>,
+    /// ค่าวัสดุอุปกรณ์ (บก.03 ข้อ 6)
+    pub materials: Option<Amount>,
+    /// ค่าใช้จ่ายอื่นๆ (บก.03 ข้อ 7)
+    pub other_costs: Option<Amount>,
     #[serde(default)]
     pub sources: Vec<String>,
     #[serde(default)]
@@ -150,6 +177,22 @@ pub struct ReferencePriceFile {
     pub attachments: Vec<AttachmentRef>,
     #[serde(skip_serializing)]
     pub extra: Option<serde_yaml::Mapping>,
+}
+
+/// Staff fees of a design job, with the people at each level (บก.03 ข้อ 5.1–5.3).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffCost {
+    pub amount: Amount,
+    /// ระดับหัวหน้าโครงการ (คน)
+    #[serde(default)]
+    pub project_leads: u32,
+    /// ระดับผู้ดำเนินงาน (คน)
+    #[serde(default)]
+    pub operators: u32,
+    /// ระดับผู้ช่วย (คน)
+    #[serde(default)]
+    pub assistants: u32,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

@@ -114,7 +114,7 @@ pub struct FormView {
     title: String,
     form: &'static str,
     form_key: &'static str,
-    purpose: &'static str,
+    heading: &'static str,
     project: String,
     owner: Option<String>,
     organization: String,
@@ -131,17 +131,248 @@ pub struct FormView {
 
 #[derive(Serialize, Default)]
 pub struct FormRow {
-    no: usize,
+    /// The row's number as the form prints it; none where the form was not read.
+    no: Option<String>,
     label: String,
-    /// `text`, `money`, `price`, `list`, `breakdown`, `people`
+    /// `text`, `money`, `price`, `list`
     kind: &'static str,
     text: Option<String>,
     amount: Option<i64>,
     date: Option<String>,
-    list: Vec<String>,
+    /// Numbered lines under the row: sources, price setters, staff levels ("5.1").
+    subs: Vec<SubRow>,
     breakdown: Vec<(String, i64)>,
     breakdown_total: Option<i64>,
-    people: Vec<Signatory>,
+}
+
+#[derive(Serialize)]
+struct SubRow {
+    no: String,
+    text: String,
+    /// Head-count of a staff level (บก.03 ข้อ 5.1–5.3).
+    people: Option<u32>,
+}
+
+/// Rows in the order of a form, numbered as it numbers them.
+struct Layout {
+    rows: Vec<FormRow>,
+    numbered: bool,
+}
+
+impl Layout {
+    fn push(&mut self, row: FormRow) -> &mut FormRow {
+        let no = self
+            .numbered
+            .then(|| (self.rows.iter().filter(|r| r.no.is_some()).count() + 1).to_string());
+        self.rows.push(FormRow { no, ..row });
+        self.rows.last_mut().expect("just pushed")
+    }
+
+    /// `row` with `lines` under it, numbered 5.1, 5.2 … under row 5.
+    fn push_list(&mut self, row: FormRow, lines: Vec<(String, Option<u32>)>) {
+        let row = self.push(FormRow {
+            kind: "list",
+            ..row
+        });
+        let prefix = row.no.as_ref().map(|n| format!("{n}.")).unwrap_or_default();
+        row.subs = lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, (text, people))| SubRow {
+                no: format!("{prefix}{}", i + 1),
+                text,
+                people,
+            })
+            .collect();
+    }
+}
+
+fn text_row(label: &str, text: String) -> FormRow {
+    FormRow {
+        label: label.into(),
+        kind: "text",
+        text: Some(text),
+        ..FormRow::default()
+    }
+}
+
+fn money_row(label: &str, amount: Option<i64>) -> FormRow {
+    FormRow {
+        label: label.into(),
+        kind: "money",
+        amount,
+        ..FormRow::default()
+    }
+}
+
+fn price_row(label: &str, d: &ReferencePriceFile) -> FormRow {
+    FormRow {
+        label: label.into(),
+        kind: "price",
+        amount: Some(d.price.0.satang()),
+        date: Some(d.priced_on.0.to_string()),
+        ..FormRow::default()
+    }
+}
+
+fn label_row(label: &str) -> FormRow {
+    FormRow {
+        label: label.into(),
+        ..FormRow::default()
+    }
+}
+
+fn breakdown(d: &ReferencePriceFile) -> (Vec<(String, i64)>, Option<i64>) {
+    if d.breakdown.is_empty() {
+        return (Vec::new(), None);
+    }
+    let lines = d
+        .breakdown
+        .iter()
+        .map(|b| (b.item.clone(), b.amount.0.satang()))
+        .collect();
+    (
+        lines,
+        Some(sum_satang(d.breakdown.iter().map(|b| b.amount.0.satang()))),
+    )
+}
+
+fn committee(d: &ReferencePriceFile) -> Vec<(String, Option<u32>)> {
+    d.committee
+        .iter()
+        .map(|c| {
+            let text = match &c.position {
+                Some(p) => format!("{} {p}", c.name),
+                None => c.name.clone(),
+            };
+            (text, None)
+        })
+        .collect()
+}
+
+fn sources(d: &ReferencePriceFile) -> Vec<(String, Option<u32>)> {
+    d.sources.iter().map(|s| (s.clone(), None)).collect()
+}
+
+const SOURCES: &str = "แหล่งที่มาของราคากลาง (ราคาอ้างอิง)";
+const PRICED_ON: &str = "วันที่กำหนดราคากลาง (ราคาอ้างอิง) ณ วันที่";
+
+/// The rows of `d`'s form, as `docs/sources.md` records each form.
+fn layout(d: &ReferencePriceFile, organization: &str) -> Vec<FormRow> {
+    let owner = match &d.owner {
+        Some(o) => format!("{o} {organization}"),
+        None => organization.to_owned(),
+    };
+    let budget = || money_row("วงเงินงบประมาณที่ได้รับจัดสรร", Some(d.budget.0.satang()));
+    let (lines, total) = breakdown(d);
+    let mut l = Layout {
+        rows: Vec::new(),
+        numbered: d.form.verified(),
+    };
+    match d.form {
+        // Six items: the estimate's bases are 5.1, 5.2 and the committee is item 6.
+        Form::Bk01 => {
+            l.push(text_row(
+                "ชื่อโครงการ",
+                format!("{} หน่วยงานเจ้าของโครงการ {owner}", d.project),
+            ));
+            l.push(budget());
+            l.push(text_row(
+                "ลักษณะงาน",
+                d.description.clone().unwrap_or_else(|| "-".into()),
+            ));
+            l.push(price_row("ราคากลางคำนวณ ณ วันที่", d));
+            l.push_list(
+                FormRow {
+                    breakdown: lines,
+                    breakdown_total: total,
+                    ..label_row("บัญชีประมาณการราคากลาง")
+                },
+                sources(d),
+            );
+            l.push_list(label_row("รายชื่อคณะกรรมการกำหนดราคากลาง"), committee(d));
+        }
+        // Seven items were read: the staff by level, materials, other costs. What follows
+        // them on the form was not read, so sources and price setters carry no number.
+        Form::Bk03 => {
+            l.push(text_row("ชื่อโครงการ", d.project.clone()));
+            l.push(text_row("หน่วยงานเจ้าของโครงการ", owner));
+            l.push(budget());
+            l.push(price_row(PRICED_ON, d));
+            let staff = d.staff.as_ref();
+            let levels = staff
+                .map(|s| {
+                    vec![
+                        ("ระดับหัวหน้าโครงการ".to_owned(), Some(s.project_leads)),
+                        ("ระดับผู้ดำเนินงาน".to_owned(), Some(s.operators)),
+                        ("ระดับผู้ช่วย".to_owned(), Some(s.assistants)),
+                    ]
+                })
+                .unwrap_or_default();
+            l.push_list(
+                FormRow {
+                    amount: staff.map(|s| s.amount.0.satang()),
+                    ..label_row("ค่าตอบแทนบุคลากร")
+                },
+                levels,
+            );
+            if let Some(row) = l.rows.last_mut() {
+                row.kind = "money";
+            }
+            l.push(money_row("ค่าวัสดุอุปกรณ์", d.materials.map(|m| m.0.satang())));
+            l.push(money_row(
+                "ค่าใช้จ่ายอื่นๆ (ถ้ามี)",
+                d.other_costs.map(|m| m.0.satang()),
+            ));
+            l.numbered = false;
+            if !lines.is_empty() {
+                l.push(FormRow {
+                    breakdown: lines,
+                    breakdown_total: total,
+                    ..label_row("ประมาณการราคากลาง")
+                });
+            }
+            l.push_list(label_row(SOURCES), sources(d));
+            l.push_list(label_row("รายชื่อคณะกรรมการกำหนดราคากลาง"), committee(d));
+        }
+        // As published with the owner in item 1, so the date is item 3.
+        Form::Bk06 => {
+            l.push(text_row(
+                "ชื่อโครงการ",
+                format!("{} หน่วยงานเจ้าของโครงการ {owner}", d.project),
+            ));
+            l.push(budget());
+            let row = l.push(price_row(PRICED_ON, d));
+            // ราคา/หน่วย (ถ้ามี): the price of each thing bought.
+            row.breakdown = lines;
+            row.breakdown_total = total;
+            l.push_list(label_row(SOURCES), sources(d));
+            l.push_list(
+                label_row("รายชื่อเจ้าหน้าที่ผู้กำหนดราคากลาง (ราคาอ้างอิง) ทุกคน"),
+                committee(d),
+            );
+        }
+        // Forms not read: what the disclosure holds, without numbers.
+        Form::Bk02 | Form::Bk04 | Form::Bk05 | Form::Bk07 => {
+            l.push(text_row("ชื่อโครงการ", d.project.clone()));
+            l.push(text_row("หน่วยงานเจ้าของโครงการ", owner));
+            l.push(budget());
+            if let Some(desc) = &d.description {
+                l.push(text_row("ลักษณะงาน", desc.clone()));
+            }
+            l.push(price_row(PRICED_ON, d));
+            if !lines.is_empty() {
+                l.push(FormRow {
+                    breakdown: lines,
+                    breakdown_total: total,
+                    ..label_row("ประมาณการราคากลาง")
+                });
+            }
+            l.push_list(label_row(SOURCES), sources(d));
+            l.push_list(label_row("ผู้กำหนดราคากลาง"), committee(d));
+        }
+    }
+    l.rows
 }
 
 impl FormView {
@@ -149,76 +380,7 @@ impl FormView {
     pub fn new(site: &Site, rp: &ReferencePrice, list: &[Project], urls: &Urls) -> Self {
         let d = &rp.data;
         let fy = rp.fiscal_year();
-        let mut rows: Vec<FormRow> = Vec::new();
-        let mut push = |row: FormRow| {
-            let no = rows.len() + 1;
-            rows.push(FormRow { no, ..row });
-        };
-        let project_text = match &d.owner {
-            Some(o) => format!(
-                "{} หน่วยงานเจ้าของโครงการ {} {}",
-                d.project, o, site.config.name
-            ),
-            None => format!("{} หน่วยงานเจ้าของโครงการ {}", d.project, site.config.name),
-        };
-        push(FormRow {
-            label: "ชื่อโครงการ".into(),
-            kind: "text",
-            text: Some(project_text),
-            ..FormRow::default()
-        });
-        push(FormRow {
-            label: "วงเงินงบประมาณที่ได้รับจัดสรร".into(),
-            kind: "money",
-            amount: Some(d.budget.0.satang()),
-            ..FormRow::default()
-        });
-        if d.form == Form::Bk01 || d.description.is_some() {
-            push(FormRow {
-                label: "ลักษณะงานโดยสังเขป".into(),
-                kind: "text",
-                text: Some(d.description.clone().unwrap_or_else(|| "-".into())),
-                ..FormRow::default()
-            });
-        }
-        push(FormRow {
-            label: "ราคากลางคำนวณ ณ วันที่".into(),
-            kind: "price",
-            amount: Some(d.price.0.satang()),
-            date: Some(d.priced_on.0.to_string()),
-            ..FormRow::default()
-        });
-        if !d.breakdown.is_empty() || d.form == Form::Bk01 {
-            push(FormRow {
-                label: "บัญชีประมาณการราคากลาง".into(),
-                kind: "breakdown",
-                breakdown: d
-                    .breakdown
-                    .iter()
-                    .map(|b| (b.item.clone(), b.amount.0.satang()))
-                    .collect(),
-                breakdown_total: Some(sum_satang(d.breakdown.iter().map(|b| b.amount.0.satang()))),
-                ..FormRow::default()
-            });
-        }
-        if !d.sources.is_empty() || d.form != Form::Bk01 {
-            push(FormRow {
-                label: "แหล่งที่มาของราคากลาง (ราคาอ้างอิง)".into(),
-                kind: "list",
-                list: d.sources.clone(),
-                ..FormRow::default()
-            });
-        }
-        push(FormRow {
-            label: if d.form == Form::Bk06 {
-                "รายชื่อเจ้าหน้าที่ผู้กำหนดราคากลาง (ราคาอ้างอิง) ทุกคน".into()
-            } else {
-                "รายชื่อคณะกรรมการกำหนดราคากลาง".into()
-            },
-            kind: "people",
-            people: d.committee.clone(),
-            ..FormRow::default()
-        });
+        let rows = layout(d, &site.config.name);
         let project = list
             .iter()
             .find(|p| p.reference_prices.iter().any(|x| x.slug == rp.slug));
@@ -246,7 +408,7 @@ impl FormView {
                 .unwrap_or_else(|| format!("ประกาศราคากลาง {}", d.project)),
             form: d.form.code(),
             form_key: d.form.key(),
-            purpose: d.form.purpose_th(),
+            heading: d.form.heading_th(),
             project: d.project.clone(),
             owner: d.owner.clone(),
             organization: site.config.name.clone(),

@@ -28,7 +28,7 @@ use crate::render::markdown;
 use crate::render::{Link, Renderer, Urls};
 use crate::site::dataset::{ColumnType, Frequency};
 use crate::site::document::Signatory;
-use crate::site::procurement::{Form, Method, Plan, ReferencePrice, Results};
+use crate::site::procurement::{Form, Method, Plan, ReferencePrice, ReferencePriceFile, Results};
 use crate::site::projects::{Project, fiscal_years, projects};
 use crate::site::{Site, routes};
 use crate::thai::calendar::{FiscalYear, YearMonth, format_month_long};

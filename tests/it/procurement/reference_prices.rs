@@ -4,8 +4,18 @@ use super::*;
 
 // ---- 2. reference prices ----
 
+/// The numbers of a form's rows and sub-rows, as the page prints them.
+fn row_numbers(html: &str) -> Vec<String> {
+    html.split("<span class=\"form-no\">")
+        .skip(1)
+        .map(|s| s.split('<').next().unwrap_or_default().trim().to_owned())
+        .collect()
+}
+
+// The rows below are written from the published forms named in docs/sources.md.
+
 #[test]
-fn bk01_page_shows_the_form_amounts_in_figures_and_words_estimate_and_committee() {
+fn bk01_page_has_the_six_items_of_the_form_with_the_estimate_bases_and_committee_as_sub_items() {
     let site = built();
     let html = page(&site, "procurement/reference-prices/road-moo3/");
     let text = text_of(&html);
@@ -13,15 +23,18 @@ fn bk01_page_shows_the_form_amounts_in_figures_and_words_estimate_and_committee(
         &text,
         &[
             "แบบ บก.๐๑",
-            "ตารางแสดงวงเงินงบประมาณที่ได้รับจัดสรรและราคากลาง (ราคาอ้างอิง) ในงานจ้างก่อสร้าง",
-            "ชื่อโครงการ โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3 หน่วยงานเจ้าของโครงการ กองช่าง เทศบาลตำบลทดสอบ",
-            "วงเงินงบประมาณที่ได้รับจัดสรร ๕๐๐,๐๐๐.๐๐ บาท (ห้าแสนบาทถ้วน)",
-            "ลักษณะงานโดยสังเขป ถนนกว้าง 4 เมตร ยาว 200 เมตร",
-            "ราคากลางคำนวณ ณ วันที่ ๑๐ มกราคม ๒๕๖๖ เป็นเงิน ๔๙๘,๐๐๐.๐๐ บาท (สี่แสนเก้าหมื่นแปดพันบาทถ้วน)",
-            "บัญชีประมาณการราคากลาง",
-            "แหล่งที่มาของราคากลาง (ราคาอ้างอิง) ราคาวัสดุก่อสร้างกระทรวงพาณิชย์ จังหวัดทดสอบ",
-            "รายชื่อคณะกรรมการกำหนดราคากลาง",
+            "ตารางแสดงวงเงินงบประมาณที่ได้รับจัดสรรและราคากลางในงานจ้างก่อสร้าง",
+            "๑. ชื่อโครงการ โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3 หน่วยงานเจ้าของโครงการ กองช่าง เทศบาลตำบลทดสอบ",
+            "๒. วงเงินงบประมาณที่ได้รับจัดสรร ๕๐๐,๐๐๐.๐๐ บาท (ห้าแสนบาทถ้วน)",
+            "๓. ลักษณะงาน ถนนกว้าง 4 เมตร ยาว 200 เมตร",
+            "๔. ราคากลางคำนวณ ณ วันที่ ๑๐ มกราคม ๒๕๖๖ เป็นเงิน ๔๙๘,๐๐๐.๐๐ บาท (สี่แสนเก้าหมื่นแปดพันบาทถ้วน)",
+            "๕. บัญชีประมาณการราคากลาง ๕.๑ ราคาวัสดุก่อสร้างกระทรวงพาณิชย์ จังหวัดทดสอบ",
+            "๖. รายชื่อคณะกรรมการกำหนดราคากลาง ๖.๑ นายสมชาย ใจดี ผู้อำนวยการกองช่าง ๖.๒ นายวิชัย รักงาน นายช่างโยธา",
         ],
+    );
+    assert_eq!(
+        row_numbers(&html),
+        ["๑.", "๒.", "๓.", "๔.", "๕.", "๕.๑", "๖.", "๖.๑", "๖.๒"]
     );
     let breakdown: Vec<Vec<String>> = between(&html, "<table class=\"breakdown\">", "</table>")
         .split("<tr>")
@@ -37,14 +50,10 @@ fn bk01_page_shows_the_form_amounts_in_figures_and_words_estimate_and_committee(
             vec!["รวม", "๔๙๘,๐๐๐.๐๐"],
         ]
     );
-    assert_eq!(
-        list_items(&html, "<ol class=\"people\">"),
-        ["นายสมชาย ใจดี ผู้อำนวยการกองช่าง", "นายวิชัย รักงาน นายช่างโยธา"]
-    );
 }
 
 #[test]
-fn bk06_page_shows_numbered_sources_in_order_and_every_price_setter() {
+fn bk06_page_has_the_date_at_item_3_then_numbered_sources_and_every_price_setter() {
     let site = built();
     let html = page(&site, "procurement/reference-prices/computers/");
     let text = text_of(&html);
@@ -53,36 +62,112 @@ fn bk06_page_shows_numbered_sources_in_order_and_every_price_setter() {
         &[
             "แบบ บก.๐๖",
             "ตารางแสดงวงเงินงบประมาณที่ได้รับจัดสรรและราคากลาง (ราคาอ้างอิง) ในการจัดซื้อจัดจ้างที่มิใช่งานก่อสร้าง",
-            "ชื่อโครงการ จัดซื้อเครื่องคอมพิวเตอร์ หน่วยงานเจ้าของโครงการ สำนักปลัด เทศบาลตำบลทดสอบ",
-            "วงเงินงบประมาณที่ได้รับจัดสรร ๘๕,๐๐๐.๐๐ บาท (แปดหมื่นห้าพันบาทถ้วน)",
-            "ราคากลางคำนวณ ณ วันที่ ๖ กุมภาพันธ์ ๒๕๖๖ เป็นเงิน ๘๔,๕๐๐.๐๐ บาท (แปดหมื่นสี่พันห้าร้อยบาทถ้วน)",
-            "แหล่งที่มาของราคากลาง (ราคาอ้างอิง)",
-            "รายชื่อเจ้าหน้าที่ผู้กำหนดราคากลาง (ราคาอ้างอิง) ทุกคน",
+            "๑. ชื่อโครงการ จัดซื้อเครื่องคอมพิวเตอร์ หน่วยงานเจ้าของโครงการ สำนักปลัด เทศบาลตำบลทดสอบ",
+            "๒. วงเงินงบประมาณที่ได้รับจัดสรร ๘๕,๐๐๐.๐๐ บาท (แปดหมื่นห้าพันบาทถ้วน)",
+            "๓. วันที่กำหนดราคากลาง (ราคาอ้างอิง) ณ วันที่ ๖ กุมภาพันธ์ ๒๕๖๖ เป็นเงิน ๘๔,๕๐๐.๐๐ บาท (แปดหมื่นสี่พันห้าร้อยบาทถ้วน)",
+            "๔. แหล่งที่มาของราคากลาง (ราคาอ้างอิง) ๔.๑ เกณฑ์ราคากลางคอมพิวเตอร์ กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม ๔.๒ บัญชีราคามาตรฐานครุภัณฑ์ สำนักงบประมาณ ๔.๓ ใบเสนอราคาจากผู้ประกอบการ 3 ราย",
+            "๕. รายชื่อเจ้าหน้าที่ผู้กำหนดราคากลาง (ราคาอ้างอิง) ทุกคน ๕.๑ นางสาวมาลี ตั้งใจ หัวหน้าฝ่ายอำนวยการ ๕.๒ นายธนากร ทดลอง นักวิชาการคอมพิวเตอร์",
         ],
     );
     assert!(
         !text.contains("การจัดซื้อจัดจ้างการจัดซื้อจัดจ้าง"),
         "the heading names the kind of procurement once"
     );
-    // A บก.06 has no estimate table and no description row.
+    // A บก.06 without prices per unit has no table and no description row.
     assert!(!html.contains("class=\"breakdown\""));
-    assert!(!text.contains("ลักษณะงานโดยสังเขป"));
-    // The sources in an ordered list, so the browser numbers them 1, 2, 3 as the form does.
+    assert!(!text.contains("ลักษณะงาน"));
     assert_eq!(
-        list_items(&html, "<ol class=\"sources\">"),
+        row_numbers(&html),
         [
-            "เกณฑ์ราคากลางคอมพิวเตอร์ กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม",
-            "บัญชีราคามาตรฐานครุภัณฑ์ สำนักงบประมาณ",
-            "ใบเสนอราคาจากผู้ประกอบการ 3 ราย",
+            "๑.", "๒.", "๓.", "๔.", "๔.๑", "๔.๒", "๔.๓", "๕.", "๕.๑", "๕.๒"
         ]
     );
+}
+
+#[test]
+fn bk03_page_has_the_staff_by_level_with_head_counts_materials_and_other_costs() {
+    let site = fixture().file(
+        "content/procurement/reference-prices/hall-design.yaml",
+        r#"form: bk03
+project: จ้างออกแบบอาคารอเนกประสงค์
+owner: กองช่าง
+budget: 300000
+price: 290000
+priced_on: 2566-02-01
+staff: {amount: 240000, project_leads: 1, operators: 3, assistants: 2}
+materials: 30000
+other_costs: 20000
+sources: [กฎกระทรวงกำหนดอัตราค่าจ้างผู้ให้บริการงานจ้างออกแบบหรือควบคุมงานก่อสร้าง]
+committee:
+  - {name: นายสมชาย ใจดี, position: ผู้อำนวยการกองช่าง}
+"#,
+    );
+    site.build().success();
+    let html = page(&site, "procurement/reference-prices/hall-design/");
+    assert_in_order(
+        &text_of(&html),
+        &[
+            "แบบ บก.๐๓",
+            "ตารางแสดงวงเงินงบประมาณที่ได้รับจัดสรรและราคากลางในงานจ้างออกแบบ",
+            "๑. ชื่อโครงการ จ้างออกแบบอาคารอเนกประสงค์",
+            "๒. หน่วยงานเจ้าของโครงการ กองช่าง เทศบาลตำบลทดสอบ",
+            "๓. วงเงินงบประมาณที่ได้รับจัดสรร ๓๐๐,๐๐๐.๐๐ บาท",
+            "๔. วันที่กำหนดราคากลาง (ราคาอ้างอิง) ณ วันที่ ๑ กุมภาพันธ์ ๒๕๖๖ เป็นเงิน ๒๙๐,๐๐๐.๐๐ บาท",
+            "๕. ค่าตอบแทนบุคลากร ๒๔๐,๐๐๐.๐๐ บาท (สองแสนสี่หมื่นบาทถ้วน) ๕.๑ ระดับหัวหน้าโครงการ ๑ คน ๕.๒ ระดับผู้ดำเนินงาน ๓ คน ๕.๓ ระดับผู้ช่วย ๒ คน",
+            "๖. ค่าวัสดุอุปกรณ์ ๓๐,๐๐๐.๐๐ บาท",
+            "๗. ค่าใช้จ่ายอื่นๆ (ถ้ามี) ๒๐,๐๐๐.๐๐ บาท",
+            // What the form has after row 7 was not read: shown, without a number.
+            "แหล่งที่มาของราคากลาง (ราคาอ้างอิง) ๑ กฎกระทรวงกำหนดอัตราค่าจ้างผู้ให้บริการงานจ้างออกแบบหรือควบคุมงานก่อสร้าง",
+            "รายชื่อคณะกรรมการกำหนดราคากลาง ๑ นายสมชาย ใจดี ผู้อำนวยการกองช่าง",
+        ],
+    );
     assert_eq!(
-        list_items(&html, "<ol class=\"people\">"),
+        row_numbers(&html),
         [
-            "นางสาวมาลี ตั้งใจ หัวหน้าฝ่ายอำนวยการ",
-            "นายธนากร ทดลอง นักวิชาการคอมพิวเตอร์",
+            "๑.", "๒.", "๓.", "๔.", "๕.", "๕.๑", "๕.๒", "๕.๓", "๖.", "๗.", "๑", "๑"
         ]
     );
+    // Design rows on another form are shown nowhere, and check says so.
+    let site = site.replace(
+        "content/procurement/reference-prices/hall-design.yaml",
+        "form: bk03",
+        "form: bk06",
+    );
+    site.check().success().stderr_has(
+        "content/procurement/reference-prices/hall-design.yaml:7:1: staff (ค่าตอบแทนบุคลากร) เป็นข้อของแบบ บก.03 ไม่แสดงในแบบ บก.06",
+    );
+}
+
+#[test]
+fn a_form_not_read_on_a_published_copy_shows_its_data_without_row_numbers_and_staff_hear_why() {
+    let site = fixture().file(
+        "content/procurement/reference-prices/consultant.yaml",
+        r#"form: bk04
+project: จ้างที่ปรึกษาสำรวจความพึงพอใจ
+owner: สำนักปลัด
+budget: 100000
+price: 95000
+priced_on: 2566-02-01
+sources: [อัตราค่าจ้างที่ปรึกษา ศูนย์ข้อมูลที่ปรึกษาไทย]
+"#,
+    );
+    site.check().success().stderr_has(
+        "content/procurement/reference-prices/consultant.yaml:1:1: ยังไม่ได้ตรวจหัวข้อของแบบ บก.04 กับแบบฟอร์มของกรมบัญชีกลาง หน้าเว็บจึงแสดงข้อมูลโดยไม่มีเลขข้อของแบบ",
+    );
+    site.build().success();
+    let html = page(&site, "procurement/reference-prices/consultant/");
+    assert_in_order(
+        &text_of(&html),
+        &[
+            "แบบ บก.๐๔",
+            "ตารางแสดงวงเงินงบประมาณที่ได้รับจัดสรรและราคากลาง",
+            "ชื่อโครงการ จ้างที่ปรึกษาสำรวจความพึงพอใจ",
+            "หน่วยงานเจ้าของโครงการ สำนักปลัด เทศบาลตำบลทดสอบ",
+            "วงเงินงบประมาณที่ได้รับจัดสรร ๑๐๐,๐๐๐.๐๐ บาท",
+            "แหล่งที่มาของราคากลาง (ราคาอ้างอิง) ๑ อัตราค่าจ้างที่ปรึกษา ศูนย์ข้อมูลที่ปรึกษาไทย",
+        ],
+    );
+    assert_eq!(row_numbers(&html), ["๑"]);
 }
 
 #[test]
