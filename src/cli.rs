@@ -53,6 +53,47 @@ pub enum Command {
     },
     /// Create a new content file with Thai comments on each field
     New(NewArgs),
+    /// Turn a spreadsheet (.xlsx, .xls, .ods, .csv) into content files
+    Import(ImportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// What the spreadsheet holds
+    #[arg(value_enum)]
+    pub kind: ImportKind,
+    /// The spreadsheet: .xlsx, .xls, .ods or .csv
+    pub file: PathBuf,
+    /// The dataset's file name (import dataset only): letters a-z, digits and -
+    pub name: Option<String>,
+    /// Site folder (the one holding content/)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The month of the results (YYYY-MM, BE or CE) when the sheet does not say it
+    #[arg(long)]
+    pub month: Option<String>,
+    /// The fiscal year of the plan when the sheet does not say it
+    #[arg(long)]
+    pub year: Option<String>,
+    /// Only this sheet of the workbook
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Show what would be written; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace files that exist (each old file is kept as NAME.bak)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ImportKind {
+    /// Monthly procurement results (แบบ สขร.1): one file per month found
+    Results,
+    /// The annual procurement plan
+    Plan,
+    /// Any table, as a dataset (content/data/NAME.csv and NAME.yaml)
+    Dataset,
 }
 
 #[derive(Args, Debug)]

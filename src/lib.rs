@@ -17,6 +17,7 @@ pub mod compliance;
 pub mod diagnostic;
 pub mod example;
 pub mod hash;
+pub mod import;
 pub mod output;
 pub mod progress;
 pub mod render;

@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod check;
+pub mod import;
 pub mod init;
 pub mod new;
 pub mod serve;
@@ -49,6 +50,7 @@ pub fn run() -> ExitCode {
         Command::Serve(a) => serve::execute(&a, g),
         Command::Init { dir, empty } => init::execute(&dir, empty, g),
         Command::New(a) => new::execute(&a, g),
+        Command::Import(a) => import::execute(&a, g),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -24,6 +24,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("render", 2),
     ("compliance", 2),
     ("search", 2),
+    ("import", 2),
     ("output", 3),
     ("build", 4),
     ("serve", 5),

@@ -13,6 +13,7 @@ mod diagnostics;
 mod first_day;
 mod forms_complete;
 mod hostile_content;
+mod import;
 mod interrupt;
 mod large;
 mod layering;
