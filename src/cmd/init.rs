@@ -102,7 +102,7 @@ pub fn execute(dir: &Path, empty: bool, g: Global) -> Outcome {
             .extract(dir.join("content"))
             .map_err(io)?;
     }
-    let year = crate::site::ita::current_catalog_year(chrono::Local::now().date_naive());
+    let year = crate::site::ita::current_catalog_year(crate::site::today());
     let text = std::fs::read_to_string(&site_yaml).map_err(io)?;
     std::fs::write(&site_yaml, target_current_assessment(&text, year)).map_err(io)?;
     let theme = dir.join("themes/local");

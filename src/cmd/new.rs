@@ -24,7 +24,7 @@ pub fn execute(args: &NewArgs, g: Global) -> Outcome {
             ),
         ));
     }
-    let today = chrono::Local::now().date_naive();
+    let today = crate::site::today();
     let bad_year = |value: &str, e: DateError| {
         say(
             format!("{value}: {}", e.th()),

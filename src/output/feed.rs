@@ -27,6 +27,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs) {
         .filter_map(|d| d.front.updated.or(d.front.date))
         .map(|d| d.0)
         .max()
+        .or_else(|| site.updated(None))
         .unwrap_or(site.today);
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = write!(

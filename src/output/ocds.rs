@@ -24,7 +24,12 @@ pub fn publish(site: &Site, urls: &Urls, out: &mut Outputs) {
             .iter()
             .flat_map(|p| releases(site, prefix, p))
             .collect();
-        let published = site.today.format("%Y-%m-%dT00:00:00+07:00").to_string();
+        // The year's records date the package, so an unchanged year is the same file.
+        let published = site
+            .updated(Some(fy))
+            .unwrap_or_else(|| fy.start())
+            .format("%Y-%m-%dT00:00:00+07:00")
+            .to_string();
         let package = json!({
             "uri": urls.abs(&routes::ocds(fy)),
             "version": "1.1",

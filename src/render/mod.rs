@@ -199,8 +199,9 @@ struct SiteView {
     numerals: &'static str,
     /// The license's page, when it is a known one (Creative Commons, Open Data Commons).
     license_url: Option<&'static str>,
-    /// The day of the build (ISO, CE), for "last updated" in the footer.
-    today: String,
+    /// The day the content last changed (ISO, CE), for "last updated" in the footer; none
+    /// when no record is dated.
+    updated: Option<String>,
     current_fiscal_year: i32,
     /// The main menu: `{title, url}`.
     nav: Vec<Link>,
@@ -282,7 +283,7 @@ impl SiteView {
                 crate::thai::numerals::Numerals::Arabic => "arabic",
             },
             license_url: crate::site::license::url(&c.license),
-            today: site.today.to_string(),
+            updated: site.updated(None).map(|d| d.to_string()),
             current_fiscal_year: site.current_fiscal_year().be(),
             nav,
             pages,

@@ -123,6 +123,15 @@ pub struct Site {
     disclosures: std::sync::OnceLock<Vec<crate::site::disclosure::Disclosure>>,
 }
 
+/// Today on this computer, or the day `PRONGSAI_TODAY` names (`2569-12-05`, BE or CE): a
+/// build pinned to a day, for reproducing a build or testing one on another day.
+pub fn today() -> NaiveDate {
+    std::env::var("PRONGSAI_TODAY")
+        .ok()
+        .and_then(|t| crate::thai::calendar::parse_date(&t).ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
 /// A document left out of the build, and why.
 #[derive(Clone, Debug)]
 pub struct Unpublished {
@@ -165,6 +174,25 @@ pub struct LoadOptions {
 impl Site {
     /// Everything the site discloses ([`crate::site::disclosure::disclosures`]), worked
     /// out on first use: the section-9 pages, the search and the compliance report all list it.
+    /// The day the published content last changed, as its records date it (a document's
+    /// `date` or `updated`, a plan's announcement, a month of results …), never after today:
+    /// what the footer says, so that unchanged content builds the same pages on any day.
+    /// `fiscal_year` narrows it to the records of that year.
+    pub fn updated(&self, fiscal_year: Option<FiscalYear>) -> Option<NaiveDate> {
+        let records = self
+            .disclosures()
+            .iter()
+            .filter(|d| !d.unpublished)
+            .filter(|d| fiscal_year.is_none() || d.fiscal_year == fiscal_year)
+            .filter_map(|d| d.date);
+        let edits = self
+            .documents()
+            .filter(|d| d.withheld(self.today).is_none())
+            .filter(|d| fiscal_year.is_none() || d.fiscal_year() == fiscal_year)
+            .filter_map(|d| d.front.updated.map(|u| u.0));
+        records.chain(edits).map(|d| d.min(self.today)).max()
+    }
+
     pub fn disclosures(&self) -> &[crate::site::disclosure::Disclosure] {
         self.disclosures
             .get_or_init(|| crate::site::disclosure::disclosures(self))
@@ -296,9 +324,7 @@ impl Site {
         };
 
         measures.sort_by_key(|m: &Measures| m.data.fiscal_year);
-        let today = options
-            .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let today = options.today.unwrap_or_else(today);
         let mut unpublished = Vec::new();
         if !options.drafts {
             docs.retain(|d| match d.withheld(today) {

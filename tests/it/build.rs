@@ -557,3 +557,33 @@ fn a_staging_folder_left_inconsistent_is_put_right() {
     site.build().success();
     expected.assert_same(&site.public());
 }
+
+#[test]
+fn unchanged_content_builds_the_same_files_on_another_day_and_says_when_the_content_changed() {
+    let site = TestSite::example();
+    site.run_env(&[("PRONGSAI_TODAY", "2569-12-05")], &["build"])
+        .success();
+    let first = site.public();
+    // Months later, nothing edited: nothing to send to the host again.
+    site.run_env(&[("PRONGSAI_TODAY", "2570-03-17")], &["build"])
+        .success();
+    first.assert_same(&site.public());
+    // The footer dates the content: the example's latest record is the results of September 2566.
+    let home = site.read("public/index.html");
+    assert!(
+        home.contains("ปรับปรุงข้อมูลล่าสุด <time datetime=\"2023-09-30\">๓๐ กันยายน ๒๕๖๖</time>"),
+        "{}",
+        between(&home, "<footer", "</footer>")
+    );
+    // A new announcement moves it.
+    let site = site.file(
+        "content/announcements/new-2567.md",
+        "---\ntitle: ประกาศใหม่\ndate: 2566-11-02\n---\nข้อความ\n",
+    );
+    site.run_env(&[("PRONGSAI_TODAY", "2570-03-17")], &["build"])
+        .success();
+    assert!(
+        site.read("public/index.html")
+            .contains("ปรับปรุงข้อมูลล่าสุด <time datetime=\"2023-11-02\">"),
+    );
+}

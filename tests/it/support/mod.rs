@@ -148,6 +148,24 @@ impl TestSite {
         run_in(self.root(), args)
     }
 
+    /// `prongsai ARGS...` in the site's folder with `env` set (e.g. `PRONGSAI_TODAY`).
+    pub fn run_env(&self, env: &[(&str, &str)], args: &[&str]) -> Outcome {
+        let output = Command::new(BIN)
+            .args(args)
+            .current_dir(self.root())
+            .env_remove("RUST_LOG")
+            .env("NO_COLOR", "1")
+            .envs(env.iter().copied())
+            .output()
+            .expect("run prongsai");
+        Outcome {
+            args: args.iter().map(|a| (*a).to_owned()).collect(),
+            code: output.status.code(),
+            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+        }
+    }
+
     /// Every file under `public/`, path → bytes.
     pub fn public(&self) -> Tree {
         Tree::of(&self.path("public"))
