@@ -55,6 +55,13 @@ pub enum Command {
     New(NewArgs),
     /// Turn a spreadsheet (.xlsx, .xls, .ods, .csv) into content files
     Import(ImportArgs),
+    /// Rewrite files saved in the old Thai encoding (Windows-874) or UTF-16 as UTF-8,
+    /// keeping each original as FILE.bak
+    FixEncoding {
+        /// The files to convert
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Args, Debug)]

@@ -53,6 +53,13 @@ pub fn check(site: &Site) -> Diagnostics {
         .chain(site.budgets.values().map(|b| &b.source));
     let sources: Vec<&Source> = sources.collect();
     check_example_leftovers(site, &sources, &mut diags);
+    let legacy = sources
+        .iter()
+        .filter_map(|s| s.legacy.map(|e| (s.path.clone(), e)))
+        .chain(site.datasets.iter().filter_map(|d| d.csv_legacy.clone()));
+    for (path, encoding) in legacy {
+        diags.push(legacy_encoding(&path, encoding));
+    }
     let found: Vec<Diagnostics> = sources
         .par_iter()
         .map(|src| {
@@ -469,6 +476,28 @@ pub fn check_topics(src: &Source, topics: &[String], diags: &mut Diagnostics) {
             );
         }
     }
+}
+
+/// A file read from an old encoding: it was read correctly; staff are told how to convert it.
+fn legacy_encoding(path: &std::path::Path, encoding: &str) -> Diagnostic {
+    let shown = path.display();
+    let (th, en) = if encoding == "Windows-874" {
+        (
+            "ไฟล์นี้บันทึกด้วยรหัสภาษาไทยแบบเดิม (Windows-874/TIS-620 หรือ ANSI ใน Notepad) อ่านได้ถูกต้องแล้ว แต่โปรแกรมอื่นอาจอ่านเป็นอักษรเพี้ยน".to_owned(),
+            "this file is saved in the old Thai encoding (Windows-874/TIS-620, Notepad's ANSI); it was read correctly, but other programs may garble it".to_owned(),
+        )
+    } else {
+        (
+            format!("ไฟล์นี้บันทึกเป็น {encoding} (Unicode text ของ Excel) อ่านได้ถูกต้องแล้ว แต่ควรเป็น UTF-8"),
+            format!(
+                "this file is saved as {encoding} (Excel's Unicode text); it was read correctly, but should be UTF-8"
+            ),
+        )
+    };
+    Diagnostic::warning(codes::LEGACY_ENCODING, path, Msg::new(th, en)).help(Msg::new(
+        format!("แปลงเป็น UTF-8 ด้วย prongsai fix-encoding {shown} (เก็บไฟล์เดิมไว้เป็น .bak) หรือเปิดใน Notepad แล้วบันทึกเป็น > การเข้ารหัส UTF-8"),
+        format!("convert it with prongsai fix-encoding {shown} (the original is kept as .bak), or save it again as UTF-8"),
+    ))
 }
 
 #[cfg(test)]

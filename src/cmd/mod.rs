@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod check;
+pub mod fix_encoding;
 pub mod import;
 pub mod init;
 pub mod new;
@@ -51,6 +52,7 @@ pub fn run() -> ExitCode {
         Command::Init { dir, empty } => init::execute(&dir, empty, g),
         Command::New(a) => new::execute(&a, g),
         Command::Import(a) => import::execute(&a, g),
+        Command::FixEncoding { files } => fix_encoding::execute(&files, g),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

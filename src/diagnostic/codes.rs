@@ -46,6 +46,7 @@ codes! {
     LINK_OUT_OF_SITE = "F0108" "link-out-of-site";
     FILE_NOT_USED = "F0109" "file-not-used";
     RECORD_TWICE = "F0110" "record-twice";
+    LEGACY_ENCODING = "F0111" "legacy-encoding";
 
     YAML_SYNTAX = "Y0101" "yaml-syntax";
     TAB_INDENT = "Y0102" "tab-indent";

@@ -120,17 +120,24 @@ fn read_csv(path: &Path) -> Result<Vec<Sheet>, Problem> {
             format!("cannot read \"{}\": {e}", path.display()),
         )
     })?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| {
+    // UTF-8 (Excel's "CSV UTF-8"), or the old Thai encoding and UTF-16 other programs save.
+    let (text, _) = crate::site::source::decode(bytes).map_err(|_| {
         Problem::new(
-            format!("ไฟล์ \"{}\" ไม่ได้บันทึกเป็น UTF-8", path.display()),
-            format!("\"{}\" is not saved as UTF-8", path.display()),
+            format!(
+                "ไฟล์ \"{}\" ไม่ใช่ข้อความ UTF-8, UTF-16 หรือภาษาไทยแบบ Windows-874",
+                path.display()
+            ),
+            format!(
+                "\"{}\" is neither UTF-8, UTF-16 nor Thai Windows-874 text",
+                path.display()
+            ),
         )
         .with_help(
             "ใน Excel ใช้ บันทึกเป็น > CSV UTF-8 (ตรึงด้วยจุลภาค) หรือนำเข้าไฟล์ .xlsx โดยตรง",
             "in Excel use Save As > CSV UTF-8, or import the .xlsx file itself",
         )
     })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

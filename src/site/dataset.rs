@@ -103,6 +103,8 @@ pub struct Dataset {
     pub meta: DatasetMeta,
     /// The rows, cells normalised (dates ISO, numbers plain).
     pub rows: Vec<Vec<String>>,
+    /// The CSV file, when it was saved in an old encoding: its path and the encoding.
+    pub csv_legacy: Option<(std::path::PathBuf, &'static str)>,
 }
 
 impl Dataset {
@@ -154,6 +156,7 @@ impl Dataset {
             source: yaml,
             meta,
             rows,
+            csv_legacy: csv_source.legacy.map(|e| (csv_source.path.clone(), e)),
         })
     }
 }

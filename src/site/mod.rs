@@ -630,12 +630,17 @@ fn list_content(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(files)
 }
 
-/// Hidden files, editor backups and system files that are never content.
+/// Hidden files, editor backups (prongsai's own `.bak` among them) and system files that are
+/// never content.
 pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
         || name.ends_with(".swp")
         || name.ends_with(".tmp")
+        // The originals `import --force` and `fix-encoding` keep: x.yaml.bak, x.yaml.bak2 …
+        || name
+            .rsplit_once(".bak")
+            .is_some_and(|(_, n)| n.bytes().all(|b| b.is_ascii_digit()))
         || (name.starts_with('#') && name.ends_with('#'))
         || name.eq_ignore_ascii_case("Thumbs.db")
         || name.eq_ignore_ascii_case("desktop.ini")

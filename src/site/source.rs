@@ -18,8 +18,42 @@ pub struct Source {
     /// Relative to the site root, e.g. `content/announcements/x.md`.
     pub path: PathBuf,
     pub text: String,
+    /// The old encoding the file was saved in and read from (`Windows-874`, `UTF-16LE`,
+    /// `UTF-16BE`); none for UTF-8. `check` asks staff to convert it.
+    pub legacy: Option<&'static str>,
     /// Where each line starts, computed when first needed.
     lines: OnceLock<LineStarts>,
+}
+
+/// Reads text as saved by office programs: UTF-8 (with or without a byte-order mark) as it is;
+/// UTF-16 with a byte-order mark (Excel's "Unicode text"); otherwise Windows-874 / TIS-620 when
+/// the bytes are all Windows-874 and hold Thai. Valid UTF-8 is never read as anything else.
+/// `Err` with the bytes back when none of these fits.
+pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), Vec<u8>> {
+    use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_874};
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some((UTF_16LE, "UTF-16LE")),
+        Some([0xFE, 0xFF]) => Some((UTF_16BE, "UTF-16BE")),
+        _ => None,
+    };
+    if let Some((enc, name)) = utf16 {
+        return match enc.decode_without_bom_handling_and_without_replacement(&bytes[2..]) {
+            Some(text) => Ok((text.into_owned(), Some(name))),
+            None => Err(bytes),
+        };
+    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok((text, None)),
+        Err(e) => e.into_bytes(),
+    };
+    let thai = WINDOWS_874
+        .decode_without_bom_handling_and_without_replacement(&bytes)
+        .filter(|t| t.chars().any(|c| ('\u{0e01}'..='\u{0e5b}').contains(&c)))
+        .map(std::borrow::Cow::into_owned);
+    match thai {
+        Some(text) => Ok((text, Some("Windows-874"))),
+        None => Err(bytes),
+    }
 }
 
 impl Source {
@@ -28,6 +62,7 @@ impl Source {
         Self {
             path: path.into(),
             text: text.into(),
+            legacy: None,
             lines: OnceLock::new(),
         }
     }
@@ -82,11 +117,11 @@ impl Source {
     }
 
     pub fn from_bytes(rel: &Path, bytes: Vec<u8>) -> Result<Self, Diagnostic> {
-        let text = match String::from_utf8(bytes) {
+        let (text, legacy) = match decode(bytes) {
             Ok(t) => t,
-            Err(e) => {
-                let bytes = e.as_bytes();
-                let valid = e.utf8_error().valid_up_to();
+            Err(bytes) => {
+                let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len);
+                let bytes = &bytes[..];
                 let good = String::from_utf8_lossy(&bytes[..valid]);
                 let (line, column) = line_col(&good, good.len());
                 let lossy = String::from_utf8_lossy(bytes);
@@ -121,7 +156,9 @@ impl Source {
         if let Some(deep) = kind.and_then(|k| super::limits::too_deep(&text, k)) {
             return Err(too_deep(rel, &text, &deep));
         }
-        Ok(Self::new(rel, text))
+        let mut source = Self::new(rel, text);
+        source.legacy = legacy;
+        Ok(source)
     }
 }
 

@@ -435,3 +435,23 @@ fn any_table_imports_as_a_dataset_with_typed_columns() {
     ])
     .code(2);
 }
+
+#[test]
+fn a_csv_saved_in_the_old_thai_encoding_imports_with_its_thai_intact() {
+    let (bytes, _, _) = encoding_rs::WINDOWS_874.encode("ไตรมาส,หมายเหตุ\n1,ร้องเรียนทางโทรศัพท์\n");
+    let site = site().bytes("สถิติ.csv", &bytes);
+    let csv = site.path("สถิติ.csv");
+    site.run(&[
+        "import",
+        "dataset",
+        csv.to_str().unwrap(),
+        "complaints",
+        "--root",
+        site.root().to_str().unwrap(),
+    ])
+    .success();
+    assert_eq!(
+        site.read("content/data/complaints.csv"),
+        "c1,c2\n1,ร้องเรียนทางโทรศัพท์\n"
+    );
+}

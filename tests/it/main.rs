@@ -10,6 +10,7 @@ mod build;
 mod commands;
 mod compliance;
 mod diagnostics;
+mod encodings;
 mod first_day;
 mod forms_complete;
 mod hostile_content;

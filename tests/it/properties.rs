@@ -14,6 +14,14 @@ fn date() -> impl Strategy<Value = NaiveDate> {
 }
 
 proptest! {
+    /// Valid UTF-8 is read as itself, whatever it holds: the old-encoding fallback never
+    /// touches it.
+    #[test]
+    fn utf8_content_is_never_read_as_another_encoding(text in "\\PC{0,200}") {
+        let site = prongsai::site::source::decode(text.clone().into_bytes());
+        prop_assert_eq!(site, Ok((text, None)));
+    }
+
     #[test]
     fn money_reads_back_what_it_writes(satang in any::<i64>()) {
         let m = Money(satang);
