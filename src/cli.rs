@@ -55,6 +55,13 @@ pub enum Command {
     New(NewArgs),
     /// Turn a spreadsheet (.xlsx, .xls, .ods, .csv) into content files
     Import(ImportArgs),
+    /// Write the JSON Schemas of the content files into schemas/ (and .vscode/settings.json
+    /// when there is none), so an editor checks and completes every field
+    Schema {
+        /// Site folder (the one holding content/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Rewrite files saved in the old Thai encoding (Windows-874) or UTF-16 as UTF-8,
     /// keeping each original as FILE.bak
     FixEncoding {

@@ -109,6 +109,8 @@ pub fn execute(dir: &Path, empty: bool, g: Global) -> Outcome {
     Theme::write_builtin(&theme).map_err(io)?;
     std::fs::write(theme.join("README.md"), THEME_README).map_err(io)?;
     std::fs::write(dir.join(".gitignore"), "/public/\n/.public.prongsai/\n").map_err(io)?;
+    // An editor that knows every field: schemas/ and .vscode/settings.json.
+    crate::cmd::schema::write(dir, Global { quiet: true, ..g })?;
     progress(
         g,
         &format!(

@@ -8,6 +8,7 @@ pub mod fix_encoding;
 pub mod import;
 pub mod init;
 pub mod new;
+pub mod schema;
 pub mod serve;
 
 use std::process::ExitCode;
@@ -53,6 +54,7 @@ pub fn run() -> ExitCode {
         Command::New(a) => new::execute(&a, g),
         Command::Import(a) => import::execute(&a, g),
         Command::FixEncoding { files } => fix_encoding::execute(&files, g),
+        Command::Schema { root } => schema::execute(&root, g),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

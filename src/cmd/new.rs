@@ -321,6 +321,7 @@ fn announcement(root: &Path, title: &str, today: NaiveDate) -> (PathBuf, String)
     let title = serde_json::to_string(title).unwrap_or_default();
     let text = format!(
         r#"---
+# yaml-language-server: $schema=../../schemas/front-matter.schema.json
 # ชื่อเรื่องของประกาศ (จำเป็น)
 title: {title}
 # วันที่ประกาศ ปี-เดือน-วัน ใช้ปี พ.ศ. หรือ ค.ศ. ก็ได้ (จำเป็น)

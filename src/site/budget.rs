@@ -11,7 +11,7 @@ use crate::site::source::{Source, parse_yaml};
 use crate::site::values::{Amount, Date, Fy};
 use crate::thai::calendar::FiscalYear;
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetFile {
     pub fiscal_year: Fy,
@@ -29,10 +29,11 @@ pub struct BudgetFile {
     #[serde(default)]
     pub attachments: Vec<AttachmentRef>,
     #[serde(skip_serializing)]
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub extra: Option<serde_yaml::Mapping>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Appropriation {
     /// แผนงาน, as the ordinance names it (แผนงานบริหารงานทั่วไป).
@@ -42,7 +43,7 @@ pub struct Appropriation {
     pub amount: Amount,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Spending {
     /// 1 (October–December) to 4 (July–September).

@@ -8,7 +8,7 @@ use crate::site::values::Fy;
 use crate::thai::numerals::Numerals;
 
 /// `site.yaml` as written.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// ชื่อหน่วยงาน, e.g. เทศบาลตำบลเพชรพะงัน
@@ -46,11 +46,12 @@ pub struct Config {
     #[serde(default)]
     pub search: SearchSettings,
     /// Anything else the site wants to keep; not checked.
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub extra: Option<serde_yaml::Mapping>,
 }
 
 /// `search:` in site.yaml.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SearchSettings {
     /// Words the search must know as words: place, division and company names.
@@ -61,7 +62,7 @@ pub struct SearchSettings {
     pub synonyms: Vec<Vec<String>>,
 }
 
-#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, Hash, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RawHtml {
     #[default]

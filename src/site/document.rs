@@ -8,7 +8,7 @@ use crate::site::source::{Source, parse_yaml};
 use crate::site::values::Date;
 use crate::thai::calendar::FiscalYear;
 
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     pub title: String,
@@ -42,17 +42,18 @@ pub struct FrontMatter {
     /// The step of a procurement the document announces (ประกาศเชิญชวน, ประกาศผู้ชนะ, ...).
     pub procurement: Option<crate::site::notices::NoticeRef>,
     #[serde(skip_serializing)]
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub extra: Option<serde_yaml::Mapping>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signatory {
     pub name: String,
     pub position: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AttachmentRef {
     /// Relative to `content/`, e.g. `files/2566/x.pdf`.

@@ -12,7 +12,7 @@ use crate::site::disclosure::Disclosure;
 use crate::site::source::{Source, parse_yaml};
 use crate::thai::calendar::FiscalYear;
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
     /// The assessment year (BE); it judges the fiscal year of the same number.
@@ -28,7 +28,7 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub code: String,
@@ -52,7 +52,7 @@ impl Group {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub code: String,
@@ -65,7 +65,9 @@ pub struct Item {
 }
 
 /// The fiscal year an item of assessment year N asks about.
-#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(
+    Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Covers {
     /// Fiscal year N: the plans, notices and six-month reports of the year assessed.

@@ -8,7 +8,7 @@ use crate::site::source::{Source, parse_yaml};
 use crate::site::values::{Fy, Month};
 use crate::thai::calendar::YearMonth;
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeasuresFile {
     pub fiscal_year: Fy,
@@ -17,10 +17,11 @@ pub struct MeasuresFile {
     pub intro: Option<String>,
     pub measures: Vec<Measure>,
     #[serde(skip_serializing)]
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub extra: Option<serde_yaml::Mapping>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     /// มาตรการ/แนวทาง
@@ -35,17 +36,18 @@ pub struct Measure {
     pub follow_up: Option<String>,
     pub result: Option<MeasureResult>,
     #[serde(skip_serializing)]
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub extra: Option<serde_yaml::Mapping>,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub from: Month,
     pub to: Month,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeasureResult {
     pub status: Status,
@@ -55,7 +57,7 @@ pub struct MeasureResult {
     pub evidence: Vec<Evidence>,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Planned,
@@ -75,7 +77,7 @@ impl Status {
 
 /// A document that shows a measure was carried out: an attachment (`files/...`), a page of the
 /// site (`/announcements/x/`) or an outside address.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub title: String,

@@ -170,7 +170,7 @@ impl Method {
     }
 
     /// Other ways staff write the method: e-GP's wording and common short forms.
-    fn aliases(self) -> &'static [&'static str] {
+    pub fn aliases(self) -> &'static [&'static str] {
         match self {
             Method::EBidding => &["ebidding", "ประกวดราคาอิเล็กทรอนิกส์"],
             Method::EMarket => &["emarket", "ตลาดอิเล็กทรอนิกส์"],

@@ -17,6 +17,7 @@ pub mod people;
 pub mod procurement;
 pub mod projects;
 pub mod routes;
+pub mod schema;
 pub mod source;
 pub mod theme;
 pub mod topics;

@@ -208,7 +208,7 @@ fn not_a_notice<E: de::Error>(v: &str) -> E {
 }
 
 /// The `procurement:` block of a notice's front matter.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoticeRef {
     pub notice: NoticeKind,

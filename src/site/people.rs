@@ -12,7 +12,7 @@ use crate::site::source::{Source, parse_yaml};
 
 pub const FILE: &str = "content/people.yaml";
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PeopleFile {
     /// ฝ่ายการเมือง: นายก รองนายก เลขานุการ ที่ปรึกษา ประธานสภา รองประธานสภา ...
@@ -27,10 +27,11 @@ pub struct PeopleFile {
     #[serde(default)]
     pub attachments: Vec<AttachmentRef>,
     #[serde(skip_serializing)]
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub extra: Option<serde_yaml::Mapping>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub name: String,

@@ -13,7 +13,7 @@ use crate::site::values::{Amount, Date, Fy, Month};
 
 pub use crate::site::methods::Method;
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFile {
     pub fiscal_year: Fy,
@@ -27,10 +27,11 @@ pub struct PlanFile {
     #[serde(default)]
     pub attachments: Vec<AttachmentRef>,
     #[serde(skip_serializing)]
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub extra: Option<serde_yaml::Mapping>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanItem {
     /// Stable within the year; default: the item's position (1, 2, ...).
@@ -44,6 +45,7 @@ pub struct PlanItem {
     pub expected: Option<Month>,
     pub egp_project: Option<String>,
     #[serde(skip_serializing)]
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub extra: Option<serde_yaml::Mapping>,
 }
 
@@ -68,7 +70,9 @@ impl Plan {
 }
 
 /// Form of a reference-price disclosure.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Form {
     Bk01,
@@ -140,7 +144,7 @@ impl Form {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReferencePriceFile {
     pub form: Form,
@@ -176,11 +180,12 @@ pub struct ReferencePriceFile {
     #[serde(default)]
     pub attachments: Vec<AttachmentRef>,
     #[serde(skip_serializing)]
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub extra: Option<serde_yaml::Mapping>,
 }
 
 /// Staff fees of a design job, with the people at each level (บก.03 ข้อ 5.1–5.3).
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StaffCost {
     pub amount: Amount,
@@ -195,7 +200,7 @@ pub struct StaffCost {
     pub assistants: u32,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BreakdownLine {
     pub item: String,
@@ -219,7 +224,7 @@ impl ReferencePrice {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResultsFile {
     pub month: Month,
@@ -228,10 +233,11 @@ pub struct ResultsFile {
     #[serde(default)]
     pub attachments: Vec<AttachmentRef>,
     #[serde(skip_serializing)]
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub extra: Option<serde_yaml::Mapping>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResultItem {
     /// งานที่จัดซื้อหรือจัดจ้าง
@@ -256,12 +262,15 @@ pub struct ResultItem {
     #[serde(default)]
     pub status: RowStatus,
     #[serde(skip_serializing)]
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub extra: Option<serde_yaml::Mapping>,
 }
 
 /// Where a procurement of a สขร.1 row stands. A row is published once it is decided; a row
 /// published before then says so, and so does one that was called off.
-#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(
+    Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum RowStatus {
     /// ดำเนินการแล้ว: a winner was selected and the price agreed.
@@ -287,7 +296,7 @@ impl RowStatus {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bid {
     pub bidder: String,
@@ -296,7 +305,7 @@ pub struct Bid {
     pub tax_id: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Winner {
     pub name: String,
@@ -304,7 +313,7 @@ pub struct Winner {
     pub tax_id: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contract {
     pub number: String,

@@ -8,7 +8,7 @@ use serde::Deserialize;
 /// Which digits to print: Thai (๐–๙) or Arabic (0–9).
 ///
 /// Deserializes from the lowercase names `"thai"` and `"arabic"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Numerals {
     /// Thai digits ๐๑๒๓๔๕๖๗๘๙, as in official documents (the default).

@@ -24,6 +24,7 @@ mod pasted;
 mod people;
 mod procurement;
 mod properties;
+mod schemas;
 mod search;
 mod serve;
 mod serve_safety;
