@@ -83,5 +83,6 @@ mod owned;
 mod produce;
 mod write;
 
+pub use owned::MANIFEST;
 pub use produce::{render_search, render_site_cached};
 pub use write::{WriteStats, write};

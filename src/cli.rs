@@ -55,6 +55,9 @@ pub enum Command {
     New(NewArgs),
     /// Turn a spreadsheet (.xlsx, .xls, .ods, .csv) into content files
     Import(ImportArgs),
+    /// Send the last build to the municipality's host: only what changed, removing what the
+    /// site no longer has
+    Deploy(DeployArgs),
     /// Write the JSON Schemas of the content files into schemas/ (and .vscode/settings.json
     /// when there is none), so an editor checks and completes every field
     Schema {
@@ -69,6 +72,26 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+}
+
+#[derive(Args, Debug)]
+pub struct DeployArgs {
+    /// Site folder (the one holding content/)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The built site to send (default: ROOT/public)
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Where to send it, instead of deploy: url in site.yaml: sftp://user@host/path,
+    /// ftps://user@host/path, ftp://… or file:///path
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Show what would be sent and removed; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace files on the host that were changed by hand or not put there by prongsai
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args, Debug)]

@@ -14,6 +14,7 @@ pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod compliance;
+pub mod deploy;
 pub mod diagnostic;
 pub mod example;
 pub mod hash;

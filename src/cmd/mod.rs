@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod check;
+pub mod deploy;
 pub mod fix_encoding;
 pub mod import;
 pub mod init;
@@ -55,6 +56,7 @@ pub fn run() -> ExitCode {
         Command::Import(a) => import::execute(&a, g),
         Command::FixEncoding { files } => fix_encoding::execute(&files, g),
         Command::Schema { root } => schema::execute(&root, g),
+        Command::Deploy(a) => deploy::execute(&a, g),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -45,6 +45,8 @@ pub struct Config {
     /// The search's own words and synonyms.
     #[serde(default)]
     pub search: SearchSettings,
+    /// Where `prongsai deploy` sends the site.
+    pub deploy: Option<DeploySettings>,
     /// Anything else the site wants to keep; not checked.
     #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub extra: Option<serde_yaml::Mapping>,
@@ -60,6 +62,14 @@ pub struct SearchSettings {
     /// Groups of words or phrases that mean the same, e.g. `[คสล, คอนกรีตเสริมเหล็ก]`.
     #[serde(default)]
     pub synonyms: Vec<Vec<String>>,
+}
+
+/// `deploy:` in site.yaml. No password: it comes from `PRONGSAI_DEPLOY_PASSWORD` or a prompt.
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeploySettings {
+    /// `sftp://user@host/path`, `ftps://user@host/path`, `ftp://…` or `file:///path`.
+    pub url: String,
 }
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, Hash, schemars::JsonSchema)]

@@ -28,6 +28,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("output", 3),
     ("build", 4),
     ("serve", 5),
+    ("deploy", 5),
     ("cli", 6),
     ("cmd", 7),
 ];

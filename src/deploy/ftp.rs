@@ -1,0 +1,208 @@
+//! `ftp://` and `ftps://` (explicit TLS): shared hosting as most municipalities have it.
+
+use std::io;
+
+use suppaftp::FtpStream;
+use suppaftp::types::FileType;
+
+use super::target::Target;
+use super::{Host, Stat, Stop};
+use crate::diagnostic::Msg;
+
+pub struct FtpHost {
+    ftp: Stream,
+    /// The site's folder, `/`-prefixed, no trailing `/` ("" for the login folder).
+    root: String,
+    made: std::collections::BTreeSet<String>,
+}
+
+enum Stream {
+    Plain(FtpStream),
+    Tls(suppaftp::RustlsFtpStream),
+}
+
+macro_rules! with {
+    ($s:expr, $f:ident => $body:expr) => {
+        match $s {
+            Stream::Plain($f) => $body,
+            Stream::Tls($f) => $body,
+        }
+    };
+}
+
+fn io_err(e: suppaftp::FtpError) -> io::Error {
+    match e {
+        suppaftp::FtpError::ConnectionError(e) => e,
+        other => io::Error::other(other.to_string()),
+    }
+}
+
+impl FtpHost {
+    pub fn connect(target: &Target, password: Option<String>) -> Result<Self, Stop> {
+        let Target::Ftp {
+            tls,
+            user,
+            host,
+            port,
+            path,
+        } = target
+        else {
+            unreachable!("an FTP target");
+        };
+        let fail = |th: String, en: String| Stop::Host(Msg::new(th, en));
+        let unreachable = |e: suppaftp::FtpError| {
+            fail(
+                format!("เชื่อมต่อ {host}:{port} ไม่ได้: {e}"),
+                format!("cannot connect to {host}:{port}: {e}"),
+            )
+        };
+        let mut stream = if *tls {
+            let connector = suppaftp::RustlsConnector::from(std::sync::Arc::new(rustls_config()));
+            let plain =
+                suppaftp::RustlsFtpStream::connect((host.as_str(), *port)).map_err(unreachable)?;
+            Stream::Tls(plain.into_secure(connector, host).map_err(|e| {
+                fail(
+                    format!("เริ่มการเชื่อมต่อแบบเข้ารหัส (TLS) กับ {host} ไม่ได้: {e}"),
+                    format!("cannot start TLS with {host}: {e}"),
+                )
+            })?)
+        } else {
+            Stream::Plain(FtpStream::connect((host.as_str(), *port)).map_err(unreachable)?)
+        };
+        let password = password.unwrap_or_default();
+        with!(&mut stream, s => s.login(user, &password)).map_err(|e| {
+            fail(
+                format!("เข้าสู่ระบบ {host} ด้วยชื่อ {user} ไม่สำเร็จ: {e} (ตรวจชื่อผู้ใช้และรหัสผ่าน)"),
+                format!("login to {host} as {user} failed: {e} (check the user name and password)"),
+            )
+        })?;
+        with!(&mut stream, s => s.transfer_type(FileType::Binary)).map_err(|e| {
+            fail(
+                format!("ตั้งค่าการส่งไฟล์ไม่ได้: {e}"),
+                format!("cannot set binary mode: {e}"),
+            )
+        })?;
+        let root = if path.is_empty() {
+            String::new()
+        } else {
+            format!("/{path}")
+        };
+        Ok(Self {
+            ftp: stream,
+            root,
+            made: Default::default(),
+        })
+    }
+
+    fn full(&self, rel: &str) -> io::Result<String> {
+        if rel
+            .split('/')
+            .any(|p| p.is_empty() || p == "." || p == "..")
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "not a plain path",
+            ));
+        }
+        Ok(if self.root.is_empty() {
+            rel.to_owned()
+        } else {
+            format!("{}/{rel}", self.root)
+        })
+    }
+
+    fn mkdirs(&mut self, rel_dir: &str) {
+        let mut at = String::new();
+        for part in rel_dir.split('/').filter(|p| !p.is_empty()) {
+            if !at.is_empty() {
+                at.push('/');
+            }
+            at.push_str(part);
+            if self.made.insert(at.clone()) {
+                if let Ok(full) = self.full(&at) {
+                    // Already there is fine; anything else shows on the upload.
+                    let _ = with!(&mut self.ftp, s => s.mkdir(&full));
+                }
+            }
+        }
+    }
+}
+
+fn rustls_config() -> rustls::ClientConfig {
+    let mut roots = rustls::RootCertStore::empty();
+    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    rustls::ClientConfig::builder()
+        .with_root_certificates(roots)
+        .with_no_client_auth()
+}
+
+impl Host for FtpHost {
+    fn get(&mut self, rel: &str) -> io::Result<Option<Vec<u8>>> {
+        let full = self.full(rel)?;
+        match with!(&mut self.ftp, s => s.retr_as_buffer(&full)) {
+            Ok(buf) => Ok(Some(buf.into_inner())),
+            Err(suppaftp::FtpError::UnexpectedResponse(r)) if r.status.code() == 550 => Ok(None),
+            Err(e) => Err(io_err(e)),
+        }
+    }
+
+    fn stat(&mut self, rel: &str) -> io::Result<Option<Stat>> {
+        let full = self.full(rel)?;
+        let size = match with!(&mut self.ftp, s => s.size(&full)) {
+            Ok(n) => n as u64,
+            Err(suppaftp::FtpError::UnexpectedResponse(r)) if r.status.code() == 550 => {
+                return Ok(None);
+            }
+            Err(e) => return Err(io_err(e)),
+        };
+        let mtime = with!(&mut self.ftp, s => s.mdtm(&full))
+            .ok()
+            .map(|t| t.and_utc().timestamp());
+        Ok(Some(Stat { size, mtime }))
+    }
+
+    fn put(&mut self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        if let Some((dir, _)) = rel.rsplit_once('/') {
+            self.mkdirs(dir);
+        }
+        let full = self.full(rel)?;
+        let (dir, name) = full.rsplit_once('/').unwrap_or(("", &full));
+        let tmp = if dir.is_empty() {
+            format!(".{name}.prongsai-upload")
+        } else {
+            format!("{dir}/.{name}.prongsai-upload")
+        };
+        let mut reader = io::Cursor::new(bytes);
+        with!(&mut self.ftp, s => s.put_file(&tmp, &mut reader)).map_err(io_err)?;
+        // Most servers replace the target on rename; those that refuse get it removed first.
+        if with!(&mut self.ftp, s => s.rename(&tmp, &full)).is_err() {
+            let _ = with!(&mut self.ftp, s => s.rm(&full));
+            with!(&mut self.ftp, s => s.rename(&tmp, &full)).map_err(io_err)?;
+        }
+        Ok(())
+    }
+
+    fn delete(&mut self, rel: &str) -> io::Result<()> {
+        let full = self.full(rel)?;
+        match with!(&mut self.ftp, s => s.rm(&full)) {
+            Ok(()) => Ok(()),
+            Err(suppaftp::FtpError::UnexpectedResponse(r)) if r.status.code() == 550 => {
+                Err(io::Error::new(io::ErrorKind::NotFound, "no such file"))
+            }
+            Err(e) => Err(io_err(e)),
+        }
+    }
+
+    fn remove_empty_dir(&mut self, rel: &str) {
+        if let Ok(full) = self.full(rel) {
+            let _ = with!(&mut self.ftp, s => s.rmdir(&full));
+            self.made.remove(rel);
+        }
+    }
+}
+
+impl Drop for FtpHost {
+    fn drop(&mut self) {
+        let _ = with!(&mut self.ftp, s => s.quit());
+    }
+}
