@@ -118,11 +118,11 @@ impl FtpHost {
                 at.push('/');
             }
             at.push_str(part);
-            if self.made.insert(at.clone()) {
-                if let Ok(full) = self.full(&at) {
-                    // Already there is fine; anything else shows on the upload.
-                    let _ = with!(&mut self.ftp, s => s.mkdir(&full));
-                }
+            if self.made.insert(at.clone())
+                && let Ok(full) = self.full(&at)
+            {
+                // Already there is fine; anything else shows on the upload.
+                let _ = with!(&mut self.ftp, s => s.mkdir(&full));
             }
         }
     }
