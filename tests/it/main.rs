@@ -9,6 +9,7 @@ mod budget;
 mod build;
 mod commands;
 mod compliance;
+mod deploy;
 mod diagnostics;
 mod encodings;
 mod first_day;

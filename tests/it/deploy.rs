@@ -1,0 +1,204 @@
+//! `prongsai deploy` to a folder (`file://`): the host ends equal to the build, an unchanged
+//! site sends nothing, an edit sends only what changed, a removal disappears, a file changed
+//! by hand or put there by someone else is reported and kept, and a deploy killed half way is
+//! finished by the next.
+
+use std::collections::BTreeMap;
+
+use crate::support::{TestSite, Tree};
+
+/// The host's files as the build's: without either side's manifest.
+fn site_files(t: &Tree) -> BTreeMap<String, Vec<u8>> {
+    t.0.iter()
+        .filter(|(k, _)| *k != ".prongsai-deploy.json" && *k != ".prongsai-output.json")
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+fn url(host: &TestSite) -> String {
+    format!("file://{}", host.root().display())
+}
+
+fn sent(stdout: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("send "))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_host_follows_the_build_sending_only_what_changed() {
+    let site = TestSite::example();
+    site.build().success();
+    let host = TestSite::empty().file("mine/notes.txt", "ของเจ้าหน้าที่\n");
+    let files = site.public().0.len() - 1;
+    site.run(&["deploy", "--to", &url(&host)])
+        .success()
+        .stderr_has(&format!("ส่งเว็บไซต์แล้ว: ส่ง {files} ไฟล์"));
+    let mut hosted = site_files(&host.tree());
+    assert_eq!(
+        hosted.remove("mine/notes.txt").as_deref(),
+        Some("ของเจ้าหน้าที่\n".as_bytes())
+    );
+    assert_eq!(hosted, site_files(&site.public()));
+    // Nothing changed: nothing sent.
+    site.run(&["deploy", "--to", &url(&host)])
+        .success()
+        .stderr_has(&format!("ส่ง 0 ไฟล์ (0 KB) ลบ 0 ไฟล์ ไม่เปลี่ยน {files} ไฟล์"));
+    // One announcement's text edited: what is sent is exactly what the build changed.
+    let before = site.public();
+    let site = site.replace(
+        "content/announcements/no-gift-policy.md",
+        "ไม่รับของขวัญ",
+        "ไม่รับของขวัญและของกำนัล",
+    );
+    site.build().success();
+    let after = site.public();
+    let changed: Vec<String> = site_files(&after)
+        .into_iter()
+        .filter(|(k, v)| before.0.get(k) != Some(v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(!changed.is_empty() && changed.len() < 20, "{changed:?}");
+    let plan = site.run(&["deploy", "--to", &url(&host), "--dry-run"]);
+    plan.success();
+    let mut would = sent(&plan.stdout);
+    would.sort();
+    assert_eq!(would, changed);
+    site.run(&["deploy", "--to", &url(&host)])
+        .success()
+        .stderr_has(&format!("ส่ง {} ไฟล์", changed.len()));
+    let mut hosted = site_files(&host.tree());
+    hosted.remove("mine/notes.txt");
+    assert_eq!(hosted, site_files(&site.public()));
+    // An announcement removed: its page leaves the host; the staff's own file stays.
+    let page = vec!["news/community-forum-2566/index.html".to_owned()];
+    assert!(host.exists(&page[0]));
+    let site = site.remove("content/news/community-forum-2566.md");
+    site.build().success();
+    site.run(&["deploy", "--to", &url(&host)])
+        .success()
+        .stderr_has("ลบ ");
+    assert!(!host.exists(&page[0]), "{} is still on the host", page[0]);
+    let mut hosted = site_files(&host.tree());
+    assert!(hosted.remove("mine/notes.txt").is_some());
+    assert_eq!(hosted, site_files(&site.public()));
+}
+
+#[test]
+fn a_file_changed_by_hand_on_the_host_is_reported_and_kept_unless_forced() {
+    let site = TestSite::example();
+    site.build().success();
+    let host = TestSite::empty();
+    site.run(&["deploy", "--to", &url(&host)]).success();
+    std::fs::write(host.path("about/index.html"), "แก้ด้วยมือ\n").unwrap();
+    let site = site.replace("content/pages/about.md", "เทศบาล", "เทศบาลตำบล");
+    site.build().success();
+    site.run(&["deploy", "--to", &url(&host)])
+        .code(2)
+        .stderr_has(
+            "ไฟล์บนเครื่องแม่ข่ายถูกแก้ไขโดยไม่ผ่าน prongsai 1 ไฟล์: about/index.html จึงไม่ได้ส่งหรือลบสิ่งใด",
+        );
+    assert_eq!(host.read("about/index.html"), "แก้ด้วยมือ\n");
+    site.run(&["deploy", "--to", &url(&host), "--force"])
+        .success();
+    assert_eq!(site_files(&host.tree()), site_files(&site.public()));
+}
+
+#[test]
+fn files_someone_else_put_where_the_site_goes_are_not_overwritten() {
+    let site = TestSite::example();
+    site.build().success();
+    let host = TestSite::empty().file("index.html", "<p>เว็บไซต์เดิม</p>\n");
+    site.run(&["deploy", "--to", &url(&host), "--lang", "en"])
+        .code(2)
+        .stderr_has("1 files on the host that prongsai did not put there are where the site's files go: index.html; nothing was sent");
+    assert_eq!(host.read("index.html"), "<p>เว็บไซต์เดิม</p>\n");
+    assert!(!host.exists("about/index.html"));
+}
+
+#[test]
+fn a_password_is_never_taken_from_the_address_or_shown() {
+    let site = TestSite::example();
+    site.build().success();
+    site.run(&["deploy", "--to", "ftp://webadmin:hunter2@127.0.0.1:1/site"])
+        .code(2)
+        .stderr_has("อย่าใส่รหัสผ่านในที่อยู่")
+        .stderr_lacks("hunter2");
+}
+
+#[test]
+fn without_a_build_or_an_address_it_says_what_to_do() {
+    let site = TestSite::minimal();
+    site.run(&["deploy", "--to", "file:///tmp/x"])
+        .code(2)
+        .stderr_has("สั่ง prongsai build ก่อน");
+    site.build().success();
+    site.run(&["deploy"])
+        .code(2)
+        .stderr_has("ยังไม่ได้บอกว่าจะส่งเว็บไซต์ไปที่ใด");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_deploy_killed_half_way_is_finished_by_the_next_and_pages_are_never_missing() {
+    let mut site = TestSite::minimal();
+    for i in 0..1500 {
+        site = site.file(
+            &format!("content/announcements/a{i:04}.md"),
+            &format!("---\ntitle: ประกาศฉบับที่ {i}\ndate: 2566-01-15\n---\nเนื้อหาของประกาศฉบับที่ {i}\n"),
+        );
+    }
+    site.build().success();
+    let host = TestSite::empty();
+    site.run(&["deploy", "--to", &url(&host)]).success();
+    // Every page changes.
+    let mut site = site;
+    for i in 0..1500 {
+        site = site.replace(
+            &format!("content/announcements/a{i:04}.md"),
+            "เนื้อหาของ",
+            "ข้อความใหม่ของ",
+        );
+    }
+    site.build().success();
+    let pages: Vec<String> = site_files(&site.public())
+        .keys()
+        .filter(|k| k.ends_with(".html"))
+        .cloned()
+        .collect();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_prongsai"))
+        .args(["deploy", "--to", &url(&host)])
+        .current_dir(site.root())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once it has started sending, checking meanwhile that no page is ever missing.
+    let started = std::time::Instant::now();
+    loop {
+        let manifest =
+            std::fs::read_to_string(host.path(".prongsai-deploy.json")).unwrap_or_default();
+        for p in pages.iter().step_by(97) {
+            assert!(host.exists(p), "{p} was missing during the deploy");
+        }
+        if manifest.contains("\"sending\"") || started.elapsed().as_secs() > 20 {
+            break;
+        }
+    }
+    std::thread::sleep(std::time::Duration::from_millis(10));
+    let _ = child.kill();
+    let _ = child.wait();
+    // Killed while sending, not after.
+    assert!(
+        std::fs::read_to_string(host.path(".prongsai-deploy.json"))
+            .unwrap()
+            .contains("\"sending\""),
+        "the deploy ended before it was killed"
+    );
+    for p in &pages {
+        assert!(host.exists(p), "{p} is missing after the kill");
+    }
+    site.run(&["deploy", "--to", &url(&host)]).success();
+    assert_eq!(site_files(&host.tree()), site_files(&site.public()));
+}
