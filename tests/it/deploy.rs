@@ -73,14 +73,14 @@ fn the_host_follows_the_build_sending_only_what_changed() {
     hosted.remove("mine/notes.txt");
     assert_eq!(hosted, site_files(&site.public()));
     // An announcement removed: its page leaves the host; the staff's own file stays.
-    let page = vec!["news/community-forum-2566/index.html".to_owned()];
-    assert!(host.exists(&page[0]));
+    let page = "news/community-forum-2566/index.html";
+    assert!(host.exists(page));
     let site = site.remove("content/news/community-forum-2566.md");
     site.build().success();
     site.run(&["deploy", "--to", &url(&host)])
         .success()
         .stderr_has("ลบ ");
-    assert!(!host.exists(&page[0]), "{} is still on the host", page[0]);
+    assert!(!host.exists(page), "{page} is still on the host");
     let mut hosted = site_files(&host.tree());
     assert!(hosted.remove("mine/notes.txt").is_some());
     assert_eq!(hosted, site_files(&site.public()));
@@ -201,4 +201,75 @@ fn a_deploy_killed_half_way_is_finished_by_the_next_and_pages_are_never_missing(
     }
     site.run(&["deploy", "--to", &url(&host)]).success();
     assert_eq!(site_files(&host.tree()), site_files(&site.public()));
+}
+
+/// An FTP server (pyftpdlib) on loopback serving `dir` to `user`/`password`; stopped on drop.
+struct FtpServer {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl FtpServer {
+    fn start(dir: &std::path::Path, user: &str, password: &str) -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = std::process::Command::new("python3")
+            .args(["-m", "pyftpdlib", "-i", "127.0.0.1", "-p", &port.to_string(), "-w"])
+            .args(["-u", user, "-P", password, "-d"])
+            .arg(dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("python3 -m pyftpdlib (pip install pyftpdlib; .ci/run installs it)");
+        let server = Self { child, port };
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return server;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("the FTP server did not start (is pyftpdlib installed?)");
+    }
+}
+
+impl Drop for FtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn an_ftp_host_follows_the_build_and_a_wrong_password_is_a_clear_error() {
+    let site = TestSite::example();
+    site.build().success();
+    let host = TestSite::empty();
+    std::fs::create_dir_all(host.path("public_html")).unwrap();
+    let ftp = FtpServer::start(host.root(), "webadmin", "รหัส-ลับ");
+    let to = format!("ftp://webadmin@127.0.0.1:{}/public_html", ftp.port);
+    let files = site.public().0.len() - 1;
+    site.run_env(&[("PRONGSAI_DEPLOY_PASSWORD", "wrong")], &["deploy", "--to", &to])
+        .code(2)
+        .stderr_has("เข้าสู่ระบบ 127.0.0.1 ด้วยชื่อ webadmin ไม่สำเร็จ")
+        .stderr_lacks("wrong");
+    site.run_env(&[("PRONGSAI_DEPLOY_PASSWORD", "รหัส-ลับ")], &["deploy", "--to", &to])
+        .success()
+        .stderr_has(&format!("ส่ง {files} ไฟล์"))
+        .stderr_lacks("รหัส-ลับ");
+    let hosted = Tree::of(&host.path("public_html"));
+    assert_eq!(site_files(&hosted), site_files(&site.public()));
+    site.run_env(&[("PRONGSAI_DEPLOY_PASSWORD", "รหัส-ลับ")], &["deploy", "--to", &to])
+        .success()
+        .stderr_has("ส่ง 0 ไฟล์");
+    let site = site.remove("content/news/community-forum-2566.md");
+    site.build().success();
+    site.run_env(&[("PRONGSAI_DEPLOY_PASSWORD", "รหัส-ลับ")], &["deploy", "--to", &to])
+        .success();
+    assert_eq!(
+        site_files(&Tree::of(&host.path("public_html"))),
+        site_files(&site.public())
+    );
 }
