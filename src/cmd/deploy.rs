@@ -40,7 +40,9 @@ pub fn execute(args: &DeployArgs, g: Global) -> Outcome {
     })?;
     let password = match &target {
         Target::File(_) => None,
-        _ => Some(password(&target, g)?),
+        // SSH keys first; a password only when one is given.
+        Target::Sftp { .. } => std::env::var(PASSWORD_VAR).ok(),
+        Target::Ftp { .. } => Some(password(&target, g)?),
     };
     progress(
         g,

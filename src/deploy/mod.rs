@@ -10,6 +10,7 @@
 
 mod file;
 mod ftp;
+mod sftp;
 mod target;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -316,9 +317,6 @@ pub fn connect(target: &Target, password: Option<String>) -> Result<Box<dyn Host
     match target {
         Target::File(dir) => Ok(Box::new(file::FileHost::new(dir.clone()))),
         Target::Ftp { .. } => Ok(Box::new(ftp::FtpHost::connect(target, password)?)),
-        Target::Sftp { .. } => Err(Stop::Host(crate::diagnostic::Msg::new(
-            "การส่งด้วย sftp:// ยังไม่พร้อมใช้ในรุ่นนี้ ใช้ ftps:// ftp:// หรือ file:// แทน",
-            "sftp:// is not available in this version; use ftps://, ftp:// or file://",
-        ))),
+        Target::Sftp { .. } => Ok(Box::new(sftp::SftpHost::connect(target, password)?)),
     }
 }

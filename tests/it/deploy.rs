@@ -217,7 +217,15 @@ impl FtpServer {
             .unwrap()
             .port();
         let child = std::process::Command::new("python3")
-            .args(["-m", "pyftpdlib", "-i", "127.0.0.1", "-p", &port.to_string(), "-w"])
+            .args([
+                "-m",
+                "pyftpdlib",
+                "-i",
+                "127.0.0.1",
+                "-p",
+                &port.to_string(),
+                "-w",
+            ])
             .args(["-u", user, "-P", password, "-d"])
             .arg(dir)
             .stdout(std::process::Stdio::null())
@@ -251,25 +259,187 @@ fn an_ftp_host_follows_the_build_and_a_wrong_password_is_a_clear_error() {
     let ftp = FtpServer::start(host.root(), "webadmin", "รหัส-ลับ");
     let to = format!("ftp://webadmin@127.0.0.1:{}/public_html", ftp.port);
     let files = site.public().0.len() - 1;
-    site.run_env(&[("PRONGSAI_DEPLOY_PASSWORD", "wrong")], &["deploy", "--to", &to])
-        .code(2)
-        .stderr_has("เข้าสู่ระบบ 127.0.0.1 ด้วยชื่อ webadmin ไม่สำเร็จ")
-        .stderr_lacks("wrong");
-    site.run_env(&[("PRONGSAI_DEPLOY_PASSWORD", "รหัส-ลับ")], &["deploy", "--to", &to])
-        .success()
-        .stderr_has(&format!("ส่ง {files} ไฟล์"))
-        .stderr_lacks("รหัส-ลับ");
+    site.run_env(
+        &[("PRONGSAI_DEPLOY_PASSWORD", "wrong")],
+        &["deploy", "--to", &to],
+    )
+    .code(2)
+    .stderr_has("เข้าสู่ระบบ 127.0.0.1 ด้วยชื่อ webadmin ไม่สำเร็จ")
+    .stderr_lacks("wrong");
+    site.run_env(
+        &[("PRONGSAI_DEPLOY_PASSWORD", "รหัส-ลับ")],
+        &["deploy", "--to", &to],
+    )
+    .success()
+    .stderr_has(&format!("ส่ง {files} ไฟล์"))
+    .stderr_lacks("รหัส-ลับ");
     let hosted = Tree::of(&host.path("public_html"));
     assert_eq!(site_files(&hosted), site_files(&site.public()));
-    site.run_env(&[("PRONGSAI_DEPLOY_PASSWORD", "รหัส-ลับ")], &["deploy", "--to", &to])
-        .success()
-        .stderr_has("ส่ง 0 ไฟล์");
+    site.run_env(
+        &[("PRONGSAI_DEPLOY_PASSWORD", "รหัส-ลับ")],
+        &["deploy", "--to", &to],
+    )
+    .success()
+    .stderr_has("ส่ง 0 ไฟล์");
     let site = site.remove("content/news/community-forum-2566.md");
     site.build().success();
-    site.run_env(&[("PRONGSAI_DEPLOY_PASSWORD", "รหัส-ลับ")], &["deploy", "--to", &to])
-        .success();
+    site.run_env(
+        &[("PRONGSAI_DEPLOY_PASSWORD", "รหัส-ลับ")],
+        &["deploy", "--to", &to],
+    )
+    .success();
     assert_eq!(
         site_files(&Tree::of(&host.path("public_html"))),
         site_files(&site.public())
     );
+}
+
+/// OpenSSH's sshd on loopback, serving SFTP to the current user with a key made here; the
+/// client's HOME (key and known_hosts) is `home`. Stopped on drop.
+struct SshServer {
+    child: std::process::Child,
+    /// The server's keys and configuration, kept while it runs.
+    _dir: TestSite,
+    port: u16,
+    home: TestSite,
+    user: String,
+}
+
+impl SshServer {
+    fn start() -> Self {
+        let dir = TestSite::empty();
+        let home = TestSite::empty();
+        let keygen = |path: &std::path::Path| {
+            let ok = std::process::Command::new("ssh-keygen")
+                .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+                .arg(path)
+                .status()
+                .expect("ssh-keygen (apt-get install openssh-client)")
+                .success();
+            assert!(ok);
+        };
+        keygen(&dir.path("host_key"));
+        std::fs::create_dir_all(home.path(".ssh")).unwrap();
+        keygen(&home.path(".ssh/id_ed25519"));
+        std::fs::copy(
+            home.path(".ssh/id_ed25519.pub"),
+            dir.path("authorized_keys"),
+        )
+        .unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let host_pub = std::fs::read_to_string(dir.path("host_key.pub")).unwrap();
+        let mut fields = host_pub.split_whitespace();
+        let (kind, key) = (fields.next().unwrap(), fields.next().unwrap());
+        std::fs::write(
+            home.path(".ssh/known_hosts"),
+            format!("[127.0.0.1]:{port} {kind} {key}\n"),
+        )
+        .unwrap();
+        let config = format!(
+            "Port {port}\nListenAddress 127.0.0.1\nHostKey {dir}/host_key\nPidFile {dir}/sshd.pid\nAuthorizedKeysFile {dir}/authorized_keys\nPasswordAuthentication no\nKbdInteractiveAuthentication no\nPermitRootLogin prohibit-password\nStrictModes no\nUsePAM no\nSubsystem sftp internal-sftp\n",
+            dir = dir.root().display()
+        );
+        std::fs::write(dir.path("sshd_config"), config).unwrap();
+        let _ = std::fs::create_dir_all("/run/sshd");
+        let sshd = ["/usr/sbin/sshd", "/usr/bin/sshd"]
+            .into_iter()
+            .find(|p| std::path::Path::new(p).exists())
+            .expect("sshd (apt-get install openssh-server; .ci/run installs it)");
+        let child = std::process::Command::new(sshd)
+            .args(["-D", "-e", "-f"])
+            .arg(dir.path("sshd_config"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start sshd");
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let user = std::env::var("USER")
+            .ok()
+            .or_else(|| {
+                std::process::Command::new("id")
+                    .arg("-un")
+                    .output()
+                    .ok()
+                    .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+            })
+            .unwrap_or_else(|| "root".into());
+        Self {
+            child,
+            _dir: dir,
+            port,
+            home,
+            user,
+        }
+    }
+}
+
+impl Drop for SshServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn an_sftp_host_with_a_known_key_follows_the_build_and_an_unknown_host_is_refused() {
+    let site = TestSite::example();
+    site.build().success();
+    let ssh = SshServer::start();
+    let host = TestSite::empty();
+    let to = format!(
+        "sftp://{}@127.0.0.1:{}{}",
+        ssh.user,
+        ssh.port,
+        host.root().display()
+    );
+    let home = ssh.home.root().display().to_string();
+    let files = site.public().0.len() - 1;
+    site.run_env(
+        &[("HOME", &home), ("SSH_AUTH_SOCK", "")],
+        &["deploy", "--to", &to],
+    )
+    .success()
+    .stderr_has(&format!("ส่ง {files} ไฟล์"));
+    assert_eq!(site_files(&host.tree()), site_files(&site.public()));
+    site.run_env(
+        &[("HOME", &home), ("SSH_AUTH_SOCK", "")],
+        &["deploy", "--to", &to],
+    )
+    .success()
+    .stderr_has("ส่ง 0 ไฟล์");
+    let site = site.remove("content/news/community-forum-2566.md");
+    site.build().success();
+    site.run_env(
+        &[("HOME", &home), ("SSH_AUTH_SOCK", "")],
+        &["deploy", "--to", &to],
+    )
+    .success();
+    assert_eq!(site_files(&host.tree()), site_files(&site.public()));
+    // A host whose key is not known: nothing is sent.
+    let stranger = TestSite::empty();
+    std::fs::create_dir_all(stranger.path(".ssh")).unwrap();
+    let stranger_home = stranger.root().display().to_string();
+    let other = TestSite::empty();
+    let to_other = format!(
+        "sftp://{}@127.0.0.1:{}{}",
+        ssh.user,
+        ssh.port,
+        other.root().display()
+    );
+    site.run_env(
+        &[("HOME", &stranger_home), ("SSH_AUTH_SOCK", "")],
+        &["deploy", "--to", &to_other],
+    )
+    .code(2)
+    .stderr_has("ยังไม่รู้จักกุญแจ SSH ของ 127.0.0.1");
+    assert!(other.tree().0.is_empty());
 }
