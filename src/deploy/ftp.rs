@@ -57,7 +57,7 @@ impl FtpHost {
             )
         };
         let mut stream = if *tls {
-            let connector = suppaftp::RustlsConnector::from(std::sync::Arc::new(rustls_config()));
+            let connector = suppaftp::RustlsConnector::from(std::sync::Arc::new(rustls_config()?));
             let plain =
                 suppaftp::RustlsFtpStream::connect((host.as_str(), *port)).map_err(unreachable)?;
             Stream::Tls(plain.into_secure(connector, host).map_err(|e| {
@@ -128,13 +128,32 @@ impl FtpHost {
     }
 }
 
-fn rustls_config() -> rustls::ClientConfig {
+/// The certificate authorities an FTPS host is checked against: the public ones, and those
+/// in the PEM file `PRONGSAI_DEPLOY_CA_FILE` names (a host with its own certificate).
+fn rustls_config() -> Result<rustls::ClientConfig, Stop> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
     let mut roots = rustls::RootCertStore::empty();
     roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    rustls::ClientConfig::builder()
+    if let Some(file) = std::env::var_os(CA_VAR) {
+        let shown = std::path::Path::new(&file).display().to_string();
+        let bad = |e: &dyn std::fmt::Display| {
+            Stop::Host(Msg::new(
+                format!("อ่านใบรับรองใน {shown} ({CA_VAR}) ไม่ได้: {e}"),
+                format!("cannot read the certificates in {shown} ({CA_VAR}): {e}"),
+            ))
+        };
+        for cert in CertificateDer::pem_file_iter(&file).map_err(|e| bad(&e))? {
+            roots.add(cert.map_err(|e| bad(&e))?).map_err(|e| bad(&e))?;
+        }
+    }
+    Ok(rustls::ClientConfig::builder()
         .with_root_certificates(roots)
-        .with_no_client_auth()
+        .with_no_client_auth())
 }
+
+/// A PEM file of certificates to trust besides the public authorities.
+pub const CA_VAR: &str = "PRONGSAI_DEPLOY_CA_FILE";
 
 impl Host for FtpHost {
     fn get(&mut self, rel: &str) -> io::Result<Option<Vec<u8>>> {

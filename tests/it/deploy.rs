@@ -443,3 +443,132 @@ fn an_sftp_host_with_a_known_key_follows_the_build_and_an_unknown_host_is_refuse
     .stderr_has("ยังไม่รู้จักกุญแจ SSH ของ 127.0.0.1");
     assert!(other.tree().0.is_empty());
 }
+
+/// A certificate authority and a certificate for 127.0.0.1 it signed, made with openssl:
+/// (CA file, server certificate, server key) under `dir`.
+fn test_certificates(
+    dir: &TestSite,
+) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let run = |args: &[&str]| {
+        let ok = std::process::Command::new("openssl")
+            .args(args)
+            .current_dir(dir.root())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .expect("openssl")
+            .success();
+        assert!(ok, "openssl {args:?}");
+    };
+    run(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=prongsai test CA",
+    ]);
+    run(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "srv.key",
+        "-out",
+        "srv.csr",
+        "-subj",
+        "/CN=127.0.0.1",
+    ]);
+    std::fs::write(dir.path("ext"), "subjectAltName=IP:127.0.0.1\n").unwrap();
+    run(&[
+        "x509",
+        "-req",
+        "-in",
+        "srv.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "srv.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "ext",
+    ]);
+    (dir.path("ca.pem"), dir.path("srv.pem"), dir.path("srv.key"))
+}
+
+#[test]
+fn an_ftps_host_is_reached_over_tls_and_an_unknown_certificate_is_refused() {
+    let site = TestSite::example();
+    site.build().success();
+    let host = TestSite::empty();
+    std::fs::create_dir_all(host.path("www")).unwrap();
+    let certs = TestSite::empty();
+    let (ca, cert, key) = test_certificates(&certs);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let script = format!(
+        "from pyftpdlib.authorizers import DummyAuthorizer\nfrom pyftpdlib.handlers import TLS_FTPHandler\nfrom pyftpdlib.servers import FTPServer\na = DummyAuthorizer()\na.add_user('web', 'pw', {dir:?}, perm='elradfmwMT')\nh = TLS_FTPHandler\nh.certfile = {cert:?}\nh.keyfile = {key:?}\nh.authorizer = a\nh.tls_control_required = True\nh.tls_data_required = True\nFTPServer(('127.0.0.1', {port}), h).serve_forever()\n",
+        dir = host.root().display().to_string(),
+        cert = cert.display().to_string(),
+        key = key.display().to_string(),
+    );
+    let child = std::process::Command::new("python3")
+        .args(["-c", &script])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("python3 with pyftpdlib and pyOpenSSL");
+    let _server = FtpServer { child, port };
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let to = format!("ftps://web@127.0.0.1:{port}/www");
+    // Its certificate is signed by nobody the public trusts: refused before the password goes.
+    site.run_env(
+        &[("PRONGSAI_DEPLOY_PASSWORD", "pw")],
+        &["deploy", "--to", &to],
+    )
+    .code(2)
+    .stderr_has("เริ่มการเชื่อมต่อแบบเข้ารหัส (TLS) กับ 127.0.0.1 ไม่ได้");
+    assert!(host.tree().0.is_empty());
+    let ca = ca.display().to_string();
+    site.run_env(
+        &[
+            ("PRONGSAI_DEPLOY_PASSWORD", "pw"),
+            ("PRONGSAI_DEPLOY_CA_FILE", &ca),
+        ],
+        &["deploy", "--to", &to],
+    )
+    .success();
+    assert_eq!(
+        site_files(&Tree::of(&host.path("www"))),
+        site_files(&site.public())
+    );
+    site.run_env(
+        &[
+            ("PRONGSAI_DEPLOY_PASSWORD", "pw"),
+            ("PRONGSAI_DEPLOY_CA_FILE", &ca),
+        ],
+        &["deploy", "--to", &to],
+    )
+    .success()
+    .stderr_has("ส่ง 0 ไฟล์");
+}
