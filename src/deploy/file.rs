@@ -1,5 +1,6 @@
 //! `file:///path`: the web server's own folder, or a share mounted on this computer.
 
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -85,6 +86,36 @@ impl Host for FileHost {
     fn remove_empty_dir(&mut self, rel: &str) {
         if let Ok(p) = self.path(rel) {
             let _ = std::fs::remove_dir(p);
+        }
+    }
+
+    fn list(&mut self) -> io::Result<Option<BTreeMap<String, Stat>>> {
+        fn walk(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Stat>) -> io::Result<()> {
+            for entry in std::fs::read_dir(dir)? {
+                let entry = entry?;
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let rel = format!("{prefix}{name}");
+                let meta = entry.metadata()?;
+                let kind = entry.file_type()?;
+                if kind.is_dir() {
+                    walk(&entry.path(), &format!("{rel}/"), out)?;
+                } else if !kind.is_symlink() {
+                    out.insert(
+                        rel,
+                        Stat {
+                            size: meta.len(),
+                            mtime: mtime(&meta),
+                        },
+                    );
+                }
+            }
+            Ok(())
+        }
+        let mut out = BTreeMap::new();
+        match walk(&self.root, "", &mut out) {
+            Ok(()) => Ok(Some(out)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Some(out)),
+            Err(e) => Err(e),
         }
     }
 }

@@ -218,6 +218,60 @@ impl Host for FtpHost {
             self.made.remove(rel);
         }
     }
+
+    /// MLSD, folder by folder; a server without it is asked file by file.
+    fn list(&mut self) -> io::Result<Option<std::collections::BTreeMap<String, Stat>>> {
+        let mut out = std::collections::BTreeMap::new();
+        let mut dirs = vec![String::new()];
+        while let Some(prefix) = dirs.pop() {
+            let dir = if prefix.is_empty() {
+                if self.root.is_empty() {
+                    ".".to_owned()
+                } else {
+                    self.root.clone()
+                }
+            } else {
+                self.full(prefix.trim_end_matches('/'))?
+            };
+            let lines = match with!(&mut self.ftp, s => s.mlsd(Some(&dir))) {
+                Ok(l) => l,
+                Err(suppaftp::FtpError::UnexpectedResponse(r))
+                    if r.status.code() == 550 && prefix.is_empty() =>
+                {
+                    return Ok(Some(out));
+                }
+                Err(_) if prefix.is_empty() => return Ok(None),
+                Err(e) => return Err(io_err(e)),
+            };
+            for line in lines {
+                let Ok(f) = suppaftp::list::ListParser::parse_mlsd(&line) else {
+                    continue;
+                };
+                let name = f.name();
+                if name == "." || name == ".." {
+                    continue;
+                }
+                let rel = format!("{prefix}{name}");
+                if f.is_directory() {
+                    dirs.push(format!("{rel}/"));
+                } else if f.is_file() {
+                    let mtime = f
+                        .modified()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .ok()
+                        .and_then(|d| i64::try_from(d.as_secs()).ok());
+                    out.insert(
+                        rel,
+                        Stat {
+                            size: f.size() as u64,
+                            mtime,
+                        },
+                    );
+                }
+            }
+        }
+        Ok(Some(out))
+    }
 }
 
 impl Drop for FtpHost {

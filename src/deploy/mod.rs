@@ -36,6 +36,25 @@ pub trait Host {
     fn delete(&mut self, rel: &str) -> io::Result<()>;
     /// Removes the folder if it is empty; quietly keeps it otherwise.
     fn remove_empty_dir(&mut self, rel: &str);
+    /// Every file under the site's folder with its size and time, in one walk: one request a
+    /// folder instead of one a file. `None` when the host cannot list.
+    fn list(&mut self) -> io::Result<Option<BTreeMap<String, Stat>>> {
+        Ok(None)
+    }
+}
+
+/// What the host holds: its listing when it gives one, else file by file.
+struct Seen(Option<BTreeMap<String, Stat>>);
+
+impl Seen {
+    fn stat(&self, host: &mut dyn Host, rel: &str) -> Result<Option<Stat>, Stop> {
+        match &self.0 {
+            Some(all) => Ok(all.get(rel).copied()),
+            None => host
+                .stat(rel)
+                .map_err(|e| host_err("ตรวจ", "inspect", rel, &e)),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,6 +194,10 @@ pub fn deploy(
     let wanted: BTreeMap<&str, &LocalFile> = local.iter().map(|f| (f.rel.as_str(), f)).collect();
 
     // What is on the host now, for every file prongsai put there or is about to put there.
+    let seen = Seen(
+        host.list()
+            .map_err(|e| host_err("อ่านรายการไฟล์ใน", "list", "/", &e))?,
+    );
     let mut changed = Vec::new();
     let mut foreign = Vec::new();
     for (rel, entry) in &manifest.files {
@@ -196,11 +219,7 @@ pub fn deploy(
         if manifest.files.contains_key(&f.rel) || manifest.sending.contains_key(&f.rel) {
             continue;
         }
-        if host
-            .stat(&f.rel)
-            .map_err(|e| host_err("ตรวจ", "inspect", &f.rel, &e))?
-            .is_some()
-        {
+        if seen.stat(host, &f.rel)?.is_some() {
             foreign.push(f.rel.clone());
         }
     }

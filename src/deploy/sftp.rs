@@ -234,4 +234,34 @@ impl Host for SftpHost {
             self.made.remove(rel);
         }
     }
+
+    fn list(&mut self) -> io::Result<Option<std::collections::BTreeMap<String, Stat>>> {
+        let mut out = std::collections::BTreeMap::new();
+        let mut dirs = vec![(self.root.clone(), String::new())];
+        while let Some((dir, prefix)) = dirs.pop() {
+            let entries = match self.sftp.readdir(&dir) {
+                Ok(e) => e,
+                Err(e) if missing(&e) && prefix.is_empty() => return Ok(Some(out)),
+                Err(e) => return Err(io_err(e)),
+            };
+            for (path, st) in entries {
+                let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+                    continue;
+                };
+                let rel = format!("{prefix}{name}");
+                if st.is_dir() {
+                    dirs.push((path, format!("{rel}/")));
+                } else if st.is_file() {
+                    out.insert(
+                        rel,
+                        Stat {
+                            size: st.size.unwrap_or(0),
+                            mtime: st.mtime.and_then(|m| i64::try_from(m).ok()),
+                        },
+                    );
+                }
+            }
+        }
+        Ok(Some(out))
+    }
 }

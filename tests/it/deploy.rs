@@ -281,11 +281,21 @@ fn an_ftp_host_follows_the_build_and_a_wrong_password_is_a_clear_error() {
     )
     .success()
     .stderr_has("ส่ง 0 ไฟล์");
+    // A page edited on the host by hand (its size changes): found in the server's listing.
+    let edited = host.path("public_html/about/index.html");
+    std::fs::write(&edited, b"<p>edited</p>").unwrap();
+    site.run_env(
+        &[("PRONGSAI_DEPLOY_PASSWORD", "รหัส-ลับ")],
+        &["deploy", "--to", &to],
+    )
+    .code(2)
+    .stderr_has("about/index.html");
+    // Taken over with --force (and an announcement removed): the host is the build again.
     let site = site.remove("content/news/community-forum-2566.md");
     site.build().success();
     site.run_env(
         &[("PRONGSAI_DEPLOY_PASSWORD", "รหัส-ลับ")],
-        &["deploy", "--to", &to],
+        &["deploy", "--to", &to, "--force"],
     )
     .success();
     assert_eq!(
