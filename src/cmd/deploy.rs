@@ -51,26 +51,39 @@ pub fn execute(args: &DeployArgs, g: Global) -> Outcome {
     );
     let mut host = deploy::connect(&target, password).map_err(|s| stop(s, g))?;
     let verbose = g.verbose;
-    let mut count = 0usize;
-    let mut each = |rel: &str, size: u64, sent: bool| {
-        count += 1;
+    let bar = !g.quiet && !verbose && std::io::stderr().is_terminal();
+    let mut shown = false;
+    let mut each = |s: &deploy::Step| {
         if verbose {
-            let (th, en) = if sent {
-                (
-                    format!("ส่ง {rel} ({size} ไบต์)"),
-                    format!("sent {rel} ({size} bytes)"),
-                )
+            let (th, en) = if s.sent {
+                (format!("ส่ง {}", s.rel), format!("sent {}", s.rel))
             } else {
-                (format!("ลบ {rel}"), format!("removed {rel}"))
+                (format!("ลบ {}", s.rel), format!("removed {}", s.rel))
             };
             progress(g, &th, &en);
-        } else if !g.quiet && std::io::stderr().is_terminal() {
-            eprint!("\r{count} ไฟล์ / files");
+        } else if bar {
+            // A bar of 30 cells by bytes, with the counts beside it.
+            let part = if s.bytes_total == 0 {
+                1.0
+            } else {
+                s.bytes_done as f64 / s.bytes_total as f64
+            };
+            let cells = (part * 30.0).round() as usize;
+            eprint!(
+                "\r[{}{}] {}/{} ไฟล์ {}/{} KB",
+                "#".repeat(cells),
+                " ".repeat(30 - cells.min(30)),
+                s.files_done,
+                s.files_total,
+                s.bytes_done.div_ceil(1024),
+                s.bytes_total.div_ceil(1024)
+            );
+            shown = true;
         }
     };
     let summary = deploy::deploy(host.as_mut(), &local, args.force, args.dry_run, &mut each)
         .map_err(|s| stop(s, g))?;
-    if !g.quiet && !verbose && std::io::stderr().is_terminal() && count > 0 {
+    if shown {
         eprintln!();
     }
     let secs = started.elapsed().as_secs_f64();
@@ -102,14 +115,14 @@ pub fn execute(args: &DeployArgs, g: Global) -> Outcome {
     progress(
         g,
         &format!(
-            "ส่งเว็บไซต์แล้ว: ส่ง {} ไฟล์ ({kb} KB) ลบ {} ไฟล์ ไม่เปลี่ยน {} ไฟล์ ใน {secs:.1} วินาที → {}",
+            "ส่งเว็บไซต์แล้ว: ส่ง {} ไฟล์ ({kb} KB) ลบ {} ไฟล์ ไม่เปลี่ยน {} ไฟล์ ใน {secs:.2} วินาที → {}",
             summary.sent.len(),
             summary.deleted.len(),
             summary.unchanged,
             target.shown()
         ),
         &format!(
-            "deployed: sent {} files ({kb} KB), removed {}, {} unchanged, in {secs:.1} s → {}",
+            "deployed: sent {} files ({kb} KB), removed {}, {} unchanged, in {secs:.2} s → {}",
             summary.sent.len(),
             summary.deleted.len(),
             summary.unchanged,

@@ -150,6 +150,17 @@ fn host_err(what_th: &str, what_en: &str, rel: &str, e: &io::Error) -> Stop {
     ))
 }
 
+/// One file sent or removed, and how far the deploy has got.
+pub struct Step<'a> {
+    pub rel: &'a str,
+    /// Sent (else removed).
+    pub sent: bool,
+    pub files_done: usize,
+    pub files_total: usize,
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+}
+
 /// What a deploy did or would do.
 #[derive(Debug, Default)]
 pub struct Summary {
@@ -179,7 +190,7 @@ pub fn deploy(
     local: &[LocalFile],
     force: bool,
     dry_run: bool,
-    each: &mut dyn FnMut(&str, u64, bool),
+    each: &mut dyn FnMut(&Step),
 ) -> Result<Summary, Stop> {
     let mut manifest: Manifest = match host.get(MANIFEST) {
         Ok(Some(bytes)) => serde_json::from_slice(&bytes).map_err(|e| {
@@ -265,6 +276,8 @@ pub fn deploy(
         return Ok(summary);
     }
 
+    let files_total = send.len() + remove.len();
+    let bytes_total: u64 = send.iter().map(|f| f.size).sum();
     // Say what is about to change before changing it.
     manifest.generator = format!("prongsai {}", env!("CARGO_PKG_VERSION"));
     manifest.sending = send
@@ -290,7 +303,14 @@ pub fn deploy(
         );
         summary.sent.push(f.rel.clone());
         summary.bytes += f.size;
-        each(&f.rel, f.size, true);
+        each(&Step {
+            rel: &f.rel,
+            sent: true,
+            files_done: summary.sent.len(),
+            files_total,
+            bytes_done: summary.bytes,
+            bytes_total,
+        });
     }
     manifest.sending.clear();
     for rel in &remove {
@@ -311,7 +331,14 @@ pub fn deploy(
             d = parent;
         }
         summary.deleted.push(rel.clone());
-        each(rel, 0, false);
+        each(&Step {
+            rel,
+            sent: false,
+            files_done: summary.sent.len() + summary.deleted.len(),
+            files_total,
+            bytes_done: summary.bytes,
+            bytes_total,
+        });
     }
     // Deepest first; a folder that still holds something stays.
     for d in dirs.iter().rev() {
