@@ -152,6 +152,8 @@ pub fn publish(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Dataset> {
                 issued: b.data.announced.map(|d| d.0),
                 modified: b.data.announced.map(|d| d.0),
                 fiscal_year: Some(fy.be()),
+                period: None,
+                theme: "GOVE",
                 tables: vec![table],
                 extra_files: vec![("budget.json".into(), "application/json")],
             };

@@ -67,9 +67,11 @@ pub fn publish_generic(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Datas
                 dataset_type: m.dataset_type.clone().unwrap_or_else(|| "ข้อมูลสถิติ".into()),
                 source: m.source.clone().unwrap_or_else(|| site.config.name.clone()),
                 objective: m.objective.clone().unwrap_or_default(),
-                issued: None,
-                modified: None,
+                issued: m.issued.map(|d| d.0),
+                modified: m.modified.map(|d| d.0),
                 fiscal_year: None,
+                period: m.period.map(|p| (p.from.0, p.to.0)),
+                theme: m.theme.map_or("GOVE", |t| t.code()),
                 tables: vec![table],
                 extra_files: vec![(format!("{}.json", d.slug), "application/json")],
             };
@@ -216,7 +218,9 @@ pub fn jsonld(site: &Site, datasets: &[Dataset], urls: &Urls) -> BTreeMap<String
     datasets
         .iter()
         .map(|ds| {
-            let v = json!({
+            let (issued, modified) = record_dates(site, ds);
+            let coverage = period(ds, issued, modified).map(|(a, b)| format!("{a}/{b}"));
+            let v = without_nulls(json!({
                 "@context": "https://schema.org",
                 "@type": "Dataset",
                 "@id": dataset_iri(ds, urls),
@@ -228,7 +232,10 @@ pub fn jsonld(site: &Site, datasets: &[Dataset], urls: &Urls) -> BTreeMap<String
                 "inLanguage": "th",
                 "isAccessibleForFree": true,
                 "license": license_url(&ds.license).map_or(Value::from(ds.license.clone()), Value::from),
-                "dateModified": ds.modified.map(|d| d.to_string()),
+                "datePublished": issued.map(|d| d.to_string()),
+                "dateModified": modified.map(|d| d.to_string()),
+                "temporalCoverage": coverage,
+                "spatialCoverage": area_label(site),
                 "creator": organization(site, urls),
                 "publisher": organization(site, urls),
                 "distribution": ds.files().into_iter().map(|(name, media)| json!({
@@ -236,7 +243,7 @@ pub fn jsonld(site: &Site, datasets: &[Dataset], urls: &Urls) -> BTreeMap<String
                     "encodingFormat": media,
                     "contentUrl": urls.abs(&format!("{}{name}", ds.dir)),
                 })).collect::<Vec<_>>(),
-            });
+            }));
             // Inside <script>: nothing in it may end the element or open a comment.
             let text = crate::render::filters::json_in_html(&v);
             (ds.dir.clone(), text)
@@ -245,7 +252,7 @@ pub fn jsonld(site: &Site, datasets: &[Dataset], urls: &Urls) -> BTreeMap<String
 }
 
 fn organization(site: &Site, urls: &Urls) -> Value {
-    json!({
+    without_nulls(json!({
         "@type": "GovernmentOrganization",
         "@id": org_iri(urls),
         "name": site.config.name,
@@ -254,7 +261,20 @@ fn organization(site: &Site, urls: &Urls) -> Value {
         "email": site.config.email,
         "telephone": site.config.phone,
         "address": site.config.address,
-    })
+    }))
+}
+
+/// An object without its null members: schema.org readers take `null` as a value.
+fn without_nulls(v: Value) -> Value {
+    match v {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, without_nulls(v)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 fn org_iri(urls: &Urls) -> String {
@@ -273,6 +293,8 @@ enum Term {
     Text(String, &'static str),
     /// A typed literal (datatype IRI).
     Typed(String, &'static str),
+    /// A literal in no language (a format name, a code).
+    Plain(String),
 }
 
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
@@ -281,6 +303,75 @@ const DCT: &str = "http://purl.org/dc/terms/";
 const FOAF: &str = "http://xmlns.com/foaf/0.1/";
 const VCARD: &str = "http://www.w3.org/2006/vcard/ns#";
 const XSD_DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
+const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+/// The EU data-theme vocabulary, which CKAN's DCAT profiles read.
+const EU_THEME: &str = "http://publications.europa.eu/resource/authority/data-theme/";
+
+/// `ตำบล… อำเภอ… จังหวัด…` from `site.yaml`, when it names them.
+fn area_label(site: &Site) -> Option<String> {
+    let c = &site.config;
+    let with = |prefix: &str, v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(|v| {
+                if v.starts_with(prefix) {
+                    v.to_owned()
+                } else {
+                    format!("{prefix}{v}")
+                }
+            })
+    };
+    let parts: Vec<String> = [
+        with("ตำบล", &c.subdistrict),
+        with("อำเภอ", &c.district),
+        with("จังหวัด", &c.province),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// When the dataset was first published and last changed: its own dates, else those of the
+/// records it is made of (its fiscal year's, or the site's) — never the day of the build.
+fn record_dates(
+    site: &Site,
+    ds: &Dataset,
+) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
+    let fy = ds.fiscal_year.map(crate::thai::calendar::FiscalYear);
+    let dates: Vec<chrono::NaiveDate> = site
+        .disclosures()
+        .iter()
+        .filter(|d| !d.unpublished && (fy.is_none() || d.fiscal_year == fy))
+        .filter_map(|d| d.date)
+        .map(|d| d.min(site.today))
+        .collect();
+    (
+        ds.issued.or_else(|| dates.iter().min().copied()),
+        ds.modified.or_else(|| dates.iter().max().copied()),
+    )
+}
+
+/// The period the data covers: its fiscal year (1 October to 30 September), else the fiscal
+/// years its dates fall in.
+fn period(
+    ds: &Dataset,
+    issued: Option<chrono::NaiveDate>,
+    modified: Option<chrono::NaiveDate>,
+) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    use crate::thai::calendar::FiscalYear;
+    if let Some((start, end)) = ds.period {
+        return Some((start, end));
+    }
+    match ds.fiscal_year {
+        Some(be) => Some((FiscalYear(be).start(), FiscalYear(be).end())),
+        None => Some((
+            FiscalYear::of(issued?).start(),
+            FiscalYear::of(modified?).end(),
+        )),
+    }
+}
 
 /// The DCAT graph as (subject, predicate, object), in a stable order.
 fn triples(site: &Site, datasets: &[Dataset], urls: &Urls) -> Vec<(String, String, Term)> {
@@ -312,6 +403,14 @@ fn triples(site: &Site, datasets: &[Dataset], urls: &Urls) -> Vec<(String, Strin
             format!("{VCARD}hasEmail"),
             iri(&format!("mailto:{email}")),
         );
+    }
+
+    // The area the organisation serves, named as the Interior Ministry names it.
+    let area = area_label(site);
+    let area_iri = format!("{}#area", urls.abs(""));
+    if let Some(label) = &area {
+        add(&area_iri, RDF_TYPE.into(), iri(&format!("{DCT}Location")));
+        add(&area_iri, format!("{SKOS}prefLabel"), th(label));
     }
 
     add(&catalog, RDF_TYPE.into(), iri(&format!("{DCAT}Catalog")));
@@ -365,20 +464,49 @@ fn triples(site: &Site, datasets: &[Dataset], urls: &Urls) -> Vec<(String, Strin
         if let Some(url) = license_url(&ds.license) {
             add(&d, format!("{DCT}license"), iri(url));
         }
-        if let Some(m) = ds.modified {
+        let (issued, modified) = record_dates(site, ds);
+        if let Some(m) = modified {
             add(
                 &d,
                 format!("{DCT}modified"),
                 Term::Typed(m.to_string(), XSD_DATE),
             );
         }
-        if let Some(i) = ds.issued {
+        if let Some(i) = issued {
             add(
                 &d,
                 format!("{DCT}issued"),
                 Term::Typed(i.to_string(), XSD_DATE),
             );
         }
+        if let Some((start, end)) = period(ds, issued, modified) {
+            let p = format!("{}#period", urls.abs(&ds.dir));
+            add(&d, format!("{DCT}temporal"), iri(&p));
+            add(&p, RDF_TYPE.into(), iri(&format!("{DCT}PeriodOfTime")));
+            add(
+                &p,
+                format!("{DCAT}startDate"),
+                Term::Typed(start.to_string(), XSD_DATE),
+            );
+            add(
+                &p,
+                format!("{DCAT}endDate"),
+                Term::Typed(end.to_string(), XSD_DATE),
+            );
+        }
+        if area.is_some() {
+            add(&d, format!("{DCT}spatial"), iri(&area_iri));
+        }
+        add(
+            &d,
+            format!("{DCAT}theme"),
+            iri(&format!("{EU_THEME}{}", ds.theme)),
+        );
+        add(
+            &d,
+            format!("{DCT}language"),
+            iri("http://id.loc.gov/vocabulary/iso639-1/th"),
+        );
         for (name, media) in ds.files() {
             let dist = format!(
                 "{}#distribution-{}",
@@ -408,7 +536,7 @@ fn triples(site: &Site, datasets: &[Dataset], urls: &Urls) -> Vec<(String, Strin
             add(
                 &dist,
                 format!("{DCT}format"),
-                th(if media == "text/csv" { "CSV" } else { "JSON" }),
+                Term::Plain(if media == "text/csv" { "CSV" } else { "JSON" }.to_owned()),
             );
             if let Some(url) = license_url(&ds.license) {
                 add(&dist, format!("{DCT}license"), iri(url));
@@ -478,6 +606,7 @@ fn term_ttl(t: &Term) -> String {
         Term::Iri(i) => format!("<{}>", iri_escape(i)),
         Term::Text(v, lang) => format!("\"{}\"@{lang}", literal_escape(v)),
         Term::Typed(v, dt) => format!("\"{}\"^^<{dt}>", literal_escape(v)),
+        Term::Plain(v) => format!("\"{}\"", literal_escape(v)),
     }
 }
 
@@ -523,6 +652,7 @@ fn jsonld_graph(triples: &[(String, String, Term)]) -> String {
                 Term::Iri(i) => json!({"@id": i}),
                 Term::Text(v, lang) => json!({"@value": v, "@language": lang}),
                 Term::Typed(v, dt) => json!({"@value": v, "@type": dt}),
+                Term::Plain(v) => json!({"@value": v}),
             };
             (pred.clone(), v)
         };

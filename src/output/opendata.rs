@@ -44,6 +44,8 @@ pub fn publish(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Dataset> {
             issued: None,
             modified: None,
             fiscal_year: Some(fy),
+            period: None,
+            theme: "GOVE",
             tables: vec![measures_table(m)],
             extra_files: vec![("measures.json".into(), "application/json")],
         };

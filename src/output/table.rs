@@ -210,6 +210,10 @@ pub struct Dataset {
     pub modified: Option<NaiveDate>,
     /// The fiscal year the data covers, if one.
     pub fiscal_year: Option<i32>,
+    /// The period the data covers when it is not a fiscal year (first and last day).
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    /// The EU data theme (`GOVE`, `ECON`, ...), which CKAN's DCAT profiles read.
+    pub theme: &'static str,
     pub tables: Vec<Table>,
     /// Other files in the folder (e.g. a JSON of the whole record), with media types.
     pub extra_files: Vec<(String, &'static str)>,

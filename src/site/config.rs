@@ -24,6 +24,9 @@ pub struct Config {
     pub address: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// ตำบล: the subdistrict the organisation serves (with district and province, the area
+    /// its open data covers).
+    pub subdistrict: Option<String>,
     pub district: Option<String>,
     pub province: Option<String>,
     /// Which ITA/OIT item catalog the compliance page follows.

@@ -28,6 +28,14 @@ pub struct DatasetMeta {
     pub contact_email: Option<String>,
     #[serde(default)]
     pub topics: Vec<String>,
+    /// วันที่เริ่มเผยแพร่ (default: the earliest date of the site's records)
+    pub issued: Option<crate::site::values::Date>,
+    /// วันที่ปรับปรุงข้อมูลล่าสุด (default: the latest date of the site's records)
+    pub modified: Option<crate::site::values::Date>,
+    /// ช่วงเวลาของข้อมูล (default: the fiscal years from `issued` to `modified`)
+    pub period: Option<Period>,
+    /// หมวดหมู่ตามคำศัพท์ data-theme ของสหภาพยุโรป (default: GOVE)
+    pub theme: Option<Theme>,
     #[serde(default)]
     pub section9: Vec<u8>,
     pub columns: Vec<Column>,
@@ -98,6 +106,54 @@ pub enum ColumnType {
     Number,
     Date,
     Boolean,
+}
+
+/// The first and last day the data covers.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub from: crate::site::values::Date,
+    pub to: crate::site::values::Date,
+}
+
+/// The EU data-theme vocabulary (`http://publications.europa.eu/resource/authority/data-theme/`),
+/// which CKAN's DCAT profiles understand.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Theme {
+    Agri,
+    Econ,
+    Educ,
+    Ener,
+    Envi,
+    Gove,
+    Heal,
+    Intr,
+    Just,
+    Regi,
+    Soci,
+    Tech,
+    Tran,
+}
+
+impl Theme {
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Agri => "AGRI",
+            Theme::Econ => "ECON",
+            Theme::Educ => "EDUC",
+            Theme::Ener => "ENER",
+            Theme::Envi => "ENVI",
+            Theme::Gove => "GOVE",
+            Theme::Heal => "HEAL",
+            Theme::Intr => "INTR",
+            Theme::Just => "JUST",
+            Theme::Regi => "REGI",
+            Theme::Soci => "SOCI",
+            Theme::Tech => "TECH",
+            Theme::Tran => "TRAN",
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

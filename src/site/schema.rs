@@ -261,6 +261,15 @@ fn annotate(name: &str, prop: &mut Value) {
             serde_json::json!({"type": "integer", "minimum": 1, "maximum": 8}),
         );
     }
+    // A field whose own documentation is Thai keeps it: the name alone can mean two things
+    // (`theme` of the site, `theme` of a dataset).
+    let documented_in_thai = p
+        .get("description")
+        .and_then(Value::as_str)
+        .is_some_and(|d| d.chars().any(is_thai));
+    if documented_in_thai {
+        return;
+    }
     if let Some(th) = thai(name) {
         let en = p
             .get("description")
@@ -292,6 +301,7 @@ fn thai(name: &str) -> Option<&'static str> {
         "phone" => "โทรศัพท์",
         "email" => "อีเมล",
         "district" => "อำเภอ",
+        "subdistrict" => "ตำบล",
         "province" => "จังหวัด",
         "ita_year" => "ปีการประเมิน ITA ที่รายงานใช้ (พ.ศ.)",
         "ocid_prefix" => "รหัสนำหน้า OCDS ที่ได้จาก Open Contracting Partnership เช่น ocds-abc123",
@@ -394,6 +404,8 @@ fn thai(name: &str) -> Option<&'static str> {
         "responsible" => "ผู้รับผิดชอบ",
         "period" => "ระยะเวลาดำเนินการ (ไม่ใส่ = ทั้งปีงบประมาณ)",
         "follow_up" => "การติดตามผล",
+        "issued" => "วันที่เริ่มเผยแพร่",
+        "modified" => "วันที่ปรับปรุงข้อมูลล่าสุด",
         _ => return None,
     })
 }

@@ -7,7 +7,7 @@
 
 use crate::support;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 use support::{TestSite, attribute_values, text_of};
@@ -255,6 +255,68 @@ fn dcat_turtle_and_json_ld_describe_the_same_datasets() {
 }
 
 #[test]
+fn every_dataset_says_when_where_what_and_in_which_language_from_the_content() {
+    let site = built_example();
+    let ttl = site.read("public/data/catalog.ttl");
+    // Subject → its predicates and objects, as the Turtle writes them (a block per subject).
+    let mut about: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut subject = String::new();
+    for line in ttl.lines() {
+        if line.starts_with('<') {
+            subject = line.trim().to_owned();
+        } else if let Some(rest) = line.strip_prefix("    ") {
+            about
+                .entry(subject.clone())
+                .or_default()
+                .push(rest.trim_end_matches([';', '.', ' ']).to_owned());
+        }
+    }
+    let dirs = dataset_dirs(&site);
+    assert!(dirs.len() >= 7, "{dirs:?}");
+    for dir in &dirs {
+        let said = &about[&format!("<{BASE}{dir}#dataset>")];
+        for p in [
+            "dct:issued",
+            "dct:modified",
+            "dct:temporal",
+            "dct:spatial",
+            "dcat:theme",
+            "dct:language",
+        ] {
+            assert!(
+                said.iter().any(|l| l.starts_with(&format!("{p} "))),
+                "{dir} has no {p}: {said:#?}"
+            );
+        }
+    }
+    // A fiscal-year dataset covers 1 October to 30 September; the area is the site's.
+    let period = &about[&format!("<{BASE}procurement/plans/2566/#period>")];
+    let date = |d: &str| format!("\"{d}\"^^<http://www.w3.org/2001/XMLSchema#date>");
+    assert!(
+        period.contains(&format!("dcat:startDate {}", date("2022-10-01"))),
+        "{period:?}"
+    );
+    assert!(
+        period.contains(&format!("dcat:endDate {}", date("2023-09-30"))),
+        "{period:?}"
+    );
+    assert!(
+        ttl.contains("\"อำเภอเกาะพะงัน จังหวัดสุราษฎร์ธานี\"@th"),
+        "the area"
+    );
+    assert!(ttl.contains("data-theme/GOVE>"));
+    // The plan's dates are the plan's: announced 25 October 2565.
+    let plan = &about[&format!("<{BASE}procurement/plans/2566/#dataset>")];
+    assert!(
+        plan.iter().any(|l| l.starts_with("dct:issued ")),
+        "{plan:?}"
+    );
+    // A format name is in no language.
+    assert!(ttl.contains("dct:format \"CSV\" ;"), "a plain CSV");
+    assert!(!ttl.contains("\"CSV\"@th"));
+}
+
+#[test]
 fn every_dataset_page_embeds_schema_org_dataset_by_the_municipality() {
     let site = built_example();
     let name = site_name(&site);
@@ -279,7 +341,12 @@ fn every_dataset_page_embeds_schema_org_dataset_by_the_municipality() {
         for role in ["creator", "publisher"] {
             assert_eq!(ld[role]["@type"], "GovernmentOrganization", "{dir} {role}");
             assert_eq!(ld[role]["name"], name.as_str(), "{dir} {role}");
+            // What the site does not say is left out, not null.
+            let org = ld[role].as_object().unwrap();
+            assert!(org.values().all(|v| !v.is_null()), "{dir} {role}: {org:?}");
         }
+        assert!(ld["dateModified"].is_string(), "{dir}");
+        assert!(ld["temporalCoverage"].is_string(), "{dir}");
         let downloads = ld["distribution"].as_array().expect("distributions");
         assert!(
             downloads.iter().any(|d| d["encodingFormat"] == "text/csv"

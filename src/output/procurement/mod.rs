@@ -152,6 +152,8 @@ fn dataset_base(
         issued: None,
         modified: None,
         fiscal_year: fy,
+        period: None,
+        theme: "GOVE",
         tables: Vec::new(),
         extra_files: vec![],
     }
