@@ -98,6 +98,8 @@ struct DatasetView {
     modified: Option<String>,
     files: Vec<FileView>,
     columns: Vec<(String, String, &'static str)>,
+    /// The national catalog's fields, in its order.
+    dga: Vec<crate::output::dga::Field>,
 }
 
 #[derive(Serialize)]
@@ -107,8 +109,9 @@ struct FileView {
     format: &'static str,
 }
 
-fn view(ds: &Dataset, urls: &Urls) -> DatasetView {
+fn view(site: &Site, ds: &Dataset, urls: &Urls) -> DatasetView {
     DatasetView {
+        dga: crate::output::dga::fields(site, ds, urls),
         id: ds.id.clone(),
         title: ds.title.clone(),
         description: ds.description.clone(),
@@ -169,7 +172,7 @@ pub fn render_pages(
         return;
     }
     let urls = &r.urls;
-    let views: Vec<DatasetView> = datasets.iter().map(|d| view(d, urls)).collect();
+    let views: Vec<DatasetView> = datasets.iter().map(|d| view(site, d, urls)).collect();
     let mut pages: Vec<(String, Result<String, Diagnostic>)> = vec![(
         routes::data().into(),
         r.render(
@@ -179,6 +182,7 @@ pub fn render_pages(
                 datasets => &views,
                 catalog_ttl => urls.path(routes::catalog_ttl()),
                 catalog_jsonld => urls.path(routes::catalog_jsonld()),
+                catalog_csv => urls.path("data/catalog.csv"),
             },
         ),
     )];
@@ -186,7 +190,7 @@ pub fn render_pages(
         let Some(ds) = datasets.iter().find(|x| x.dir == routes::dataset(&d.slug)) else {
             continue;
         };
-        let v = view(ds, urls);
+        let v = view(site, ds, urls);
         let table = &ds.tables[0];
         pages.push((
             ds.dir.clone(),
@@ -308,7 +312,7 @@ const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 const EU_THEME: &str = "http://publications.europa.eu/resource/authority/data-theme/";
 
 /// `ตำบล… อำเภอ… จังหวัด…` from `site.yaml`, when it names them.
-fn area_label(site: &Site) -> Option<String> {
+pub(crate) fn area_label(site: &Site) -> Option<String> {
     let c = &site.config;
     let with = |prefix: &str, v: &Option<String>| {
         v.as_deref()
@@ -335,7 +339,7 @@ fn area_label(site: &Site) -> Option<String> {
 
 /// When the dataset was first published and last changed: its own dates, else those of the
 /// records it is made of (its fiscal year's, or the site's) — never the day of the build.
-fn record_dates(
+pub(crate) fn record_dates(
     site: &Site,
     ds: &Dataset,
 ) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
@@ -355,7 +359,7 @@ fn record_dates(
 
 /// The period the data covers: its fiscal year (1 October to 30 September), else the fiscal
 /// years its dates fall in.
-fn period(
+pub(crate) fn period(
     ds: &Dataset,
     issued: Option<chrono::NaiveDate>,
     modified: Option<chrono::NaiveDate>,
@@ -550,6 +554,12 @@ fn triples(site: &Site, datasets: &[Dataset], urls: &Urls) -> Vec<(String, Strin
 pub fn publish_dcat(site: &Site, datasets: &[Dataset], urls: &Urls, out: &mut Outputs) {
     if datasets.is_empty() {
         return;
+    }
+    if let Some(t) = crate::output::dga::catalog_table(site, datasets, urls) {
+        out.add(
+            format!("{}{}", routes::data(), t.file),
+            crate::output::Body::Bytes(t.csv()),
+        );
     }
     let triples = triples(site, datasets, urls);
     out.add_text(routes::catalog_ttl(), turtle(&triples));

@@ -4,6 +4,7 @@
 pub mod budget;
 pub mod catalog;
 pub mod charts;
+pub mod dga;
 pub mod disclosure;
 pub mod feed;
 pub mod links;

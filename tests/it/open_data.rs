@@ -317,6 +317,49 @@ fn every_dataset_says_when_where_what_and_in_which_language_from_the_content() {
 }
 
 #[test]
+fn the_national_catalogs_fields_are_on_every_dataset_and_in_one_csv() {
+    let site = built_example();
+    const LABELS: [&str; 14] = [
+        "ชื่อชุดข้อมูล",
+        "หน่วยงานเจ้าของข้อมูล",
+        "ผู้ติดต่อ",
+        "อีเมลผู้ติดต่อ",
+        "วัตถุประสงค์",
+        "ความถี่ในการปรับปรุงข้อมูล",
+        "ขอบเขตเชิงภูมิศาสตร์",
+        "ช่วงเวลาของข้อมูล",
+        "แหล่งที่มา",
+        "รูปแบบการเก็บข้อมูล",
+        "หมวดหมู่ข้อมูล",
+        "สัญญาอนุญาต",
+        "วันที่เริ่มต้นสร้าง",
+        "วันที่ปรับปรุงข้อมูลล่าสุด",
+    ];
+    let bytes = site.read_bytes("public/data/catalog.csv");
+    let text = String::from_utf8(bytes).unwrap();
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a byte-order mark, for Excel");
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(&header[..LABELS.len()], LABELS);
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), dataset_dirs(&site).len());
+    let plan = rows
+        .iter()
+        .find(|r| r[0].starts_with("แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2566"))
+        .expect("the plan's row");
+    assert_eq!(&plan[7], "2022-10-01/2023-09-30", "the period covered");
+    assert_eq!(&plan[6], "อำเภอเกาะพะงัน จังหวัดสุราษฎร์ธานี");
+    // A dataset's own page shows them, labelled as the national catalog labels them.
+    let page = text_of(&site.read("public/data/complaint-statistics/index.html"));
+    for label in &LABELS[1..] {
+        assert!(page.contains(label), "{label} not on the page");
+    }
+    assert!(page.contains("หมวดหมู่ข้อมูล ข้อมูลสาธารณะ"), "{page}");
+}
+
+#[test]
 fn every_dataset_page_embeds_schema_org_dataset_by_the_municipality() {
     let site = built_example();
     let name = site_name(&site);
