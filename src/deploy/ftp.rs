@@ -11,7 +11,7 @@ use crate::diagnostic::Msg;
 
 pub struct FtpHost {
     ftp: Stream,
-    /// The site's folder, `/`-prefixed, no trailing `/` ("" for the login folder).
+    /// The site's folder from the login folder, no trailing `/` ("" for the login folder).
     root: String,
     made: std::collections::BTreeSet<String>,
 }
@@ -82,11 +82,8 @@ impl FtpHost {
                 format!("cannot set binary mode: {e}"),
             )
         })?;
-        let root = if path.is_empty() {
-            String::new()
-        } else {
-            format!("/{path}")
-        };
+        // From the folder the login lands in, as FTP programs show it.
+        let root = path.clone();
         Ok(Self {
             ftp: stream,
             root,

@@ -10,6 +10,7 @@
 
 mod file;
 mod ftp;
+mod posix_rename;
 mod sftp;
 mod target;
 

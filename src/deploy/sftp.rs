@@ -13,6 +13,8 @@ use super::{Host, Stat, Stop};
 use crate::diagnostic::Msg;
 
 pub struct SftpHost {
+    /// Declared first: its channel closes before the session does.
+    posix: Option<super::posix_rename::PosixRename>,
     sftp: Sftp,
     _session: Session,
     /// The site's folder on the host.
@@ -91,7 +93,9 @@ impl SftpHost {
             )
         })?;
         let root = PathBuf::from(format!("/{path}"));
+        let posix = super::posix_rename::PosixRename::open(&session);
         Ok(Self {
+            posix,
             sftp,
             _session: session,
             root,
@@ -210,6 +214,11 @@ impl Host for SftpHost {
         {
             let mut f = self.sftp.create(&tmp).map_err(io_err)?;
             f.write_all(bytes)?;
+        }
+        if let (Some(p), Some(from), Some(to)) = (&self.posix, tmp.to_str(), target.to_str())
+            && p.rename(from, to)
+        {
+            return Ok(());
         }
         let flags = Some(RenameFlags::OVERWRITE | RenameFlags::ATOMIC | RenameFlags::NATIVE);
         if self.sftp.rename(&tmp, &target, flags).is_err() {

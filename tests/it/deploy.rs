@@ -582,3 +582,77 @@ fn an_ftps_host_is_reached_over_tls_and_an_unknown_certificate_is_refused() {
     .success()
     .stderr_has("ส่ง 0 ไฟล์");
 }
+
+/// A site of 400 announcements, deployed to `to` (the host's folder `hosted`), then every page
+/// changed and deployed again while a thread looks for every page, over and over: none may
+/// ever be missing, and the host ends equal to the build.
+fn never_missing(env: &[(&str, &str)], to: &str, hosted: &std::path::Path) {
+    let mut site = TestSite::minimal();
+    for i in 0..400 {
+        site = site.file(
+            &format!("content/announcements/a{i:03}.md"),
+            &format!("---\ntitle: ประกาศฉบับที่ {i}\ndate: 2566-01-15\n---\nเนื้อหา {i}\n"),
+        );
+    }
+    site.build().success();
+    site.run_env(env, &["deploy", "--to", to]).success();
+    for i in 0..400 {
+        site = site.replace(
+            &format!("content/announcements/a{i:03}.md"),
+            "เนื้อหา",
+            "ข้อความใหม่",
+        );
+    }
+    site.build().success();
+    let pages: Vec<std::path::PathBuf> = site_files(&site.public())
+        .keys()
+        .filter(|k| k.ends_with(".html"))
+        .map(|k| hosted.join(k))
+        .collect();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watcher = {
+        let stop = std::sync::Arc::clone(&stop);
+        std::thread::spawn(move || {
+            let mut missing = Vec::new();
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                for p in &pages {
+                    if !p.exists() {
+                        missing.push(p.clone());
+                    }
+                }
+            }
+            missing
+        })
+    };
+    site.run_env(env, &["deploy", "--to", to]).success();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let missing = watcher.join().unwrap();
+    assert!(missing.is_empty(), "missing during the deploy: {missing:?}");
+    assert_eq!(site_files(&Tree::of(hosted)), site_files(&site.public()));
+}
+
+#[test]
+fn over_sftp_a_changed_page_is_replaced_in_one_step_and_never_missing() {
+    let ssh = SshServer::start();
+    let host = TestSite::empty();
+    let to = format!(
+        "sftp://{}@127.0.0.1:{}{}",
+        ssh.user,
+        ssh.port,
+        host.root().display()
+    );
+    let home = ssh.home.root().display().to_string();
+    never_missing(
+        &[("HOME", home.as_str()), ("SSH_AUTH_SOCK", "")],
+        &to,
+        host.root(),
+    );
+}
+
+#[test]
+fn over_ftp_a_changed_page_is_replaced_in_one_step_and_never_missing() {
+    let host = TestSite::empty();
+    let ftp = FtpServer::start(host.root(), "web", "pw");
+    let to = format!("ftp://web@127.0.0.1:{}", ftp.port);
+    never_missing(&[("PRONGSAI_DEPLOY_PASSWORD", "pw")], &to, host.root());
+}
