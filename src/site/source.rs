@@ -25,6 +25,34 @@ pub struct Source {
     lines: OnceLock<LineStarts>,
 }
 
+/// Whether text decoded from Windows-874 reads as Thai: it has a Thai consonant, every vowel or
+/// tone mark written above or below sits on a Thai letter, and nothing became a control
+/// character. Latin-1 `café` decodes to `caf` and a tone mark on nothing, and is refused.
+fn plausibly_thai(text: &str) -> bool {
+    let consonant = |c: char| ('\u{0e01}'..='\u{0e2e}').contains(&c);
+    let mut prev: Option<char> = None;
+    let mut any = false;
+    for c in text.chars() {
+        if crate::thai::is_combining(c) {
+            let on_letter = prev.is_some_and(|p| {
+                ('\u{0e01}'..='\u{0e30}').contains(&p)
+                    || p == '\u{0e32}'
+                    || p == '\u{0e33}'
+                    || crate::thai::is_combining(p)
+            });
+            if !on_letter {
+                return false;
+            }
+        }
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t') {
+            return false;
+        }
+        any |= consonant(c);
+        prev = Some(c);
+    }
+    any
+}
+
 /// Reads text as saved by office programs: UTF-8 (with or without a byte-order mark) as it is;
 /// UTF-16 with a byte-order mark (Excel's "Unicode text"); otherwise Windows-874 / TIS-620 when
 /// the bytes are all Windows-874 and hold Thai. Valid UTF-8 is never read as anything else.
@@ -48,7 +76,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), Vec<u8>>
     };
     let thai = WINDOWS_874
         .decode_without_bom_handling_and_without_replacement(&bytes)
-        .filter(|t| t.chars().any(|c| ('\u{0e01}'..='\u{0e5b}').contains(&c)))
+        .filter(|t| plausibly_thai(t))
         .map(std::borrow::Cow::into_owned);
     match thai {
         Some(text) => Ok((text, Some("Windows-874"))),
@@ -284,6 +312,22 @@ pub fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_874_is_read_only_when_it_reads_as_thai() {
+        let (thai, _, _) = encoding_rs::WINDOWS_874.encode("ประกาศ เทศบาลตำบล ผู้ใหญ่บ้าน\n");
+        assert_eq!(
+            decode(thai.into_owned()),
+            Ok((
+                "ประกาศ เทศบาลตำบล ผู้ใหญ่บ้าน\n".to_owned(),
+                Some("Windows-874")
+            ))
+        );
+        // Latin-1 "café" would decode to "caf" and a tone mark on nothing.
+        assert!(decode(b"caf\xe9 au lait\n".to_vec()).is_err());
+        // Bytes Windows-874 leaves undefined.
+        assert!(decode(vec![0xdb, 0xfc]).is_err());
+    }
     fn src(text: &str) -> Source {
         Source::new("content/x.yaml", text)
     }
