@@ -87,7 +87,7 @@ fn convert(path: &Path) -> Result<Option<(&'static str, PathBuf)>, crate::diagno
             format!("{shown}: cannot write: {e} (the file is untouched)"),
         )
     };
-    let backup = free_backup(path);
+    let backup = crate::cmd::free_backup(path);
     // The original first, in full; then the new text under a temporary name, renamed over it.
     std::fs::OpenOptions::new()
         .write(true)
@@ -107,16 +107,4 @@ fn convert(path: &Path) -> Result<Option<(&'static str, PathBuf)>, crate::diagno
         io(e)
     })?;
     Ok(Some((encoding, backup)))
-}
-
-/// `FILE.bak`, or `FILE.bak2`, `FILE.bak3` … when taken.
-fn free_backup(path: &Path) -> PathBuf {
-    let base = path.as_os_str().to_string_lossy().into_owned();
-    let mut candidate = PathBuf::from(format!("{base}.bak"));
-    let mut n = 2;
-    while candidate.symlink_metadata().is_ok() {
-        candidate = PathBuf::from(format!("{base}.bak{n}"));
-        n += 1;
-    }
-    candidate
 }

@@ -2,7 +2,7 @@
 //! nothing when any cell cannot be read; never replaces a file without `--force`, and then
 //! keeps the old one beside it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::cli::{Global, ImportArgs, ImportKind};
@@ -320,7 +320,7 @@ fn write_all(files: &[(PathBuf, String)], force: bool, g: Global) -> Outcome {
             std::fs::create_dir_all(dir).map_err(io)?;
         }
         if existing.contains(path) {
-            let backup = backup_name(path);
+            let backup = crate::cmd::free_backup(path);
             std::fs::copy(path, &backup).map_err(io)?;
             progress(
                 g,
@@ -336,16 +336,4 @@ fn write_all(files: &[(PathBuf, String)], force: bool, g: Global) -> Outcome {
         })?;
     }
     Ok(())
-}
-
-/// `2566-10.yaml.bak`, or `.bak2`, `.bak3` … when taken.
-fn backup_name(path: &Path) -> PathBuf {
-    let base = path.as_os_str().to_string_lossy().into_owned();
-    let mut candidate = PathBuf::from(format!("{base}.bak"));
-    let mut n = 2;
-    while candidate.symlink_metadata().is_ok() {
-        candidate = PathBuf::from(format!("{base}.bak{n}"));
-        n += 1;
-    }
-    candidate
 }

@@ -120,6 +120,19 @@ pub fn stdout_line(text: &str) {
     let _ = writeln!(out, "{text}").and_then(|()| out.flush());
 }
 
+/// Where the original of `path` is kept when a command replaces it: `FILE.bak`, or
+/// `FILE.bak2`, `FILE.bak3` … when taken (the site's loader ignores them all).
+pub fn free_backup(path: &std::path::Path) -> std::path::PathBuf {
+    let base = path.as_os_str().to_string_lossy().into_owned();
+    let mut candidate = std::path::PathBuf::from(format!("{base}.bak"));
+    let mut n = 2;
+    while candidate.symlink_metadata().is_ok() {
+        candidate = std::path::PathBuf::from(format!("{base}.bak{n}"));
+        n += 1;
+    }
+    candidate
+}
+
 /// A line of progress on stderr, unless `-q`.
 pub fn progress(g: Global, th: &str, en: &str) {
     if !g.quiet {
