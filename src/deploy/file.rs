@@ -18,13 +18,7 @@ impl FileHost {
     /// `rel` under the root; a link on the way is not followed out of it.
     fn path(&self, rel: &str) -> io::Result<PathBuf> {
         let mut p = self.root.clone();
-        for part in rel.split('/') {
-            if part.is_empty() || part == "." || part == ".." {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    "not a plain path",
-                ));
-            }
+        for part in super::plain(rel)?.split('/') {
             p.push(part);
             if p.symlink_metadata()
                 .is_ok_and(|m| m.file_type().is_symlink())
@@ -72,7 +66,7 @@ impl Host for FileHost {
         if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let tmp = temp_name(&target);
+        let tmp = self.path(&super::upload_name(rel))?;
         std::fs::write(&tmp, bytes)?;
         std::fs::rename(&tmp, &target).inspect_err(|_| {
             let _ = std::fs::remove_file(&tmp);
@@ -118,13 +112,4 @@ impl Host for FileHost {
             Err(e) => Err(e),
         }
     }
-}
-
-/// `.name.prongsai-upload` beside `target`: hidden, and never a name the site uses.
-pub fn temp_name(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    target.with_file_name(format!(".{name}.prongsai-upload"))
 }

@@ -92,15 +92,7 @@ impl FtpHost {
     }
 
     fn full(&self, rel: &str) -> io::Result<String> {
-        if rel
-            .split('/')
-            .any(|p| p.is_empty() || p == "." || p == "..")
-        {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "not a plain path",
-            ));
-        }
+        let rel = super::plain(rel)?;
         Ok(if self.root.is_empty() {
             rel.to_owned()
         } else {
@@ -109,15 +101,8 @@ impl FtpHost {
     }
 
     fn mkdirs(&mut self, rel_dir: &str) {
-        let mut at = String::new();
-        for part in rel_dir.split('/').filter(|p| !p.is_empty()) {
-            if !at.is_empty() {
-                at.push('/');
-            }
-            at.push_str(part);
-            if self.made.insert(at.clone())
-                && let Ok(full) = self.full(&at)
-            {
+        for dir in super::new_folders(&mut self.made, rel_dir) {
+            if let Ok(full) = self.full(&dir) {
                 // Already there is fine; anything else shows on the upload.
                 let _ = with!(&mut self.ftp, s => s.mkdir(&full));
             }
@@ -182,12 +167,7 @@ impl Host for FtpHost {
             self.mkdirs(dir);
         }
         let full = self.full(rel)?;
-        let (dir, name) = full.rsplit_once('/').unwrap_or(("", &full));
-        let tmp = if dir.is_empty() {
-            format!(".{name}.prongsai-upload")
-        } else {
-            format!("{dir}/.{name}.prongsai-upload")
-        };
+        let tmp = self.full(&super::upload_name(rel))?;
         let mut reader = io::Cursor::new(bytes);
         with!(&mut self.ftp, s => s.put_file(&tmp, &mut reader)).map_err(io_err)?;
         // Most servers replace the target on rename; those that refuse get it removed first.

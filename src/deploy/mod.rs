@@ -44,6 +44,46 @@ pub trait Host {
     }
 }
 
+/// `rel` when it is a plain path within the site: no empty, `.` or `..` part.
+fn plain(rel: &str) -> io::Result<&str> {
+    if rel
+        .split('/')
+        .any(|p| p.is_empty() || p == "." || p == "..")
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a plain path",
+        ));
+    }
+    Ok(rel)
+}
+
+/// The folders leading to `rel_dir` (`a`, `a/b`, …) that `made` does not hold yet, outermost
+/// first; they are in it afterwards.
+fn new_folders(made: &mut BTreeSet<String>, rel_dir: &str) -> Vec<String> {
+    let mut at = String::new();
+    let mut out = Vec::new();
+    for part in rel_dir.split('/').filter(|p| !p.is_empty()) {
+        if !at.is_empty() {
+            at.push('/');
+        }
+        at.push_str(part);
+        if made.insert(at.clone()) {
+            out.push(at.clone());
+        }
+    }
+    out
+}
+
+/// Where an upload of `rel` is written before it is renamed into place:
+/// `dir/.name.prongsai-upload`, hidden and never a name the site uses.
+fn upload_name(rel: &str) -> String {
+    match rel.rsplit_once('/') {
+        Some((dir, name)) => format!("{dir}/.{name}.prongsai-upload"),
+        None => format!(".{rel}.prongsai-upload"),
+    }
+}
+
 /// What the host holds: its listing when it gives one, else file by file.
 struct Seen(Option<BTreeMap<String, Stat>>);
 

@@ -104,28 +104,12 @@ impl SftpHost {
     }
 
     fn full(&self, rel: &str) -> io::Result<PathBuf> {
-        if rel
-            .split('/')
-            .any(|p| p.is_empty() || p == "." || p == "..")
-        {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "not a plain path",
-            ));
-        }
-        Ok(self.root.join(rel))
+        Ok(self.root.join(super::plain(rel)?))
     }
 
     fn mkdirs(&mut self, rel_dir: &str) {
-        let mut at = String::new();
-        for part in rel_dir.split('/').filter(|p| !p.is_empty()) {
-            if !at.is_empty() {
-                at.push('/');
-            }
-            at.push_str(part);
-            if self.made.insert(at.clone())
-                && let Ok(full) = self.full(&at)
-            {
+        for dir in super::new_folders(&mut self.made, rel_dir) {
+            if let Ok(full) = self.full(&dir) {
                 let _ = self.sftp.mkdir(&full, 0o755);
             }
         }
@@ -210,7 +194,7 @@ impl Host for SftpHost {
             self.mkdirs(dir);
         }
         let target = self.full(rel)?;
-        let tmp = super::file::temp_name(&target);
+        let tmp = self.full(&super::upload_name(rel))?;
         {
             let mut f = self.sftp.create(&tmp).map_err(io_err)?;
             f.write_all(bytes)?;
