@@ -122,7 +122,7 @@ fn not_date(t: &str) -> Problem {
 }
 
 /// A year as staff write it: four digits BE or CE, or two digits of a BE year (`66`).
-fn year(y: &str) -> Option<i32> {
+pub(super) fn year(y: &str) -> Option<i32> {
     let n: i32 = y.parse().ok()?;
     match y.len() {
         2 => Some(to_ce_year(2500 + n)),

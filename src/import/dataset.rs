@@ -25,13 +25,13 @@ pub fn read(file: &str, sheet: &Sheet) -> Result<Table, Located> {
         .iter()
         .position(|r| r.iter().any(|c| !c.is_empty()))
     else {
-        return Err(Located {
-            file: file.to_owned(),
-            sheet: Some(sheet.name.clone()),
-            row: None,
-            col: None,
-            problem: Problem::new("แผ่นงานนี้ไม่มีข้อมูล", "the sheet is empty"),
-        });
+        return Err(Located::at(
+            file,
+            sheet,
+            None,
+            None,
+            Problem::new("แผ่นงานนี้ไม่มีข้อมูล", "the sheet is empty"),
+        ));
     };
     let width = sheet.rows[h]
         .iter()
@@ -41,14 +41,14 @@ pub fn read(file: &str, sheet: &Sheet) -> Result<Table, Located> {
     for c in 0..width {
         let title = sheet.cell(h, c).text().replace('\n', " ");
         if title.is_empty() {
-            return Err(Located {
-                file: file.to_owned(),
-                sheet: Some(sheet.name.clone()),
-                row: Some(h + 1),
-                col: Some(c),
-                problem: Problem::new("หัวคอลัมน์นี้ว่าง", "this column has no header")
+            return Err(Located::at(
+                file,
+                sheet,
+                Some(h + 1),
+                Some(c),
+                Problem::new("หัวคอลัมน์นี้ว่าง", "this column has no header")
                     .with_help("ใส่ชื่อคอลัมน์ในแถวหัวตาราง", "write a name in the header row"),
-            });
+            ));
         }
         let ascii = title
             .chars()

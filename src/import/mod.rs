@@ -52,6 +52,23 @@ pub struct Located {
 }
 
 impl Located {
+    /// `problem` at `row` and `col` (either may be unknown) of `sheet` in `file`.
+    pub fn at(
+        file: &str,
+        sheet: &Sheet,
+        row: Option<usize>,
+        col: Option<usize>,
+        problem: Problem,
+    ) -> Self {
+        Self {
+            file: file.to_owned(),
+            sheet: Some(sheet.name.clone()),
+            row,
+            col,
+            problem,
+        }
+    }
+
     pub fn place(&self) -> Msg {
         let mut th = self.file.clone();
         let mut en = self.file.clone();
@@ -239,16 +256,8 @@ pub fn find_month(text: &str) -> Option<YearMonth> {
         }) else {
             continue;
         };
-        let y = match year.len() {
-            2 => year.parse::<i32>().ok().map(|n| 2500 + n),
-            4 => year.parse().ok(),
-            _ => None,
-        };
-        if let Some(y) = y {
-            return Some(YearMonth {
-                year: crate::thai::calendar::to_ce_year(y),
-                month,
-            });
+        if let Some(year) = cells::year(year) {
+            return Some(YearMonth { year, month });
         }
     }
     None

@@ -78,13 +78,7 @@ pub struct Plan {
 
 /// Reads a plan sheet; `year` is the fiscal year given on the command line, else the title's.
 pub fn read(file: &str, sheet: &Sheet, year: Option<FiscalYear>) -> Result<Plan, Located> {
-    let at = |row: Option<usize>, col: Option<usize>, problem: Problem| Located {
-        file: file.to_owned(),
-        sheet: Some(sheet.name.clone()),
-        row,
-        col,
-        problem,
-    };
+    let at = |row, col, problem| Located::at(file, sheet, row, col, problem);
     let Some(h) = find_header(sheet, FIELDS, &["title", "budget", "method"]) else {
         return Err(at(
             None,

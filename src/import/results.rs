@@ -129,13 +129,7 @@ pub fn header(sheet: &Sheet) -> Option<Header> {
 /// Reads a สขร.1 sheet. `month` is the month given on the command line; otherwise the month
 /// column, the title above the header or the sheet's name says it.
 pub fn read(file: &str, sheet: &Sheet, month: Option<YearMonth>) -> Result<Vec<Month>, Located> {
-    let at = |row: Option<usize>, col: Option<usize>, problem: Problem| Located {
-        file: file.to_owned(),
-        sheet: Some(sheet.name.clone()),
-        row,
-        col,
-        problem,
-    };
+    let at = |row, col, problem| Located::at(file, sheet, row, col, problem);
     let Some(h) = header(sheet) else {
         return Err(at(
             None,
