@@ -1,20 +1,9 @@
 //! A workbook of monthly procurement results shaped as offices keep them, for timing `import`.
 
+use prongsai::thai::FiscalYear;
+use prongsai::thai::calendar::{MONTHS, MONTHS_ABBR, be};
 use rust_xlsxwriter::{Format, Workbook};
-const MONTHS: [(&str, &str, u32); 12] = [
-    ("ต.ค.66", "ตุลาคม 2566", 10),
-    ("พ.ย.66", "พฤศจิกายน 2566", 11),
-    ("ธ.ค.66", "ธันวาคม 2566", 12),
-    ("ม.ค.67", "มกราคม 2567", 1),
-    ("ก.พ.67", "กุมภาพันธ์ 2567", 2),
-    ("มี.ค.67", "มีนาคม 2567", 3),
-    ("เม.ย.67", "เมษายน 2567", 4),
-    ("พ.ค.67", "พฤษภาคม 2567", 5),
-    ("มิ.ย.67", "มิถุนายน 2567", 6),
-    ("ก.ค.67", "กรกฎาคม 2567", 7),
-    ("ส.ค.67", "สิงหาคม 2567", 8),
-    ("ก.ย.67", "กันยายน 2567", 9),
-];
+
 /// Writes a year of แบบ สขร.1 as a workbook: one sheet a month (ต.ค.66 … ก.ย.67), each with the
 /// title merged over the form and ROWS rows. `cargo run --release --example results_workbook --
 /// OUT.xlsx [ROWS]`; `benches/import.sh` times `prongsai import` on it.
@@ -35,9 +24,13 @@ fn main() {
         "เหตุผลที่คัดเลือกโดยสรุป",
         "เลขที่และวันที่ของสัญญาหรือข้อตกลงในการซื้อหรือจ้าง",
     ];
-    for (name, title, month) in MONTHS {
+    for ym in FiscalYear(2567).months() {
+        let (month, year) = (ym.month, be(ym.year));
+        let abbr = MONTHS_ABBR[month as usize - 1];
+        let name = format!("{abbr}{}", year % 100);
+        let title = format!("{} {year}", MONTHS[month as usize - 1]);
         let s = book.add_worksheet();
-        s.set_name(name).unwrap();
+        s.set_name(&name).unwrap();
         s.merge_range(
             0,
             0,
@@ -50,7 +43,6 @@ fn main() {
         for (c, h) in header.iter().enumerate() {
             s.write(2, c as u16, *h).unwrap();
         }
-        let year = if month >= 10 { 2566 } else { 2567 };
         for i in 0..rows {
             let r = 3 + i as u32;
             let price = 5000.0 + (i as f64) * 1234.5;
@@ -80,20 +72,7 @@ fn main() {
                     i + 1,
                     year,
                     1 + i % 28,
-                    [
-                        "ม.ค.",
-                        "ก.พ.",
-                        "มี.ค.",
-                        "เม.ย.",
-                        "พ.ค.",
-                        "มิ.ย.",
-                        "ก.ค.",
-                        "ส.ค.",
-                        "ก.ย.",
-                        "ต.ค.",
-                        "พ.ย.",
-                        "ธ.ค."
-                    ][month as usize - 1],
+                    abbr,
                     year
                 ),
             )
