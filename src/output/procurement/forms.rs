@@ -168,6 +168,17 @@ impl Layout {
         self.rows.last_mut().expect("just pushed")
     }
 
+    /// The estimate's lines as a table of their own, when there are any.
+    fn push_estimate(&mut self, lines: Vec<(String, i64)>, total: Option<i64>) {
+        if !lines.is_empty() {
+            self.push(FormRow {
+                breakdown: lines,
+                breakdown_total: total,
+                ..label_row("ประมาณการราคากลาง")
+            });
+        }
+    }
+
     /// `row` with `lines` under it, numbered 5.1, 5.2 … under row 5.
     fn push_list(&mut self, row: FormRow, lines: Vec<(String, Option<u32>)>) {
         let row = self.push(FormRow {
@@ -325,13 +336,7 @@ fn layout(d: &ReferencePriceFile, organization: &str) -> Vec<FormRow> {
                 d.other_costs.map(|m| m.0.satang()),
             ));
             l.numbered = false;
-            if !lines.is_empty() {
-                l.push(FormRow {
-                    breakdown: lines,
-                    breakdown_total: total,
-                    ..label_row("ประมาณการราคากลาง")
-                });
-            }
+            l.push_estimate(lines, total);
             l.push_list(label_row(SOURCES), sources(d));
             l.push_list(label_row("รายชื่อคณะกรรมการกำหนดราคากลาง"), committee(d));
         }
@@ -361,13 +366,7 @@ fn layout(d: &ReferencePriceFile, organization: &str) -> Vec<FormRow> {
                 l.push(text_row("ลักษณะงาน", desc.clone()));
             }
             l.push(price_row(PRICED_ON, d));
-            if !lines.is_empty() {
-                l.push(FormRow {
-                    breakdown: lines,
-                    breakdown_total: total,
-                    ..label_row("ประมาณการราคากลาง")
-                });
-            }
+            l.push_estimate(lines, total);
             l.push_list(label_row(SOURCES), sources(d));
             l.push_list(label_row("ผู้กำหนดราคากลาง"), committee(d));
         }
