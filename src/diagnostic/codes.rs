@@ -65,6 +65,7 @@ codes! {
     BAD_DATE = "V0101" "bad-date";
     BAD_MONTH = "V0102" "bad-month";
     BAD_FISCAL_YEAR = "V0103" "bad-fiscal-year";
+    BAD_AREA_CODE = "V0104" "bad-area-code";
     BAD_AMOUNT = "V0201" "bad-amount";
     NEGATIVE_AMOUNT = "V0202" "negative-amount";
     AMOUNT_TOO_LARGE = "V0203" "amount-too-large";
@@ -75,6 +76,7 @@ codes! {
     NAME_EMPTY = "S0102" "name-empty";
     BASE_URL_INVALID = "S0103" "base-url-invalid";
     OCID_PREFIX_INVALID = "S0104" "ocid-prefix-invalid";
+    AREA_URI_INVALID = "S0105" "area-uri-invalid";
     THEME_NOT_A_NAME = "S0201" "theme-not-a-name";
     THEME_MISSING = "S0202" "theme-missing";
     THEME_OUTSIDE = "S0203" "theme-outside-site";

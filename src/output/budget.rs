@@ -154,6 +154,8 @@ pub fn publish(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Dataset> {
                 fiscal_year: Some(fy.be()),
                 period: None,
                 theme: "GOVE",
+                category: crate::site::dataset::DataCategory::Public,
+                contact: None,
                 tables: vec![table],
                 extra_files: vec![("budget.json".into(), "application/json")],
             };

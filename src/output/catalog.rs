@@ -12,7 +12,7 @@ use crate::ctx;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::Outputs;
 use crate::output::page::PageMeta;
-use crate::output::table::{Col, Dataset, Table};
+use crate::output::table::{Col, Contact, Dataset, Table};
 use crate::render::{Renderer, Urls};
 use crate::site::Site;
 use crate::site::license::url as license_url;
@@ -67,11 +67,22 @@ pub fn publish_generic(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Datas
                 dataset_type: m.dataset_type.clone().unwrap_or_else(|| "ข้อมูลสถิติ".into()),
                 source: m.source.clone().unwrap_or_else(|| site.config.name.clone()),
                 objective: m.objective.clone().unwrap_or_default(),
-                issued: m.issued.map(|d| d.0),
-                modified: m.modified.map(|d| d.0),
+                issued: m.issued.map(|d| d.0).or(d.history.map(|h| h.0)),
+                modified: m.modified.map(|d| d.0).or(d.history.map(|h| h.1)),
                 fiscal_year: None,
                 period: m.period.map(|p| (p.from.0, p.to.0)),
                 theme: m.theme.map_or("GOVE", |t| t.code()),
+                category: m.category,
+                contact: (m.contact_name.is_some() || m.contact_email.is_some()).then(|| Contact {
+                    name: m
+                        .contact_name
+                        .clone()
+                        .unwrap_or_else(|| site.config.name.clone()),
+                    email: m
+                        .contact_email
+                        .clone()
+                        .or_else(|| site.config.email.clone()),
+                }),
                 tables: vec![table],
                 extra_files: vec![(format!("{}.json", d.slug), "application/json")],
             };
@@ -183,6 +194,7 @@ pub fn render_pages(
                 catalog_ttl => urls.path(routes::catalog_ttl()),
                 catalog_jsonld => urls.path(routes::catalog_jsonld()),
                 catalog_csv => urls.path("data/catalog.csv"),
+                area => area(site, urls),
             },
         ),
     )];
@@ -239,7 +251,12 @@ pub fn jsonld(site: &Site, datasets: &[Dataset], urls: &Urls) -> BTreeMap<String
                 "datePublished": issued.map(|d| d.to_string()),
                 "dateModified": modified.map(|d| d.to_string()),
                 "temporalCoverage": coverage,
-                "spatialCoverage": area_label(site),
+                "spatialCoverage": area(site, urls).map(|a| json!({
+                    "@type": "Place",
+                    "@id": a.iri,
+                    "name": a.label,
+                    "identifier": a.code,
+                })),
                 "creator": organization(site, urls),
                 "publisher": organization(site, urls),
                 "distribution": ds.files().into_iter().map(|(name, media)| json!({
@@ -311,8 +328,22 @@ const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 /// The EU data-theme vocabulary, which CKAN's DCAT profiles read.
 const EU_THEME: &str = "http://publications.europa.eu/resource/authority/data-theme/";
 
-/// `ตำบล… อำเภอ… จังหวัด…` from `site.yaml`, when it names them.
-pub(crate) fn area_label(site: &Site) -> Option<String> {
+/// The area the organisation serves, as `site.yaml` names it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Area {
+    /// `ตำบล… อำเภอ… จังหวัด…`
+    pub label: String,
+    /// The Interior Ministry's code, when given.
+    pub code: Option<String>,
+    /// The fragment of `/data/` that describes it (`area-840803`, or `area`).
+    pub anchor: String,
+    /// Its URI: `area_uri` when given, else the `/data/` fragment, which is the same for as
+    /// long as the site's address and the code are.
+    pub iri: String,
+}
+
+/// The area from `site.yaml`, when it names one.
+pub fn area(site: &Site, urls: &Urls) -> Option<Area> {
     let c = &site.config;
     let with = |prefix: &str, v: &Option<String>| {
         v.as_deref()
@@ -334,7 +365,22 @@ pub(crate) fn area_label(site: &Site) -> Option<String> {
     .into_iter()
     .flatten()
     .collect();
-    (!parts.is_empty()).then(|| parts.join(" "))
+    if parts.is_empty() {
+        return None;
+    }
+    let code = c.area_code.as_ref().map(|a| a.0.clone());
+    let anchor = code
+        .as_ref()
+        .map_or_else(|| "area".to_owned(), |code| format!("area-{code}"));
+    Some(Area {
+        label: parts.join(" "),
+        iri: c
+            .area_uri
+            .clone()
+            .unwrap_or_else(|| format!("{}#{anchor}", urls.abs(routes::data()))),
+        code,
+        anchor,
+    })
 }
 
 /// When the dataset was first published and last changed: its own dates, else those of the
@@ -410,11 +456,17 @@ fn triples(site: &Site, datasets: &[Dataset], urls: &Urls) -> Vec<(String, Strin
     }
 
     // The area the organisation serves, named as the Interior Ministry names it.
-    let area = area_label(site);
-    let area_iri = format!("{}#area", urls.abs(""));
-    if let Some(label) = &area {
-        add(&area_iri, RDF_TYPE.into(), iri(&format!("{DCT}Location")));
-        add(&area_iri, format!("{SKOS}prefLabel"), th(label));
+    let area = area(site, urls);
+    if let Some(a) = &area {
+        add(&a.iri, RDF_TYPE.into(), iri(&format!("{DCT}Location")));
+        add(&a.iri, format!("{SKOS}prefLabel"), th(&a.label));
+        if let Some(code) = &a.code {
+            add(
+                &a.iri,
+                format!("{DCT}identifier"),
+                Term::Plain(code.clone()),
+            );
+        }
     }
 
     add(&catalog, RDF_TYPE.into(), iri(&format!("{DCAT}Catalog")));
@@ -455,7 +507,26 @@ fn triples(site: &Site, datasets: &[Dataset], urls: &Urls) -> Vec<(String, Strin
             add(&d, format!("{DCAT}keyword"), th(k));
         }
         add(&d, format!("{DCT}publisher"), iri(&org));
-        add(&d, format!("{DCAT}contactPoint"), iri(&contact));
+        match &ds.contact {
+            None => add(&d, format!("{DCAT}contactPoint"), iri(&contact)),
+            Some(own) => {
+                let point = format!("{}#contact", urls.abs(&ds.dir));
+                add(&d, format!("{DCAT}contactPoint"), iri(&point));
+                add(
+                    &point,
+                    RDF_TYPE.into(),
+                    iri(&format!("{VCARD}Organization")),
+                );
+                add(&point, format!("{VCARD}fn"), th(&own.name));
+                if let Some(email) = &own.email {
+                    add(
+                        &point,
+                        format!("{VCARD}hasEmail"),
+                        iri(&format!("mailto:{email}")),
+                    );
+                }
+            }
+        }
         add(&d, format!("{DCAT}landingPage"), iri(&urls.abs(&ds.dir)));
         add(
             &d,
@@ -498,8 +569,8 @@ fn triples(site: &Site, datasets: &[Dataset], urls: &Urls) -> Vec<(String, Strin
                 Term::Typed(end.to_string(), XSD_DATE),
             );
         }
-        if area.is_some() {
-            add(&d, format!("{DCT}spatial"), iri(&area_iri));
+        if let Some(a) = &area {
+            add(&d, format!("{DCT}spatial"), iri(&a.iri));
         }
         add(
             &d,

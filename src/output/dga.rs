@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::output::catalog::{area_label, period, record_dates};
+use crate::output::catalog::{area, period, record_dates};
 use crate::output::table::{Col, Dataset, Table};
 use crate::render::Urls;
 use crate::site::Site;
@@ -56,13 +56,30 @@ pub fn fields(site: &Site, ds: &Dataset, urls: &Urls) -> Vec<Field> {
     vec![
         field("ชื่อชุดข้อมูล", ds.title.clone()),
         field("หน่วยงานเจ้าของข้อมูล", c.name.clone()),
-        field("ผู้ติดต่อ", c.name.clone()),
-        field("อีเมลผู้ติดต่อ", c.email.clone().unwrap_or_default()),
+        field(
+            "ผู้ติดต่อ",
+            ds.contact
+                .as_ref()
+                .map_or_else(|| c.name.clone(), |p| p.name.clone()),
+        ),
+        field(
+            "อีเมลผู้ติดต่อ",
+            ds.contact
+                .as_ref()
+                .map_or(c.email.clone(), |p| p.email.clone())
+                .unwrap_or_default(),
+        ),
         field("วัตถุประสงค์", ds.objective.clone()),
         field("ความถี่ในการปรับปรุงข้อมูล", ds.frequency.label_th().to_owned()),
         field(
             "ขอบเขตเชิงภูมิศาสตร์",
-            area_label(site).unwrap_or_else(|| c.name.clone()),
+            match area(site, urls) {
+                Some(a) => match a.code {
+                    Some(code) => format!("{} (รหัสพื้นที่ {code})", a.label),
+                    None => a.label,
+                },
+                None => c.name.clone(),
+            },
         ),
         Field {
             label: "ช่วงเวลาของข้อมูล",
@@ -73,8 +90,7 @@ pub fn fields(site: &Site, ds: &Dataset, urls: &Urls) -> Vec<Field> {
         },
         field("แหล่งที่มา", ds.source.clone()),
         field("รูปแบบการเก็บข้อมูล", formats.join(", ")),
-        // Everything published here is open to anyone.
-        field("หมวดหมู่ข้อมูล", "ข้อมูลสาธารณะ".into()),
+        field("หมวดหมู่ข้อมูล", ds.category.label_th().into()),
         field("สัญญาอนุญาต", ds.license.clone()),
         date_field("วันที่เริ่มต้นสร้าง", issued, n),
         date_field("วันที่ปรับปรุงข้อมูลล่าสุด", modified, n),

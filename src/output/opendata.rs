@@ -46,6 +46,8 @@ pub fn publish(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Dataset> {
             fiscal_year: Some(fy),
             period: None,
             theme: "GOVE",
+            category: crate::site::dataset::DataCategory::Public,
+            contact: None,
             tables: vec![measures_table(m)],
             extra_files: vec![("measures.json".into(), "application/json")],
         };

@@ -214,9 +214,20 @@ pub struct Dataset {
     pub period: Option<(NaiveDate, NaiveDate)>,
     /// The EU data theme (`GOVE`, `ECON`, ...), which CKAN's DCAT profiles read.
     pub theme: &'static str,
+    /// หมวดหมู่ข้อมูลตามธรรมาภิบาลข้อมูลภาครัฐ.
+    pub category: crate::site::dataset::DataCategory,
+    /// Who answers questions about this dataset, when not the organisation's own address.
+    pub contact: Option<Contact>,
     pub tables: Vec<Table>,
     /// Other files in the folder (e.g. a JSON of the whole record), with media types.
     pub extra_files: Vec<(String, &'static str)>,
+}
+
+/// A dataset's own contact (DGA: ผู้ติดต่อ, อีเมลผู้ติดต่อ).
+#[derive(Clone, Debug)]
+pub struct Contact {
+    pub name: String,
+    pub email: Option<String>,
 }
 
 impl Dataset {

@@ -29,6 +29,11 @@ pub struct Config {
     pub subdistrict: Option<String>,
     pub district: Option<String>,
     pub province: Option<String>,
+    /// The Interior Ministry's code of that area (`"840803"`); the catalog then names the
+    /// area by a stable URI.
+    pub area_code: Option<crate::site::values::AreaCode>,
+    /// A URI for the area in another register (e.g. Wikidata), used instead of the site's own.
+    pub area_uri: Option<String>,
     /// Which ITA/OIT item catalog the compliance page follows.
     pub ita_year: Option<u32>,
     pub ocid_prefix: Option<String>,
@@ -137,6 +142,25 @@ impl Config {
                     "write the full address starting with https://, e.g. https://www.example.go.th/ or https://example.go.th/transparency/",
                 )));
             }
+        }
+        if let Some(uri) = &config.area_uri
+            && normalize_base_url(uri).is_none()
+        {
+            let (l, c) = at("area_uri");
+            return Err(Diagnostic::error(
+                crate::diagnostic::codes::AREA_URI_INVALID,
+                &source.path,
+                Msg::new(
+                    format!("area_uri \"{uri}\" ไม่ใช่ที่อยู่เว็บแบบเต็ม"),
+                    format!("area_uri \"{uri}\" is not a full web address"),
+                ),
+            )
+            .at(&source.text, l, c)
+            .field("area_uri")
+            .help(Msg::new(
+                "เขียนที่อยู่เต็มที่ขึ้นต้นด้วย http:// หรือ https:// เช่น http://www.wikidata.org/entity/Q1234567 หรือลบบรรทัดนี้ (ใช้ area_code แทนได้)",
+                "write a full address starting with http:// or https://, e.g. http://www.wikidata.org/entity/Q1234567, or remove the line (area_code is enough)",
+            )));
         }
         Ok(config)
     }

@@ -36,6 +36,9 @@ pub struct DatasetMeta {
     pub period: Option<Period>,
     /// หมวดหมู่ตามคำศัพท์ data-theme ของสหภาพยุโรป (default: GOVE)
     pub theme: Option<Theme>,
+    /// หมวดหมู่ข้อมูลตามธรรมาภิบาลข้อมูลภาครัฐ (default: ข้อมูลสาธารณะ)
+    #[serde(default)]
+    pub category: DataCategory,
     #[serde(default)]
     pub section9: Vec<u8>,
     pub columns: Vec<Column>,
@@ -116,6 +119,30 @@ pub struct Period {
     pub to: crate::site::values::Date,
 }
 
+/// หมวดหมู่ข้อมูลตามธรรมาภิบาลข้อมูลภาครัฐ: the category the national catalog (GD Catalog)
+/// asks of every dataset under the government data-governance framework. The framework's other
+/// two, ข้อมูลความลับทางราชการ and ข้อมูลความมั่นคง, are not offered: such data is not published.
+#[derive(
+    Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum DataCategory {
+    /// ข้อมูลสาธารณะ: open to anyone (everything a site publishes, unless staff say otherwise).
+    #[default]
+    Public,
+    /// ข้อมูลส่วนบุคคล: about identifiable people, published because a law requires it.
+    Personal,
+}
+
+impl DataCategory {
+    pub fn label_th(self) -> &'static str {
+        match self {
+            DataCategory::Public => "ข้อมูลสาธารณะ",
+            DataCategory::Personal => "ข้อมูลส่วนบุคคล",
+        }
+    }
+}
+
 /// The EU data-theme vocabulary (`http://publications.europa.eu/resource/authority/data-theme/`),
 /// which CKAN's DCAT profiles understand.
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
@@ -164,6 +191,8 @@ pub struct Dataset {
     pub meta: DatasetMeta,
     /// The rows, cells normalised (dates ISO, numbers plain).
     pub rows: Vec<Vec<String>>,
+    /// The first and last commit of its files, where the site is a git checkout.
+    pub history: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     /// The CSV file, when it was saved in an old encoding: its path and the encoding.
     pub csv_legacy: Option<(std::path::PathBuf, &'static str)>,
 }
@@ -212,7 +241,14 @@ impl Dataset {
         }
         let csv_source = Source::read(root, &csv_rel).map_err(|d| vec![d])?;
         let rows = read_rows(&csv_source, &meta.columns)?;
+        // Only asked when the dataset does not give both dates itself.
+        let history = if meta.issued.is_some() && meta.modified.is_some() {
+            None
+        } else {
+            crate::site::history::file_dates(root, &[&yaml.path, &csv_rel])
+        };
         Ok(Self {
+            history,
             slug,
             source: yaml,
             meta,

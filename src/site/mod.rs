@@ -7,6 +7,7 @@ pub mod config;
 pub mod dataset;
 pub mod disclosure;
 pub mod document;
+pub mod history;
 pub mod ita;
 pub mod license;
 pub mod limits;

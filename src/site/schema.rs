@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::site::methods::Method;
 use crate::site::notices::NoticeKind;
-use crate::site::values::{Amount, Date, Fy, Month};
+use crate::site::values::{Amount, AreaCode, Date, Fy, Month};
 
 /// What a generated schema file says of itself: files carrying it are prongsai's to replace.
 pub const MARK: &str = "prongsai schema: written by prongsai; `prongsai schema` replaces it";
@@ -55,6 +55,22 @@ impl JsonSchema for Fy {
             ],
             "description": "ปีงบประมาณ พ.ศ. 4 หลัก เช่น 2566",
             "examples": [2566]
+        })
+    }
+}
+
+impl JsonSchema for AreaCode {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AreaCode".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "anyOf": [
+                {"type": "integer", "minimum": 10, "maximum": 999999},
+                {"type": "string", "pattern": format!("^\\s*({DIGITS}{{2}}){{1,3}}\\s*$")}
+            ],
+            "description": "รหัสพื้นที่ของกรมการปกครอง: ตำบล 6 หลัก อำเภอ 4 หลัก จังหวัด 2 หลัก เช่น \"840803\"",
+            "examples": ["840803"]
         })
     }
 }
@@ -303,6 +319,9 @@ fn thai(name: &str) -> Option<&'static str> {
         "district" => "อำเภอ",
         "subdistrict" => "ตำบล",
         "province" => "จังหวัด",
+        "area_code" => "รหัสพื้นที่ของกรมการปกครอง (ตำบล 6 หลัก เช่น \"840803\")",
+        "area_uri" => "ที่อยู่ URI ถาวรของพื้นที่ในทะเบียนอื่น (ถ้ามี) เช่น Wikidata",
+        "category" => "หมวดหมู่ข้อมูลตามธรรมาภิบาลข้อมูลภาครัฐ",
         "ita_year" => "ปีการประเมิน ITA ที่รายงานใช้ (พ.ศ.)",
         "ocid_prefix" => "รหัสนำหน้า OCDS ที่ได้จาก Open Contracting Partnership เช่น ocds-abc123",
         "license" => "สัญญาอนุญาตของข้อมูลเปิด เช่น CC-BY-4.0",

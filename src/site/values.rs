@@ -25,6 +25,11 @@ pub struct Month(pub YearMonth);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Fy(pub FiscalYear);
 
+/// The Interior Ministry's code of the area an organisation serves (TIS 1099 / DOPA `ccaatt`):
+/// two digits for a province, four for a district, six for a subdistrict (`840803`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct AreaCode(pub String);
+
 /// An amount of money, not negative (`500000`, `"500,000.00"`, `"๕๐๐,๐๐๐ บาท"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Amount(pub Money);
@@ -110,6 +115,29 @@ impl<'de> Deserialize<'de> for Fy {
                     ),
                 )
             })
+        }))
+    }
+}
+
+impl<'de> Deserialize<'de> for AreaCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Parse("an area code such as 840803", |text: &str| {
+            let code = crate::thai::numerals::to_arabic_digits(text.trim());
+            if matches!(code.len(), 2 | 4 | 6) && code.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(AreaCode(code))
+            } else {
+                Err((
+                    codes::BAD_AREA_CODE,
+                    Msg::new(
+                        format!("รหัสพื้นที่ \"{text}\" ไม่ใช่รหัสของกรมการปกครอง"),
+                        format!("\"{text}\" is not an Interior Ministry area code"),
+                    ),
+                    Msg::new(
+                        "เขียนรหัสตัวเลข 6 หลักของตำบล (2 หลักจังหวัด 2 หลักอำเภอ 2 หลักตำบล) ในเครื่องหมายคำพูด เช่น area_code: \"840803\" หรือ 4 หลักของอำเภอ 2 หลักของจังหวัด",
+                        "write the subdistrict's six-digit code (province, district, subdistrict, two digits each) in quotes, e.g. area_code: \"840803\", or a district's four or a province's two",
+                    ),
+                ))
+            }
         }))
     }
 }

@@ -9,6 +9,7 @@ mod budget;
 mod build;
 mod commands;
 mod compliance;
+mod dataset_metadata;
 mod deploy;
 mod diagnostics;
 mod encodings;

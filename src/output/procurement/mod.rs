@@ -154,6 +154,8 @@ fn dataset_base(
         fiscal_year: fy,
         period: None,
         theme: "GOVE",
+        category: crate::site::dataset::DataCategory::Public,
+        contact: None,
         tables: Vec::new(),
         extra_files: vec![],
     }
