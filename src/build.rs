@@ -9,6 +9,7 @@
 
 use std::path::Path;
 
+use crate::cache::Store;
 use crate::diagnostic::Diagnostics;
 use crate::output::Outputs;
 use std::sync::Arc;
@@ -50,7 +51,16 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> Option<Site> {
 
 /// Load, check and render: the outputs of a good build, or why there are none.
 pub fn build(root: &Path, options: &LoadOptions) -> (Option<(Site, Outputs)>, Diagnostics) {
-    build_cached(root, options, None, None, true)
+    build_cached(root, options, None, None, true, None)
+}
+
+/// [`build`] reusing what earlier runs left in the build cache `store`.
+pub fn build_stored(
+    root: &Path,
+    options: &LoadOptions,
+    store: Option<&Store>,
+) -> (Option<(Site, Outputs)>, Diagnostics) {
+    build_cached(root, options, None, None, true, store)
 }
 
 /// [`build`] reusing what earlier builds parsed and rendered (the dev server), and without the
@@ -61,6 +71,7 @@ pub fn build_cached(
     loads: Option<&LoadCache>,
     renders: Option<Arc<RenderCache>>,
     with_search: bool,
+    store: Option<&Store>,
 ) -> (Option<(Site, Outputs)>, Diagnostics) {
     let (site, mut diags) = load_and_check_cached(root, options, loads);
     let Some(site) = site else {
@@ -69,7 +80,7 @@ pub fn build_cached(
     // Without a cache from earlier builds, one for this build alone: the link check reuses
     // what page rendering found.
     let renders = renders.unwrap_or_default();
-    match render_site_cached(&site, Some(renders), with_search) {
+    match render_site_cached(&site, Some(renders), with_search, store) {
         Ok(outputs) => (Some((site, outputs)), diags),
         Err(more) => {
             diags.extend(more);

@@ -10,6 +10,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod cmd;

@@ -4,6 +4,7 @@
 
 use minijinja::Value;
 
+use crate::cache::Store;
 use crate::diagnostic::Diagnostics;
 use crate::output::Outputs;
 use crate::render::Renderer;
@@ -16,11 +17,12 @@ pub fn render_site_cached(
     site: &Site,
     cache: Option<std::sync::Arc<RenderCache>>,
     with_search: bool,
+    store: Option<&Store>,
 ) -> Result<Outputs, Diagnostics> {
     if let Some(c) = &cache {
         c.start();
     }
-    let result = render_all(site, cache.clone(), with_search);
+    let result = render_all(site, cache.clone(), with_search, store);
     if let Some(c) = &cache {
         c.finish();
     }
@@ -32,7 +34,7 @@ pub fn render_search(site: &Site) -> Result<Outputs, Diagnostics> {
     let renderer = Renderer::new(site)?;
     let mut outputs = Outputs::default();
     let mut diags = Diagnostics::default();
-    crate::output::search::render(site, &renderer, &mut outputs, &mut diags);
+    crate::output::search::render(site, &renderer, &mut outputs, &mut diags, None);
     if diags.has_errors() {
         Err(diags)
     } else {
@@ -44,6 +46,7 @@ fn render_all(
     site: &Site,
     cache: Option<std::sync::Arc<RenderCache>>,
     with_search: bool,
+    store: Option<&Store>,
 ) -> Result<Outputs, Diagnostics> {
     use crate::output::{
         catalog, feed, links, ocds, opendata, pages, procurement, sitemap, statics,
@@ -75,7 +78,7 @@ fn render_all(
     // The search index before the pages: its working memory is freed before theirs is held.
     if with_search {
         crate::timing::phase("search", || {
-            crate::output::search::render(site, &renderer, &mut outputs, &mut diags);
+            crate::output::search::render(site, &renderer, &mut outputs, &mut diags, store);
         });
     }
     crate::timing::phase("pages", || {

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::owned::{self, Listing, Target};
+use crate::cache::Store;
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::output::{Body, Outputs};
 use crate::site::attachment::CopySource;
@@ -26,7 +27,12 @@ pub struct WriteStats {
 /// Writes `outputs` to `out` (the output folder of the site at `root`), replacing what was
 /// there in one step. Refuses, before touching anything, a folder that is the site, lies in
 /// `content/` or `themes/`, or holds files prongsai did not write.
-pub fn write(outputs: &Outputs, out: &Path, root: &Path) -> Result<WriteStats, Diagnostic> {
+pub fn write(
+    outputs: &Outputs,
+    out: &Path,
+    root: &Path,
+    store: Option<&Store>,
+) -> Result<WriteStats, Diagnostic> {
     let fail = |th: &str, en: &str, path: &Path, e: &io::Error| {
         Diagnostic::error(
             crate::diagnostic::codes::OUTPUT_WRITE,
@@ -59,13 +65,124 @@ pub fn write(outputs: &Outputs, out: &Path, root: &Path) -> Result<WriteStats, D
             )
         })?;
     }
-    let stats = crate::timing::phase("write: sync staging", || {
-        sync_tree(outputs, &staging, &listing)
+    let before = store.and_then(|s| Written::load(s, &staging));
+    let (stats, record) = crate::timing::phase("write: sync staging", || {
+        sync_tree(outputs, &staging, &listing, before.as_ref())
     })
     .map_err(|(path, e)| fail("เขียนไฟล์", "write a file", &path, &e))?;
     crate::timing::phase("write: swap", || swap_in(&staging, &real))
         .map_err(|e| fail("แทนที่โฟลเดอร์ผลลัพธ์", "swap in the new output", out, &e))?;
+    if let Some(store) = store {
+        // The record follows the folder it describes, now the live one; the other folder's
+        // record (from the build before) is kept for the next build.
+        let mut keep = Vec::new();
+        if let Some(name) = Written::name(&real) {
+            store.put(&name, 0, &record.encode());
+            keep.push(name);
+        }
+        keep.extend(Written::name(&staging));
+        store.retain(Written::PREFIX, keep);
+        store.commit();
+    }
     Ok(stats)
+}
+
+/// What each file of an output folder was when a build left it: its size, identity and
+/// change times, and a hash of its content. A file whose size, inode, modification and
+/// change time (which no program can set back) are still those recorded still holds that
+/// content, so comparing it needs no reading. Anything else is compared byte for byte.
+#[derive(Default)]
+struct Written {
+    files: std::collections::HashMap<String, Stamp>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    ino: u64,
+    mtime: i128,
+    ctime: i128,
+    hash: u128,
+}
+
+impl Stamp {
+    /// The stamp of `path` as it is now, given its content hash.
+    #[cfg(unix)]
+    fn of(path: &Path, hash: u128) -> Option<Self> {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::symlink_metadata(path).ok()?;
+        m.is_file().then(|| Stamp {
+            len: m.len(),
+            ino: m.ino(),
+            mtime: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
+            ctime: i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec()),
+            hash,
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn of(_: &Path, _: u128) -> Option<Self> {
+        None
+    }
+}
+
+impl Written {
+    const PREFIX: &'static str = "output-";
+
+    /// The cache entry of folder `dir`, named by its device and inode (which follow it
+    /// through the swap).
+    #[cfg(unix)]
+    fn name(dir: &Path) -> Option<String> {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::symlink_metadata(dir).ok()?;
+        Some(format!("{}{}-{}", Self::PREFIX, m.dev(), m.ino()))
+    }
+
+    #[cfg(not(unix))]
+    fn name(_: &Path) -> Option<String> {
+        None
+    }
+
+    fn load(store: &Store, dir: &Path) -> Option<Self> {
+        let bytes = store.get(&Self::name(dir)?, 0)?;
+        let parts = crate::cache::frame::parts(&bytes)?;
+        let mut files = std::collections::HashMap::with_capacity(parts.len() / 2);
+        for pair in parts.chunks(2) {
+            let [rel, stamp] = pair else { return None };
+            let n = |i: usize| {
+                stamp
+                    .get(i * 16..i * 16 + 16)
+                    .and_then(|b| b.try_into().ok())
+            };
+            let stamp = Stamp {
+                len: u64::try_from(u128::from_le_bytes(n(0)?)).ok()?,
+                ino: u64::try_from(u128::from_le_bytes(n(1)?)).ok()?,
+                mtime: i128::from_le_bytes(n(2)?),
+                ctime: i128::from_le_bytes(n(3)?),
+                hash: u128::from_le_bytes(n(4)?),
+            };
+            files.insert(String::from_utf8(rel.to_vec()).ok()?, stamp);
+        }
+        Some(Self { files })
+    }
+
+    fn encode(&self) -> Vec<u8> {
+        let mut buf = Vec::new();
+        let mut rels: Vec<&String> = self.files.keys().collect();
+        rels.sort();
+        for rel in rels {
+            let s = &self.files[rel];
+            crate::cache::frame::push(&mut buf, rel.as_bytes());
+            let mut stamp = Vec::with_capacity(80);
+            stamp.extend_from_slice(&u128::from(s.len).to_le_bytes());
+            stamp.extend_from_slice(&u128::from(s.ino).to_le_bytes());
+            stamp.extend_from_slice(&s.mtime.to_le_bytes());
+            stamp.extend_from_slice(&s.ctime.to_le_bytes());
+            stamp.extend_from_slice(&s.hash.to_le_bytes());
+            crate::cache::frame::push(&mut buf, &stamp);
+        }
+        buf
+    }
 }
 
 /// Holds an exclusive lock on the output's parent folder while it lives (Linux); elsewhere
@@ -93,7 +210,8 @@ fn sync_tree(
     outputs: &Outputs,
     dir: &Path,
     listing: &Listing,
-) -> Result<WriteStats, (PathBuf, io::Error)> {
+    before: Option<&Written>,
+) -> Result<(WriteStats, Written), (PathBuf, io::Error)> {
     let err = |p: &Path| {
         let p = p.to_path_buf();
         move |e: io::Error| (p, e)
@@ -137,32 +255,58 @@ fn sync_tree(
 
     let written = std::sync::atomic::AtomicUsize::new(0);
     crate::progress::writing(outputs.files.len());
-    let bytes = outputs
+    let results: Vec<(u64, Option<(&String, Stamp)>)> = outputs
         .files
         .par_iter()
         .map(|(rel, body)| {
             crate::progress::wrote();
             let target = dir.join(rel);
             let known = listing.files.contains(rel);
-            let len = match body {
-                Body::Bytes(b) => sync_bytes(&target, b, known),
-                Body::Static(b) => sync_bytes(&target, b, known),
-                Body::Shared(b) => sync_bytes(&target, b, known),
-                Body::Copy(src) => sync_copy(&target, src, known),
+            let bytes: &[u8] = match body {
+                Body::Bytes(b) => b,
+                Body::Static(b) => b,
+                Body::Shared(b) => b,
+                Body::Copy(src) => {
+                    let (len, wrote) = sync_copy(&target, src, known).map_err(err(&target))?;
+                    if wrote {
+                        written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    }
+                    return Ok((len, None));
+                }
+            };
+            let hash = crate::cache::content_hash(bytes);
+            // Unchanged since the build that recorded it: no need to read it.
+            let recorded = before
+                .and_then(|w| w.files.get(rel))
+                .filter(|s| known && s.hash == hash && s.len == bytes.len() as u64)
+                .filter(|s| Stamp::of(&target, hash).as_ref() == Some(*s));
+            if let Some(stamp) = recorded {
+                return Ok((stamp.len, Some((rel, *stamp))));
             }
-            .map_err(err(&target))?;
-            if len.1 {
+            let (len, wrote) = sync_bytes(&target, bytes, known).map_err(err(&target))?;
+            if wrote {
                 written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
-            Ok(len.0)
+            Ok((len, Stamp::of(&target, hash).map(|s| (rel, s))))
         })
-        .try_reduce(|| 0, |a, b| Ok(a + b))?;
+        .collect::<Result<_, (PathBuf, io::Error)>>()?;
     owned::write_manifest(dir, outputs.files.keys()).map_err(manifest_err)?;
-    Ok(WriteStats {
-        files: outputs.files.len(),
-        written: written.into_inner(),
-        bytes,
-    })
+    let mut record = Written::default();
+    let mut bytes = 0;
+    for (len, stamp) in results {
+        bytes += len;
+        if let Some((rel, stamp)) = stamp {
+            record.files.insert(rel.clone(), stamp);
+        }
+    }
+    Ok((
+        WriteStats {
+            files: outputs.files.len(),
+            written: written.into_inner(),
+            bytes,
+        },
+        record,
+    ))
 }
 
 /// Writes `bytes` to `target` unless it already holds them. Returns (size, written).

@@ -15,7 +15,11 @@ pub fn execute(args: &BuildArgs, g: Global) -> Outcome {
     };
     let thai = g.lang == crate::diagnostic::Lang::Th;
     let reporter = crate::progress::Reporter::start(g.quiet, thai);
-    let (built, diags) = crate::build::build(&args.root, &options);
+    let out = args.out.clone().unwrap_or_else(|| args.root.join("public"));
+    // What earlier builds into this output left to reuse; nothing is written to it unless
+    // this build's output is written.
+    let store = crate::cache::Store::beside(&out);
+    let (built, diags) = crate::build::build_stored(&args.root, &options, store.as_ref());
     drop(reporter);
     report(&diags, g);
     let Some((site, outputs)) = built else {
@@ -27,9 +31,8 @@ pub fn execute(args: &BuildArgs, g: Global) -> Outcome {
         return Err(Failure::Content);
     };
     let rendered = start.elapsed();
-    let out = args.out.clone().unwrap_or_else(|| args.root.join("public"));
     let reporter = crate::progress::Reporter::start(g.quiet, thai);
-    let written = crate::build::write(&outputs, &out, &args.root);
+    let written = crate::build::write(&outputs, &out, &args.root, store.as_ref());
     drop(reporter);
     match written {
         Ok(stats) => {

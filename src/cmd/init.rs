@@ -108,7 +108,11 @@ pub fn execute(dir: &Path, empty: bool, g: Global) -> Outcome {
     let theme = dir.join("themes/local");
     Theme::write_builtin(&theme).map_err(io)?;
     std::fs::write(theme.join("README.md"), THEME_README).map_err(io)?;
-    std::fs::write(dir.join(".gitignore"), "/public/\n/.public.prongsai/\n").map_err(io)?;
+    std::fs::write(
+        dir.join(".gitignore"),
+        "/public/\n/.public.prongsai/\n/.prongsai-cache/\n",
+    )
+    .map_err(io)?;
     // An editor that knows every field: schemas/ and .vscode/settings.json.
     crate::cmd::schema::write(dir, Global { quiet: true, ..g })?;
     progress(

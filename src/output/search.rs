@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::cache::{Key, Store, frame};
 use crate::ctx;
 use crate::diagnostic::Diagnostics;
 use crate::output::Outputs;
@@ -12,22 +13,122 @@ use crate::search::records;
 use crate::site::Site;
 use crate::site::routes;
 
+/// The cache entry of the last index built.
+const CACHE_ENTRY: &str = "search-index";
+
+/// What the page needs of a built index, and its files.
+struct Summary {
+    files: Vec<(String, String)>,
+    types_count: Vec<usize>,
+    years: Vec<i32>,
+}
+
+/// Everything the index is made from (the program's own version is the store's business).
+fn input_key(input: &Input) -> u128 {
+    let mut k = Key::new();
+    for (key, label) in &input.types {
+        k.part(key.as_bytes()).part(label.as_bytes());
+    }
+    k.part(b"records");
+    for r in &input.records {
+        k.part(&r.kind.to_le_bytes())
+            .part(r.title.as_bytes())
+            .part(r.url.as_bytes())
+            .part(r.date.map(|d| d.to_string()).unwrap_or_default().as_bytes())
+            .part(r.date_text.as_bytes())
+            .part(&r.fiscal_year.unwrap_or(0).to_le_bytes())
+            .part(r.text.as_bytes());
+    }
+    k.part(b"words");
+    for w in &input.words {
+        k.part(w.as_bytes());
+    }
+    for group in &input.synonyms {
+        k.part(b"group");
+        for w in group {
+            k.part(w.as_bytes());
+        }
+    }
+    k.part(format!("{:?}", input.numerals).as_bytes());
+    k.finish()
+}
+
+fn encode(built: &index::Built) -> Vec<u8> {
+    let mut buf = Vec::new();
+    let head = serde_json::json!([built.types_count, built.years]).to_string();
+    frame::push(&mut buf, head.as_bytes());
+    for (path, text) in &built.files {
+        frame::push(&mut buf, path.as_bytes());
+        frame::push(&mut buf, text.as_bytes());
+    }
+    buf
+}
+
+fn decode(bytes: &[u8]) -> Option<Summary> {
+    let parts = frame::parts(bytes)?;
+    let (head, files) = parts.split_first()?;
+    let (types_count, years): (Vec<usize>, Vec<i32>) = serde_json::from_slice(head).ok()?;
+    if files.len() % 2 != 0 {
+        return None;
+    }
+    let files = files
+        .chunks(2)
+        .map(|pair| {
+            Some((
+                String::from_utf8(pair[0].to_vec()).ok()?,
+                String::from_utf8(pair[1].to_vec()).ok()?,
+            ))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Summary {
+        files,
+        types_count,
+        years,
+    })
+}
+
 #[derive(Serialize)]
 struct Choice {
     value: String,
     label: String,
 }
 
-pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnostics) {
+/// The search page and its index; the index comes from `store` when it was built from the same
+/// records before.
+pub fn render(
+    site: &Site,
+    r: &Renderer,
+    out: &mut Outputs,
+    diags: &mut Diagnostics,
+    store: Option<&Store>,
+) {
     let (types, records) = crate::timing::phase("search: records", || records::records(site));
     let settings = &site.config.search;
-    let built = index::build(Input {
+    let input = Input {
         types: types.clone(),
         records,
         words: settings.words.clone(),
         synonyms: settings.synonyms.clone(),
         numerals: site.config.numerals,
-    });
+    };
+    let key = crate::timing::phase("search: cache key", || input_key(&input));
+    let cached = store
+        .and_then(|s| s.get(CACHE_ENTRY, key))
+        .and_then(|b| decode(&b));
+    let built = match cached {
+        Some(built) => built,
+        None => {
+            let built = index::build(input);
+            if let Some(s) = store {
+                s.put(CACHE_ENTRY, key, &encode(&built));
+            }
+            Summary {
+                files: built.files,
+                types_count: built.types_count,
+                years: built.years,
+            }
+        }
+    };
     for (path, text) in built.files {
         out.add_text(routes::search_file(&path), text);
     }

@@ -16,6 +16,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("thai", 0),
     ("diagnostic", 0),
     ("hash", 0),
+    ("cache", 0),
     ("timing", 0),
     ("progress", 0),
     ("example", 0),

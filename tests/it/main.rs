@@ -7,6 +7,7 @@ mod bad_input;
 mod boundaries;
 mod budget;
 mod build;
+mod build_cache;
 mod commands;
 mod compliance;
 mod dataset_metadata;

@@ -1,0 +1,263 @@
+//! The build cache: a folder beside the output (`.prongsai-cache`) holding what a build worked
+//! out and the next can reuse — the search index of the same records, what each output file
+//! was when written. Safe to delete at any time; a build without it does all the work again.
+//!
+//! Nothing in it is trusted: each entry carries the program that wrote it, the key of what it
+//! was made from and a hash of its contents, and is used only when all three match. A folder
+//! of that name that prongsai did not make (no tag of ours) is neither used nor touched.
+//! Entries are replaced by writing a temporary file and renaming it over the old one, so an
+//! interrupted build leaves the old entry or the new one.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::{Xxh3, xxh3_128};
+
+/// The cache folder's name, beside the output folder.
+pub const DIR: &str = ".prongsai-cache";
+/// The tag that marks a cache folder (the Cache Directory Tagging convention, which backup
+/// tools honour), followed by our own line.
+const TAG_NAME: &str = "CACHEDIR.TAG";
+const TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+# This folder is the build cache of prongsai. It can be deleted at any time.\n";
+/// The first bytes of every entry.
+const MAGIC: &[u8; 16] = b"prongsai-cache1\n";
+
+/// An open cache folder. Entries are read at once; new ones wait in memory until
+/// [`Store::commit`], which a build calls once its output is in place, so the cache only ever
+/// holds what good builds made, and a build that fails creates no folder.
+pub struct Store {
+    dir: PathBuf,
+    /// Identifies the program: an entry another build of prongsai wrote is not used.
+    program: u128,
+    pending: std::sync::Mutex<Pending>,
+}
+
+#[derive(Default)]
+struct Pending {
+    entries: Vec<(String, Vec<u8>)>,
+    /// Prefixes of entry names, and the names of them to keep: the others are removed.
+    retain: Vec<(String, Vec<String>)>,
+}
+
+impl Store {
+    /// The cache beside `out` (the output folder), made if missing. `None` when it cannot be
+    /// made or a folder of that name is not ours.
+    pub fn beside(out: &Path) -> Option<Self> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        Self::open(parent.join(DIR))
+    }
+
+    /// The cache in `dir` (made at the first [`Store::commit`] if missing); `None` when
+    /// something of that name is there that is not ours.
+    pub fn open(dir: PathBuf) -> Option<Self> {
+        match std::fs::symlink_metadata(&dir) {
+            Ok(m) if m.is_dir() => {
+                if std::fs::read_to_string(dir.join(TAG_NAME)).ok()? != TAG {
+                    return None;
+                }
+            }
+            Ok(_) => return None,
+            Err(_) => {}
+        }
+        Some(Self {
+            dir,
+            program: program_id(),
+            pending: Default::default(),
+        })
+    }
+
+    /// The entry `name`, if it was made by this program from `key` and is whole.
+    pub fn get(&self, name: &str, key: u128) -> Option<Vec<u8>> {
+        let mut bytes = std::fs::read(self.dir.join(name)).ok()?;
+        let header = MAGIC.len() + 16 * 3;
+        if bytes.len() < header || &bytes[..MAGIC.len()] != MAGIC {
+            return None;
+        }
+        let field = |i: usize| {
+            let at = MAGIC.len() + 16 * i;
+            u128::from_le_bytes(bytes[at..at + 16].try_into().unwrap_or_default())
+        };
+        if field(0) != self.program || field(1) != key || field(2) != xxh3_128(&bytes[header..]) {
+            return None;
+        }
+        bytes.drain(..header);
+        Some(bytes)
+    }
+
+    /// Keeps `payload` as the entry `name`, made from `key`, for [`Store::commit`].
+    pub fn put(&self, name: &str, key: u128, payload: &[u8]) {
+        let mut bytes = Vec::with_capacity(MAGIC.len() + 48 + payload.len());
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&self.program.to_le_bytes());
+        bytes.extend_from_slice(&key.to_le_bytes());
+        bytes.extend_from_slice(&xxh3_128(payload).to_le_bytes());
+        bytes.extend_from_slice(payload);
+        if let Ok(mut p) = self.pending.lock() {
+            p.entries.retain(|(n, _)| n != name);
+            p.entries.push((name.to_owned(), bytes));
+        }
+    }
+
+    /// At [`Store::commit`], removes the entries whose names start with `prefix` other than
+    /// those in `keep`.
+    pub fn retain(&self, prefix: &str, keep: Vec<String>) {
+        if let Ok(mut p) = self.pending.lock() {
+            p.retain.push((prefix.to_owned(), keep));
+        }
+    }
+
+    /// Writes the entries kept since the last commit (making the folder if needed). A cache
+    /// that cannot be written is no error: the next build does the work again.
+    pub fn commit(&self) {
+        let Ok(mut p) = self.pending.lock() else {
+            return;
+        };
+        let pending = std::mem::take(&mut *p);
+        let _ = self.try_commit(pending);
+    }
+
+    fn try_commit(&self, pending: Pending) -> io::Result<()> {
+        if !self.dir.is_dir() {
+            std::fs::create_dir(&self.dir)?;
+            std::fs::write(self.dir.join(TAG_NAME), TAG)?;
+        }
+        for (name, bytes) in pending.entries {
+            let tmp = self.dir.join(format!("{name}.tmp-{}", std::process::id()));
+            std::fs::write(&tmp, &bytes)?;
+            std::fs::rename(&tmp, self.dir.join(&name)).inspect_err(|_| {
+                let _ = std::fs::remove_file(&tmp);
+            })?;
+        }
+        for (prefix, keep) in pending.retain {
+            for e in std::fs::read_dir(&self.dir)?.flatten() {
+                let name = e.file_name();
+                let Some(name) = name.to_str() else { continue };
+                if name.starts_with(&prefix) && !keep.iter().any(|k| k == name) {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A hash of everything that makes an entry reusable by this program: its version and the
+/// executable itself (size and modification time), so a rebuilt binary with a changed theme
+/// or index layout starts afresh.
+fn program_id() -> u128 {
+    let mut h = Xxh3::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    if let Ok(m) = std::env::current_exe().and_then(std::fs::metadata) {
+        h.update(&m.len().to_le_bytes());
+        if let Ok(t) = m.modified()
+            && let Ok(d) = t.duration_since(std::time::UNIX_EPOCH)
+        {
+            h.update(&d.as_nanos().to_le_bytes());
+        }
+    }
+    h.digest128()
+}
+
+/// Builds a key from the parts of what an entry is made of.
+#[derive(Default)]
+pub struct Key(Xxh3);
+
+impl Key {
+    pub fn new() -> Self {
+        Self(Xxh3::new())
+    }
+
+    /// Adds a part; parts are length-prefixed so `("ab", "c")` and `("a", "bc")` differ.
+    pub fn part(&mut self, bytes: &[u8]) -> &mut Self {
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+        self
+    }
+
+    pub fn finish(&self) -> u128 {
+        self.0.digest128()
+    }
+}
+
+/// The content hash the cache records for a file.
+pub fn content_hash(bytes: &[u8]) -> u128 {
+    xxh3_128(bytes)
+}
+
+/// Length-prefixed parts in one buffer, and read back: the format of entries made of several
+/// pieces.
+pub mod frame {
+    pub fn push(out: &mut Vec<u8>, bytes: &[u8]) {
+        out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        out.extend_from_slice(bytes);
+    }
+
+    /// The parts of `bytes`, or `None` when it does not end where a part does.
+    pub fn parts(mut bytes: &[u8]) -> Option<Vec<&[u8]>> {
+        let mut out = Vec::new();
+        while !bytes.is_empty() {
+            let len = usize::try_from(u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?)).ok()?;
+            let part = bytes.get(8..8 + len)?;
+            out.push(part);
+            bytes = &bytes[8 + len..];
+        }
+        Some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_comes_back_only_for_its_key_and_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join(DIR)).unwrap();
+        store.put("x", 7, b"payload");
+        assert_eq!(
+            store.get("x", 7),
+            None,
+            "not written before the build commits"
+        );
+        store.commit();
+        assert_eq!(store.get("x", 7).as_deref(), Some(&b"payload"[..]));
+        assert_eq!(store.get("x", 8), None, "another key");
+        // A changed byte anywhere, or a cut-off file, is not used.
+        let path = dir.path().join(DIR).join("x");
+        let mut bytes = std::fs::read(&path).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 1;
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(store.get("x", 7), None, "corrupt");
+        std::fs::write(&path, &bytes[..20]).unwrap();
+        assert_eq!(store.get("x", 7), None, "cut short");
+    }
+
+    #[test]
+    fn a_folder_of_that_name_we_did_not_make_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let foreign = dir.path().join(DIR);
+        std::fs::create_dir(&foreign).unwrap();
+        std::fs::write(foreign.join("notes.txt"), "mine").unwrap();
+        assert!(Store::open(foreign.clone()).is_none());
+        let names: Vec<_> = std::fs::read_dir(&foreign).unwrap().collect();
+        assert_eq!(names.len(), 1, "nothing added");
+    }
+
+    #[test]
+    fn frames_read_back_and_refuse_a_cut() {
+        let mut buf = Vec::new();
+        frame::push(&mut buf, b"ab");
+        frame::push(&mut buf, b"");
+        frame::push(&mut buf, b"cde");
+        assert_eq!(
+            frame::parts(&buf).unwrap(),
+            vec![&b"ab"[..], &b""[..], &b"cde"[..]]
+        );
+        assert!(frame::parts(&buf[..buf.len() - 1]).is_none());
+    }
+}

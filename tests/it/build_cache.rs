@@ -1,0 +1,161 @@
+//! The build cache beside the output (`.prongsai-cache`): a rebuild reuses the search index
+//! built from the same records and does not re-read output files it recorded, but a change
+//! of content, theme or program, a damaged entry, a hand-edited output file or a folder of that
+//! name prongsai did not make each lead to a full, correct build — never to stale output.
+
+use crate::support;
+
+use support::TestSite;
+
+const CACHE: &str = ".prongsai-cache";
+/// Printed (with `PRONGSAI_TIMINGS=1`) only when the search index is built, not reused.
+const INDEXED: &str = "search: ICU word segmentation";
+
+fn timed(site: &TestSite) -> support::Outcome {
+    let out = site.run_env(&[("PRONGSAI_TIMINGS", "1")], &["build"]);
+    out.success();
+    out
+}
+
+/// The example built twice, so both output folders are recorded in the cache.
+fn built_twice() -> TestSite {
+    let site = TestSite::example();
+    timed(&site).stderr_has(INDEXED);
+    timed(&site);
+    site
+}
+
+#[test]
+fn an_unchanged_rebuild_reuses_the_index_and_writes_nothing() {
+    let site = built_twice();
+    let before = site.public();
+    let out = timed(&site);
+    out.stderr_lacks(INDEXED).stderr_has("เขียนใหม่ 0 ไฟล์");
+    before.assert_same(&site.public());
+    assert!(
+        site.read(&format!("{CACHE}/CACHEDIR.TAG"))
+            .starts_with("Signature: 8a477f597d28d172789f06886806bc55")
+    );
+}
+
+#[test]
+fn changed_content_rebuilds_the_index_with_it() {
+    let site = built_twice();
+    let a = "content/announcements/zz-new.md";
+    let site = site.file(
+        a,
+        "---\ntitle: ประกาศรับสมัครอาสาสมัครดับเพลิง\ndate: 2566-09-01\n---\nรับสมัครอาสาสมัครป้องกันภัยฝ่ายพลเรือน\n",
+    );
+    timed(&site).stderr_has(INDEXED);
+    let manifest = site.read("public/search/manifest.json");
+    let fresh = TestSite::example().file(
+        a,
+        "---\ntitle: ประกาศรับสมัครอาสาสมัครดับเพลิง\ndate: 2566-09-01\n---\nรับสมัครอาสาสมัครป้องกันภัยฝ่ายพลเรือน\n",
+    );
+    fresh.build().success();
+    site.public().assert_same(&fresh.public());
+    assert!(!manifest.is_empty());
+}
+
+#[test]
+fn a_changed_theme_is_written_out_though_the_index_is_reused() {
+    let site = built_twice();
+    let css_rel = "public/static/style.css";
+    assert!(site.exists(css_rel), "the example publishes {css_rel}");
+    let site = site
+        .file("themes/local/static/style.css", "body { color: #123456 }\n")
+        .replace(
+            "content/site.yaml",
+            "license: CC-BY-4.0",
+            "license: CC-BY-4.0\ntheme: local",
+        );
+    timed(&site);
+    assert_eq!(site.read(css_rel), "body { color: #123456 }\n");
+}
+
+#[test]
+fn another_build_of_the_program_does_not_trust_the_cache() {
+    let site = built_twice();
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("prongsai");
+    std::fs::copy(support::BIN, &copy).unwrap();
+    let out = std::process::Command::new(&copy)
+        .arg("build")
+        .current_dir(site.root())
+        .env("PRONGSAI_TIMINGS", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(INDEXED),
+        "a different executable builds the index itself"
+    );
+}
+
+#[test]
+fn a_damaged_entry_is_ignored_and_the_output_is_still_right() {
+    let site = built_twice();
+    let expected = site.public();
+    for name in std::fs::read_dir(site.path(CACHE)).unwrap() {
+        let path = name.unwrap().path();
+        if path.file_name().unwrap() == "CACHEDIR.TAG" {
+            continue;
+        }
+        let mut bytes = std::fs::read(&path).unwrap();
+        let mid = bytes.len() / 2;
+        bytes[mid] ^= 0x55;
+        std::fs::write(&path, &bytes).unwrap();
+    }
+    timed(&site).stderr_has(INDEXED);
+    expected.assert_same(&site.public());
+    // Cut short, as a build killed while writing it would leave it if it wrote in place.
+    let entry = site.path(&format!("{CACHE}/search-index"));
+    let bytes = std::fs::read(&entry).unwrap();
+    std::fs::write(&entry, &bytes[..bytes.len() / 3]).unwrap();
+    timed(&site).stderr_has(INDEXED);
+    expected.assert_same(&site.public());
+}
+
+#[test]
+fn a_hand_edited_output_file_is_put_right_though_its_size_and_time_were_kept() {
+    let site = built_twice();
+    let expected = site.public();
+    // The folder the next build brings up to date (it holds the build before last).
+    let rel = "measures/2566/index.html";
+    let staged = site.path(&format!(".public.prongsai/{rel}"));
+    let meta = std::fs::metadata(&staged).unwrap();
+    let mut bytes = std::fs::read(&staged).unwrap();
+    let at = bytes.iter().position(|b| *b == b'<').unwrap();
+    bytes[at + 1] = b'X';
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&staged)
+        .unwrap();
+    use std::io::Write;
+    (&file).write_all(&bytes).unwrap();
+    file.set_modified(meta.modified().unwrap()).unwrap();
+    drop(file);
+    assert_eq!(std::fs::metadata(&staged).unwrap().len(), meta.len());
+    timed(&site);
+    expected.assert_same(&site.public());
+}
+
+#[test]
+fn a_folder_of_that_name_prongsai_did_not_make_is_neither_used_nor_touched() {
+    let site = TestSite::example().file(&format!("{CACHE}/notes.txt"), "mine");
+    timed(&site).stderr_has(INDEXED);
+    timed(&site).stderr_has(INDEXED);
+    let names: Vec<String> = std::fs::read_dir(site.path(CACHE))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["notes.txt"]);
+}
+
+#[test]
+fn a_failed_build_leaves_no_cache_behind() {
+    let site =
+        TestSite::example().replace("content/site.yaml", "fiscal_year: 2566", "fiscal_year: 66");
+    site.build().failure();
+    assert!(!site.exists(CACHE));
+}
