@@ -21,6 +21,10 @@
 //!    Type and fiscal-year filters apply last.
 //! 5. When words typed together match no document (the text has them apart), the query runs
 //!    again with every word apart, and the outcome says so ([`Outcome::apart`]).
+//! 6. When no document holds every word even apart (or a word is not in the site), the
+//!    documents holding most of the words (by their letters, at least half) come first, then
+//!    by score ([`Outcome::partial`]),
+//!    and the outcome names the words the first of them lacks ([`Outcome::missing`]).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -90,6 +94,10 @@ pub struct Outcome {
     pub matched: usize,
     /// The words run apart, when those typed together were nowhere together.
     pub apart: Option<String>,
+    /// No document holds every word: these hold some, those with most first.
+    pub partial: bool,
+    /// With `partial`, the words the first result lacks.
+    pub missing: Vec<String>,
 }
 
 /// A document as the result list shows it.
@@ -300,28 +308,217 @@ impl<F: Files> Engine<F> {
     }
 
     /// Runs a query. When words typed together are nowhere together (`ซ่อมรถขยะ` where the
-    /// text says ซ่อมแซมรถบรรทุกขยะ), it runs them again as if typed apart, and says so.
+    /// text says ซ่อมแซมรถบรรทุกขยะ), it runs them again as if typed apart, and says so. When no
+    /// document holds every word even so, it shows those holding most of them
+    /// ([`Outcome::partial`]) and which words the best of them lack ([`Outcome::missing`]).
     pub fn search(&mut self, request: &Request) -> Outcome {
         let outcome = self.search_as_typed(&request.q, request);
-        let together = outcome.chunks.iter().any(|c| c.len() > 1);
-        if outcome.matched > 0 || !outcome.unknown.is_empty() || !together {
+        if outcome.matched > 0 {
             return outcome;
         }
-        let apart = outcome
-            .chunks
-            .iter()
-            .flatten()
-            .map(Unit::text)
-            .collect::<Vec<_>>()
-            .join(" ");
-        let wider = self.search_as_typed(&apart, request);
-        if wider.matched == 0 {
-            return outcome;
+        let words: Vec<&Unit> = outcome.chunks.iter().flatten().collect();
+        let apart = words.iter().map(|u| u.text()).collect::<Vec<_>>().join(" ");
+        let together = outcome.chunks.iter().any(|c| c.len() > 1);
+        if outcome.unknown.is_empty() && together {
+            let wider = self.search_as_typed(&apart, request);
+            if wider.matched > 0 {
+                return Outcome {
+                    apart: Some(apart),
+                    ..wider
+                };
+            }
+        }
+        if words.len() > 1 {
+            let chunks = outcome.chunks.clone();
+            let partial = self.search_partial(chunks, outcome.unknown.clone(), request);
+            if partial.matched > 0 {
+                return partial;
+            }
+        }
+        outcome
+    }
+
+    /// The documents holding at least half the letters of the words of `chunks`, those
+    /// holding most first, then by score. A word counts as held with a neighbour it was typed with (so the letters of a
+    /// word the site lacks, `สระว่ายน้ำ` read as ส ระ ว่า ย น้ำ, are not found one by one
+    /// elsewhere), alone when typed alone; a word the site does not have, nowhere.
+    fn search_partial(
+        &mut self,
+        chunks: Vec<Vec<Unit>>,
+        unknown: Vec<String>,
+        request: &Request,
+    ) -> Outcome {
+        // For each word: the documents holding it, those with it in the title.
+        let mut held: Vec<Vec<(Vec<u32>, Vec<u32>)>> = Vec::new();
+        for chunk in &chunks {
+            let with_left: Vec<(Vec<u32>, Vec<u32>)> = (0..chunk.len())
+                .map(|i| {
+                    if matches!(chunk[i], Unit::Unknown(_))
+                        || (i > 0 && matches!(chunk[i - 1], Unit::Unknown(_)))
+                    {
+                        return (Vec::new(), Vec::new());
+                    }
+                    let need = if i == 0 || chunk.len() == 1 {
+                        needs(std::slice::from_ref(&chunk[i]), 0)
+                    } else {
+                        needs(chunk, i)
+                    };
+                    self.requirement(need)
+                })
+                .collect();
+            let words = (0..chunk.len())
+                .map(|i| {
+                    if chunk.len() == 1 {
+                        return with_left[0].clone();
+                    }
+                    let none = (Vec::new(), Vec::new());
+                    let left = if i > 0 { &with_left[i] } else { &none };
+                    let right = with_left.get(i + 1).unwrap_or(&none);
+                    (union(&left.0, &right.0), union(&left.1, &right.1))
+                })
+                .collect();
+            held.push(words);
+        }
+        let n = self.count;
+        // Per document: the letters of the query it holds, and its score.
+        let mut found: HashMap<u32, (u32, u32)> = HashMap::new();
+        let mut letters = 0;
+        for (unit, (docs, title)) in chunks.iter().flatten().zip(held.iter().flatten()) {
+            let len = u32::try_from(unit.text().chars().count()).unwrap_or(u32::MAX);
+            letters += len;
+            let w = codec::weight(n, u32::try_from(docs.len()).unwrap_or(u32::MAX));
+            for d in docs {
+                let e = found.entry(*d).or_default();
+                e.0 += len;
+                e.1 += if title.binary_search(d).is_ok() {
+                    w * TITLE
+                } else {
+                    w
+                };
+            }
+        }
+        // Only documents holding at least half the letters typed: a few common words of a
+        // long query are no match.
+        let mut candidates: Vec<(u32, u32, u32)> = found
+            .into_iter()
+            .filter(|(_, (k, _))| 2 * k >= letters)
+            .map(|(d, (k, score))| (d, k, score))
+            .collect();
+        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+        let (kind, year) = self.filters(request);
+        let mut type_counts = vec![0; self.types.len()];
+        let mut year_counts = vec![0; self.years.len()];
+        let mut hits = Vec::new();
+        for &(d, _, score) in &candidates {
+            if self.keep(d, kind, year, &mut type_counts, &mut year_counts) {
+                hits.push((d, score));
+            }
+        }
+        // The words the first result lacks, neighbours typed together as one.
+        let mut missing = Vec::new();
+        if let Some(&(best, _)) = hits.first() {
+            for (chunk, words) in chunks.iter().zip(&held) {
+                let mut run = String::new();
+                for (unit, (docs, _)) in chunk.iter().zip(words) {
+                    if docs.binary_search(&best).is_err() {
+                        run.push_str(unit.text());
+                    } else if !run.is_empty() {
+                        missing.push(std::mem::take(&mut run));
+                    }
+                }
+                if !run.is_empty() {
+                    missing.push(run);
+                }
+            }
         }
         Outcome {
-            apart: Some(apart),
-            ..wider
+            hits,
+            chunks,
+            unknown,
+            type_counts,
+            year_counts,
+            matched: candidates.len(),
+            apart: None,
+            partial: true,
+            missing,
         }
+    }
+
+    /// The documents meeting what a unit needs, and those meeting it in the title.
+    fn requirement(&mut self, need: Need) -> (Vec<u32>, Vec<u32>) {
+        match need {
+            Need::Each(keys) if keys.is_empty() => (Vec::new(), Vec::new()),
+            Need::Each(keys) => {
+                let mut docs: Option<Vec<u32>> = None;
+                let mut title: Option<Vec<u32>> = None;
+                for key in keys {
+                    let (t, o) = self.lists(&key);
+                    let d = union(&t, &o);
+                    docs = Some(docs.map_or(d.clone(), |x| intersect(&x, &d)));
+                    title = Some(title.map_or(t.clone(), |x| intersect(&x, &t)));
+                }
+                (docs.unwrap_or_default(), title.unwrap_or_default())
+            }
+            Need::Any(alts) => self.any_of(alts),
+        }
+    }
+
+    /// One requirement met by any of `alts` (keys a document must all hold): its documents,
+    /// and those holding the first key of an alternative in the title.
+    fn any_of(&mut self, alts: Vec<Vec<String>>) -> (Vec<u32>, Vec<u32>) {
+        let mut all = Vec::new();
+        let mut title_all = Vec::new();
+        for keys in alts {
+            let mut docs: Option<Vec<u32>> = None;
+            for key in &keys {
+                let (title, other) = self.lists(key);
+                let d = union(&title, &other);
+                docs = Some(match docs {
+                    None => d,
+                    Some(x) => intersect(&x, &d),
+                });
+            }
+            let docs = docs.unwrap_or_default();
+            if let Some(first) = keys.first() {
+                let (title, _) = self.lists(first);
+                title_all = union(&title_all, &intersect(&title, &docs));
+            }
+            all = union(&all, &docs);
+        }
+        (all, title_all)
+    }
+
+    /// The positions of the type and year a request filters by.
+    fn filters(&self, request: &Request) -> (Option<usize>, Option<usize>) {
+        let kind = request
+            .kind
+            .as_deref()
+            .and_then(|k| self.types.iter().position(|t| t == k));
+        let year = request
+            .fiscal_year
+            .and_then(|y| self.years.iter().position(|x| *x == y));
+        (kind, year)
+    }
+
+    /// Counts document `d` under the filters it passes, and whether it passes both.
+    fn keep(
+        &self,
+        d: u32,
+        kind: Option<usize>,
+        year: Option<usize>,
+        type_counts: &mut [usize],
+        year_counts: &mut [usize],
+    ) -> bool {
+        let (t, y) = self.attrs.get(d as usize).copied().unwrap_or((63, 63));
+        let type_ok = kind.is_none_or(|k| k == t);
+        let year_ok = year.is_none_or(|k| k == y);
+        if year_ok && let Some(c) = type_counts.get_mut(t) {
+            *c += 1;
+        }
+        if type_ok && let Some(c) = year_counts.get_mut(y) {
+            *c += 1;
+        }
+        type_ok && year_ok
     }
 
     /// Runs the query `q` as typed, with the filters of `request`.
@@ -335,13 +532,7 @@ impl<F: Files> Engine<F> {
                 _ => None,
             })
             .collect();
-        let kind = request
-            .kind
-            .as_deref()
-            .and_then(|k| self.types.iter().position(|t| t == k));
-        let year = request
-            .fiscal_year
-            .and_then(|y| self.years.iter().position(|x| *x == y));
+        let (kind, year) = self.filters(request);
         let n = self.count;
         // Each requirement: the documents meeting it, those with it in the title.
         let mut reqs: Vec<(Vec<u32>, Vec<u32>)> = Vec::new();
@@ -361,26 +552,8 @@ impl<F: Files> Engine<F> {
                             }
                         }
                         Need::Any(alts) => {
-                            let mut all = Vec::new();
-                            let mut title_all = Vec::new();
-                            for keys in alts {
-                                let mut docs: Option<Vec<u32>> = None;
-                                for key in &keys {
-                                    let (title, other) = self.lists(key);
-                                    let d = union(&title, &other);
-                                    docs = Some(match docs {
-                                        None => d,
-                                        Some(x) => intersect(&x, &d),
-                                    });
-                                }
-                                let docs = docs.unwrap_or_default();
-                                if let Some(first) = keys.first() {
-                                    let (title, _) = self.lists(first);
-                                    title_all = union(&title_all, &intersect(&title, &docs));
-                                }
-                                all = union(&all, &docs);
-                            }
-                            reqs.push((all, title_all));
+                            let req = self.any_of(alts);
+                            reqs.push(req);
                         }
                     }
                 }
@@ -402,16 +575,7 @@ impl<F: Files> Engine<F> {
         let mut year_counts = vec![0; self.years.len()];
         let mut hits = Vec::new();
         for &d in &candidates {
-            let (t, y) = self.attrs.get(d as usize).copied().unwrap_or((63, 63));
-            let type_ok = kind.is_none_or(|k| k == t);
-            let year_ok = year.is_none_or(|k| k == y);
-            if year_ok && let Some(c) = type_counts.get_mut(t) {
-                *c += 1;
-            }
-            if type_ok && let Some(c) = year_counts.get_mut(y) {
-                *c += 1;
-            }
-            if !(type_ok && year_ok) {
+            if !self.keep(d, kind, year, &mut type_counts, &mut year_counts) {
                 continue;
             }
             let mut score = 0u32;
@@ -434,6 +598,8 @@ impl<F: Files> Engine<F> {
             year_counts,
             matched: matched_count,
             apart: None,
+            partial: false,
+            missing: Vec::new(),
         }
     }
 

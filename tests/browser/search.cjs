@@ -82,6 +82,26 @@ const base = process.argv[4] || '/';
     expect(href === `${base}section9/`, `link: ${href}`);
   });
 
+  await check('no result holds every word: those with most of them come first, the missing word is named', async () => {
+    await page.goto(`${site}search/?q=${encodeURIComponent('ขออนุญาตก่อสร้างสระว่ายน้ำ')}`);
+    await done();
+    const status = await page.textContent('#search-status');
+    expect(status.includes('ไม่มีรายการที่มีครบทุกคำ') && status.includes('ไม่พบคำว่า “สระว่ายน้ำ”'), `status: ${status}`);
+    const n = (await page.$$('#search-results > li')).length;
+    expect(n > 0, 'results listed');
+    // The letters of the missing word are not marked wherever they occur.
+    const marked = await page.$$eval('#search-results mark', (ms) => ms.map((m) => m.textContent));
+    expect(marked.length > 0 && marked.every((m) => m.length > 1 && !'สระว่ายน้ำ'.includes(m)), `marked: ${marked}`);
+  });
+
+  await check('a word the site lacks beside one it has: results for the one, the other named', async () => {
+    await page.goto(`${site}search/?q=${encodeURIComponent('คู่มือ xyzzy')}`);
+    await done();
+    const status = await page.textContent('#search-status');
+    expect(status.includes('ไม่พบคำว่า “xyzzy”'), `status: ${status}`);
+    expect((await firstTitle()).includes('คู่มือ'), 'first result');
+  });
+
   await check('Thai digits with commas find the amount', async () => {
     await page.goto(`${site}search/?q=${encodeURIComponent('๑,๘๕๐,๐๐๐')}`);
     await done();

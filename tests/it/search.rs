@@ -235,6 +235,8 @@ fn rust_view(o: &Outcome) -> serde_json::Value {
         "hits": o.hits.iter().map(|(d, s)| vec![*d, *s]).collect::<Vec<_>>(),
         "unknown": o.unknown,
         "apart": o.apart,
+        "partial": o.partial,
+        "missing": o.missing,
         "type_counts": o.type_counts,
         "year_counts": o.year_counts,
     })
@@ -253,6 +255,10 @@ fn javascript_finds_what_rust_finds() {
         "ตัวอย่างพาณิ",
         "xyz ถนน",
         "ไม่มีคำนี้แน่นอนครับ",
+        "ขออนุญาตก่อสร้างสระว่ายน้ำ",
+        "ถนนคอนกรีต ซอยเอกชัย",
+        "คู่มือ xyzzy",
+        "ใบอนุญาตก่อสร้างสระว่ายน้ำ",
         "",
     ] {
         requests.push(Request {
@@ -285,7 +291,15 @@ fn javascript_finds_what_rust_finds() {
         read.sort_unstable();
         js_read.sort_unstable();
         assert_eq!(js_read, read, "files read differ for {:?}", req.q);
-        for key in ["hits", "unknown", "apart", "type_counts", "year_counts"] {
+        for key in [
+            "hits",
+            "unknown",
+            "apart",
+            "partial",
+            "missing",
+            "type_counts",
+            "year_counts",
+        ] {
             assert_eq!(
                 js[key], rust[key],
                 "{key} differ for {:?} (type {:?}, fy {:?})",
@@ -539,4 +553,78 @@ fn a_query_reads_only_the_shards_it_needs() {
         .filter(|f| f.starts_with("p/"))
         .count();
     assert!(read < postings, "read {read} of {postings} shards");
+}
+
+/// When no document holds every word, those holding most of them come first and the outcome
+/// names the words the first lacks; a word the site does not have does not empty the list.
+/// The query set's queries all find documents with every word: none of them is affected.
+#[test]
+fn a_missing_word_is_forgiven_and_named() {
+    let site = built_example();
+    let mut engine = open_dir(&site.path("public/search")).expect("the index opens");
+    let ask = |engine: &mut Engine<_>, q: &str| {
+        let o = engine.search(&Request {
+            q: q.to_owned(),
+            ..Request::default()
+        });
+        let first = engine.docs(&o.hits.iter().take(3).map(|h| h.0).collect::<Vec<_>>());
+        (o, first)
+    };
+
+    // The site has no swimming pool: the building-permit pages come first, the pool is named.
+    let (o, first) = ask(&mut engine, "ขออนุญาตก่อสร้างสระว่ายน้ำ");
+    assert!(o.partial && o.apart.is_none());
+    assert_eq!(o.missing, ["สระว่ายน้ำ"]);
+    // Pages whose text says ขออนุญาตก่อสร้าง (the snippet holds only the text's start).
+    for d in &first {
+        let source = site.read(&format!(
+            "content/{}.md",
+            d.url.trim_end_matches('/').replace("pages/", "")
+        ));
+        assert!(source.contains("ขออนุญาตก่อสร้าง"), "{}", d.url);
+    }
+
+    // A word not in the site at all no longer empties the list.
+    let (o, first) = ask(&mut engine, "คู่มือ xyzzy");
+    assert!(o.partial);
+    assert_eq!(o.missing, ["xyzzy"]);
+    assert!(first[0].title.contains("คู่มือ"), "{:?}", first[0]);
+
+    // Words all found together are not "partial"; one word alone is never forgiven.
+    let (o, _) = ask(&mut engine, "ถนนคอนกรีต");
+    assert!(!o.partial && o.missing.is_empty() && !o.hits.is_empty());
+    // A sentence whose only matches are a few common letters is not forgiven: the page
+    // says nothing was found (and points to the information centre).
+    let (o, _) = ask(&mut engine, "ไม่มีคำนี้แน่นอนครับ");
+    assert!(o.hits.is_empty() && !o.partial, "{:?}", o.missing);
+}
+
+/// The example of the brief: `ใบอนุญาตก่อสร้าง` finds the announcement that says
+/// `อนุญาตก่อสร้าง`, and says the site has no `ใบ` there.
+#[test]
+fn a_permit_is_found_by_the_words_the_announcement_uses() {
+    let site = TestSite::minimal()
+        .file(
+            "content/announcements/permit.md",
+            "---\ntitle: ขั้นตอนการขออนุญาตก่อสร้างอาคาร\ndate: 2566-03-01\n---\nยื่นคำขออนุญาตก่อสร้างอาคารได้ที่กองช่าง พร้อมแบบแปลนและสำเนาโฉนดที่ดิน\n",
+        )
+        .file(
+            "content/announcements/staff.md",
+            "---\ntitle: ประกาศรับสมัครพนักงานจ้างทั่วไป\ndate: 2566-04-01\n---\nรับสมัครพนักงานจ้างทั่วไป ตำแหน่งคนงาน จำนวน ๒ อัตรา\n",
+        );
+    site.build().success();
+    let mut engine = open_dir(&site.path("public/search")).expect("the index opens");
+    let o = engine.search(&Request {
+        q: "ใบอนุญาตก่อสร้าง".to_owned(),
+        ..Request::default()
+    });
+    assert!(o.partial, "{o:?}");
+    let first = engine.docs(&[o.hits[0].0]);
+    assert_eq!(first[0].url, "announcements/permit/");
+    assert_eq!(o.missing, ["ใบ"]);
+    assert_eq!(
+        o.hits.len(),
+        1,
+        "the other announcement holds none of the words"
+    );
 }

@@ -24,6 +24,8 @@ const read = (p) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(dir, p)
       hits: o.hits,
       unknown: o.unknown,
       apart: o.apart,
+      partial: o.partial,
+      missing: o.missing,
       suggestion,
       type_counts: o.typeCounts,
       year_counts: o.yearCounts,

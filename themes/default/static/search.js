@@ -516,7 +516,9 @@
   };
 
   // When words typed together are nowhere together (ซ่อมรถขยะ where the text says
-  // ซ่อมแซมรถบรรทุกขยะ), runs them again as if typed apart, and says so (`apart`).
+  // ซ่อมแซมรถบรรทุกขยะ), runs them again as if typed apart, and says so (`apart`). When no
+  // document holds every word even so, shows those holding most of them (`partial`) and the
+  // words the first of them lacks (`missing`).
   // `step()`, if given, is called as the words and then the lists are ready.
   Engine.prototype.search = function (request, step) {
     var self = this;
@@ -531,17 +533,144 @@
       });
     };
     return asTyped(request.q || '').then(function (outcome) {
+      if (outcome.matched > 0) return outcome;
+      var words = [];
+      outcome.chunks.forEach(function (c) { c.forEach(function (u) { words.push(textOf(u)); }); });
       var together = outcome.chunks.some(function (c) { return c.length > 1; });
-      if (outcome.matched > 0 || outcome.unknown.length || !together) return outcome;
-      var apart = [];
-      outcome.chunks.forEach(function (c) {
-        c.forEach(function (u) { apart.push(u.term !== undefined ? u.term : u.prefix !== undefined ? u.prefix : u.unknown); });
+      var apart = words.join(' ');
+      var wider = outcome.unknown.length === 0 && together
+        ? asTyped(apart).then(function (w) {
+          if (w.matched === 0) return null;
+          w.apart = apart;
+          return w;
+        })
+        : Promise.resolve(null);
+      return wider.then(function (w) {
+        if (w) return w;
+        if (words.length < 2) return outcome;
+        return self.partial(request, outcome.chunks, outcome.unknown).then(function (p) {
+          return p.matched > 0 ? p : outcome;
+        });
       });
-      return asTyped(apart.join(' ')).then(function (wider) {
-        if (wider.matched === 0) return outcome;
-        wider.apart = apart.join(' ');
-        return wider;
+    });
+  };
+
+  function textOf(u) { return u.term !== undefined ? u.term : u.prefix !== undefined ? u.prefix : u.unknown; }
+
+  function has(sorted, x) {
+    var lo = 0, hi = sorted.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (sorted[mid] < x) lo = mid + 1; else hi = mid; }
+    return lo < sorted.length && sorted[lo] === x;
+  }
+
+  // One requirement met by any of `alts` (keys a document must all hold): [docs, title docs]
+  // (query.rs `any_of`).
+  function anyOf(alts, lists) {
+    var all = [], titleAll = [];
+    alts.forEach(function (ks) {
+      var docs = null;
+      ks.forEach(function (key) {
+        var d = lists(key)[2];
+        docs = docs === null ? d : intersect(docs, d);
       });
+      docs = docs || [];
+      if (ks.length) titleAll = union(titleAll, intersect(lists(ks[0])[0], docs));
+      all = union(all, docs);
+    });
+    return [all, titleAll];
+  }
+
+  // What a need asks, as [docs, title docs] (query.rs `requirement`).
+  function requirement(need, lists) {
+    if (need === null) return [[], []];
+    if (need.each) {
+      if (!need.each.length) return [[], []];
+      var docs = null, title = null;
+      need.each.forEach(function (key) {
+        var l = lists(key);
+        docs = docs === null ? l[2] : intersect(docs, l[2]);
+        title = title === null ? l[0] : intersect(title, l[0]);
+      });
+      return [docs, title];
+    }
+    return anyOf(need.any, lists);
+  }
+
+  // The documents holding some of the words, those holding most first, then by score
+  // (query.rs `search_partial`): a word counts as held with a neighbour it was typed with,
+  // alone when typed alone, nowhere when the site lacks it.
+  Engine.prototype.partial = function (request, chunks, unknown) {
+    var self = this, n = this.count;
+    var wanted = chunks.map(function (chunk) {
+      return chunk.map(function (u, i) {
+        if (u.unknown !== undefined || (i > 0 && chunk[i - 1].unknown !== undefined)) return null;
+        return i === 0 || chunk.length === 1 ? needs([u], 0) : needs(chunk, i);
+      });
+    });
+    var keys = [];
+    wanted.forEach(function (c) {
+      c.forEach(function (need) {
+        if (need === null) return;
+        if (need.each) keys.push.apply(keys, need.each);
+        else need.any.forEach(function (ks) { keys.push.apply(keys, ks); });
+      });
+    });
+    return this.loadLists(keys).then(function (lists) {
+      var held = wanted.map(function (c) {
+        var withLeft = c.map(function (need) { return requirement(need, lists); });
+        return c.map(function (_, i) {
+          if (c.length === 1) return withLeft[0];
+          var none = [[], []], left = i > 0 ? withLeft[i] : none, right = i + 1 < c.length ? withLeft[i + 1] : none;
+          return [union(left[0], right[0]), union(left[1], right[1])];
+        });
+      });
+      // Per document: the letters of the query it holds, and its score.
+      var count = new Uint32Array(n), scores = new Uint32Array(n), touched = [], letters = 0, i;
+      held.forEach(function (c, k) {
+        c.forEach(function (h, j) {
+          var len = Array.from(textOf(chunks[k][j])).length;
+          var w = weight(n, h[0].length), docs = h[0], title = h[1];
+          letters += len;
+          for (i = 0; i < docs.length; i++) {
+            if (count[docs[i]] === 0) touched.push(docs[i]);
+            count[docs[i]] += len;
+            scores[docs[i]] += w;
+          }
+          for (i = 0; i < title.length; i++) scores[title[i]] += w * (TITLE - 1);
+        });
+      });
+      // Only documents holding at least half the letters typed.
+      touched = touched.filter(function (d) { return 2 * count[d] >= letters; });
+      touched.sort(function (a, b) { return count[b] - count[a] || scores[b] - scores[a] || a - b; });
+      var kind = request.type ? self.types.indexOf(request.type) : -1;
+      var year = request.fy ? self.years.indexOf(Number(request.fy)) : -1;
+      var typeCounts = self.types.map(function () { return 0; });
+      var yearCounts = self.years.map(function () { return 0; });
+      var hits = [];
+      touched.forEach(function (doc) {
+        var a = self.attrs[doc] || [63, 63];
+        var typeOk = kind < 0 || kind === a[0], yearOk = year < 0 || year === a[1];
+        if (yearOk && a[0] < typeCounts.length) typeCounts[a[0]]++;
+        if (typeOk && a[1] < yearCounts.length) yearCounts[a[1]]++;
+        if (typeOk && yearOk) hits.push([doc, scores[doc]]);
+      });
+      // The words the first result lacks, neighbours typed together as one.
+      var missing = [];
+      if (hits.length) {
+        var best = hits[0][0];
+        chunks.forEach(function (chunk, k) {
+          var run = '';
+          chunk.forEach(function (u, j) {
+            if (!has(held[k][j][0], best)) run += textOf(u);
+            else if (run) { missing.push(run); run = ''; }
+          });
+          if (run) missing.push(run);
+        });
+      }
+      return {
+        hits: hits, chunks: chunks, unknown: unknown, typeCounts: typeCounts, yearCounts: yearCounts,
+        matched: touched.length, apart: null, partial: true, missing: missing,
+      };
     });
   };
 
@@ -565,7 +694,7 @@
     if (!changed || !gave) return Promise.resolve(null);
     var q = chunks.join(' ');
     return this.search({ q: q, type: request.type, fy: request.fy }).then(function (o) {
-      return o.unknown.length === 0 && o.hits.length > 0 ? { q: q, count: o.hits.length } : null;
+      return o.unknown.length === 0 && !o.partial && o.hits.length > 0 ? { q: q, count: o.hits.length } : null;
     });
   };
 
@@ -588,18 +717,7 @@
             });
             continue;
           }
-          var all = [], titleAll = [];
-          need.any.forEach(function (ks) {
-            var docs = null;
-            ks.forEach(function (key) {
-              var d = lists(key)[2];
-              docs = docs === null ? d : intersect(docs, d);
-            });
-            docs = docs || [];
-            if (ks.length) titleAll = union(titleAll, intersect(lists(ks[0])[0], docs));
-            all = union(all, docs);
-          });
-          reqs.push([all, titleAll]);
+          reqs.push(anyOf(need.any, lists));
         }
       });
     }
@@ -640,7 +758,7 @@
       var b = buckets.get(order[r]);
       for (i = 0; i < b.length; i++) hits.push([b[i], order[r]]);
     }
-    return { hits: hits, chunks: chunks, unknown: unknown, typeCounts: typeCounts, yearCounts: yearCounts, matched: matched, apart: null };
+    return { hits: hits, chunks: chunks, unknown: unknown, typeCounts: typeCounts, yearCounts: yearCounts, matched: matched, apart: null, partial: false, missing: [] };
   };
 
   // Documents as the result list shows them: {kind, label, title, url, date, fy, text}.
@@ -669,7 +787,13 @@
         if (u.alts) u.alts.forEach(function (alt) { alt.forEach(function (a) { terms.add(a); }); });
       });
     });
-    return Array.from(terms).filter(function (t) { return t.length > 0; });
+    // Results holding only some of the words: the letters of a word the site lacks
+    // (สระว่ายน้ำ read as ส ระ ว่า ย น้ำ) are not marked wherever they occur.
+    var lacking = function (t) {
+      return outcome.partial && (Array.from(t).length < 2 ||
+        (outcome.missing || []).some(function (m) { return m.indexOf(t) >= 0; }));
+    };
+    return Array.from(terms).filter(function (t) { return t.length > 0 && !lacking(t); });
   }
 
   // The normalized text of `s` with, for each of its characters, where it came from in `s`.
@@ -887,11 +1011,16 @@
       if (r.type) parts.push('ประเภท' + (labels.get('search-type:' + r.type) || r.type));
       if (r.fy) parts.push('ปีงบประมาณ ' + (labels.get('search-fy:' + r.fy) || r.fy));
       var what = parts.join(' ');
+      var first = total > PAGE ? ' แสดง ' + Math.min(PAGE, total) + ' รายการแรก' : '';
+      if (outcome.partial && total > 0) {
+        // No document holds every word: say so, and which words the best of them lacks.
+        return 'ไม่มีรายการที่มีครบทุกคำของ “' + r.q + '” จึงแสดง ' + total +
+          ' รายการที่มีคำมากที่สุดก่อน' + first + (outcome.missing.length ? ' · ไม่พบคำว่า “' + outcome.missing.join('”, “') + '”' : '');
+      }
       if (outcome.unknown.length) {
         return 'ไม่พบคำว่า “' + outcome.unknown.join('”, “') + '” ในเว็บไซต์ ลองสะกดใหม่หรือใช้คำอื่น';
       }
       if (total === 0) return 'ไม่พบผลการค้นหา ' + what + ' ลองใช้คำอื่น หรือเลือกทุกประเภทและทุกปี';
-      var first = total > PAGE ? ' แสดง ' + Math.min(PAGE, total) + ' รายการแรก' : '';
       if (outcome.apart) {
         // The words typed together were nowhere together: say so, and what was run instead.
         var apart = ['“' + outcome.apart + '”'].concat(parts.slice(1)).join(' ');
@@ -979,12 +1108,14 @@
           }, Promise.resolve()).then(function () {
             if (mine !== run) return;
             if (!started) { mark(); begin(); }
-            if (outcome.hits.length > 0) return;
+            // A word the site lacks may be misspelt: offer a spelling that finds more, also
+            // beside results that hold only some of the words.
+            if (outcome.hits.length > 0 && !outcome.unknown.length) return;
             var hint = outcome.unknown.length ? e.suggest(r).catch(function () { return null; }) : Promise.resolve(null);
             return hint.then(function (h) {
               if (mine !== run) return;
               if (h) offer(r, h);
-              else browse();
+              else if (outcome.hits.length === 0) browse();
             });
           }).then(function () {
             if (mine !== run) return;
