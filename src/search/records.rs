@@ -109,7 +109,7 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
                 }
             }
             // A month of results: its rows are records of their own.
-            Subject::ResultsMonth(_) => out.push(record(RESULTS, d.where_on_page.clone())),
+            Subject::ResultsMonth(..) => out.push(record(RESULTS, d.where_on_page.clone())),
             Subject::Measures(fy) => {
                 let intro = site
                     .measures
@@ -215,7 +215,11 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
             out.push(Record {
                 kind: kind(RESULTS),
                 title: item.title.clone(),
-                url: encode_path(&routes::result_row(month, i)),
+                url: encode_path(&routes::result_row(
+                    month,
+                    i,
+                    site.results_split(month.fiscal_year()),
+                )),
                 date: Some(date.unwrap_or_else(|| month.last_day())),
                 date_text: date_text(Some(date.unwrap_or_else(|| month.last_day()))),
                 fiscal_year: Some(fy.be()),

@@ -115,7 +115,8 @@ pub enum Subject {
     /// The year's สขร.1 page.
     Results(FiscalYear),
     /// One month of it.
-    ResultsMonth(crate::thai::calendar::YearMonth),
+    /// A month, and whether its year is split into a page per month.
+    ResultsMonth(crate::thai::calendar::YearMonth, bool),
     Projects(FiscalYear),
     /// By its name.
     Dataset(String),
@@ -141,7 +142,7 @@ impl Subject {
             Subject::Plan(fy) => routes::plan(*fy),
             Subject::ReferencePrice(slug) => routes::reference_price(slug),
             Subject::Results(fy) => routes::results(*fy),
-            Subject::ResultsMonth(m) => routes::results_month(*m),
+            Subject::ResultsMonth(m, split) => routes::results_month(*m, *split),
             Subject::Projects(fy) => routes::projects(*fy),
             Subject::Dataset(slug) => routes::dataset(slug),
             Subject::Structure => routes::structure().to_owned(),
@@ -436,7 +437,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
         let count = results.data.items.len();
         out.push(Disclosure {
             title: format!("สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน {month_name}"),
-            subject: Subject::ResultsMonth(m),
+            subject: Subject::ResultsMonth(m, site.results_split(fy)),
             date: Some(m.last_day()),
             fiscal_year: Some(fy),
             kind: "สขร.๑".into(),

@@ -174,6 +174,17 @@ pub struct LoadOptions {
 }
 
 impl Site {
+    /// Whether the year's สขร.1 is published as a summary with a page per month (it has more
+    /// than [`routes::RESULTS_PAGE_ROWS`] rows).
+    pub fn results_split(&self, fy: crate::thai::calendar::FiscalYear) -> bool {
+        self.results
+            .values()
+            .filter(|r| r.data.month.0.fiscal_year() == fy)
+            .map(|r| r.data.items.len())
+            .sum::<usize>()
+            > routes::RESULTS_PAGE_ROWS
+    }
+
     /// Everything the site discloses ([`crate::site::disclosure::disclosures`]), worked
     /// out on first use: the section-9 pages, the search and the compliance report all list it.
     /// The day the published content last changed, as its records date it (a document's

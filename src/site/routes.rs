@@ -136,26 +136,42 @@ pub fn results(fy: FiscalYear) -> String {
     format!("procurement/results/{}/", fy.be())
 }
 
-/// A month's section of the year's สขร.1 page.
-pub fn results_month(month: YearMonth) -> String {
-    format!(
-        "{}#{}",
-        results(month.fiscal_year()),
-        results_month_anchor(month)
-    )
+/// Rows of a year's สขร.1 above which the year's page becomes a summary with a page per month:
+/// at about 2 KB a row, the one page would pass 100 KB, much for a phone on a slow line.
+pub const RESULTS_PAGE_ROWS: usize = 40;
+
+/// A month's สขร.1: its section of the year's page, or its own page when the year is `split`
+/// (it has more than [`RESULTS_PAGE_ROWS`] rows).
+pub fn results_month(month: YearMonth, split: bool) -> String {
+    if split {
+        results_month_page(month)
+    } else {
+        format!(
+            "{}#{}",
+            results(month.fiscal_year()),
+            results_month_anchor(month)
+        )
+    }
+}
+
+/// The page of a month of a split year (`procurement/results/2566/2023-08/`).
+pub fn results_month_page(month: YearMonth) -> String {
+    format!("{}{}/", results(month.fiscal_year()), month.iso())
 }
 
 pub fn results_month_anchor(month: YearMonth) -> String {
     format!("m-{}", month.iso())
 }
 
-/// Row `i` (0-based) of a month's สขร.1.
-pub fn result_row(month: YearMonth, i: usize) -> String {
-    format!(
-        "{}#{}",
-        results(month.fiscal_year()),
-        result_row_anchor(month, i)
-    )
+/// Row `i` (0-based) of a month's สขร.1, on the year's page or, when the year is `split`, on
+/// the month's.
+pub fn result_row(month: YearMonth, i: usize, split: bool) -> String {
+    let page = if split {
+        results_month_page(month)
+    } else {
+        results(month.fiscal_year())
+    };
+    format!("{page}#{}", result_row_anchor(month, i))
 }
 
 pub fn result_row_anchor(month: YearMonth, i: usize) -> String {
@@ -306,8 +322,23 @@ mod tests {
             "procurement/plans/2566/#item-66-001"
         );
         let jan = YearMonth::parse("2566-01").unwrap();
-        assert_eq!(results_month(jan), "procurement/results/2566/#m-2023-01");
-        assert_eq!(result_row(jan, 0), "procurement/results/2566/#r-2023-01-1");
+        assert_eq!(
+            results_month(jan, false),
+            "procurement/results/2566/#m-2023-01"
+        );
+        assert_eq!(
+            result_row(jan, 0, false),
+            "procurement/results/2566/#r-2023-01-1"
+        );
+        // A long year: each month on a page of its own.
+        assert_eq!(
+            results_month(jan, true),
+            "procurement/results/2566/2023-01/"
+        );
+        assert_eq!(
+            result_row(jan, 0, true),
+            "procurement/results/2566/2023-01/#r-2023-01-1"
+        );
         assert_eq!(content_file("announcements/2566/x.md"), "announcements/x/");
         assert_eq!(content_file("pages/about.md"), "about/");
         assert_eq!(content_file("news/_index.md"), "news/");

@@ -395,7 +395,11 @@ impl FormView {
                     .iter()
                     .map(|(r, j)| Link {
                         title: format!("ผลการจัดซื้อจัดจ้าง (สขร.1) {}", month_title(r.data.month.0)),
-                        url: urls.route(&routes::result_row(r.data.month.0, *j)),
+                        url: urls.route(&routes::result_row(
+                            r.data.month.0,
+                            *j,
+                            site.results_split(r.data.month.0.fiscal_year()),
+                        )),
                     })
                     .collect()
             })

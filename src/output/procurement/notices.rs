@@ -96,7 +96,11 @@ pub fn notice_view(site: &Site, doc: &Document, urls: &Urls) -> Option<NoticeVie
             Step {
                 title: format!("ผลการจัดซื้อจัดจ้าง (สขร.1) เดือน{}", month_title(r.data.month.0)),
                 date: date.map(|x| x.to_string()),
-                url: Some(urls.route(&routes::result_row(r.data.month.0, *j))),
+                url: Some(urls.route(&routes::result_row(
+                    r.data.month.0,
+                    *j,
+                    site.results_split(r.data.month.0.fiscal_year()),
+                ))),
             },
         ));
     }

@@ -16,7 +16,7 @@ pub(super) fn page(
     let rows: Vec<ProjectRow> = list
         .iter()
         .enumerate()
-        .map(|(i, p)| ProjectRow::new(i + 1, p, urls))
+        .map(|(i, p)| ProjectRow::new(i + 1, p, urls, site.results_split(fy)))
         .collect();
     let rel = routes::projects(fy);
     let title = site.config.numerals.apply(&format!(
@@ -100,7 +100,8 @@ struct ProjectRow {
 }
 
 impl ProjectRow {
-    fn new(no: usize, p: &Project, urls: &Urls) -> Self {
+    /// `split`: the year's สขร.1 has a page per month.
+    fn new(no: usize, p: &Project, urls: &Urls, split: bool) -> Self {
         let fy = p.fiscal_year;
         let mut links = Vec::new();
         if p.plan.is_some() {
@@ -129,7 +130,7 @@ impl ProjectRow {
         for (r, j) in &p.results {
             links.push(Link {
                 title: "สขร.1".into(),
-                url: urls.route(&routes::result_row(r.data.month.0, *j)),
+                url: urls.route(&routes::result_row(r.data.month.0, *j, split)),
             });
         }
         let winner = p.result().and_then(|r| r.winner.as_ref());

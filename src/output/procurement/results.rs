@@ -12,21 +12,61 @@ pub(super) fn page(
 ) {
     let urls = &r.urls;
     let all_years = || years.iter().map(|fy| fy.be());
-    let view = ResultsView::new(site, fy, urls);
+    let mut view = ResultsView::new(site, fy, urls);
     let rel = routes::results(fy);
+    // A long year: the year's page keeps the overview and links each month's own page.
+    let split = site.results_split(fy);
+    let months = if split {
+        std::mem::take(&mut view.months)
+    } else {
+        Vec::new()
+    };
+    view.split = split;
     pages.push((
         rel.clone(),
         r.render(
             "results.html",
             ctx! {
                 page => PageMeta::new(&view.title, &rel, urls),
-                results => view,
+                results => &view,
                 year_links => year_links(all_years(), fy.be(), |y| {
                     urls.path(&routes::results(FiscalYear(y)))
                 }),
             },
         ),
     ));
+    let links: Vec<Link> = months
+        .iter()
+        .filter_map(|m| YearMonth::parse(&m.month).ok())
+        .map(|ym| Link {
+            title: crate::thai::calendar::format_month_short(ym, site.config.numerals),
+            url: urls.path(&routes::results_month_page(ym)),
+        })
+        .collect();
+    for (k, month) in months.into_iter().enumerate() {
+        let Ok(ym) = YearMonth::parse(&month.month) else {
+            continue;
+        };
+        let page_rel = routes::results_month_page(ym);
+        let title = site.config.numerals.apply(&format!(
+            "สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน {} (แบบ สขร.1)",
+            format_month_long(ym, Numerals::Arabic)
+        ));
+        pages.push((
+            page_rel.clone(),
+            r.render(
+                "results_month.html",
+                ctx! {
+                    page => PageMeta::new(&title, &page_rel, urls),
+                    results => &view,
+                    months => vec![month],
+                    month_links => &links,
+                    current => k,
+                    year_url => urls.path(&rel),
+                },
+            ),
+        ));
+    }
 }
 
 pub(super) fn data(site: &Site, fy: FiscalYear, urls: &Urls, out: &mut Outputs) -> Dataset {
@@ -195,6 +235,8 @@ fn method_chart(fy: FiscalYear, methods: &[MethodTotal], n: Numerals) -> String 
 #[derive(Serialize)]
 pub struct ResultsView {
     fiscal_year: i32,
+    /// The months have pages of their own (a long year): the page links them.
+    split: bool,
     title: String,
     organization: String,
     months: Vec<MonthView>,
@@ -381,6 +423,7 @@ impl ResultsView {
                 fy.be()
             )),
             organization: site.config.name.clone(),
+            split: false,
             months,
             csv_url: urls.path(&format!("{dir}results.csv")),
             json_url: urls.path(&format!("{dir}results.json")),

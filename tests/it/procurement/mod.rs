@@ -13,6 +13,7 @@ use support::{Outcome, TestSite, attribute_values, between, text_of};
 
 mod data;
 mod links;
+mod long_year;
 mod mistakes;
 mod notices;
 mod plan;
