@@ -39,8 +39,10 @@ fn query(args: &[String]) {
         println!("unknown: {:?}", outcome.unknown);
     }
     let ids: Vec<u32> = outcome.hits.iter().map(|h| h.0).collect();
-    let docs = engine.docs(&ids);
-    println!("{} results", ids.len());
+    // The documents of the first six, as the results page loads them.
+    let shown = &ids[..ids.len().min(6)];
+    let docs = engine.docs(shown);
+    println!("{} results (the first {} shown)", ids.len(), shown.len());
     for ((id, score), d) in outcome.hits.iter().zip(docs) {
         println!("{id:4} {score:4} [{}] {} <{}>", d.kind, d.title, d.url);
     }
