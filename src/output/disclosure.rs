@@ -26,11 +26,20 @@ struct Entry {
     category: String,
 }
 
+/// Entries of a fiscal year shown under a category on `/section9/`; the rest of a long
+/// category is on the yearly indexes, which the category links.
+pub const CATEGORY_ENTRIES: usize = 20;
+/// Rows of the index shown on `/section9/` itself; a longer index is shown a fiscal year a page
+/// (`/section9/YEAR/`), the rows of no fiscal year staying on `/section9/`.
+pub const INDEX_ROWS: usize = 200;
+
 #[derive(Serialize)]
 struct CategoryView {
     number: u8,
     label: &'static str,
     entries: Vec<Entry>,
+    /// Where the entries not shown are, when the category is long.
+    more: Option<More>,
     /// For 9(8): the sub-groups, each with its entries.
     subgroups: Vec<SubgroupView>,
 }
@@ -39,6 +48,83 @@ struct CategoryView {
 struct SubgroupView {
     label: &'static str,
     entries: Vec<Entry>,
+    more: Option<More>,
+}
+
+/// A long category: how many entries it has, and its part of each yearly index.
+#[derive(Serialize)]
+struct More {
+    total: usize,
+    years: Vec<YearPart>,
+}
+
+#[derive(Serialize)]
+struct YearPart {
+    year: i32,
+    count: usize,
+    url: String,
+}
+
+/// A row of an index, with the anchor of its category on the first row of each.
+#[derive(Serialize)]
+struct Row<'a> {
+    #[serde(flatten)]
+    entry: &'a Entry,
+    anchor: Option<String>,
+}
+
+/// The rows of `index` (sorted by paragraph) that `keep` keeps; with `anchored`, each
+/// paragraph's first row is `#s9-N`, where a long category on `/section9/` links a year's index
+/// (`/section9/` itself has those ids on its category headings).
+fn index_rows<'a>(
+    index: &'a [(u8, Entry)],
+    anchored: bool,
+    keep: impl Fn(&Entry) -> bool,
+) -> Vec<Row<'a>> {
+    let mut last = None;
+    index
+        .iter()
+        .filter(|(_, e)| keep(e))
+        .map(|(n, e)| {
+            let anchor = (anchored && last != Some(*n)).then(|| format!("s9-{n}"));
+            last = Some(*n);
+            Row { entry: e, anchor }
+        })
+        .collect()
+}
+
+/// A category's list as `/section9/` shows it: every entry when it has at most
+/// [`CATEGORY_ENTRIES`]; else the newest of them and those of no fiscal year, with where the
+/// rest are.
+fn shorten(entries: Vec<Entry>, paragraph: u8, urls: &Urls) -> (Vec<Entry>, Option<More>) {
+    if entries.len() <= CATEGORY_ENTRIES {
+        return (entries, None);
+    }
+    let total = entries.len();
+    let mut years: Vec<YearPart> = Vec::new();
+    for y in entries.iter().filter_map(|e| e.fiscal_year) {
+        match years.iter_mut().find(|p| p.year == y) {
+            Some(p) => p.count += 1,
+            None => years.push(YearPart {
+                year: y,
+                count: 1,
+                url: format!("{}#s9-{paragraph}", urls.path(&routes::section9_year(y))),
+            }),
+        }
+    }
+    years.sort_by_key(|p| std::cmp::Reverse(p.year));
+    let mut shown = 0;
+    let kept = entries
+        .into_iter()
+        .filter(|e| {
+            if e.fiscal_year.is_none() {
+                return true;
+            }
+            shown += 1;
+            shown <= CATEGORY_ENTRIES
+        })
+        .collect();
+    (kept, Some(More { total, years }))
 }
 
 fn entry(d: &Disclosure, c: Category, urls: &Urls) -> Entry {
@@ -119,25 +205,33 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         v
     };
     let categories: Vec<CategoryView> = (1..=8u8)
-        .map(|n| CategoryView {
-            number: n,
-            label: LABELS[usize::from(n - 1)],
-            entries: if n == 8 {
-                Vec::new()
+        .map(|n| {
+            let (entries, more) = if n == 8 {
+                (Vec::new(), None)
             } else {
-                in_category(Category::Paragraph(n))
-            },
-            subgroups: if n == 8 {
-                Category::SUBGROUPS
-                    .iter()
-                    .map(|c| SubgroupView {
-                        label: c.sub_label().unwrap_or_default(),
-                        entries: in_category(*c),
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            },
+                shorten(in_category(Category::Paragraph(n)), n, urls)
+            };
+            CategoryView {
+                number: n,
+                label: LABELS[usize::from(n - 1)],
+                entries,
+                more,
+                subgroups: if n == 8 {
+                    Category::SUBGROUPS
+                        .iter()
+                        .map(|c| {
+                            let (entries, more) = shorten(in_category(*c), 8, urls);
+                            SubgroupView {
+                                label: c.sub_label().unwrap_or_default(),
+                                entries,
+                                more,
+                            }
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+            }
         })
         .collect();
 
@@ -162,7 +256,9 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         .collect();
 
     let mut pages: Vec<(String, Result<String, Diagnostic>)> = Vec::new();
-    let all_index: Vec<&Entry> = index.iter().map(|(_, e)| e).collect();
+    // A long index is shown a year a page; what has no fiscal year stays here.
+    let by_year = index.len() > INDEX_ROWS && !years.is_empty();
+    let main_index = index_rows(&index, false, |e| !by_year || e.fiscal_year.is_none());
     pages.push((
         routes::section9().into(),
         r.render(
@@ -170,18 +266,16 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             ctx! {
                 page => PageMeta::new("ศูนย์ข้อมูลข่าวสารอิเล็กทรอนิกส์", "section9/", urls),
                 categories => &categories,
-                index => &all_index,
+                index => &main_index,
+                total => index.len(),
+                by_year => by_year,
                 years => &year_links,
                 year => None::<i32>,
             },
         ),
     ));
     for y in &years {
-        let rows: Vec<&Entry> = index
-            .iter()
-            .map(|(_, e)| e)
-            .filter(|e| e.fiscal_year == Some(*y))
-            .collect();
+        let year_rows = index_rows(&index, true, |e| e.fiscal_year == Some(*y));
         let rel = routes::section9_year(*y);
         let title = site
             .config
@@ -193,7 +287,9 @@ fn render_all(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                 "section9_year.html",
                 ctx! {
                     page => PageMeta::new(&title, &rel, urls),
-                    index => &rows,
+                    index => &year_rows,
+                    total => year_rows.len(),
+                    by_year => by_year,
                     years => &year_links,
                     year => Some(*y),
                 },

@@ -674,10 +674,11 @@ fn index_rows(html: &str) -> Vec<([String; 5], String)> {
         "<tbody>",
         "</tbody>",
     );
-    body.split("<tr>")
+    body.split("<tr")
         .skip(1)
         .map(|tr| {
-            let tr = &tr[..tr.find("</tr>").expect("closing </tr>")];
+            let tr = &tr
+                [tr.find('>').expect("end of <tr>") + 1..tr.find("</tr>").expect("closing </tr>")];
             let cells: Vec<String> = tr
                 .split("<td>")
                 .skip(1)

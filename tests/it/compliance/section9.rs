@@ -304,3 +304,115 @@ fn section9_every_link_resolves_and_names_the_page_it_leads_to() {
     }
     assert!(checked > 60, "only {checked} links");
 }
+
+/// A site with `n` more orders of 9(4), half of fiscal year 2566 and half of 2565.
+fn long_category_site(n: usize) -> TestSite {
+    let mut site = records()
+        .file(
+            ORDER_2566,
+            "---\ntitle: คำสั่ง เรื่อง มอบอำนาจให้ปลัดเทศบาลปฏิบัติราชการแทน\ndate: 2566-05-01\nsection9: [4]\n---\nคำสั่ง\n",
+        );
+    for i in 0..n {
+        let date = if i % 2 == 0 {
+            format!("2566-03-{:02}", 1 + i % 28)
+        } else {
+            format!("2565-03-{:02}", 1 + i % 28)
+        };
+        site = site.file(
+            &format!("content/announcements/order-{i:03}.md"),
+            &format!(
+                "---\ntitle: คำสั่ง เรื่อง แต่งตั้งคณะกรรมการ ชุดที่ {i:03}\ndate: {date}\nsection9: [4]\n---\nคำสั่ง\n"
+            ),
+        );
+    }
+    site.build().success();
+    site
+}
+
+#[test]
+fn section9_long_category_shows_its_newest_and_links_each_years_part() {
+    let site = long_category_site(215);
+    let html = page(&site, "section9/");
+    let shown = entries(category(&html, 4));
+    assert_eq!(shown.len(), 20, "the newest twenty");
+
+    // The same twenty, in the same order, open the category's rows of the yearly indexes.
+    let mut all: Vec<([String; 5], String)> = Vec::new();
+    for y in ["2566", "2565"] {
+        all.extend(
+            index_rows(&page(&site, &format!("section9/{y}/")))
+                .into_iter()
+                .filter(|(c, _)| c[0] == "๙ (๔)"),
+        );
+    }
+    assert_eq!(all.len(), 216, "every order is in a yearly index");
+    let newest: Vec<(String, String)> = all[..20]
+        .iter()
+        .map(|(c, href)| (c[1].clone(), href.clone()))
+        .collect();
+    let titles: Vec<(String, String)> = shown
+        .iter()
+        .map(|e| (e.title.clone(), e.href.clone()))
+        .collect();
+    assert_eq!(titles, newest);
+    assert_eq!(shown[0].title, "คำสั่ง เรื่อง มอบอำนาจให้ปลัดเทศบาลปฏิบัติราชการแทน");
+
+    // The rest: how many, and each year's part of the index, which the link reaches.
+    let more = between(category(&html, 4), "<p class=\"more\">", "</p>");
+    assert!(
+        text_of(more).starts_with("หมวดนี้มีทั้งหมด ๒๑๖ รายการ"),
+        "{}",
+        text_of(more)
+    );
+    let links = attribute_values(more, "href");
+    assert_eq!(links, ["/section9/2566/#s9-4", "/section9/2565/#s9-4"]);
+    for link in &links {
+        lands(&site, "/", link).unwrap_or_else(|e| panic!("{e}"));
+    }
+    assert!(text_of(more).contains("ปีงบประมาณ ๒๕๖๖ (๑๐๙ รายการ)"));
+    assert!(text_of(more).contains("ปีงบประมาณ ๒๕๖๕ (๑๐๗ รายการ)"));
+
+    // The index is too long for one page: /section9/ sends to the years, and has none of the
+    // orders beyond the newest twenty.
+    assert!(text_of(&html).contains("จึงแสดงแยกตามปีงบประมาณ"));
+    assert!(
+        index_rows_or_none(&html).is_empty(),
+        "every row has a fiscal year"
+    );
+    assert!(
+        !html.contains("ชุดที่ 001"),
+        "the oldest order is on its year's page only"
+    );
+    assert!(page(&site, "section9/2565/").contains("ชุดที่ 001"));
+    let years = text_of(between(&html, "<p class=\"years\">", "</p>"));
+    assert_eq!(years, "เลือกปีงบประมาณ: ไม่ระบุปี · ๒๕๖๖ · ๒๕๖๕");
+    assert!(
+        html.len() < 50_000 && html.len() < page(&site, "section9/2566/").len(),
+        "the main page stays small: {} bytes",
+        html.len()
+    );
+}
+
+#[test]
+fn section9_short_category_is_shown_whole_with_its_index() {
+    let site = long_category_site(17);
+    let html = page(&site, "section9/");
+    assert_eq!(entries(category(&html, 4)).len(), 18);
+    assert!(!category(&html, 4).contains("class=\"more\""));
+    assert!(!text_of(&html).contains("จึงแสดงแยกตามปีงบประมาณ"));
+    assert!(html.contains("<strong>ทุกปี</strong>"));
+    assert!(
+        index_rows(&html)
+            .iter()
+            .any(|(c, _)| c[1].contains("ชุดที่ 001"))
+    );
+}
+
+/// The index rows of a page, none when it has no index table.
+fn index_rows_or_none(html: &str) -> Vec<([String; 5], String)> {
+    if html.contains("<table class=\"index\">") {
+        index_rows(html)
+    } else {
+        Vec::new()
+    }
+}
