@@ -5,6 +5,7 @@
 //! site's own business, as its HTML is).
 
 use pulldown_cmark::{Event, Parser, Tag};
+use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Msg};
 use crate::site::config::RawHtml;
@@ -14,8 +15,18 @@ use crate::site::{Site, Source};
 pub fn check(site: &Site, diags: &mut Diagnostics) {
     let markdown_checked = site.config.raw_html != RawHtml::Trust;
     if markdown_checked {
-        for doc in site.documents() {
-            markdown(&doc.source, doc.body(), doc.body_line, diags);
+        // Every document's text is parsed: the many documents of a large site on every core.
+        let docs: Vec<_> = site.documents().collect();
+        let found: Vec<Diagnostics> = docs
+            .par_iter()
+            .map(|doc| {
+                let mut d = Diagnostics::default();
+                markdown(&doc.source, doc.body(), doc.body_line, &mut d);
+                d
+            })
+            .collect();
+        for d in found {
+            diags.extend(d);
         }
         for plan in site.plans.values() {
             if let Some((body, line)) = &plan.body {
