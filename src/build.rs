@@ -14,7 +14,7 @@ use crate::diagnostic::Diagnostics;
 use crate::output::Outputs;
 use std::sync::Arc;
 
-use crate::render::cache::RenderCache;
+use crate::render::cache::{Previous, RenderCache};
 use crate::site::{LoadCache, LoadOptions, Site};
 
 /// Loads and checks: the site when it has no errors, and every finding.
@@ -55,12 +55,65 @@ pub fn build(root: &Path, options: &LoadOptions) -> (Option<(Site, Outputs)>, Di
 }
 
 /// [`build`] reusing what earlier runs left in the build cache `store`.
+/// With `previous`, the pages the folder to be updated already holds are not rendered again.
 pub fn build_stored(
     root: &Path,
     options: &LoadOptions,
     store: Option<&Store>,
+    previous: Option<Arc<dyn Previous>>,
 ) -> (Option<(Site, Outputs)>, Diagnostics) {
-    build_cached(root, options, None, None, true, store)
+    let (site, mut diags) = load_and_check_cached(root, options, None);
+    let Some(site) = site else {
+        return (None, diags);
+    };
+    let renders = Arc::new(RenderCache::default());
+    // The links of documents whose pages are kept, as the run that rendered them found them.
+    if let Some(links) = store.and_then(|s| s.get(LINKS_ENTRY, 0)) {
+        renders.seed_links(decode_links(&links).unwrap_or_default());
+    }
+    match produce::render_site(&site, Some(Arc::clone(&renders)), true, store, previous) {
+        Ok(outputs) => {
+            if let Some(s) = store {
+                s.put(LINKS_ENTRY, 0, &encode_links(&renders.all_links()));
+            }
+            (Some((site, outputs)), diags)
+        }
+        Err(more) => {
+            diags.extend(more);
+            diags.sort();
+            (None, diags)
+        }
+    }
+}
+
+/// The cache entry of the site links of each document's text, by [`crate::render::Renderer::links_key`].
+const LINKS_ENTRY: &str = "page-links";
+
+fn encode_links(all: &[(u64, Arc<[String]>)]) -> Vec<u8> {
+    let mut buf = Vec::new();
+    for (key, links) in all {
+        crate::cache::frame::push(&mut buf, &key.to_le_bytes());
+        crate::cache::frame::push(
+            &mut buf,
+            serde_json::to_string(&**links)
+                .unwrap_or_default()
+                .as_bytes(),
+        );
+    }
+    buf
+}
+
+fn decode_links(bytes: &[u8]) -> Option<Vec<(u64, Arc<[String]>)>> {
+    let parts = crate::cache::frame::parts(bytes)?;
+    parts
+        .chunks(2)
+        .map(|pair| {
+            let [key, links] = pair else { return None };
+            let key = u64::from_le_bytes((*key).try_into().ok()?);
+            let links: Vec<String> = serde_json::from_slice(links).ok()?;
+            Some((key, links.into()))
+        })
+        .collect()
 }
 
 /// [`build`] reusing what earlier builds parsed and rendered (the dev server), and without the
@@ -96,4 +149,5 @@ mod write;
 
 pub use owned::MANIFEST;
 pub use produce::{render_search, render_site_cached};
+pub use write::previous;
 pub use write::{WriteStats, write};

@@ -8,7 +8,7 @@ use crate::cache::Store;
 use crate::diagnostic::Diagnostics;
 use crate::output::Outputs;
 use crate::render::Renderer;
-use crate::render::cache::RenderCache;
+use crate::render::cache::{Previous, RenderCache};
 use crate::site::Site;
 
 /// Renders the whole site, reusing pages from `cache` whose inputs did not change; without the search
@@ -19,10 +19,21 @@ pub fn render_site_cached(
     with_search: bool,
     store: Option<&Store>,
 ) -> Result<Outputs, Diagnostics> {
+    render_site(site, cache, with_search, store, None)
+}
+
+/// [`render_site_cached`], keeping the pages `previous` holds.
+pub fn render_site(
+    site: &Site,
+    cache: Option<std::sync::Arc<RenderCache>>,
+    with_search: bool,
+    store: Option<&Store>,
+    previous: Option<std::sync::Arc<dyn Previous>>,
+) -> Result<Outputs, Diagnostics> {
     if let Some(c) = &cache {
         c.start();
     }
-    let result = render_all(site, cache.clone(), with_search, store);
+    let result = render_all(site, cache.clone(), with_search, store, previous);
     if let Some(c) = &cache {
         c.finish();
     }
@@ -47,12 +58,14 @@ fn render_all(
     cache: Option<std::sync::Arc<RenderCache>>,
     with_search: bool,
     store: Option<&Store>,
+    previous: Option<std::sync::Arc<dyn Previous>>,
 ) -> Result<Outputs, Diagnostics> {
     use crate::output::{
         catalog, feed, links, ocds, opendata, pages, procurement, sitemap, statics,
     };
     let mut renderer = Renderer::new(site)?;
     renderer.cache = cache;
+    renderer.previous = previous;
     let urls = renderer.urls.clone();
     let mut outputs = Outputs::default();
     let mut diags = Diagnostics::default();

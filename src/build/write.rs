@@ -87,6 +87,37 @@ pub fn write(
     Ok(stats)
 }
 
+/// The pages the staging folder of output `out` holds, as [`Written`] recorded them: what a
+/// build need not render again. `None` when there is no such folder or record.
+pub fn previous(
+    out: &Path,
+    root: &Path,
+    store: Option<&Store>,
+) -> Option<std::sync::Arc<dyn crate::render::cache::Previous>> {
+    let staging = owned::resolve(out, root).ok()?.staging;
+    let record = Written::load(store?, &staging)?;
+    Some(std::sync::Arc::new(Kept {
+        dir: staging,
+        record,
+    }))
+}
+
+struct Kept {
+    dir: PathBuf,
+    record: Written,
+}
+
+impl crate::render::cache::Previous for Kept {
+    fn holds(&self, rel: &str, key: u64) -> bool {
+        key != 0
+            && self
+                .record
+                .files
+                .get(rel)
+                .is_some_and(|s| s.key == key && s.holds(&self.dir.join(rel)))
+    }
+}
+
 /// What each file of an output folder was when a build left it: its size, identity and
 /// change times, and a hash of its content. A file whose size, inode, modification and
 /// change time (which no program can set back) are still those recorded still holds that
@@ -103,6 +134,8 @@ struct Stamp {
     mtime: i128,
     ctime: i128,
     hash: u128,
+    /// The render key of a page ([`Outputs::keys`]), 0 for other files.
+    key: u64,
 }
 
 impl Stamp {
@@ -117,6 +150,17 @@ impl Stamp {
             mtime: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
             ctime: i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec()),
             hash,
+            key: 0,
+        })
+    }
+
+    /// Whether `path` is still the file this stamp describes (its key aside).
+    fn holds(&self, path: &Path) -> bool {
+        Stamp::of(path, self.hash).is_some_and(|now| {
+            Stamp {
+                key: self.key,
+                ..now
+            } == *self
         })
     }
 
@@ -160,6 +204,7 @@ impl Written {
                 mtime: i128::from_le_bytes(n(2)?),
                 ctime: i128::from_le_bytes(n(3)?),
                 hash: u128::from_le_bytes(n(4)?),
+                key: u64::try_from(u128::from_le_bytes(n(5)?)).ok()?,
             };
             files.insert(String::from_utf8(rel.to_vec()).ok()?, stamp);
         }
@@ -173,12 +218,13 @@ impl Written {
         for rel in rels {
             let s = &self.files[rel];
             crate::cache::frame::push(&mut buf, rel.as_bytes());
-            let mut stamp = Vec::with_capacity(80);
+            let mut stamp = Vec::with_capacity(96);
             stamp.extend_from_slice(&u128::from(s.len).to_le_bytes());
             stamp.extend_from_slice(&u128::from(s.ino).to_le_bytes());
             stamp.extend_from_slice(&s.mtime.to_le_bytes());
             stamp.extend_from_slice(&s.ctime.to_le_bytes());
             stamp.extend_from_slice(&s.hash.to_le_bytes());
+            stamp.extend_from_slice(&u128::from(s.key).to_le_bytes());
             crate::cache::frame::push(&mut buf, &stamp);
         }
         buf
@@ -262,10 +308,26 @@ fn sync_tree(
             crate::progress::wrote();
             let target = dir.join(rel);
             let known = listing.files.contains(rel);
+            let key = outputs.keys.get(rel).copied().unwrap_or(0);
             let bytes: &[u8] = match body {
                 Body::Bytes(b) => b,
                 Body::Static(b) => b,
                 Body::Shared(b) => b,
+                Body::Kept(key) => {
+                    // Rendering found the page in place; it must still be.
+                    let kept = before
+                        .and_then(|w| w.files.get(rel))
+                        .filter(|s| known && s.key == *key && s.holds(&target));
+                    return match kept {
+                        Some(stamp) => Ok((stamp.len, Some((rel, *stamp)))),
+                        None => Err((
+                            target.clone(),
+                            io::Error::other(
+                                "the staging folder changed during the build; run the build again",
+                            ),
+                        )),
+                    };
+                }
                 Body::Copy(src) => {
                     let (len, wrote) = sync_copy(&target, src, known).map_err(err(&target))?;
                     if wrote {
@@ -279,15 +341,18 @@ fn sync_tree(
             let recorded = before
                 .and_then(|w| w.files.get(rel))
                 .filter(|s| known && s.hash == hash && s.len == bytes.len() as u64)
-                .filter(|s| Stamp::of(&target, hash).as_ref() == Some(*s));
+                .filter(|s| s.holds(&target));
             if let Some(stamp) = recorded {
-                return Ok((stamp.len, Some((rel, *stamp))));
+                return Ok((stamp.len, Some((rel, Stamp { key, ..*stamp }))));
             }
             let (len, wrote) = sync_bytes(&target, bytes, known).map_err(err(&target))?;
             if wrote {
                 written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
-            Ok((len, Stamp::of(&target, hash).map(|s| (rel, s))))
+            Ok((
+                len,
+                Stamp::of(&target, hash).map(|s| (rel, Stamp { key, ..s })),
+            ))
         })
         .collect::<Result<_, (PathBuf, io::Error)>>()?;
     owned::write_manifest(dir, outputs.files.keys()).map_err(manifest_err)?;

@@ -19,7 +19,8 @@ pub fn execute(args: &BuildArgs, g: Global) -> Outcome {
     // What earlier builds into this output left to reuse; nothing is written to it unless
     // this build's output is written.
     let store = crate::cache::Store::beside(&out);
-    let (built, diags) = crate::build::build_stored(&args.root, &options, store.as_ref());
+    let previous = crate::build::previous(&out, &args.root, store.as_ref());
+    let (built, diags) = crate::build::build_stored(&args.root, &options, store.as_ref(), previous);
     drop(reporter);
     report(&diags, g);
     let Some((site, outputs)) = built else {
@@ -43,10 +44,19 @@ pub fn execute(args: &BuildArgs, g: Global) -> Outcome {
                     rendered.as_millis(),
                     (start.elapsed() - rendered).as_millis(),
                 );
+                let kept = outputs
+                    .files
+                    .values()
+                    .filter(|b| matches!(b, crate::output::Body::Kept(_)))
+                    .count();
                 progress(
                     g,
-                    &format!("อ่าน ตรวจ และสร้างหน้า {made} ms, เขียนไฟล์ {wrote} ms"),
-                    &format!("load+check+render {made} ms, write {wrote} ms"),
+                    &format!(
+                        "อ่าน ตรวจ และสร้างหน้า {made} ms (ใช้หน้าเดิมที่ไม่เปลี่ยน {kept} หน้า), เขียนไฟล์ {wrote} ms"
+                    ),
+                    &format!(
+                        "load+check+render {made} ms ({kept} unchanged pages kept), write {wrote} ms"
+                    ),
                 );
             }
             progress(

@@ -37,12 +37,17 @@ pub enum Body {
     Copy(crate::site::attachment::CopySource),
     /// Bytes shared with the dev server's render cache.
     Shared(std::sync::Arc<[u8]>),
+    /// The page the folder being updated already holds, rendered from the same inputs (the
+    /// key); see [`crate::render::cache::Previous`].
+    Kept(u64),
 }
 
 /// Every output file, by path relative to the output folder (`measures/2566/index.html`).
 #[derive(Clone, Debug, Default)]
 pub struct Outputs {
     pub files: BTreeMap<String, Body>,
+    /// The render key of each page that has one: what its bytes were made from.
+    pub keys: std::collections::HashMap<String, u64>,
 }
 
 impl Outputs {

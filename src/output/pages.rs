@@ -160,18 +160,25 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         .map(|d| &**d)
         .collect();
     crate::progress::rendering(docs.len());
-    let rendered: Vec<(String, Result<Body, Diagnostic>)> = docs
+    let rendered: Vec<(String, Option<u64>, Result<Body, Diagnostic>)> = docs
         .par_iter()
         .map(|doc| {
             crate::progress::rendered();
             let rel = routes::document(doc);
-            // A page that embeds a record depends on that record too: never reuse it.
-            let key =
-                (doc.front.embed.is_none()).then(|| fingerprint(&(r.fingerprint, doc.fingerprint)));
+            // A page that embeds a record, or a procurement notice (whose page shows the steps
+            // of its project from the plan, the reference prices and the other notices),
+            // depends on more than its file: never reuse it.
+            let key = (doc.front.embed.is_none() && doc.front.procurement.is_none())
+                .then(|| fingerprint(&(r.fingerprint, doc.fingerprint)));
             if let (Some(cache), Some(key)) = (&r.cache, key)
                 && let Some(html) = cache.page(key)
             {
-                return (rel, Ok(Body::Shared(html)));
+                return (rel, Some(key), Ok(Body::Shared(html)));
+            }
+            if let (Some(previous), Some(key)) = (&r.previous, key)
+                && previous.holds(&format!("{rel}index.html"), key)
+            {
+                return (rel, Some(key), Ok(Body::Kept(key)));
             }
             let (view, links) = DocView::full_with_links(site, doc, &r.urls);
             if let Some(cache) = &r.cache {
@@ -194,12 +201,18 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                 }
                 _ => Body::Bytes(h.into_bytes()),
             });
-            (rel, body)
+            (rel, key, body)
         })
         .collect();
-    for (rel, body) in rendered {
+    for (rel, key, body) in rendered {
         match body {
-            Ok(body) => out.add(format!("{rel}index.html"), body),
+            Ok(body) => {
+                let path = format!("{rel}index.html");
+                if let Some(key) = key {
+                    out.keys.insert(path.clone(), key);
+                }
+                out.add(path, body);
+            }
             Err(d) => diags.push(d),
         }
     }

@@ -5,6 +5,15 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
+/// The pages an earlier build left in the folder this build will update: a page whose render
+/// key is the one recorded for its file, and whose file is as that build left it, need not be
+/// rendered again.
+pub trait Previous: Send + Sync {
+    /// Whether the folder holds the page `rel` (`announcements/x/index.html`) as rendered with
+    /// `key`.
+    fn holds(&self, rel: &str, key: u64) -> bool;
+}
+
 #[derive(Default)]
 pub struct RenderCache {
     inner: Mutex<Inner>,
@@ -82,5 +91,27 @@ impl RenderCache {
         let mut inner = self.lock();
         let g = inner.generation;
         inner.links.insert(key, (g, links));
+    }
+
+    /// Links of documents found by an earlier run, before [`RenderCache::start`]: those the
+    /// build does not use are dropped by [`RenderCache::finish`].
+    pub fn seed_links(&self, entries: impl IntoIterator<Item = (u64, Arc<[String]>)>) {
+        let mut inner = self.lock();
+        let g = inner.generation;
+        inner
+            .links
+            .extend(entries.into_iter().map(|(k, v)| (k, (g, v))));
+    }
+
+    /// The links held, by key.
+    pub fn all_links(&self) -> Vec<(u64, Arc<[String]>)> {
+        let inner = self.lock();
+        let mut all: Vec<(u64, Arc<[String]>)> = inner
+            .links
+            .iter()
+            .map(|(k, (_, v))| (*k, Arc::clone(v)))
+            .collect();
+        all.sort_by_key(|(k, _)| *k);
+        all
     }
 }

@@ -35,6 +35,8 @@ pub struct Renderer {
     pub urls: Urls,
     /// Pages rendered before, when rebuilding (the dev server).
     pub cache: Option<std::sync::Arc<cache::RenderCache>>,
+    /// The pages the output folder already holds (`build`).
+    pub previous: Option<std::sync::Arc<dyn cache::Previous>>,
     /// A fingerprint of everything a document page depends on besides its own file: the theme,
     /// the site's settings and menus, the attachments.
     pub fingerprint: u64,
@@ -85,6 +87,7 @@ impl Renderer {
             env,
             urls,
             cache: None,
+            previous: None,
             fingerprint,
         })
     }

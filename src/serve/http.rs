@@ -125,7 +125,8 @@ fn bytes_of(body: &Body) -> Option<Vec<u8>> {
         Body::Bytes(b) => Some(b.clone()),
         Body::Static(b) => Some(b.to_vec()),
         Body::Shared(b) => Some(b.to_vec()),
-        Body::Copy(_) => None,
+        // Only `build` keeps pages from an output folder; the server renders every one.
+        Body::Copy(_) | Body::Kept(_) => None,
     }
 }
 

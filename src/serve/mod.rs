@@ -183,6 +183,7 @@ pub fn start(opts: &ServeOptions) -> Result<Server, StartError> {
     let (listener, addr) = listen(&opts.bind, opts.port, opts).map_err(StartError::System)?;
     let outputs = Outputs {
         files: shared_bodies(outputs.files).collect(),
+        keys: outputs.keys,
     };
     let shared = Arc::new(Shared::new(
         Snapshot {
@@ -320,6 +321,7 @@ impl SearchWorker {
                 shared.publish_if(generation, |current| {
                     let mut merged = Outputs {
                         files: current.outputs.files.clone(),
+                        keys: current.outputs.keys.clone(),
                     };
                     merged.files.retain(|k, _| !k.starts_with("search/"));
                     merged.files.extend(shared_bodies(search.files));

@@ -116,12 +116,81 @@ fn a_damaged_entry_is_ignored_and_the_output_is_still_right() {
     expected.assert_same(&site.public());
 }
 
+/// How many pages the build kept as the output folder held them (`build -v`).
+fn kept(site: &TestSite) -> usize {
+    let out = site.run(&["build", "-v"]);
+    out.success();
+    let text = format!("{}{}", out.stdout, out.stderr);
+    let th = "ใช้หน้าเดิมที่ไม่เปลี่ยน ";
+    let n = match text.find(th) {
+        Some(at) => text[at + th.len()..].split(' ').next().unwrap(),
+        None => {
+            let at = text
+                .find(" unchanged pages kept")
+                .expect("the verbose summary");
+            text[..at].rsplit('(').next().unwrap()
+        }
+    };
+    n.trim().parse().unwrap()
+}
+
+#[test]
+fn an_unchanged_rebuild_renders_no_document_page_again() {
+    let site = built_twice();
+    let expected = site.public();
+    let pages = std::fs::read_dir(site.path("public/announcements"))
+        .unwrap()
+        .count();
+    assert!(kept(&site) >= pages, "every announcement's page is kept");
+    expected.assert_same(&site.public());
+
+    // One edited: rendered again into each folder, the others kept; the output is what a
+    // build from scratch gives.
+    let a = "content/announcements/ethics-code.md";
+    let site = site.replace(a, "number: \"38/2566\"", "number: \"39/2566\"");
+    let all = kept(&site);
+    assert!(all >= pages - 1, "the others are kept");
+    let fresh = TestSite::example().replace(a, "number: \"38/2566\"", "number: \"39/2566\"");
+    fresh.build().success();
+    site.public().assert_same(&fresh.public());
+    assert_eq!(kept(&site), all, "the other folder had the old page too");
+    site.public().assert_same(&fresh.public());
+    assert_eq!(kept(&site), all + 1, "now both folders have it");
+}
+
+#[test]
+fn a_procurement_notice_follows_its_plan_though_its_own_file_is_unchanged() {
+    let site = built_twice();
+    let plan = "content/procurement/plans/2566.yaml";
+    let notice = "public/procurement-notices/2566-01-12-road-moo3-invitation/index.html";
+    assert!(site.read(notice).contains("datetime=\"2022-10-28\""));
+    let site = site.replace(plan, "announced: 2565-10-28", "announced: 2565-10-27");
+    for _ in 0..3 {
+        timed(&site);
+        let page = site.read(notice);
+        assert!(
+            page.contains("datetime=\"2022-10-27\""),
+            "the plan's new date"
+        );
+        assert!(!page.contains("datetime=\"2022-10-28\""));
+    }
+}
+
 #[test]
 fn a_hand_edited_output_file_is_put_right_though_its_size_and_time_were_kept() {
+    for rel in [
+        "measures/2566/index.html",
+        // A page a rebuild would keep as it is, were it unchanged.
+        "announcements/ethics-code/index.html",
+    ] {
+        hand_edited(rel);
+    }
+}
+
+fn hand_edited(rel: &str) {
     let site = built_twice();
     let expected = site.public();
     // The folder the next build brings up to date (it holds the build before last).
-    let rel = "measures/2566/index.html";
     let staged = site.path(&format!(".public.prongsai/{rel}"));
     let meta = std::fs::metadata(&staged).unwrap();
     let mut bytes = std::fs::read(&staged).unwrap();

@@ -563,3 +563,36 @@ fn many_parallel_clients_all_get_whole_pages() {
         }
     });
 }
+
+#[test]
+fn a_procurement_notice_follows_its_plan_while_served() {
+    let site = TestSite::example();
+    let server = Server::start(&site);
+    let notice = "procurement-notices/2566-01-12-road-moo3-invitation/";
+    assert!(
+        server
+            .get(notice)
+            .text()
+            .contains("datetime=\"2022-10-28\"")
+    );
+    // Only the plan changes: the notice's own file does not.
+    let plan = site.root().join("content/procurement/plans/2566.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    assert!(text.contains("announced: 2565-10-28"));
+    atomic_write(
+        &plan,
+        &text.replacen("announced: 2565-10-28", "announced: 2565-10-27", 1),
+    );
+    wait_for("the plan's new date on the notice's page", || {
+        server
+            .get(notice)
+            .text()
+            .contains("datetime=\"2022-10-27\"")
+    });
+    assert!(
+        !server
+            .get(notice)
+            .text()
+            .contains("datetime=\"2022-10-28\"")
+    );
+}
