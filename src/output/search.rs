@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostics;
 use crate::output::Outputs;
 use crate::output::page::PageMeta;
 use crate::render::Renderer;
-use crate::search::index::{self, Input};
+use crate::search::index::{self, Input, Record};
 use crate::search::records;
 use crate::site::Site;
 use crate::site::routes;
@@ -23,14 +23,24 @@ struct Summary {
     years: Vec<i32>,
 }
 
-/// Everything the index is made from (the program's own version is the store's business).
-fn input_key(input: &Input) -> u128 {
+/// Everything the index is made from (the program's own version is the store's business):
+/// `input`'s settings, the records as [`records::Pending`] has them, and the sources of the
+/// documents whose texts are pending.
+fn input_key<'a>(
+    input: &Input,
+    records: &[Record],
+    sources: impl Iterator<Item = &'a str>,
+) -> u128 {
     let mut k = Key::new();
     for (key, label) in &input.types {
         k.part(key.as_bytes()).part(label.as_bytes());
     }
+    k.part(b"documents");
+    for s in sources {
+        k.part(s.as_bytes());
+    }
     k.part(b"records");
-    for r in &input.records {
+    for r in records {
         k.part(&r.kind.to_le_bytes())
             .part(r.title.as_bytes())
             .part(r.url.as_bytes())
@@ -102,22 +112,26 @@ pub fn render(
     diags: &mut Diagnostics,
     store: Option<&Store>,
 ) {
-    let (types, records) = crate::timing::phase("search: records", || records::records(site));
+    // Documents' texts are read out of their Markdown only when the index is built.
+    let (types, pending) = crate::timing::phase("search: records", || records::pending(site));
     let settings = &site.config.search;
-    let input = Input {
+    let mut input = Input {
         types: types.clone(),
-        records,
+        records: Vec::new(),
         words: settings.words.clone(),
         synonyms: settings.synonyms.clone(),
         numerals: site.config.numerals,
     };
-    let key = crate::timing::phase("search: cache key", || input_key(&input));
+    let key = crate::timing::phase("search: cache key", || {
+        input_key(&input, &pending.records, pending.sources())
+    });
     let cached = store
         .and_then(|s| s.get(CACHE_ENTRY, key))
         .and_then(|b| decode(&b));
     let built = match cached {
         Some(built) => built,
         None => {
+            input.records = crate::timing::phase("search: document texts", || pending.finish());
             let built = index::build(input);
             if let Some(s) = store {
                 s.put(CACHE_ENTRY, key, &encode(&built));

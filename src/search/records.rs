@@ -29,6 +29,41 @@ pub const DATASETS: &str = "datasets";
 
 /// The types (key, Thai label) in the order filters list them, and every record.
 pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
+    let (types, pending) = pending(site);
+    (types, pending.finish())
+}
+
+/// Every record, the texts of documents not yet read out of their Markdown: what the index is
+/// made from is known without that work, which a build whose index is cached never does.
+pub struct Pending<'a> {
+    /// The records, a document's with an empty text.
+    pub records: Vec<Record>,
+    /// The documents whose records wait for their text: (index in `records`, document).
+    docs: Vec<(usize, &'a Document)>,
+}
+
+impl Pending<'_> {
+    /// The source of each document whose text is pending: all its text is made from.
+    pub fn sources(&self) -> impl Iterator<Item = &str> {
+        self.docs.iter().map(|(_, d)| d.source.text.as_str())
+    }
+
+    /// The records with every document's text.
+    pub fn finish(mut self) -> Vec<Record> {
+        let texts: Vec<String> = self
+            .docs
+            .par_iter()
+            .map(|(_, doc)| document_text(doc))
+            .collect();
+        for ((i, _), text) in self.docs.iter().zip(texts) {
+            self.records[*i].text = text;
+        }
+        self.records
+    }
+}
+
+/// [`records`], the documents' texts pending.
+pub fn pending(site: &Site) -> (Vec<(String, String)>, Pending<'_>) {
     let n = site.config.numerals;
     let mut types: Vec<(String, String)> = Vec::new();
     for s in site.sections.values() {
@@ -62,10 +97,7 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
     let datasets: HashMap<&str, &crate::site::Dataset> =
         site.datasets.iter().map(|d| (d.slug.as_str(), d)).collect();
 
-    let mut doc_texts: HashMap<String, String> = docs
-        .par_iter()
-        .map(|(path, doc)| (path.clone(), document_text(doc)))
-        .collect();
+    let mut pending_docs: Vec<(usize, &Document)> = Vec::new();
     let mut out = Vec::new();
     for d in site.disclosures() {
         let record = |key: &str, text: String| Record {
@@ -85,7 +117,8 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
                 } else {
                     section_key(&doc.section)
                 };
-                out.push(record(&key, doc_texts.remove(path).unwrap_or_default()));
+                pending_docs.push((out.len(), doc));
+                out.push(record(&key, String::new()));
             }
             Subject::ReferencePrice(slug) => {
                 if let Some(rp) = prices.get(slug.as_str()) {
@@ -227,7 +260,13 @@ pub fn records(site: &Site) -> (Vec<(String, String)>, Vec<Record>) {
             });
         }
     }
-    (types, out)
+    (
+        types,
+        Pending {
+            records: out,
+            docs: pending_docs,
+        },
+    )
 }
 
 /// A site path with its fragment, percent-encoded where needed.

@@ -228,3 +228,16 @@ fn a_failed_build_leaves_no_cache_behind() {
     site.build().failure();
     assert!(!site.exists(CACHE));
 }
+
+#[test]
+fn an_edit_of_a_documents_text_alone_rebuilds_the_index() {
+    let site = built_twice();
+    // The body only: the title, date and address the index lists stay as they were.
+    let a = "content/announcements/ethics-code.md";
+    let text = site.read(a);
+    let site = site.file(a, &format!("{text}\nอาสาสมัครดับเพลิงประจำหมู่บ้าน\n"));
+    timed(&site).stderr_has(INDEXED);
+    let fresh = TestSite::example().file(a, &format!("{text}\nอาสาสมัครดับเพลิงประจำหมู่บ้าน\n"));
+    fresh.build().success();
+    site.public().assert_same(&fresh.public());
+}
