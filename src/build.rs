@@ -19,13 +19,17 @@ use crate::site::{LoadCache, LoadOptions, Site};
 
 /// Loads and checks: the site when it has no errors, and every finding.
 pub fn load_and_check(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
-    load_and_check_cached(root, options, None)
+    load_and_check_cached(root, options, None, None)
 }
+
+/// The cache entry of the files the text-only checks found clean ([`crate::check::Clean`]).
+const CLEAN_ENTRY: &str = "clean-sources";
 
 fn load_and_check_cached(
     root: &Path,
     options: &LoadOptions,
     loads: Option<&LoadCache>,
+    store: Option<&Store>,
 ) -> (Option<Site>, Diagnostics) {
     let (site, mut diags) =
         crate::timing::phase("load", || Site::load_cached(root, options, loads));
@@ -33,7 +37,15 @@ fn load_and_check_cached(
         diags.sort();
         return (None, diags);
     };
-    diags.extend(crate::timing::phase("check", || crate::check::check(&site)));
+    let known = store
+        .and_then(|s| s.get(CLEAN_ENTRY, 0))
+        .and_then(|b| crate::check::Clean::decode(&b))
+        .unwrap_or_default();
+    let (found, clean) = crate::timing::phase("check", || crate::check::check_known(&site, &known));
+    diags.extend(found.0);
+    if let Some(s) = store {
+        s.put(CLEAN_ENTRY, 0, &clean.encode());
+    }
     diags.sort();
     if diags.has_errors() {
         (None, diags)
@@ -62,7 +74,7 @@ pub fn build_stored(
     store: Option<&Store>,
     previous: Option<Arc<dyn Previous>>,
 ) -> (Option<(Site, Outputs)>, Diagnostics) {
-    let (site, mut diags) = load_and_check_cached(root, options, None);
+    let (site, mut diags) = load_and_check_cached(root, options, None, store);
     let Some(site) = site else {
         return (None, diags);
     };
@@ -126,7 +138,7 @@ pub fn build_cached(
     with_search: bool,
     store: Option<&Store>,
 ) -> (Option<(Site, Outputs)>, Diagnostics) {
-    let (site, mut diags) = load_and_check_cached(root, options, loads);
+    let (site, mut diags) = load_and_check_cached(root, options, loads, store);
     let Some(site) = site else {
         return (None, diags);
     };

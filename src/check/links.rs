@@ -12,11 +12,13 @@ use crate::site::config::RawHtml;
 use crate::site::routes::is_safe_link;
 use crate::site::{Site, Source};
 
-pub fn check(site: &Site, diags: &mut Diagnostics) {
+/// Every link of the site's content; the Markdown of documents `known` holds as clean is not
+/// read again.
+pub fn check(site: &Site, known: &(dyn Fn(&Source) -> bool + Sync), diags: &mut Diagnostics) {
     let markdown_checked = site.config.raw_html != RawHtml::Trust;
     if markdown_checked {
         // Every document's text is parsed: the many documents of a large site on every core.
-        let docs: Vec<_> = site.documents().collect();
+        let docs: Vec<_> = site.documents().filter(|d| !known(&d.source)).collect();
         let found: Vec<Diagnostics> = docs
             .par_iter()
             .map(|doc| {

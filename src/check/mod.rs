@@ -22,6 +22,53 @@ use crate::site::topics;
 use crate::site::{Document, RESERVED_FOLDERS, Site, Source};
 
 pub fn check(site: &Site) -> Diagnostics {
+    check_known(site, &Clean::default()).0
+}
+
+/// Files in which the checks that read a file's text alone (Thai marks typed twice, blanks
+/// left to fill, `#` in values, unsafe Markdown links) found nothing, each by a hash of its
+/// path, its text and the site's `raw_html`: a build that meets the same file again need not
+/// read it through again.
+#[derive(Default)]
+pub struct Clean(std::collections::HashSet<u128>);
+
+impl Clean {
+    /// Read back from [`Clean::encode`]; `None` when damaged.
+    pub fn decode(bytes: &[u8]) -> Option<Self> {
+        if !bytes.len().is_multiple_of(16) {
+            return None;
+        }
+        Some(Self(
+            bytes
+                .chunks(16)
+                .filter_map(|c| c.try_into().ok().map(u128::from_le_bytes))
+                .collect(),
+        ))
+    }
+
+    pub fn encode(&self) -> Vec<u8> {
+        let mut all: Vec<u128> = self.0.iter().copied().collect();
+        all.sort_unstable();
+        all.iter().flat_map(|h| h.to_le_bytes()).collect()
+    }
+
+    fn holds(&self, key: u128) -> bool {
+        self.0.contains(&key)
+    }
+}
+
+/// The key of `src` in [`Clean`].
+fn clean_key(src: &Source, raw_html: crate::site::config::RawHtml) -> u128 {
+    let mut k = crate::cache::Key::new();
+    k.part(src.path.as_os_str().as_encoded_bytes())
+        .part(src.text.as_bytes())
+        .part(format!("{raw_html:?}").as_bytes());
+    k.finish()
+}
+
+/// [`check`], skipping the text-only checks of the files `known` holds as clean; also the
+/// files clean now, for the next build.
+pub fn check_known(site: &Site, known: &Clean) -> (Diagnostics, Clean) {
     let mut diags = Diagnostics::default();
     for doc in site.documents() {
         check_document(site, doc, &mut diags);
@@ -36,13 +83,7 @@ pub fn check(site: &Site) -> Diagnostics {
         check_attachments(site, &p.source, &p.data.attachments, &mut diags);
     }
     check_scriptable_attachments(site, &mut diags);
-    links::check(site, &mut diags);
-    procurement::check(site, &mut diags);
-    for d in &site.datasets {
-        check_topics(&d.source, &d.meta.topics, &mut diags);
-        check_section9(&d.source, &d.meta.section9, &mut diags);
-    }
-    let sources = std::iter::once(&site.config_source)
+    let sources: Vec<&Source> = std::iter::once(&site.config_source)
         .chain(site.documents().map(|d| &d.source))
         .chain(site.measures.iter().map(|m| &m.source))
         .chain(site.plans.values().map(|p| &p.source))
@@ -50,8 +91,24 @@ pub fn check(site: &Site) -> Diagnostics {
         .chain(site.results.values().map(|r| &r.source))
         .chain(site.datasets.iter().map(|d| &d.source))
         .chain(site.people.iter().map(|p| &p.source))
-        .chain(site.budgets.values().map(|b| &b.source));
-    let sources: Vec<&Source> = sources.collect();
+        .chain(site.budgets.values().map(|b| &b.source))
+        .collect();
+    let keys: std::collections::HashMap<&std::path::Path, u128> = sources
+        .par_iter()
+        .map(|s| (s.path.as_path(), clean_key(s, site.config.raw_html)))
+        .collect();
+    let is_known = |src: &Source| {
+        keys.get(src.path.as_path())
+            .is_some_and(|k| known.holds(*k))
+    };
+    // What the text-only checks find, apart: a file with none of it is clean.
+    let mut by_text = Diagnostics::default();
+    links::check(site, &is_known, &mut by_text);
+    procurement::check(site, &mut diags);
+    for d in &site.datasets {
+        check_topics(&d.source, &d.meta.topics, &mut diags);
+        check_section9(&d.source, &d.meta.section9, &mut diags);
+    }
     check_example_leftovers(site, &sources, &mut diags);
     let legacy = sources
         .iter()
@@ -62,6 +119,7 @@ pub fn check(site: &Site) -> Diagnostics {
     }
     let found: Vec<Diagnostics> = sources
         .par_iter()
+        .filter(|src| !is_known(src))
         .map(|src| {
             let mut d = Diagnostics::default();
             check_marks(src, &mut d);
@@ -71,9 +129,19 @@ pub fn check(site: &Site) -> Diagnostics {
         })
         .collect();
     for d in found {
-        diags.extend(d);
+        by_text.extend(d);
     }
-    diags
+    let dirty: std::collections::HashSet<&std::path::Path> =
+        by_text.0.iter().map(|d| d.file.as_path()).collect();
+    let clean = Clean(
+        sources
+            .iter()
+            .filter(|s| !dirty.contains(s.path.as_path()))
+            .filter_map(|s| keys.get(s.path.as_path()).copied())
+            .collect(),
+    );
+    diags.extend(by_text.0);
+    (diags, clean)
 }
 
 /// Byte offsets of Thai marks typed one on another (see [`check_marks`]); reads the UTF-8

@@ -241,3 +241,36 @@ fn an_edit_of_a_documents_text_alone_rebuilds_the_index() {
     fresh.build().success();
     site.public().assert_same(&fresh.public());
 }
+
+#[test]
+fn what_the_checks_found_in_a_file_is_said_on_every_build_and_a_new_problem_is_found() {
+    let marks = "content/announcements/marks.md";
+    let site = TestSite::example().file(
+        marks,
+        "---\ntitle: ประกาศรับสมัคร\ndate: 2566-01-20\n---\nรับสมัครก่่อนวันที่ ๓๑\n",
+    );
+    for _ in 0..3 {
+        site.build()
+            .success()
+            .stderr_has("marks.md:5:")
+            .stderr_has("doubled-mark");
+    }
+    // A file the checks found clean before, now with an unsafe link.
+    let a = "content/announcements/ethics-code.md";
+    let text = site.read(a);
+    let site = site.file(a, &format!("{text}\n[คลิก](javascript:alert(1))\n"));
+    site.build()
+        .failure()
+        .stderr_has("ethics-code.md:")
+        .stderr_has("javascript:alert(1)");
+    // raw_html: trust leaves the site's Markdown to the site, and back again it is checked.
+    let site = site.replace(
+        "content/site.yaml",
+        "base_url:",
+        "raw_html: trust\nbase_url:",
+    );
+    site.build().success();
+    site.build().success();
+    let site = site.replace("content/site.yaml", "raw_html: trust\n", "");
+    site.build().failure().stderr_has("javascript:alert(1)");
+}
