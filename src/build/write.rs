@@ -53,8 +53,13 @@ pub fn write(
     } = owned::resolve(out, root)?;
     // One build at a time per folder: a second one waits for the first.
     let _lock = lock(&parent);
-    owned::inspect(&real, out, outputs)?;
-    let listing = owned::inspect(&staging, &staging, outputs)?;
+    // Both folders listed at once (each is a walk of every folder of the site).
+    let (live, listing) = rayon::join(
+        || owned::inspect(&real, out, outputs),
+        || owned::inspect(&staging, &staging, outputs),
+    );
+    live?;
+    let listing = listing?;
     if !staging.exists() {
         std::fs::create_dir(&staging).map_err(|e| {
             fail(

@@ -46,8 +46,10 @@ pub fn execute(args: &BuildArgs, g: Global) -> Outcome {
                 );
                 let kept = outputs
                     .files
-                    .values()
-                    .filter(|b| matches!(b, crate::output::Body::Kept(_)))
+                    .iter()
+                    .filter(|(k, b)| {
+                        k.ends_with(".html") && matches!(b, crate::output::Body::Kept(_))
+                    })
                     .count();
                 progress(
                     g,

@@ -15,6 +15,9 @@ use crate::site::routes;
 
 /// The cache entry of the last index built.
 const CACHE_ENTRY: &str = "search-index";
+/// The cache entry of what the page needs of the last index, and the names of its files: a
+/// build whose output folder still holds those files as the index made them reads no more.
+const SUMMARY_ENTRY: &str = "search-summary";
 
 /// What the page needs of a built index, and its files.
 struct Summary {
@@ -74,6 +77,19 @@ fn encode(built: &index::Built) -> Vec<u8> {
     buf
 }
 
+/// The summary entry: the page's figures, then the files' names.
+fn encode_summary(s: &Summary) -> Vec<u8> {
+    let names: Vec<&str> = s.files.iter().map(|(p, _)| p.as_str()).collect();
+    serde_json::json!([s.types_count, s.years, names])
+        .to_string()
+        .into_bytes()
+}
+
+/// What [`encode_summary`] wrote: figures, and names of files whose content is elsewhere.
+fn decode_summary(bytes: &[u8]) -> Option<(Vec<usize>, Vec<i32>, Vec<String>)> {
+    serde_json::from_slice(bytes).ok()
+}
+
 fn decode(bytes: &[u8]) -> Option<Summary> {
     let parts = frame::parts(bytes)?;
     let (head, files) = parts.split_first()?;
@@ -125,6 +141,24 @@ pub fn render(
     let key = crate::timing::phase("search: cache key", || {
         input_key(&input, &pending.records, pending.sources())
     });
+    // The render key the index's files are recorded with in the output folder.
+    let file_key = (key as u64).max(1);
+    // The output folder already holds the files of this index: nothing to read or write.
+    let kept = r.previous.as_ref().zip(store).and_then(|(previous, s)| {
+        let (types_count, years, names) = decode_summary(&s.get(SUMMARY_ENTRY, key)?)?;
+        names
+            .iter()
+            .all(|n| previous.holds(&routes::search_file(n), file_key))
+            .then_some((types_count, years, names))
+    });
+    if let Some((types_count, years, names)) = kept {
+        for n in &names {
+            let path = routes::search_file(n);
+            out.keys.insert(path.clone(), file_key);
+            out.add(path, crate::output::Body::Kept(file_key));
+        }
+        return page(site, r, out, diags, &types, &types_count, years);
+    }
     let cached = store
         .and_then(|s| s.get(CACHE_ENTRY, key))
         .and_then(|b| decode(&b));
@@ -143,19 +177,36 @@ pub fn render(
             }
         }
     };
-    for (path, text) in built.files {
-        out.add_text(routes::search_file(&path), text);
+    if let Some(s) = store {
+        s.put(SUMMARY_ENTRY, key, &encode_summary(&built));
     }
+    for (path, text) in built.files {
+        let path = routes::search_file(&path);
+        out.keys.insert(path.clone(), file_key);
+        out.add_text(path, text);
+    }
+    page(site, r, out, diags, &types, &built.types_count, built.years);
+}
+
+/// The search page, with the filters the index's documents call for.
+fn page(
+    site: &Site,
+    r: &Renderer,
+    out: &mut Outputs,
+    diags: &mut Diagnostics,
+    types: &[(String, String)],
+    types_count: &[usize],
+    years: Vec<i32>,
+) {
     let type_choices: Vec<Choice> = types
         .iter()
-        .zip(&built.types_count)
+        .zip(types_count)
         .filter(|(_, n)| **n > 0)
         .map(|((k, l), _)| Choice {
             value: k.clone(),
             label: l.clone(),
         })
         .collect();
-    let years: Vec<i32> = built.years;
     let procurement = !crate::site::projects::fiscal_years(site).is_empty();
     let html = r.render(
         "search.html",
