@@ -168,7 +168,7 @@ impl Source {
             }
         };
         let text = normalize(text);
-        if let Some(at) = text.find(is_control) {
+        if let Some(at) = first_control(&text) {
             return Err(control_character(rel, &text, at));
         }
         // Only what a nesting parser reads (YAML, Markdown) pays for nesting; a CSV does not.
@@ -275,7 +275,7 @@ pub fn normalize(text: String) -> String {
 /// amount with one is otherwise not one), and `ํ` + `า` becomes `ำ`, which it looks like.
 /// Lines stay where they were, so messages still point at the right line.
 pub fn unpaste(text: String) -> String {
-    if !text.chars().any(|c| unpasted(c) != Some(c)) && !text.contains("\u{0E4D}\u{0E32}") {
+    if !has_pasted(&text) {
         return text;
     }
     let mut out = String::with_capacity(text.len());
@@ -288,6 +288,38 @@ pub fn unpaste(text: String) -> String {
         }
     }
     out
+}
+
+/// Whether [`unpaste`] would change `text`: a look at the lead bytes of the characters it
+/// changes (most text has none), without decoding every character.
+fn has_pasted(text: &str) -> bool {
+    let b = text.as_bytes();
+    let found = memchr::memchr3_iter(0xC2, 0xE2, 0xEF, b).any(|i| {
+        match (b[i], b.get(i + 1), b.get(i + 2)) {
+            // U+00A0, U+00AD
+            (0xC2, Some(0xA0 | 0xAD), _) => true,
+            // U+2007, U+2009, U+200B..U+200D, U+202F
+            (0xE2, Some(0x80), Some(0x87 | 0x89 | 0x8B..=0x8D | 0xAF)) => true,
+            // U+2060
+            (0xE2, Some(0x81), Some(0xA0)) => true,
+            // U+FEFF
+            (0xEF, Some(0xBB), Some(0xBF)) => true,
+            _ => false,
+        }
+    });
+    found || text.contains("\u{0E4D}\u{0E32}")
+}
+
+/// The byte offset of the first character [`is_control`] refuses: bytes below a space but tab
+/// and line ends, DEL, and U+0080..U+009F (`C2 80`..`C2 9F`), found without decoding.
+fn first_control(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    b.iter().enumerate().find_map(|(i, &x)| {
+        let control = (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r'))
+            || x == 0x7F
+            || (x == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)));
+        control.then_some(i)
+    })
 }
 
 /// What [`unpaste`] makes of one character: nothing, a space, or itself.
@@ -312,6 +344,29 @@ pub fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Characters the byte-level looks must tell apart: those they look for, their neighbours
+    /// with the same lead bytes, Thai, Latin and controls.
+    const ALPHABET: &[char] = &[
+        'a', ' ', '\t', '\n', '\r', '\u{0}', '\u{1f}', '\u{7f}', '\u{80}', '\u{9f}', '\u{a0}',
+        '\u{a1}', '\u{ad}', '\u{ac}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200a}',
+        '\u{200b}', '\u{200d}', '\u{200e}', '\u{202f}', '\u{2030}', '\u{2060}', '\u{2061}',
+        '\u{201c}', '\u{feff}', '\u{fefe}', '\u{ff01}', 'ก', 'ำ', '\u{0e4d}', '\u{0e32}', '€',
+        '😀',
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn byte_level_looks_agree_with_the_characters(
+            picks in proptest::collection::vec(0..ALPHABET.len(), 0..40)
+        ) {
+            let text: String = picks.iter().map(|&i| ALPHABET[i]).collect();
+            let by_chars = text.chars().any(|c| unpasted(c) != Some(c))
+                || text.contains("\u{0E4D}\u{0E32}");
+            proptest::prop_assert_eq!(has_pasted(&text), by_chars);
+            proptest::prop_assert_eq!(first_control(&text), text.find(is_control));
+        }
+    }
 
     #[test]
     fn windows_874_is_read_only_when_it_reads_as_thai() {
