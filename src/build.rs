@@ -63,7 +63,7 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> Option<Site> {
 
 /// Load, check and render: the outputs of a good build, or why there are none.
 pub fn build(root: &Path, options: &LoadOptions) -> (Option<(Site, Outputs)>, Diagnostics) {
-    build_cached(root, options, None, None, true, None)
+    build_cached(root, options, None, None, true, None, None)
 }
 
 /// [`build`] reusing what earlier runs left in the build cache `store`.
@@ -74,28 +74,7 @@ pub fn build_stored(
     store: Option<&Store>,
     previous: Option<Arc<dyn Previous>>,
 ) -> (Option<(Site, Outputs)>, Diagnostics) {
-    let (site, mut diags) = load_and_check_cached(root, options, None, store);
-    let Some(site) = site else {
-        return (None, diags);
-    };
-    let renders = Arc::new(RenderCache::default());
-    // The links of documents whose pages are kept, as the run that rendered them found them.
-    if let Some(links) = store.and_then(|s| s.get(LINKS_ENTRY, 0)) {
-        renders.seed_links(decode_links(&links).unwrap_or_default());
-    }
-    match produce::render_site(&site, Some(Arc::clone(&renders)), true, store, previous) {
-        Ok(outputs) => {
-            if let Some(s) = store {
-                s.put(LINKS_ENTRY, 0, &encode_links(&renders.all_links()));
-            }
-            (Some((site, outputs)), diags)
-        }
-        Err(more) => {
-            diags.extend(more);
-            diags.sort();
-            (None, diags)
-        }
-    }
+    build_cached(root, options, None, None, true, store, previous)
 }
 
 /// The cache entry of the site links of each document's text, by [`crate::render::Renderer::links_key`].
@@ -129,7 +108,7 @@ fn decode_links(bytes: &[u8]) -> Option<Vec<(u64, Arc<[String]>)>> {
 }
 
 /// [`build`] reusing what earlier builds parsed and rendered (the dev server), and without the
-/// search index when `with_search` is false.
+/// search index when `with_search` is false; with `store` and `previous`, as [`build_stored`].
 pub fn build_cached(
     root: &Path,
     options: &LoadOptions,
@@ -137,6 +116,7 @@ pub fn build_cached(
     renders: Option<Arc<RenderCache>>,
     with_search: bool,
     store: Option<&Store>,
+    previous: Option<Arc<dyn Previous>>,
 ) -> (Option<(Site, Outputs)>, Diagnostics) {
     let (site, mut diags) = load_and_check_cached(root, options, loads, store);
     let Some(site) = site else {
@@ -145,8 +125,23 @@ pub fn build_cached(
     // Without a cache from earlier builds, one for this build alone: the link check reuses
     // what page rendering found.
     let renders = renders.unwrap_or_default();
-    match render_site_cached(&site, Some(renders), with_search, store) {
-        Ok(outputs) => (Some((site, outputs)), diags),
+    // The links of documents whose pages are kept, as the run that rendered them found them.
+    if let Some(links) = store.and_then(|s| s.get(LINKS_ENTRY, 0)) {
+        renders.seed_links(decode_links(&links).unwrap_or_default());
+    }
+    match render_site(
+        &site,
+        Some(Arc::clone(&renders)),
+        with_search,
+        store,
+        previous,
+    ) {
+        Ok(outputs) => {
+            if let Some(s) = store {
+                s.put(LINKS_ENTRY, 0, &encode_links(&renders.all_links()));
+            }
+            (Some((site, outputs)), diags)
+        }
         Err(more) => {
             diags.extend(more);
             diags.sort();
@@ -160,6 +155,6 @@ mod produce;
 mod write;
 
 pub use owned::MANIFEST;
-pub use produce::{render_search, render_site_cached};
+pub use produce::{render_search, render_site};
 pub use write::previous;
 pub use write::{WriteStats, write};

@@ -11,18 +11,9 @@ use crate::render::Renderer;
 use crate::render::cache::{Previous, RenderCache};
 use crate::site::Site;
 
-/// Renders the whole site, reusing pages from `cache` whose inputs did not change; without the search
-/// index when `with_search` is false (the dev server builds it after serving the pages).
-pub fn render_site_cached(
-    site: &Site,
-    cache: Option<std::sync::Arc<RenderCache>>,
-    with_search: bool,
-    store: Option<&Store>,
-) -> Result<Outputs, Diagnostics> {
-    render_site(site, cache, with_search, store, None)
-}
-
-/// [`render_site_cached`], keeping the pages `previous` holds.
+/// Renders the whole site, reusing pages from `cache` whose inputs did not change and keeping
+/// those `previous` holds; without the search index when `with_search` is false (the dev
+/// server builds it after serving the pages).
 pub fn render_site(
     site: &Site,
     cache: Option<std::sync::Arc<RenderCache>>,
@@ -40,7 +31,7 @@ pub fn render_site(
     result
 }
 
-/// The search index and page alone: what [`render_site_cached`] leaves out without search.
+/// The search index and page alone: what [`render_site`] leaves out without search.
 pub fn render_search(site: &Site) -> Result<Outputs, Diagnostics> {
     let renderer = Renderer::new(site)?;
     let mut outputs = Outputs::default();

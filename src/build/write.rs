@@ -114,12 +114,7 @@ struct Kept {
 
 impl crate::render::cache::Previous for Kept {
     fn holds(&self, rel: &str, key: u64) -> bool {
-        key != 0
-            && self
-                .record
-                .files
-                .get(rel)
-                .is_some_and(|s| s.key == key && s.holds(&self.dir.join(rel)))
+        self.record.kept(rel, key, &self.dir.join(rel)).is_some()
     }
 }
 
@@ -176,6 +171,14 @@ impl Stamp {
 }
 
 impl Written {
+    /// The stamp of `rel`, at `path`, when it was recorded with render key `key` (never 0)
+    /// and the file is still as recorded.
+    fn kept(&self, rel: &str, key: u64, path: &Path) -> Option<&Stamp> {
+        self.files
+            .get(rel)
+            .filter(|s| key != 0 && s.key == key && s.holds(path))
+    }
+
     const PREFIX: &'static str = "output-";
 
     /// The cache entry of folder `dir`, named by its device and inode (which follow it
@@ -321,8 +324,8 @@ fn sync_tree(
                 Body::Kept(key) => {
                     // Rendering found the page in place; it must still be.
                     let kept = before
-                        .and_then(|w| w.files.get(rel))
-                        .filter(|s| known && s.key == *key && s.holds(&target));
+                        .filter(|_| known)
+                        .and_then(|w| w.kept(rel, *key, &target));
                     return match kept {
                         Some(stamp) => Ok((stamp.len, Some((rel, *stamp)))),
                         None => Err((

@@ -55,6 +55,12 @@ impl Outputs {
         self.files.insert(path.into(), body);
     }
 
+    /// A file made from inputs of render key `key` (see [`Outputs::keys`]).
+    pub fn add_keyed(&mut self, path: String, body: Body, key: u64) {
+        self.keys.insert(path.clone(), key);
+        self.add(path, body);
+    }
+
     pub fn add_text(&mut self, path: impl Into<String>, text: String) {
         self.add(path, Body::Bytes(text.into_bytes()));
     }

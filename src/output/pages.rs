@@ -208,10 +208,10 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         match body {
             Ok(body) => {
                 let path = format!("{rel}index.html");
-                if let Some(key) = key {
-                    out.keys.insert(path.clone(), key);
+                match key {
+                    Some(key) => out.add_keyed(path, body, key),
+                    None => out.add(path, body),
                 }
-                out.add(path, body);
             }
             Err(d) => diags.push(d),
         }

@@ -153,9 +153,11 @@ pub fn render(
     });
     if let Some((types_count, years, names)) = kept {
         for n in &names {
-            let path = routes::search_file(n);
-            out.keys.insert(path.clone(), file_key);
-            out.add(path, crate::output::Body::Kept(file_key));
+            out.add_keyed(
+                routes::search_file(n),
+                crate::output::Body::Kept(file_key),
+                file_key,
+            );
         }
         return page(site, r, out, diags, &types, &types_count, years);
     }
@@ -181,9 +183,11 @@ pub fn render(
         s.put(SUMMARY_ENTRY, key, &encode_summary(&built));
     }
     for (path, text) in built.files {
-        let path = routes::search_file(&path);
-        out.keys.insert(path.clone(), file_key);
-        out.add_text(path, text);
+        out.add_keyed(
+            routes::search_file(&path),
+            crate::output::Body::Bytes(text.into_bytes()),
+            file_key,
+        );
     }
     page(site, r, out, diags, &types, &built.types_count, built.years);
 }

@@ -127,6 +127,7 @@ impl Builder {
             Some(Arc::clone(&self.renders)),
             with_search,
             None,
+            None,
         );
         let built =
             built.map(|(site, outputs)| (site.config.base_path().to_owned(), outputs, site));
