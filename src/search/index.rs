@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::search::codec;
-use crate::search::text::{Piece, clean, normalize, normalize_clean, pieces};
+use crate::search::text::{clean, each_piece, normalize, normalize_clean, pieces};
 use crate::search::vocab::{self, Counts, SpanKind, Vocab};
 use crate::timing::phase;
 
@@ -284,13 +284,14 @@ struct Packed {
 }
 
 impl Packed {
-    fn new(pieces: Vec<Piece>) -> Self {
-        let mut text = String::with_capacity(pieces.iter().map(|p| p.text.len()).sum());
-        let mut ends = Vec::with_capacity(pieces.len());
-        for p in pieces {
-            text.push_str(&p.text);
-            ends.push((u32::try_from(text.len()).unwrap_or(u32::MAX), p.thai));
-        }
+    /// The pieces of normalized text.
+    fn new(normalized: &str) -> Self {
+        let mut text = String::with_capacity(normalized.len());
+        let mut ends = Vec::new();
+        each_piece(normalized, |piece, thai, _| {
+            text.push_str(piece);
+            ends.push((u32::try_from(text.len()).unwrap_or(u32::MAX), thai));
+        });
         Self { text, ends }
     }
 
@@ -334,8 +335,8 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
             .par_iter_mut()
             .map(|r| {
                 let prepared = Prepared {
-                    title: Packed::new(pieces(&normalize_clean(&r.title))),
-                    text: Packed::new(pieces(&normalize_clean(&r.text))),
+                    title: Packed::new(&normalize_clean(&r.title)),
+                    text: Packed::new(&normalize_clean(&r.text)),
                 };
                 // From here on the text only gives the snippet.
                 r.text = snippet_source(&r.text);
@@ -660,10 +661,10 @@ fn json_text<T: serde::Serialize>(v: &T) -> String {
 
 /// The start of a text, cut at a space near [`SNIPPET_SOURCE`] characters.
 fn snippet_source(text: &str) -> String {
-    if text.chars().count() <= SNIPPET_SOURCE {
+    let Some((end, _)) = text.char_indices().nth(SNIPPET_SOURCE) else {
         return text.to_owned();
-    }
-    let cut: String = text.chars().take(SNIPPET_SOURCE).collect();
+    };
+    let cut = text[..end].to_owned();
     match cut.rfind(' ') {
         Some(i) if i > cut.len() / 2 => cut[..i].to_owned(),
         _ => cut,

@@ -20,10 +20,9 @@ pub fn is_invisible(c: char) -> bool {
 /// [`normalize`] of this text changes characters one by one (digits, case, commas), which lets
 /// the browser map a match back to the text it shows.
 pub fn clean(s: &str) -> String {
-    let already_nfc =
-        unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes;
+    let (already_nfc, invisible) = scan(s);
     let mut out: String = if already_nfc {
-        if s.contains(is_invisible) {
+        if invisible {
             s.chars().filter(|c| !is_invisible(*c)).collect()
         } else {
             s.to_owned()
@@ -36,6 +35,51 @@ pub fn clean(s: &str) -> String {
     }
     out
 }
+
+/// Whether `s` is certainly NFC (Unicode's quick check answers yes) and whether it holds an
+/// invisible character, in one pass. Letters of the Thai block and ASCII, nearly all of a
+/// page, are looked up in a table of their own; other characters are asked of
+/// `unicode_normalization`.
+fn scan(s: &str) -> (bool, bool) {
+    use unicode_normalization::char::canonical_combining_class;
+    let mut invisible = false;
+    let mut last_class = 0u8;
+    for c in s.chars() {
+        let class = if c.is_ascii() {
+            0
+        } else if let Some(k) = (c as u32).checked_sub(0x0E00).filter(|k| *k < 0x80) {
+            THAI_COMBINING_CLASS[k as usize]
+        } else {
+            invisible |= is_invisible(c);
+            if unicode_normalization::is_nfc_quick(std::iter::once(c))
+                != unicode_normalization::IsNormalized::Yes
+            {
+                return (false, invisible);
+            }
+            canonical_combining_class(c)
+        };
+        if class != 0 && last_class > class {
+            return (false, invisible);
+        }
+        last_class = class;
+    }
+    (true, invisible)
+}
+
+/// The canonical combining class of each character of the Thai block (U+0E00–U+0E7F): 103
+/// for the vowels below (ุ ู), 9 for the phinthu, 107 for the tone marks, 0 for the rest. No
+/// character of the block composes or decomposes canonically.
+const THAI_COMBINING_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    t[0x38] = 103;
+    t[0x39] = 103;
+    t[0x3A] = 9;
+    t[0x48] = 107;
+    t[0x49] = 107;
+    t[0x4A] = 107;
+    t[0x4B] = 107;
+    t
+};
 
 /// The form in which text is indexed and queries are looked up: [`clean`], then lower case,
 /// Thai digits as Arabic, and no comma between two digits (`๕๐๐,๐๐๐` → `500000`).
@@ -54,31 +98,34 @@ pub fn normalize_clean(cleaned: &str) -> String {
     } else {
         cleaned
     };
-    let lowered = source.chars().flat_map(|c| {
-        let mut one = [c, '\0', '\0'];
-        let n = if c.is_ascii() {
-            one[0] = c.to_ascii_lowercase();
-            1
-        } else if ('\u{0E00}'..='\u{0E7F}').contains(&c) {
-            1
-        } else {
-            let mut k = 0;
-            for l in c.to_lowercase() {
-                one[k] = l;
-                k += 1;
-            }
-            k
-        };
-        one.into_iter().take(n)
-    });
     let mut out = String::with_capacity(source.len());
     let mut prev = ' ';
-    let mut chars = lowered.map(arabic_digit).peekable();
+    let mut chars = source.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == ',' && prev.is_ascii_digit() && chars.peek().is_some_and(char::is_ascii_digit) {
-            prev = c;
+        let c = if c.is_ascii() {
+            // Lower case has no digit but the digits themselves.
+            if c == ','
+                && prev.is_ascii_digit()
+                && chars
+                    .peek()
+                    .is_some_and(|&n| n.is_ascii_digit() || ('๐'..='๙').contains(&n))
+            {
+                prev = c;
+                continue;
+            }
+            c.to_ascii_lowercase()
+        } else if ('\u{0E00}'..='\u{0E7F}').contains(&c) {
+            arabic_digit(c)
+        } else {
+            // No comma and no digit among these.
+            let mut last = c;
+            for l in c.to_lowercase() {
+                out.push(l);
+                last = l;
+            }
+            prev = last;
             continue;
-        }
+        };
         out.push(c);
         prev = c;
     }
@@ -132,68 +179,67 @@ fn is_word_char(c: char) -> bool {
 /// (`8.5`, and `08.30` reads as `8.3`) and the dots of a Thai abbreviation (`ค.ส.ล.` → `คสล`, a
 /// dot after one or two Thai letters and before another Thai letter).
 pub fn pieces(normalized: &str) -> Vec<Piece> {
-    let chars: Vec<char> = normalized.chars().collect();
     let mut out = Vec::new();
-    let mut i = 0;
+    each_piece(normalized, |text, thai, spaced| {
+        out.push(Piece {
+            text: text.to_owned(),
+            thai,
+            spaced,
+        });
+    });
+    out
+}
+
+/// [`pieces`], each given to `f` as its text, whether it is Thai and whether it is spaced,
+/// without a `String` of its own.
+pub fn each_piece(normalized: &str, mut f: impl FnMut(&str, bool, bool)) {
+    let mut chars = normalized.chars().peekable();
+    // The character after the next one.
+    let second = |chars: &std::iter::Peekable<std::str::Chars>| chars.clone().nth(1);
+    let mut text = String::new();
     let mut spaced = false;
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(&c) = chars.peek() {
+        text.clear();
         if is_thai(c) {
-            let mut text = String::new();
             let mut since_dot = 0;
-            while i < chars.len() {
-                let c = chars[i];
+            while let Some(&c) = chars.peek() {
                 if is_thai(c) {
                     text.push(c);
                     since_dot += 1;
-                    i += 1;
-                } else if c == '.'
-                    && since_dot <= 2
-                    && chars.get(i + 1).is_some_and(|n| is_thai(*n))
-                {
+                } else if c == '.' && since_dot <= 2 && second(&chars).is_some_and(is_thai) {
                     since_dot = 0;
-                    i += 1;
                 } else {
                     break;
                 }
+                chars.next();
             }
-            out.push(Piece {
-                text,
-                thai: true,
-                spaced,
-            });
+            f(&text, true, spaced);
             spaced = false;
         } else if is_word_char(c) {
-            let start = i;
             let mut digits_only = true;
-            while i < chars.len() {
-                let c = chars[i];
+            while let Some(&c) = chars.peek() {
                 if is_word_char(c) {
                     digits_only &= c.is_ascii_digit();
-                    i += 1;
-                } else if c == '.'
+                } else if !(c == '.'
                     && digits_only
-                    && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                    && second(&chars).is_some_and(|n| n.is_ascii_digit()))
                 {
-                    i += 1;
-                } else {
                     break;
                 }
+                text.push(c);
+                chars.next();
             }
-            let raw: String = chars[start..i].iter().collect();
-            let text = if digits_only { number(&raw) } else { raw };
-            out.push(Piece {
-                text,
-                thai: false,
-                spaced,
-            });
+            if digits_only {
+                f(&number(&text), false, spaced);
+            } else {
+                f(&text, false, spaced);
+            }
             spaced = false;
         } else {
             spaced |= c.is_whitespace();
-            i += 1;
+            chars.next();
         }
     }
-    out
 }
 
 /// A number as one token: no leading zeros, no trailing zeros after the point (`1850000.00` →
@@ -271,6 +317,124 @@ mod tests {
         let spaced: Vec<bool> = p.iter().map(|p| p.spaced).collect();
         assert_eq!(spaced, [false, true, true]);
         assert_eq!(p[1].text, "คสลใหม่");
+    }
+
+    /// How [`clean`] and [`normalize_clean`] were first written, character by character with
+    /// the library's own checks: the faster ones must agree with them on any text.
+    fn clean_by_library(s: &str) -> String {
+        let nfc = unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes;
+        let out: String = if nfc {
+            s.chars().filter(|c| !is_invisible(*c)).collect()
+        } else {
+            s.nfc().filter(|c| !is_invisible(*c)).collect()
+        };
+        out.replace("\u{0E4D}\u{0E32}", "\u{0E33}")
+    }
+
+    fn normalize_by_library(cleaned: &str) -> String {
+        let mut out = String::new();
+        let mut prev = ' ';
+        let lower: Vec<char> = cleaned.to_lowercase().chars().map(arabic_digit).collect();
+        for (i, &c) in lower.iter().enumerate() {
+            if c == ','
+                && prev.is_ascii_digit()
+                && lower.get(i + 1).is_some_and(char::is_ascii_digit)
+            {
+                prev = c;
+                continue;
+            }
+            out.push(c);
+            prev = c;
+        }
+        out
+    }
+
+    const ALPHABET: &[char] = &[
+        'a', 'Z', '1', ',', '.', ' ', 'ก', 'น', 'เ', 'ำ', 'ิ', 'ุ', 'ู', '่', '้', '๊', '\u{0E3A}',
+        '\u{0E4D}', 'า', '๕', '๐', 'Σ', 'İ', 'ẞ', 'é', 'e', '\u{0301}', '\u{0300}', '\u{0323}',
+        '\u{00AD}', '\u{200B}', '\u{FEFF}', '\u{00A0}', '“', '–', 'Ω', '\u{2126}', '한',
+        '\u{1161}', '\u{1100}', '٣', 'Ⅻ',
+    ];
+
+    /// [`pieces`] as first written, over a vector of characters by index.
+    fn pieces_by_index(normalized: &str) -> Vec<Piece> {
+        let chars: Vec<char> = normalized.chars().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        let mut spaced = false;
+        while i < chars.len() {
+            let c = chars[i];
+            if is_thai(c) {
+                let mut text = String::new();
+                let mut since_dot = 0;
+                while i < chars.len() {
+                    let c = chars[i];
+                    if is_thai(c) {
+                        text.push(c);
+                        since_dot += 1;
+                        i += 1;
+                    } else if c == '.'
+                        && since_dot <= 2
+                        && chars.get(i + 1).is_some_and(|n| is_thai(*n))
+                    {
+                        since_dot = 0;
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                out.push(Piece {
+                    text,
+                    thai: true,
+                    spaced,
+                });
+                spaced = false;
+            } else if is_word_char(c) {
+                let start = i;
+                let mut digits_only = true;
+                while i < chars.len() {
+                    let c = chars[i];
+                    if is_word_char(c) {
+                        digits_only &= c.is_ascii_digit();
+                        i += 1;
+                    } else if c == '.'
+                        && digits_only
+                        && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                    {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                let raw: String = chars[start..i].iter().collect();
+                let text = if digits_only { number(&raw) } else { raw };
+                out.push(Piece {
+                    text,
+                    thai: false,
+                    spaced,
+                });
+                spaced = false;
+            } else {
+                spaced |= c.is_whitespace();
+                i += 1;
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_cleaning_agrees_with_the_library(
+            picks in proptest::collection::vec(0..ALPHABET.len(), 0..30)
+        ) {
+            let text: String = picks.iter().map(|&i| ALPHABET[i]).collect();
+            proptest::prop_assert_eq!(clean(&text), clean_by_library(&text));
+            let cleaned = clean(&text);
+            proptest::prop_assert_eq!(normalize_clean(&cleaned), normalize_by_library(&cleaned));
+            let normalized = normalize_clean(&cleaned);
+            proptest::prop_assert_eq!(pieces(&normalized), pieces_by_index(&normalized));
+        }
     }
 
     #[test]
