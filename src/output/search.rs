@@ -18,6 +18,10 @@ const CACHE_ENTRY: &str = "search-index";
 /// The cache entry of what the page needs of the last index, and the names of its files: a
 /// build whose output folder still holds those files as the index made them reads no more.
 const SUMMARY_ENTRY: &str = "search-summary";
+/// The cache entry of what the last index build kept of each document's words
+/// ([`index::Memo`], which carries the settings it was made with).
+const MEMO_ENTRY: &str = "search-words";
+const MEMO_KEY: u128 = 1;
 
 /// What the page needs of a built index, and its files.
 struct Summary {
@@ -168,9 +172,17 @@ pub fn render(
         Some(built) => built,
         None => {
             input.records = crate::timing::phase("search: document texts", || pending.finish());
-            let built = index::build(input);
+            let memo = crate::timing::phase("search: words kept, read", || {
+                store
+                    .and_then(|s| s.get(MEMO_ENTRY, MEMO_KEY))
+                    .and_then(|b| index::Memo::decode(&b))
+            });
+            let (built, memo) = index::build_reusing(input, memo);
             if let Some(s) = store {
                 s.put(CACHE_ENTRY, key, &encode(&built));
+                crate::timing::phase("search: words kept, written", || {
+                    s.put(MEMO_ENTRY, MEMO_KEY, &memo.encode())
+                });
             }
             Summary {
                 files: built.files,

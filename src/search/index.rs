@@ -24,8 +24,9 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::search::codec;
-use crate::search::text::{clean, each_piece, normalize, normalize_clean, pieces};
-use crate::search::vocab::{self, Counts, SpanKind, Vocab};
+use crate::search::text::{normalize, pieces};
+pub use crate::search::words::Memo;
+use crate::search::words::{self, Plan, Prepared, Tok, doc_tokens};
 use crate::timing::phase;
 
 /// One thing a resident can find.
@@ -66,10 +67,14 @@ pub struct Built {
     pub words: usize,
     /// Documents of each type.
     pub types_count: Vec<usize>,
+    /// Documents whose words were kept from the last build rather than split again.
+    pub words_kept: usize,
     /// The fiscal years of the documents, newest first.
     pub years: Vec<i32>,
 }
 
+/// A document's tokens (title, text): numbered, or still to be numbered.
+type DocTokens = Result<(Vec<u32>, Vec<u32>), (Vec<Tok>, Vec<Tok>)>;
 /// Each document's terms, in its title and elsewhere.
 type DocTerms = (Vec<u64>, Vec<u64>);
 /// The inverted lists: for each term, the documents with it in the title and elsewhere.
@@ -93,80 +98,6 @@ const SNIPPET_SOURCE: usize = 500;
 /// The key of a pair of neighbouring tokens.
 pub fn pair(a: &str, b: &str) -> String {
     format!("{a} {b}")
-}
-
-/// A token of a document while the index is built: a vocabulary word by number, or other text
-/// (numbers, Latin words, letters not in the vocabulary).
-enum Tok {
-    Word(u32),
-    Other(Box<str>),
-}
-
-/// Tokens of normalized text: Thai runs split over the vocabulary ([`Vocab::split`], the
-/// algorithm queries use) and written as their atoms, other pieces as they are.
-fn doc_tokens<'a>(
-    vocab: &Vocab,
-    atoms: &[Vec<u32>],
-    pieces: impl IntoIterator<Item = (&'a str, bool)>,
-    out: &mut Vec<Tok>,
-) {
-    for (text, thai) in pieces {
-        if !thai {
-            out.push(Tok::Other(text.into()));
-            continue;
-        }
-        let chars: Vec<char> = text.chars().collect();
-        let mut unknown = String::new();
-        for span in vocab.split(&chars, false, None) {
-            match span.kind {
-                SpanKind::Word(w) => {
-                    if !unknown.is_empty() {
-                        out.push(Tok::Other(std::mem::take(&mut unknown).into()));
-                    }
-                    out.extend(atoms[w as usize].iter().map(|a| Tok::Word(*a)));
-                }
-                SpanKind::Prefix | SpanKind::Unknown => {
-                    unknown.extend(&chars[span.start..span.end])
-                }
-            }
-        }
-        if !unknown.is_empty() {
-            out.push(Tok::Other(unknown.into()));
-        }
-    }
-}
-
-/// Numbers for every token: the vocabulary's words first, then the other texts met.
-struct Interner {
-    words: usize,
-    others: FxHashMap<Box<str>, u32>,
-    names: Vec<Box<str>>,
-}
-
-impl Interner {
-    fn id(&mut self, t: Tok) -> u32 {
-        match t {
-            Tok::Word(w) => w,
-            Tok::Other(text) => {
-                if let Some(&id) = self.others.get(&text) {
-                    return id;
-                }
-                let id = u32::try_from(self.words + self.names.len()).unwrap_or(u32::MAX);
-                self.names.push(text.clone());
-                self.others.insert(text, id);
-                id
-            }
-        }
-    }
-
-    fn name<'a>(&'a self, vocab: &'a Vocab, id: u32) -> &'a str {
-        let id = id as usize;
-        if id < self.words {
-            &vocab.list()[id]
-        } else {
-            &self.names[id - self.words]
-        }
-    }
 }
 
 /// A term as a number: a token's own number, or a pair of them above 2^32.
@@ -271,119 +202,28 @@ fn thai_words(phrases: impl IntoIterator<Item = impl AsRef<str>>) -> Vec<String>
     out
 }
 
-struct Prepared {
-    title: Packed,
-    text: Packed,
-}
-
-/// The [`pieces`] of a text kept compactly while the index is built (a piece's own `String`
-/// costs several times its letters): their texts end to end, and where each ends.
-struct Packed {
-    text: String,
-    ends: Vec<(u32, bool)>,
-}
-
-impl Packed {
-    /// The pieces of normalized text.
-    fn new(normalized: &str) -> Self {
-        let mut text = String::with_capacity(normalized.len());
-        let mut ends = Vec::new();
-        each_piece(normalized, |piece, thai, _| {
-            text.push_str(piece);
-            ends.push((u32::try_from(text.len()).unwrap_or(u32::MAX), thai));
-        });
-        Self { text, ends }
-    }
-
-    /// Each piece's text and whether it is Thai.
-    fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
-        let mut start = 0;
-        self.ends.iter().map(move |&(end, thai)| {
-            let end = end as usize;
-            let piece = &self.text[start..end];
-            start = end;
-            (piece, thai)
-        })
-    }
-}
-
 /// Builds the index files.
 pub fn build(input: Input) -> Built {
-    build_with(input, VOCAB_INLINE)
+    build_with(input, VOCAB_INLINE, None).0
 }
 
-/// [`build`], with the vocabulary in the manifest when it takes at most `vocab_inline` bytes.
-fn build_with(input: Input, vocab_inline: usize) -> Built {
-    let mut records = input.records;
-    phase("search: clean", || {
-        records.par_iter_mut().for_each(|r| {
-            r.title = clean(&r.title);
-            r.text = clean(&r.text);
-        })
-    });
-    // Newest first; undated after dated, then by type and title, so the numbering is stable.
-    records.sort_by(|a, b| {
-        b.date
-            .cmp(&a.date)
-            .then(b.fiscal_year.cmp(&a.fiscal_year))
-            .then(a.kind.cmp(&b.kind))
-            .then(a.title.cmp(&b.title))
-            .then(a.url.cmp(&b.url))
-    });
-    let prepared: Vec<Prepared> = phase("search: normalize", || {
-        records
-            .par_iter_mut()
-            .map(|r| {
-                let prepared = Prepared {
-                    title: Packed::new(&normalize_clean(&r.title)),
-                    text: Packed::new(&normalize_clean(&r.text)),
-                };
-                // From here on the text only gives the snippet.
-                r.text = snippet_source(&r.text);
-                prepared
-            })
-            .collect()
-    });
+/// Builds the index files using what the last build kept of its documents (a [`Memo`] made
+/// with other settings is not used), and what this one keeps.
+pub fn build_reusing(input: Input, memo: Option<Memo>) -> (Built, Memo) {
+    build_with(input, VOCAB_INLINE, memo)
+}
 
+/// [`build_reusing`], with the vocabulary in the manifest when it takes at most `vocab_inline`
+/// bytes.
+fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, Memo) {
+    let mut records = input.records;
     // The vocabulary: ICU's words over all the text, the site's words, the synonyms' words.
     let mut synonyms = builtin_synonyms();
     synonyms.extend(input.synonyms.iter().cloned());
     let site_words = thai_words(&input.words);
-    let splitter = vocab::SiteWords::new(&site_words);
-    let segmenter = vocab::icu_segmenter();
-    let counts = phase("search: ICU word segmentation", || {
-        prepared
-            .par_iter()
-            .fold(Counts::default, |mut c, p| {
-                for (run, _) in p.title.iter().chain(p.text.iter()).filter(|p| p.1) {
-                    c.add_run(&segmenter, &splitter, run);
-                }
-                c
-            })
-            .reduce(Counts::default, Counts::merge)
-    });
     let rare = thai_words(synonyms.iter().flatten());
-    let vocab = phase("search: vocabulary", || {
-        vocab::build(&counts, &site_words, &rare)
-    });
-
-    // Tokens of each document, numbered.
-    let atoms: Vec<Vec<u32>> = vocab
-        .list()
-        .iter()
-        .map(|w| {
-            vocab
-                .atoms(w)
-                .iter()
-                .filter_map(|a| vocab.index_of(a))
-                .collect()
-        })
-        .collect();
-    let mut interner = Interner {
-        words: vocab.list().len(),
-        others: FxHashMap::default(),
-        names: Vec::new(),
-    };
+    let mut found = words::find(&mut records, &site_words, &rare, memo);
+    let (vocab, atoms) = (&found.vocab, &found.atoms);
     let synonyms = Synonyms::new(
         synonyms
             .iter()
@@ -394,12 +234,12 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
                         let mut toks = Vec::new();
                         let pieces = pieces(&normalize(phrase));
                         doc_tokens(
-                            &vocab,
-                            &atoms,
+                            vocab,
+                            atoms,
                             pieces.iter().map(|p| (p.text.as_str(), p.thai)),
                             &mut toks,
                         );
-                        toks.into_iter().map(|t| interner.id(t)).collect()
+                        toks.into_iter().map(|t| found.interner.id(t)).collect()
                     })
                     .collect()
             })
@@ -407,10 +247,11 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
     );
 
     // Each document's tokens, numbered, then its terms (tokens and neighbouring pairs, title
-    // apart from the rest) into the inverted lists: a chunk of documents at a time, so that
-    // only the lists grow with the site.
+    // apart from the rest) into the inverted lists: a chunk of documents at a time.
     // Keys are our own numbers: a fast hash, not one that resists chosen keys.
     let mut postings: Postings = FxHashMap::default();
+    let mut tokens: Vec<(Vec<u32>, Vec<u32>)> = Vec::with_capacity(records.len());
+    let mut words_kept = 0;
     phase("search: words, terms and lists", || {
         // The lists take the terms of one chunk (on one thread) while the next chunk is split
         // into words (on the others).
@@ -426,16 +267,30 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
             }
         };
         let mut pending: Option<(usize, Vec<DocTerms>)> = None;
-        for (c, chunk) in prepared.chunks(CHUNK).enumerate() {
-            let split = || -> Vec<(Vec<Tok>, Vec<Tok>)> {
+        let plans = std::mem::take(&mut found.plans);
+        words_kept = plans.iter().filter(|p| matches!(p, Plan::Keep(_))).count();
+        for (c, chunk) in plans.chunks(CHUNK).enumerate() {
+            let (shared, records) = (&found, &records);
+            let split = move || -> Vec<DocTokens> {
+                let found = shared;
                 chunk
                     .par_iter()
-                    .map(|p| {
-                        let mut title = Vec::new();
-                        doc_tokens(&vocab, &atoms, p.title.iter(), &mut title);
-                        let mut text = Vec::new();
-                        doc_tokens(&vocab, &atoms, p.text.iter(), &mut text);
-                        (title, text)
+                    .enumerate()
+                    .map(|(k, plan)| {
+                        let split = |p: &Prepared| {
+                            let mut title = Vec::new();
+                            doc_tokens(&found.vocab, &found.atoms, p.title.iter(), &mut title);
+                            let mut text = Vec::new();
+                            doc_tokens(&found.vocab, &found.atoms, p.text.iter(), &mut text);
+                            Err((title, text))
+                        };
+                        match plan {
+                            Plan::Keep(i) => found
+                                .kept(*i)
+                                .map(Ok)
+                                .unwrap_or_else(|| split(&Prepared::of(&records[c * CHUNK + k]))),
+                            Plan::Split(p) => split(p),
+                        }
                     })
                     .collect()
             };
@@ -445,16 +300,15 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
                     add(&mut postings, p);
                 }
             });
-            let numbered: Vec<(Vec<u32>, Vec<u32>)> = raw
-                .into_iter()
-                .map(|(title, text)| {
-                    (
-                        title.into_iter().map(|t| interner.id(t)).collect(),
-                        text.into_iter().map(|t| interner.id(t)).collect(),
-                    )
-                })
-                .collect();
-            let terms: Vec<DocTerms> = numbered
+            let first = tokens.len();
+            tokens.extend(raw.into_iter().map(|doc| match doc {
+                Ok(numbered) => numbered,
+                Err((title, text)) => (
+                    title.into_iter().map(|t| found.interner.id(t)).collect(),
+                    text.into_iter().map(|t| found.interner.id(t)).collect(),
+                ),
+            }));
+            let terms: Vec<DocTerms> = tokens[first..]
                 .par_iter()
                 .map(|(title_toks, text_toks)| {
                     let mut title = Vec::new();
@@ -477,14 +331,18 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
             add(&mut postings, p);
         }
     });
-    drop(prepared);
+    records.par_iter_mut().for_each(|r| {
+        // From here on the text only gives the snippet.
+        r.text = snippet_source(&r.text);
+    });
+    let (vocab, interner) = (&found.vocab, &found.interner);
     let key_text = |k: u64| -> String {
         if k >> 32 == 0 {
-            interner.name(&vocab, k as u32).to_owned()
+            interner.name(vocab, k as u32).to_owned()
         } else {
             pair(
-                interner.name(&vocab, ((k >> 32) - 1) as u32),
-                interner.name(&vocab, k as u32),
+                interner.name(vocab, ((k >> 32) - 1) as u32),
+                interner.name(vocab, k as u32),
             )
         }
     };
@@ -628,14 +486,17 @@ fn build_with(input: Input, vocab_inline: usize) -> Built {
     });
     files.push(("manifest.json".to_owned(), json_text(&manifest)));
 
-    Built {
+    let built = Built {
         files,
         documents: records.len(),
         terms: postings.len(),
         words: vocab.len(),
         types_count,
         years,
-    }
+        words_kept,
+    };
+    drop(postings);
+    (built, found.memo(tokens))
 }
 
 fn shard_count(total: usize, target: usize) -> usize {
@@ -723,10 +584,179 @@ mod tests {
         Engine::open(move |p: &str| files.get(p).cloned()).expect("the index opens")
     }
 
+    fn record(i: usize, title: &str, text: &str) -> Record {
+        Record {
+            kind: 0,
+            title: title.into(),
+            url: format!("announcements/x{i}/"),
+            date: NaiveDate::from_ymd_opt(2024, 2, 1 + (i % 27) as u32),
+            date_text: String::new(),
+            fiscal_year: Some(2567),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn a_kept_memo_builds_the_same_index() {
+        // Each step changes the site; built with the last step's memo, the index must be the
+        // one a build without it makes.
+        type Step = Box<dyn Fn(&mut Input)>;
+        let steps: Vec<(&str, Step, Option<bool>)> = vec![
+            ("nothing", Box::new(|_| {}), Some(true)),
+            (
+                "a new word in one text",
+                Box::new(|i| i.records[0].text.push_str(" อาสาสมัครดับเพลิงประจำหมู่บ้าน")),
+                None,
+            ),
+            (
+                "a document added",
+                Box::new(|i| {
+                    i.records
+                        .push(record(9, "ถนนคอนกรีตสายใหม่", "ก่อสร้างถนน ค.ส.ล. ๒๐๐ เมตร"))
+                }),
+                None,
+            ),
+            (
+                "a document twice",
+                Box::new(|i| {
+                    let mut twin = i.records[1].clone();
+                    twin.url = "announcements/twin/".into();
+                    i.records.push(twin);
+                }),
+                None,
+            ),
+            (
+                "one of the twins removed",
+                Box::new(|i| {
+                    i.records.pop();
+                }),
+                None,
+            ),
+            (
+                "a document removed",
+                Box::new(|i| {
+                    i.records.remove(2);
+                }),
+                None,
+            ),
+            (
+                "a word's only document removed",
+                Box::new(|i| i.records.retain(|r| !r.text.contains("อาสาสมัคร"))),
+                None,
+            ),
+            (
+                // ตากลม splits ตา|กลม while those are the common words, ตาก|ลม once these are:
+                // the document that holds it, unchanged, must be split again.
+                "other documents change how an unchanged one splits",
+                Box::new(|i| {
+                    for k in 0..30 {
+                        i.records
+                            .push(record(100 + k, "ตาก ลม", "ตาก ลม ตาก ลม ตาก ลม"));
+                    }
+                }),
+                None,
+            ),
+            (
+                "text not yet clean",
+                Box::new(|i| {
+                    i.records[0]
+                        .text
+                        .push_str(" น\u{0E4D}\u{0E32}ส่ง ถ\u{200B}นน")
+                }),
+                None,
+            ),
+            (
+                "the site's own words",
+                Box::new(|i| i.words.push("ถนนลูกรัง".into())),
+                Some(false),
+            ),
+            (
+                "synonyms",
+                Box::new(|i| i.synonyms.push(vec!["ถนน".into(), "ทางหลวง".into()])),
+                Some(false),
+            ),
+        ];
+        // Enough documents that a change of one leaves most splitting as they did.
+        let places = ["บ้านนา", "บ้านดอน", "หนองบัว", "ท่าศาลา", "คลองใหม่", "โคกสูง"];
+        let mut site = input();
+        for (i, r) in input().records.iter().cycle().take(40).enumerate() {
+            let place = places[i % places.len()];
+            site.records.push(record(
+                10 + i,
+                &format!("{} {place}", r.title),
+                &format!("{} หมู่ที่ {} {place}", r.text, i % 9),
+            ));
+        }
+        for k in 0..6 {
+            site.records
+                .push(record(60 + k, "ดวงตา กลม", "ตา กลม ตา กลม ตา กลม"));
+        }
+        site.records
+            .push(record(70, "ผ้าขาวบนราว", "ไปตากลมที่ลานบ้าน"));
+        let first = Input {
+            records: site.records.clone(),
+            ..input()
+        };
+        let (_, mut memo) = build_with(first, VOCAB_INLINE, None);
+        for (what, step, kept) in &steps {
+            step(&mut site);
+            let copy = || Input {
+                types: site.types.clone(),
+                records: site.records.clone(),
+                words: site.words.clone(),
+                synonyms: site.synonyms.clone(),
+                numerals: site.numerals,
+            };
+            // Through bytes, as the cache keeps it.
+            let bytes = memo.encode();
+            let decoded = Memo::decode(&bytes).expect("the memo reads back");
+            assert_eq!(decoded.encode(), bytes, "{what}: the same bytes again");
+            let (again, next) = build_with(copy(), VOCAB_INLINE, Some(decoded));
+            let fresh = build_with(copy(), VOCAB_INLINE, None).0;
+            let differ: Vec<&str> = again
+                .files
+                .iter()
+                .zip(&fresh.files)
+                .filter(|(a, b)| a != b)
+                .map(|(a, _)| a.0.as_str())
+                .collect();
+            assert!(
+                again.files.len() == fresh.files.len() && differ.is_empty(),
+                "{what}: the index differs from a fresh build's in {differ:?}"
+            );
+            // Whether any document keeps its words depends on how the costs fall, but nothing
+            // changed keeps all, and other settings keep none.
+            match kept {
+                Some(true) => assert_eq!(again.words_kept, again.documents, "{what}"),
+                Some(false) => assert_eq!(again.words_kept, 0, "{what}"),
+                None => {}
+            }
+            memo = next;
+        }
+    }
+
+    #[test]
+    fn a_damaged_memo_is_refused_or_harmless() {
+        let (_, memo) = build_with(input(), VOCAB_INLINE, None);
+        let bytes = memo.encode();
+        for cut in (0..bytes.len()).step_by(7) {
+            assert!(Memo::decode(&bytes[..cut]).is_none(), "cut at {cut}");
+        }
+        for at in (0..bytes.len()).step_by(5) {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 0xA5;
+            // Read or refused, never a panic; what is read builds the index a fresh build
+            // makes, since only the unchanged documents' words are kept.
+            if let Some(m) = Memo::decode(&damaged) {
+                let _ = build_with(input(), VOCAB_INLINE, Some(m));
+            }
+        }
+    }
+
     #[test]
     fn a_large_vocabulary_in_shards_finds_what_one_in_the_manifest_finds() {
-        let inline = build_with(input(), usize::MAX);
-        let sharded = build_with(input(), 0);
+        let inline = build_with(input(), usize::MAX, None).0;
+        let sharded = build_with(input(), 0, None).0;
         assert!(!inline.files.iter().any(|(p, _)| p.starts_with("v/")));
         assert!(sharded.files.iter().any(|(p, _)| p.starts_with("v/")));
         let (mut a, mut b) = (engine(inline), engine(sharded));

@@ -1,7 +1,8 @@
 //! Full-text search that works for Thai on a static host, with no outside service.
 //!
 //! At build time [`records`] lists what a resident can find, [`vocab`] learns the site's words
-//! with ICU4X's Thai word segmenter, and [`index`] writes a sharded index under `search/`. In
+//! with ICU4X's Thai word segmenter, [`words`] gives each document its words (keeping them
+//! between builds), and [`index`] writes a sharded index under `search/`. In
 //! the browser, `themes/default/static/search.js` runs the algorithm of [`query`] over the
 //! shards a query needs. [`text`] and [`codec`] hold what both sides must do identically; the
 //! tests run the Rust and the JavaScript side on the same queries and compare.
@@ -12,3 +13,4 @@ pub mod query;
 pub mod records;
 pub mod text;
 pub mod vocab;
+pub mod words;

@@ -1,0 +1,712 @@
+//! Each document's words for the index, and what a build keeps of them for the next.
+//!
+//! ICU4X's counts of each document's words make the vocabulary ([`vocab::build`]); the
+//! vocabulary's least-cost split ([`Vocab::split`]) gives each document's tokens. Both are kept
+//! per document in a [`Memo`], found by a hash of the document's title and text. The next
+//! build counts only the documents it has not seen (the totals are the last ones with the
+//! documents gone taken off and the new ones added: the same numbers as counting everything),
+//! and splits again only the new documents and those whose text holds a word the vocabulary
+//! changed — added, removed, costed or made of other atoms. A least-cost split only looks at
+//! the words that occur in its text, so every other document splits as it did. The index is
+//! the one a build without the memo makes; `tests::a_kept_memo_builds_the_same_index` keeps it
+//! so.
+
+use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::search::index::Record;
+use crate::search::text::{clean, each_piece, normalize_clean};
+use crate::search::vocab::{self, Counts, SiteWords, SpanKind, Vocab};
+use crate::timing::phase;
+
+/// A token of a document while the index is built: a vocabulary word by number, or other text
+/// (numbers, Latin words, letters not in the vocabulary).
+pub(super) enum Tok {
+    Word(u32),
+    Other(Box<str>),
+}
+
+/// Tokens of normalized text: Thai runs split over the vocabulary ([`Vocab::split`], the
+/// algorithm queries use) and written as their atoms, other pieces as they are.
+pub(super) fn doc_tokens<'a>(
+    vocab: &Vocab,
+    atoms: &[Vec<u32>],
+    pieces: impl IntoIterator<Item = (&'a str, bool)>,
+    out: &mut Vec<Tok>,
+) {
+    for (text, thai) in pieces {
+        if !thai {
+            out.push(Tok::Other(text.into()));
+            continue;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut unknown = String::new();
+        for span in vocab.split(&chars, false, None) {
+            match span.kind {
+                SpanKind::Word(w) => {
+                    if !unknown.is_empty() {
+                        out.push(Tok::Other(std::mem::take(&mut unknown).into()));
+                    }
+                    out.extend(atoms[w as usize].iter().map(|a| Tok::Word(*a)));
+                }
+                SpanKind::Prefix | SpanKind::Unknown => {
+                    unknown.extend(&chars[span.start..span.end])
+                }
+            }
+        }
+        if !unknown.is_empty() {
+            out.push(Tok::Other(unknown.into()));
+        }
+    }
+}
+
+/// Numbers for every token: the vocabulary's words first, then the other texts met.
+pub(super) struct Interner {
+    words: usize,
+    others: FxHashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+}
+
+impl Interner {
+    pub(super) fn new(words: usize) -> Self {
+        Self {
+            words,
+            others: FxHashMap::default(),
+            names: Vec::new(),
+        }
+    }
+
+    pub(super) fn id(&mut self, t: Tok) -> u32 {
+        match t {
+            Tok::Word(w) => w,
+            Tok::Other(text) => self.other(text),
+        }
+    }
+
+    fn other(&mut self, text: Box<str>) -> u32 {
+        if let Some(&id) = self.others.get(&text) {
+            return id;
+        }
+        let id = u32::try_from(self.words + self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(text.clone());
+        self.others.insert(text, id);
+        id
+    }
+
+    pub(super) fn name<'a>(&'a self, vocab: &'a Vocab, id: u32) -> &'a str {
+        let id = id as usize;
+        if id < self.words {
+            &vocab.list()[id]
+        } else {
+            &self.names[id - self.words]
+        }
+    }
+}
+
+/// The pieces of normalized text kept compactly while the index is built (a piece's own
+/// `String` costs several times its letters): their texts end to end, and where each ends.
+pub(super) struct Packed {
+    text: String,
+    ends: Vec<(u32, bool)>,
+}
+
+impl Packed {
+    /// The pieces of normalized text.
+    pub(super) fn new(normalized: &str) -> Self {
+        let mut text = String::with_capacity(normalized.len());
+        let mut ends = Vec::new();
+        each_piece(normalized, |piece, thai, _| {
+            text.push_str(piece);
+            ends.push((u32::try_from(text.len()).unwrap_or(u32::MAX), thai));
+        });
+        Self { text, ends }
+    }
+
+    /// Each piece's text and whether it is Thai.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
+        let mut start = 0;
+        self.ends.iter().map(move |&(end, thai)| {
+            let end = end as usize;
+            let piece = &self.text[start..end];
+            start = end;
+            (piece, thai)
+        })
+    }
+}
+
+/// A document's title and text as pieces.
+pub(super) struct Prepared {
+    pub title: Packed,
+    pub text: Packed,
+}
+
+impl Prepared {
+    pub(super) fn of(r: &Record) -> Self {
+        Self {
+            title: Packed::new(&normalize_clean(&r.title)),
+            text: Packed::new(&normalize_clean(&r.text)),
+        }
+    }
+}
+
+/// What a build keeps of its documents for the next (see the module's documentation).
+pub struct Memo {
+    /// The settings the words were found with (the site's words, the synonyms).
+    settings: u128,
+    /// Every token's text: the vocabulary's words (numbers below `words`), then the others.
+    strings: Vec<Box<str>>,
+    words: usize,
+    /// Each word's cost and atoms, by number.
+    vocab: Vec<(u32, Vec<u32>)>,
+    /// ICU's counts of every document together.
+    totals: Vec<(u32, u64)>,
+    docs: Vec<DocMemo>,
+}
+
+struct DocMemo {
+    key: u128,
+    /// The title and text were already [`clean`]: their Thai runs are in them as written,
+    /// leaving out abbreviations' dots.
+    plain: bool,
+    /// ICU's counts of its words.
+    counts: Vec<(u32, u32)>,
+    title: Vec<u32>,
+    text: Vec<u32>,
+}
+
+/// What the words of the documents depend on besides their texts.
+pub(super) fn settings_key(site_words: &[String], rare: &[String]) -> u128 {
+    let mut k = crate::cache::Key::new();
+    for w in site_words {
+        k.part(w.as_bytes());
+    }
+    k.part(b"rare");
+    for w in rare {
+        k.part(w.as_bytes());
+    }
+    k.finish()
+}
+
+fn doc_key(r: &Record) -> u128 {
+    let mut k = crate::cache::Key::new();
+    k.part(r.title.as_bytes()).part(r.text.as_bytes());
+    k.finish()
+}
+
+/// How a document gets its tokens.
+pub(super) enum Plan {
+    /// The tokens of the memo's document, as they were.
+    Keep(usize),
+    Split(Prepared),
+}
+
+/// The documents' words, ready to be numbered.
+pub(super) struct Words {
+    pub vocab: Vocab,
+    pub atoms: Vec<Vec<u32>>,
+    pub interner: Interner,
+    /// By document, in record order.
+    pub plans: Vec<Plan>,
+    memo: Option<Memo>,
+    /// The memo's token numbers in this build.
+    renumber: Vec<u32>,
+    keys: Vec<u128>,
+    plain: Vec<bool>,
+    counts: Vec<Vec<(u32, u32)>>,
+    totals: Vec<(u32, u64)>,
+    settings: u128,
+}
+
+/// Cleans and sorts `records` (newest first), finds the vocabulary and how each document gets
+/// its tokens, using `memo` where it was made with the same `site_words` and `rare` words.
+pub(super) fn find(
+    records: &mut Vec<Record>,
+    site_words: &[String],
+    rare: &[String],
+    memo: Option<Memo>,
+) -> Words {
+    let settings = settings_key(site_words, rare);
+    let memo = memo.filter(|m| m.settings == settings);
+    let by_key: FxHashMap<u128, usize> = memo
+        .iter()
+        .flat_map(|m| m.docs.iter().enumerate().map(|(i, d)| (d.key, i)))
+        .collect();
+
+    // Each document with its key and what the memo has of it.
+    let mut docs: Vec<(Record, u128, Option<usize>, bool)> = phase("search: clean", || {
+        std::mem::take(records)
+            .into_par_iter()
+            .map(|mut r| {
+                let key = doc_key(&r);
+                let kept = by_key.get(&key).copied();
+                let plain = match (kept, &memo) {
+                    (Some(i), Some(m)) if m.docs[i].plain => true,
+                    _ => {
+                        let (title, text) = (clean(&r.title), clean(&r.text));
+                        let plain = title == r.title && text == r.text;
+                        (r.title, r.text) = (title, text);
+                        plain
+                    }
+                };
+                (r, key, kept, plain)
+            })
+            .collect()
+    });
+    // Newest first; undated after dated, then by type and title, so the numbering is stable.
+    docs.sort_by(|(a, ..), (b, ..)| {
+        b.date
+            .cmp(&a.date)
+            .then(b.fiscal_year.cmp(&a.fiscal_year))
+            .then(a.kind.cmp(&b.kind))
+            .then(a.title.cmp(&b.title))
+            .then(a.url.cmp(&b.url))
+    });
+
+    // ICU's counts of the documents the memo does not have.
+    let splitter = SiteWords::new(site_words);
+    let segmenter = vocab::icu_segmenter();
+    let mut prepared: Vec<Option<Prepared>> = phase("search: normalize", || {
+        docs.par_iter()
+            .map(|(r, _, kept, _)| kept.is_none().then(|| Prepared::of(r)))
+            .collect()
+    });
+    let fresh: Vec<Option<Counts>> = phase("search: ICU word segmentation", || {
+        prepared
+            .par_iter()
+            .map(|p| {
+                p.as_ref().map(|p| {
+                    let mut c = Counts::default();
+                    for (run, _) in p.title.iter().chain(p.text.iter()).filter(|p| p.1) {
+                        c.add_run(&segmenter, &splitter, run);
+                    }
+                    c
+                })
+            })
+            .collect()
+    });
+
+    // The totals: the memo's, less the documents gone, plus the new ones.
+    let counts = phase("search: counts", || totals(memo.as_ref(), &docs, &fresh));
+    let vocab = phase("search: vocabulary", || {
+        vocab::build(&counts, site_words, rare)
+    });
+    let atoms: Vec<Vec<u32>> = vocab
+        .list()
+        .iter()
+        .map(|w| {
+            vocab
+                .atoms(w)
+                .iter()
+                .filter_map(|a| vocab.index_of(a))
+                .collect()
+        })
+        .collect();
+
+    // The memo's documents that hold a word the vocabulary changed are split again.
+    let changed = memo
+        .as_ref()
+        .map(|m| changed_words(m, &vocab))
+        .unwrap_or_default();
+    let finder = (!changed.is_empty())
+        .then(|| AhoCorasick::new(&changed).ok())
+        .flatten();
+    let plans: Vec<Plan> = phase("search: words kept", || {
+        docs.par_iter()
+            .zip(prepared.par_iter_mut())
+            .map(|((r, _, kept, plain), p)| match (kept, p.take()) {
+                (_, Some(p)) => Plan::Split(p),
+                (Some(i), None) => {
+                    // Kept when clean as written and holding no changed word.
+                    let keep = *plain
+                        && (changed.is_empty()
+                            || finder
+                                .as_ref()
+                                .is_some_and(|f| !holds(f, &r.title) && !holds(f, &r.text)));
+                    if keep {
+                        Plan::Keep(*i)
+                    } else {
+                        Plan::Split(Prepared::of(r))
+                    }
+                }
+                (None, None) => Plan::Split(Prepared::of(r)),
+            })
+            .collect()
+    });
+
+    let mut interner = Interner::new(vocab.list().len());
+    let renumber: Vec<u32> = memo
+        .as_ref()
+        .map(|m| {
+            m.strings
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    if i < m.words {
+                        vocab.index_of(s).unwrap_or(u32::MAX)
+                    } else {
+                        interner.other(s.clone())
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+
+    let counts_of = |w: &str| vocab.index_of(w).unwrap_or(u32::MAX);
+    let doc_counts: Vec<Vec<(u32, u32)>> = docs
+        .par_iter()
+        .zip(fresh.into_par_iter())
+        .map(|((_, _, kept, _), fresh)| match (fresh, kept, &memo) {
+            (Some(c), ..) => {
+                let mut v: Vec<(u32, u32)> = c
+                    .words
+                    .iter()
+                    .map(|(w, n)| (counts_of(w), u32::try_from(*n).unwrap_or(u32::MAX)))
+                    .collect();
+                v.sort_unstable();
+                v
+            }
+            (None, Some(i), Some(m)) => m.docs[*i]
+                .counts
+                .iter()
+                .map(|&(w, n)| (renumber[w as usize], n))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let totals: Vec<(u32, u64)> = counts
+        .words
+        .iter()
+        .map(|(w, n)| (counts_of(w), *n))
+        .collect();
+
+    let mut keys = Vec::with_capacity(docs.len());
+    let mut plain = Vec::with_capacity(docs.len());
+    records.extend(docs.into_iter().map(|(r, key, _, p)| {
+        keys.push(key);
+        plain.push(p);
+        r
+    }));
+    Words {
+        vocab,
+        atoms,
+        interner,
+        plans,
+        memo,
+        renumber,
+        keys,
+        plain,
+        counts: doc_counts,
+        totals,
+        settings,
+    }
+}
+
+/// Whether `f` finds a word in `text`, the dots of abbreviations left out.
+fn holds(f: &AhoCorasick, text: &str) -> bool {
+    if text.contains('.') {
+        f.is_match(&text.replace('.', ""))
+    } else {
+        f.is_match(text)
+    }
+}
+
+/// ICU's counts of every document: the memo's totals less the documents it has that are gone
+/// (as often as they are gone), plus the documents it does not have.
+fn totals(
+    memo: Option<&Memo>,
+    docs: &[(Record, u128, Option<usize>, bool)],
+    fresh: &[Option<Counts>],
+) -> Counts {
+    let mut out = Counts::default();
+    let Some(m) = memo else {
+        for c in fresh.iter().flatten() {
+            for (w, n) in &c.words {
+                *out.words.entry(w.clone()).or_default() += n;
+            }
+        }
+        return out;
+    };
+    let mut total: FxHashMap<&str, i64> = m
+        .totals
+        .iter()
+        .map(|&(w, n)| {
+            (
+                &*m.strings[w as usize],
+                i64::try_from(n).unwrap_or(i64::MAX),
+            )
+        })
+        .collect();
+    // How many more times each kept document occurs now than then.
+    let mut times: FxHashMap<usize, i64> = FxHashMap::default();
+    let by_key: FxHashMap<u128, usize> =
+        m.docs.iter().enumerate().map(|(i, d)| (d.key, i)).collect();
+    for d in &m.docs {
+        *times.entry(by_key[&d.key]).or_default() -= 1;
+    }
+    for ((_, _, kept, _), fresh) in docs.iter().zip(fresh) {
+        match (kept, fresh) {
+            (Some(i), _) => *times.entry(*i).or_default() += 1,
+            (None, Some(c)) => {
+                for (w, n) in &c.words {
+                    *total.entry(w.as_str()).or_default() += i64::try_from(*n).unwrap_or(0);
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    for (i, t) in times {
+        if t != 0 {
+            for &(w, n) in &m.docs[i].counts {
+                *total.entry(&m.strings[w as usize]).or_default() += t * i64::from(n);
+            }
+        }
+    }
+    for (w, n) in total {
+        if n > 0 {
+            out.words.insert(w.to_owned(), n.unsigned_abs());
+        }
+    }
+    out
+}
+
+/// The words whose entry differs between the memo's vocabulary and `vocab`: added, removed,
+/// of another cost or other atoms.
+fn changed_words(m: &Memo, vocab: &Vocab) -> Vec<String> {
+    let before: FxHashMap<&str, usize> = m.strings[..m.words]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&**s, i))
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for (w, entry) in vocab.iter() {
+        let same = before.get(w.as_str()).is_some_and(|&i| {
+            let (cost, atoms) = &m.vocab[i];
+            *cost == entry.cost
+                && atoms.len() == entry.atoms.len()
+                && atoms
+                    .iter()
+                    .zip(&entry.atoms)
+                    .all(|(a, b)| &*m.strings[*a as usize] == b.as_str())
+        });
+        if !same {
+            out.push(w.clone());
+        }
+    }
+    for w in before.keys() {
+        if vocab.get(w).is_none() {
+            out.push((*w).to_owned());
+        }
+    }
+    out
+}
+
+impl Words {
+    /// The tokens of the memo's document `i`, numbered for this build; `None` when one of its
+    /// words is gone (then it is split again).
+    pub(super) fn kept(&self, i: usize) -> Option<(Vec<u32>, Vec<u32>)> {
+        let m = self.memo.as_ref()?;
+        let map = |toks: &[u32]| -> Option<Vec<u32>> {
+            toks.iter()
+                .map(|&t| {
+                    let n = *self.renumber.get(t as usize)?;
+                    (n != u32::MAX).then_some(n)
+                })
+                .collect()
+        };
+        let d = &m.docs[i];
+        Some((map(&d.title)?, map(&d.text)?))
+    }
+
+    /// The memo of this build, given each document's tokens as numbered.
+    pub(super) fn memo(self, tokens: Vec<(Vec<u32>, Vec<u32>)>) -> Memo {
+        let mut strings: Vec<Box<str>> = self
+            .vocab
+            .list()
+            .iter()
+            .map(|w| w.as_str().into())
+            .collect();
+        strings.extend(self.interner.names.iter().cloned());
+        let vocab = self
+            .vocab
+            .list()
+            .iter()
+            .map(|w| {
+                let entry = self.vocab.get(w);
+                (
+                    entry.map_or(0, |e| e.cost),
+                    entry
+                        .map(|e| {
+                            e.atoms
+                                .iter()
+                                .filter_map(|a| self.vocab.index_of(a))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
+        let docs = tokens
+            .into_iter()
+            .zip(self.keys)
+            .zip(self.plain)
+            .zip(self.counts)
+            .map(|((((title, text), key), plain), counts)| DocMemo {
+                key,
+                plain,
+                counts,
+                title,
+                text,
+            })
+            .collect();
+        Memo {
+            settings: self.settings,
+            strings,
+            words: self.vocab.list().len(),
+            vocab,
+            totals: self.totals,
+            docs,
+        }
+    }
+}
+
+impl Memo {
+    /// The memo as bytes, for the build cache.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut b = Bytes(Vec::new());
+        b.u128(self.settings);
+        b.len(self.strings.len());
+        for s in &self.strings {
+            b.len(s.len());
+            b.0.extend_from_slice(s.as_bytes());
+        }
+        b.len(self.words);
+        for (cost, atoms) in &self.vocab {
+            b.u32(*cost);
+            b.u32s(atoms);
+        }
+        b.len(self.totals.len());
+        for &(w, n) in &self.totals {
+            b.u32(w);
+            b.0.extend_from_slice(&n.to_le_bytes());
+        }
+        b.len(self.docs.len());
+        for d in &self.docs {
+            b.u128(d.key);
+            b.0.push(u8::from(d.plain));
+            b.len(d.counts.len());
+            for &(w, n) in &d.counts {
+                b.u32(w);
+                b.u32(n);
+            }
+            b.u32s(&d.title);
+            b.u32s(&d.text);
+        }
+        b.0
+    }
+
+    /// What [`Memo::encode`] wrote; `None` for anything else, or numbers out of range.
+    pub fn decode(bytes: &[u8]) -> Option<Self> {
+        let mut r = Reader(bytes);
+        let settings = r.u128()?;
+        let strings: Vec<Box<str>> = (0..r.len()?)
+            .map(|_| {
+                let n = r.len()?;
+                std::str::from_utf8(r.take(n)?).ok().map(Box::from)
+            })
+            .collect::<Option<_>>()?;
+        let words = r.len()?;
+        let vocab: Vec<(u32, Vec<u32>)> = (0..words)
+            .map(|_| Some((r.u32()?, r.u32s()?)))
+            .collect::<Option<_>>()?;
+        let totals: Vec<(u32, u64)> = (0..r.len()?)
+            .map(|_| Some((r.u32()?, u64::from_le_bytes(r.take(8)?.try_into().ok()?))))
+            .collect::<Option<_>>()?;
+        let docs: Vec<DocMemo> = (0..r.len()?)
+            .map(|_| {
+                let key = r.u128()?;
+                let plain = r.take(1)?[0] != 0;
+                let counts = (0..r.len()?)
+                    .map(|_| Some((r.u32()?, r.u32()?)))
+                    .collect::<Option<Vec<_>>>()?;
+                Some(DocMemo {
+                    key,
+                    plain,
+                    counts,
+                    title: r.u32s()?,
+                    text: r.u32s()?,
+                })
+            })
+            .collect::<Option<_>>()?;
+        // Every number names a string; every word's number is a word.
+        let n = strings.len();
+        let is_word = |w: &u32| (*w as usize) < words;
+        let valid = words <= n
+            && r.0.is_empty()
+            && vocab.iter().all(|(_, a)| a.iter().all(is_word))
+            && totals.iter().all(|(w, _)| is_word(w))
+            && docs.iter().all(|d| {
+                d.counts.iter().all(|(w, _)| is_word(w))
+                    && d.title.iter().chain(&d.text).all(|t| (*t as usize) < n)
+            });
+        valid.then_some(Memo {
+            settings,
+            strings,
+            words,
+            vocab,
+            totals,
+            docs,
+        })
+    }
+}
+
+struct Bytes(Vec<u8>);
+
+impl Bytes {
+    fn u32(&mut self, n: u32) {
+        self.0.extend_from_slice(&n.to_le_bytes());
+    }
+    fn len(&mut self, n: usize) {
+        self.u32(u32::try_from(n).unwrap_or(u32::MAX));
+    }
+    fn u128(&mut self, n: u128) {
+        self.0.extend_from_slice(&n.to_le_bytes());
+    }
+    fn u32s(&mut self, v: &[u32]) {
+        self.len(v.len());
+        for &n in v {
+            self.u32(n);
+        }
+    }
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn len(&mut self) -> Option<usize> {
+        let n = self.u32()? as usize;
+        // No count is larger than the bytes left could hold.
+        (n <= self.0.len()).then_some(n)
+    }
+    fn u128(&mut self) -> Option<u128> {
+        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
+    }
+    fn u32s(&mut self) -> Option<Vec<u32>> {
+        let n = self.len()?;
+        let bytes = self.take(n.checked_mul(4)?)?;
+        Some(
+            bytes
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+        )
+    }
+}
