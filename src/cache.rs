@@ -35,7 +35,8 @@ pub struct Store {
 
 #[derive(Default)]
 struct Pending {
-    entries: Vec<(String, Vec<u8>)>,
+    /// Name, header, payload.
+    entries: Vec<(String, Vec<u8>, Vec<u8>)>,
     /// Prefixes of entry names, and the names of them to keep: the others are removed.
     retain: Vec<(String, Vec<String>)>,
 }
@@ -90,15 +91,19 @@ impl Store {
 
     /// Keeps `payload` as the entry `name`, made from `key`, for [`Store::commit`].
     pub fn put(&self, name: &str, key: u128, payload: &[u8]) {
-        let mut bytes = Vec::with_capacity(MAGIC.len() + 48 + payload.len());
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&self.program.to_le_bytes());
-        bytes.extend_from_slice(&key.to_le_bytes());
-        bytes.extend_from_slice(&xxh3_128(payload).to_le_bytes());
-        bytes.extend_from_slice(payload);
+        self.put_owned(name, key, payload.to_vec());
+    }
+
+    /// [`Store::put`] without a copy of `payload`.
+    pub fn put_owned(&self, name: &str, key: u128, payload: Vec<u8>) {
+        let mut header = Vec::with_capacity(MAGIC.len() + 48);
+        header.extend_from_slice(MAGIC);
+        header.extend_from_slice(&self.program.to_le_bytes());
+        header.extend_from_slice(&key.to_le_bytes());
+        header.extend_from_slice(&xxh3_128(&payload).to_le_bytes());
         if let Ok(mut p) = self.pending.lock() {
-            p.entries.retain(|(n, _)| n != name);
-            p.entries.push((name.to_owned(), bytes));
+            p.entries.retain(|(n, ..)| n != name);
+            p.entries.push((name.to_owned(), header, payload));
         }
     }
 
@@ -125,9 +130,14 @@ impl Store {
             std::fs::create_dir(&self.dir)?;
             std::fs::write(self.dir.join(TAG_NAME), TAG)?;
         }
-        for (name, bytes) in pending.entries {
+        for (name, header, payload) in pending.entries {
             let tmp = self.dir.join(format!("{name}.tmp-{}", std::process::id()));
-            std::fs::write(&tmp, &bytes)?;
+            {
+                use std::io::Write;
+                let mut f = std::fs::File::create(&tmp)?;
+                f.write_all(&header)?;
+                f.write_all(&payload)?;
+            }
             std::fs::rename(&tmp, self.dir.join(&name)).inspect_err(|_| {
                 let _ = std::fs::remove_file(&tmp);
             })?;

@@ -179,9 +179,9 @@ pub fn render(
             });
             let (built, memo) = index::build_reusing(input, memo);
             if let Some(s) = store {
-                s.put(CACHE_ENTRY, key, &encode(&built));
+                s.put_owned(CACHE_ENTRY, key, encode(&built));
                 crate::timing::phase("search: words kept, written", || {
-                    s.put(MEMO_ENTRY, MEMO_KEY, &memo.encode())
+                    s.put_owned(MEMO_ENTRY, MEMO_KEY, memo.encode())
                 });
             }
             Summary {

@@ -26,7 +26,7 @@ use serde_json::{Value, json};
 use crate::search::codec;
 use crate::search::text::{normalize, pieces};
 pub use crate::search::words::Memo;
-use crate::search::words::{self, Plan, Prepared, Tok, doc_tokens};
+use crate::search::words::{self, Plan, Tok, doc_tokens};
 use crate::timing::phase;
 
 /// One thing a resident can find.
@@ -92,8 +92,6 @@ const POSTINGS_SHARD_MAX: usize = 24 * 1024;
 const VOCAB_SHARD: usize = 8 * 1024;
 /// Largest vocabulary, in bytes, kept in the manifest rather than in shards.
 const VOCAB_INLINE: usize = 32 * 1024;
-/// Characters of a document's text kept for snippets.
-const SNIPPET_SOURCE: usize = 500;
 
 /// The key of a pair of neighbouring tokens.
 pub fn pair(a: &str, b: &str) -> String {
@@ -267,30 +265,24 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
             }
         };
         let mut pending: Option<(usize, Vec<DocTerms>)> = None;
-        let plans = std::mem::take(&mut found.plans);
-        words_kept = plans.iter().filter(|p| matches!(p, Plan::Keep(_))).count();
-        for (c, chunk) in plans.chunks(CHUNK).enumerate() {
-            let (shared, records) = (&found, &records);
+        let mut plans = std::mem::take(&mut found.plans);
+        words_kept = plans.iter().filter(|p| matches!(p, Plan::Keep(..))).count();
+        for (c, chunk) in plans.chunks_mut(CHUNK).enumerate() {
+            let found_ref = &found;
             let split = move || -> Vec<DocTokens> {
-                let found = shared;
+                let found = found_ref;
                 chunk
-                    .par_iter()
-                    .enumerate()
-                    .map(|(k, plan)| {
-                        let split = |p: &Prepared| {
+                    .par_iter_mut()
+                    .map(|plan| match std::mem::replace(plan, Plan::Done) {
+                        Plan::Keep(title, text) => Ok((title, text)),
+                        Plan::Split(p) => {
                             let mut title = Vec::new();
                             doc_tokens(&found.vocab, &found.atoms, p.title.iter(), &mut title);
                             let mut text = Vec::new();
                             doc_tokens(&found.vocab, &found.atoms, p.text.iter(), &mut text);
                             Err((title, text))
-                        };
-                        match plan {
-                            Plan::Keep(i) => found
-                                .kept(*i)
-                                .map(Ok)
-                                .unwrap_or_else(|| split(&Prepared::of(&records[c * CHUNK + k]))),
-                            Plan::Split(p) => split(p),
                         }
+                        Plan::Done => Ok((Vec::new(), Vec::new())),
                     })
                     .collect()
             };
@@ -330,10 +322,6 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
         if let Some(p) = pending {
             add(&mut postings, p);
         }
-    });
-    records.par_iter_mut().for_each(|r| {
-        // From here on the text only gives the snippet.
-        r.text = snippet_source(&r.text);
     });
     let (vocab, interner) = (&found.vocab, &found.interner);
     let key_text = |k: u64| -> String {
@@ -444,7 +432,7 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
                             r.fiscal_year
                                 .map(|y| n.apply(&y.to_string()))
                                 .unwrap_or_default(),
-                            snippet_source(&r.text),
+                            r.text,
                         ])
                     })
                     .collect();
@@ -518,18 +506,6 @@ fn json_text<T: serde::Serialize>(v: &T) -> String {
     }
     out.push('\n');
     out
-}
-
-/// The start of a text, cut at a space near [`SNIPPET_SOURCE`] characters.
-fn snippet_source(text: &str) -> String {
-    let Some((end, _)) = text.char_indices().nth(SNIPPET_SOURCE) else {
-        return text.to_owned();
-    };
-    let cut = text[..end].to_owned();
-    match cut.rfind(' ') {
-        Some(i) if i > cut.len() / 2 => cut[..i].to_owned(),
-        _ => cut,
-    }
 }
 
 #[cfg(test)]

@@ -196,9 +196,11 @@ fn doc_key(r: &Record) -> u128 {
 
 /// How a document gets its tokens.
 pub(super) enum Plan {
-    /// The tokens of the memo's document, as they were.
-    Keep(usize),
+    /// The memo's tokens of the document (title, text), numbered for this build.
+    Keep(Vec<u32>, Vec<u32>),
     Split(Prepared),
+    /// Taken.
+    Done,
 }
 
 /// The documents' words, ready to be numbered.
@@ -208,9 +210,6 @@ pub(super) struct Words {
     pub interner: Interner,
     /// By document, in record order.
     pub plans: Vec<Plan>,
-    memo: Option<Memo>,
-    /// The memo's token numbers in this build.
-    renumber: Vec<u32>,
     keys: Vec<u128>,
     plain: Vec<bool>,
     counts: Vec<Vec<(u32, u32)>>,
@@ -271,23 +270,44 @@ pub(super) fn find(
             .map(|(r, _, kept, _)| kept.is_none().then(|| Prepared::of(r)))
             .collect()
     });
-    let fresh: Vec<Option<Counts>> = phase("search: ICU word segmentation", || {
+    // Counted together (a map per thread), and each document's counts by a hash of the word
+    // (the memo's numbers are known once the vocabulary is): a map of its own per document
+    // would hold every word's letters again.
+    let (fresh_total, mut fresh) = phase("search: ICU word segmentation", || {
         prepared
             .par_iter()
-            .map(|p| {
-                p.as_ref().map(|p| {
+            .enumerate()
+            .filter_map(|(i, p)| p.as_ref().map(|p| (i, p)))
+            .fold(
+                || (Counts::default(), Vec::new()),
+                |(total, mut each), (i, p)| {
                     let mut c = Counts::default();
                     for (run, _) in p.title.iter().chain(p.text.iter()).filter(|p| p.1) {
                         c.add_run(&segmenter, &splitter, run);
                     }
-                    c
-                })
-            })
-            .collect()
+                    let hashed: Vec<(u64, u32)> = c
+                        .words
+                        .iter()
+                        .map(|(w, n)| (word_hash(w), u32::try_from(*n).unwrap_or(u32::MAX)))
+                        .collect();
+                    each.push((i, hashed));
+                    (total.merge(c), each)
+                },
+            )
+            .reduce(
+                || (Counts::default(), Vec::new()),
+                |(a, mut x), (b, y)| {
+                    x.extend(y);
+                    (a.merge(b), x)
+                },
+            )
     });
+    fresh.sort_unstable_by_key(|(i, _)| *i);
 
     // The totals: the memo's, less the documents gone, plus the new ones.
-    let counts = phase("search: counts", || totals(memo.as_ref(), &docs, &fresh));
+    let counts = phase("search: counts", || {
+        totals(memo.as_ref(), &docs, fresh_total)
+    });
     let vocab = phase("search: vocabulary", || {
         vocab::build(&counts, site_words, rare)
     });
@@ -311,29 +331,6 @@ pub(super) fn find(
     let finder = (!changed.is_empty())
         .then(|| AhoCorasick::new(&changed).ok())
         .flatten();
-    let plans: Vec<Plan> = phase("search: words kept", || {
-        docs.par_iter()
-            .zip(prepared.par_iter_mut())
-            .map(|((r, _, kept, plain), p)| match (kept, p.take()) {
-                (_, Some(p)) => Plan::Split(p),
-                (Some(i), None) => {
-                    // Kept when clean as written and holding no changed word.
-                    let keep = *plain
-                        && (changed.is_empty()
-                            || finder
-                                .as_ref()
-                                .is_some_and(|f| !holds(f, &r.title) && !holds(f, &r.text)));
-                    if keep {
-                        Plan::Keep(*i)
-                    } else {
-                        Plan::Split(Prepared::of(r))
-                    }
-                }
-                (None, None) => Plan::Split(Prepared::of(r)),
-            })
-            .collect()
-    });
-
     let mut interner = Interner::new(vocab.list().len());
     let renumber: Vec<u32> = memo
         .as_ref()
@@ -352,26 +349,64 @@ pub(super) fn find(
         })
         .unwrap_or_default();
 
+    let plans: Vec<Plan> = phase("search: words kept", || {
+        docs.par_iter_mut()
+            .zip(prepared.par_iter_mut())
+            .map(|((r, _, kept, plain), p)| {
+                let plan = match (kept, p.take()) {
+                    (_, Some(p)) => Plan::Split(p),
+                    (Some(i), None) => {
+                        // Kept when clean as written and holding no changed word.
+                        let keep = *plain
+                            && (changed.is_empty()
+                                || finder
+                                    .as_ref()
+                                    .is_some_and(|f| !holds(f, &r.title) && !holds(f, &r.text)));
+                        match keep
+                            .then(|| kept_tokens(memo.as_ref(), &renumber, *i))
+                            .flatten()
+                        {
+                            Some((title, text)) => Plan::Keep(title, text),
+                            None => Plan::Split(Prepared::of(r)),
+                        }
+                    }
+                    (None, None) => Plan::Split(Prepared::of(r)),
+                };
+                // From here on the text only gives the snippet.
+                r.text = snippet_source(&r.text);
+                plan
+            })
+            .collect()
+    });
+
     let counts_of = |w: &str| vocab.index_of(w).unwrap_or(u32::MAX);
+    let by_hash: FxHashMap<u64, u32> = vocab
+        .list()
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (word_hash(w), u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect();
+    let mut fresh = fresh.into_iter().peekable();
     let doc_counts: Vec<Vec<(u32, u32)>> = docs
-        .par_iter()
-        .zip(fresh.into_par_iter())
-        .map(|((_, _, kept, _), fresh)| match (fresh, kept, &memo) {
-            (Some(c), ..) => {
-                let mut v: Vec<(u32, u32)> = c
-                    .words
+        .iter()
+        .enumerate()
+        .map(|(i, (_, _, kept, _))| {
+            if let Some((_, hashed)) = fresh.next_if(|(k, _)| *k == i) {
+                let mut v: Vec<(u32, u32)> = hashed
                     .iter()
-                    .map(|(w, n)| (counts_of(w), u32::try_from(*n).unwrap_or(u32::MAX)))
+                    .map(|(h, n)| (by_hash.get(h).copied().unwrap_or(u32::MAX), *n))
                     .collect();
                 v.sort_unstable();
-                v
+                return v;
             }
-            (None, Some(i), Some(m)) => m.docs[*i]
-                .counts
-                .iter()
-                .map(|&(w, n)| (renumber[w as usize], n))
-                .collect(),
-            _ => Vec::new(),
+            match (kept, &memo) {
+                (Some(i), Some(m)) => m.docs[*i]
+                    .counts
+                    .iter()
+                    .map(|&(w, n)| (renumber[w as usize], n))
+                    .collect(),
+                _ => Vec::new(),
+            }
         })
         .collect();
     let totals: Vec<(u32, u64)> = counts
@@ -392,14 +427,47 @@ pub(super) fn find(
         atoms,
         interner,
         plans,
-        memo,
-        renumber,
         keys,
         plain,
         counts: doc_counts,
         totals,
         settings,
     }
+}
+
+/// The tokens of the memo's document `i`, numbered for this build; `None` when one of its
+/// words is gone (then it is split again).
+fn kept_tokens(memo: Option<&Memo>, renumber: &[u32], i: usize) -> Option<(Vec<u32>, Vec<u32>)> {
+    let map = |toks: &[u32]| -> Option<Vec<u32>> {
+        toks.iter()
+            .map(|&t| {
+                let n = *renumber.get(t as usize)?;
+                (n != u32::MAX).then_some(n)
+            })
+            .collect()
+    };
+    let d = &memo?.docs[i];
+    Some((map(&d.title)?, map(&d.text)?))
+}
+
+/// The start of a text, cut at a space near [`SNIPPET_SOURCE`] characters.
+fn snippet_source(text: &str) -> String {
+    let Some((end, _)) = text.char_indices().nth(SNIPPET_SOURCE) else {
+        return text.to_owned();
+    };
+    let cut = text[..end].to_owned();
+    match cut.rfind(' ') {
+        Some(i) if i > cut.len() / 2 => cut[..i].to_owned(),
+        _ => cut,
+    }
+}
+
+/// Characters of a document's text kept for snippets.
+const SNIPPET_SOURCE: usize = 500;
+
+/// A word's hash, to find its number among the vocabulary's.
+fn word_hash(w: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(w.as_bytes())
 }
 
 /// Whether `f` finds a word in `text`, the dots of abbreviations left out.
@@ -416,17 +484,12 @@ fn holds(f: &AhoCorasick, text: &str) -> bool {
 fn totals(
     memo: Option<&Memo>,
     docs: &[(Record, u128, Option<usize>, bool)],
-    fresh: &[Option<Counts>],
+    fresh: Counts,
 ) -> Counts {
-    let mut out = Counts::default();
     let Some(m) = memo else {
-        for c in fresh.iter().flatten() {
-            for (w, n) in &c.words {
-                *out.words.entry(w.clone()).or_default() += n;
-            }
-        }
-        return out;
+        return fresh;
     };
+    let mut out = Counts::default();
     let mut total: FxHashMap<&str, i64> = m
         .totals
         .iter()
@@ -444,16 +507,13 @@ fn totals(
     for d in &m.docs {
         *times.entry(by_key[&d.key]).or_default() -= 1;
     }
-    for ((_, _, kept, _), fresh) in docs.iter().zip(fresh) {
-        match (kept, fresh) {
-            (Some(i), _) => *times.entry(*i).or_default() += 1,
-            (None, Some(c)) => {
-                for (w, n) in &c.words {
-                    *total.entry(w.as_str()).or_default() += i64::try_from(*n).unwrap_or(0);
-                }
-            }
-            (None, None) => {}
+    for (_, _, kept, _) in docs {
+        if let Some(i) = kept {
+            *times.entry(*i).or_default() += 1;
         }
+    }
+    for (w, n) in &fresh.words {
+        *total.entry(w.as_str()).or_default() += i64::try_from(*n).unwrap_or(0);
     }
     for (i, t) in times {
         if t != 0 {
@@ -502,22 +562,6 @@ fn changed_words(m: &Memo, vocab: &Vocab) -> Vec<String> {
 }
 
 impl Words {
-    /// The tokens of the memo's document `i`, numbered for this build; `None` when one of its
-    /// words is gone (then it is split again).
-    pub(super) fn kept(&self, i: usize) -> Option<(Vec<u32>, Vec<u32>)> {
-        let m = self.memo.as_ref()?;
-        let map = |toks: &[u32]| -> Option<Vec<u32>> {
-            toks.iter()
-                .map(|&t| {
-                    let n = *self.renumber.get(t as usize)?;
-                    (n != u32::MAX).then_some(n)
-                })
-                .collect()
-        };
-        let d = &m.docs[i];
-        Some((map(&d.title)?, map(&d.text)?))
-    }
-
     /// The memo of this build, given each document's tokens as numbered.
     pub(super) fn memo(self, tokens: Vec<(Vec<u32>, Vec<u32>)>) -> Memo {
         let mut strings: Vec<Box<str>> = self
