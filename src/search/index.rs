@@ -633,6 +633,16 @@ mod tests {
                 None,
             ),
             (
+                "a number only one document has",
+                Box::new(|i| i.records[0].text.push_str(" เลขที่ 4711/2567")),
+                None,
+            ),
+            (
+                "that number changed",
+                Box::new(|i| i.records[0].text = i.records[0].text.replace("4711", "4712")),
+                None,
+            ),
+            (
                 "text not yet clean",
                 Box::new(|i| {
                     i.records[0]
@@ -688,7 +698,14 @@ mod tests {
             let decoded = Memo::decode(&bytes).expect("the memo reads back");
             assert_eq!(decoded.encode(), bytes, "{what}: the same bytes again");
             let (again, next) = build_with(copy(), VOCAB_INLINE, Some(decoded));
-            let fresh = build_with(copy(), VOCAB_INLINE, None).0;
+            let (fresh, fresh_memo) = build_with(copy(), VOCAB_INLINE, None);
+            // The same strings, counts and tokens, in another order at most: no text a
+            // document no longer has is carried on.
+            assert_eq!(
+                next.encode().len(),
+                fresh_memo.encode().len(),
+                "{what}: memo size"
+            );
             let differ: Vec<&str> = again
                 .files
                 .iter()

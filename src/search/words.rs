@@ -563,14 +563,41 @@ fn changed_words(m: &Memo, vocab: &Vocab) -> Vec<String> {
 
 impl Words {
     /// The memo of this build, given each document's tokens as numbered.
-    pub(super) fn memo(self, tokens: Vec<(Vec<u32>, Vec<u32>)>) -> Memo {
+    pub(super) fn memo(self, mut tokens: Vec<(Vec<u32>, Vec<u32>)>) -> Memo {
         let mut strings: Vec<Box<str>> = self
             .vocab
             .list()
             .iter()
             .map(|w| w.as_str().into())
             .collect();
-        strings.extend(self.interner.names.iter().cloned());
+        // Only the other texts some document still has (the last memo's are all numbered
+        // in this build), renumbered in order.
+        let words = strings.len();
+        let mut renumber = vec![u32::MAX; self.interner.names.len()];
+        for t in tokens.iter().flat_map(|(a, b)| a.iter().chain(b)) {
+            if let Some(slot) = (*t as usize)
+                .checked_sub(words)
+                .and_then(|k| renumber.get_mut(k))
+            {
+                *slot = 0;
+            }
+        }
+        for (k, slot) in renumber.iter_mut().enumerate() {
+            if *slot == 0 {
+                *slot = u32::try_from(strings.len()).unwrap_or(u32::MAX);
+                strings.push(self.interner.names[k].clone());
+            }
+        }
+        tokens.par_iter_mut().for_each(|(a, b)| {
+            for t in a.iter_mut().chain(b.iter_mut()) {
+                if let Some(&n) = (*t as usize)
+                    .checked_sub(words)
+                    .and_then(|k| renumber.get(k))
+                {
+                    *t = n;
+                }
+            }
+        });
         let vocab = self
             .vocab
             .list()
