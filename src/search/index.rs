@@ -265,15 +265,23 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
             }
         };
         let mut pending: Option<(usize, Vec<DocTerms>)> = None;
-        let mut plans = std::mem::take(&mut found.plans);
-        words_kept = plans.iter().filter(|p| matches!(p, Plan::Keep(..))).count();
-        for (c, chunk) in plans.chunks_mut(CHUNK).enumerate() {
+        let mut plans = std::mem::take(&mut found.plans).into_iter();
+        words_kept = plans
+            .as_slice()
+            .iter()
+            .filter(|p| matches!(p, Plan::Keep(..)))
+            .count();
+        for c in 0.. {
+            let chunk: Vec<Plan> = plans.by_ref().take(CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
             let found_ref = &found;
             let split = move || -> Vec<DocTokens> {
                 let found = found_ref;
                 chunk
-                    .par_iter_mut()
-                    .map(|plan| match std::mem::replace(plan, Plan::Done) {
+                    .into_par_iter()
+                    .map(|plan| match plan {
                         Plan::Keep(title, text) => Ok((title, text)),
                         Plan::Split(p) => {
                             let mut title = Vec::new();
@@ -282,7 +290,6 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
                             doc_tokens(&found.vocab, &found.atoms, p.text.iter(), &mut text);
                             Err((title, text))
                         }
-                        Plan::Done => Ok((Vec::new(), Vec::new())),
                     })
                     .collect()
             };

@@ -199,8 +199,6 @@ pub(super) enum Plan {
     /// The memo's tokens of the document (title, text), numbered for this build.
     Keep(Vec<u32>, Vec<u32>),
     Split(Prepared),
-    /// Taken.
-    Done,
 }
 
 /// The documents' words, ready to be numbered.
@@ -306,7 +304,8 @@ pub(super) fn find(
 
     // The totals: the memo's, less the documents gone, plus the new ones.
     let counts = phase("search: counts", || {
-        totals(memo.as_ref(), &docs, fresh_total)
+        let kept = docs.iter().filter_map(|(_, _, kept, _)| *kept);
+        totals(memo.as_ref(), &by_key, kept, fresh_total)
     });
     let vocab = phase("search: vocabulary", || {
         vocab::build(&counts, site_words, rare)
@@ -480,10 +479,12 @@ fn holds(f: &AhoCorasick, text: &str) -> bool {
 }
 
 /// ICU's counts of every document: the memo's totals less the documents it has that are gone
-/// (as often as they are gone), plus the documents it does not have.
+/// (as often as they are gone), plus the documents it does not have. `by_key` finds the
+/// memo's document of a key, `kept` lists those this build has, `fresh` counts the others.
 fn totals(
     memo: Option<&Memo>,
-    docs: &[(Record, u128, Option<usize>, bool)],
+    by_key: &FxHashMap<u128, usize>,
+    kept: impl Iterator<Item = usize>,
     fresh: Counts,
 ) -> Counts {
     let Some(m) = memo else {
@@ -502,15 +503,11 @@ fn totals(
         .collect();
     // How many more times each kept document occurs now than then.
     let mut times: FxHashMap<usize, i64> = FxHashMap::default();
-    let by_key: FxHashMap<u128, usize> =
-        m.docs.iter().enumerate().map(|(i, d)| (d.key, i)).collect();
     for d in &m.docs {
         *times.entry(by_key[&d.key]).or_default() -= 1;
     }
-    for (_, _, kept, _) in docs {
-        if let Some(i) = kept {
-            *times.entry(*i).or_default() += 1;
-        }
+    for i in kept {
+        *times.entry(i).or_default() += 1;
     }
     for (w, n) in &fresh.words {
         *total.entry(w.as_str()).or_default() += i64::try_from(*n).unwrap_or(0);
@@ -598,23 +595,18 @@ impl Words {
                 }
             }
         });
+        // A word's atoms as numbers are in `atoms` already; one that is indexed as itself
+        // has none.
         let vocab = self
             .vocab
             .list()
             .iter()
-            .map(|w| {
-                let entry = self.vocab.get(w);
-                (
-                    entry.map_or(0, |e| e.cost),
-                    entry
-                        .map(|e| {
-                            e.atoms
-                                .iter()
-                                .filter_map(|a| self.vocab.index_of(a))
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                )
+            .zip(&self.atoms)
+            .enumerate()
+            .map(|(i, (w, atoms))| {
+                let cost = self.vocab.get(w).map_or(0, |e| e.cost);
+                let own = atoms.len() == 1 && atoms[0] as usize == i;
+                (cost, if own { Vec::new() } else { atoms.clone() })
             })
             .collect();
         let docs = tokens
