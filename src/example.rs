@@ -23,8 +23,9 @@ pub fn leftovers<'a>(
     if name.contains(PLACE) {
         return Vec::new();
     }
+    let place = memchr::memmem::Finder::new(PLACE);
     let mut found: Vec<PathBuf> = texts
-        .filter(|(_, text)| text.contains(PLACE))
+        .filter(|(_, text)| place.find(text.as_bytes()).is_some())
         .map(|(path, _)| path.to_path_buf())
         .collect();
     visit(&CONTENT, &mut |file| {

@@ -179,9 +179,12 @@ pub fn render(
             });
             let (built, memo) = index::build_reusing(input, memo);
             if let Some(s) = store {
-                s.put_owned(CACHE_ENTRY, key, encode(&built));
-                crate::timing::phase("search: words kept, written", || {
-                    s.put_owned(MEMO_ENTRY, MEMO_KEY, memo.encode())
+                // Two copies of tens of megabytes, one on each core.
+                crate::timing::phase("search: index and words kept, cached", || {
+                    rayon::join(
+                        || s.put_owned(CACHE_ENTRY, key, encode(&built)),
+                        || s.put_owned(MEMO_ENTRY, MEMO_KEY, memo.encode()),
+                    )
                 });
             }
             Summary {

@@ -220,7 +220,7 @@ pub fn plain_text(markdown: &str) -> String {
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::thai::squeeze_spaces(&out)
 }
 
 /// The first tag of rendered `html` that could run code: a `script` or `style` element, an

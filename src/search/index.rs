@@ -360,7 +360,9 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
     });
     // Shards of neighbouring keys: a word, its pairs ("word next") and the longer words it
     // starts sort together, so a query reads few shards.
-    encoded.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    phase("search: sort lists", || {
+        encoded.par_sort_unstable_by(|a, b| a.0.cmp(&b.0))
+    });
     let mut shards: Vec<BTreeMap<&str, [&str; 2]>> = vec![BTreeMap::new()];
     let mut bounds: Vec<String> = Vec::new();
     let mut size = 0;
@@ -378,12 +380,14 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
         shards.last_mut().expect("one shard").insert(t, [a, b]);
         prev = t;
     }
-    files.par_extend(
-        shards
-            .par_iter()
-            .enumerate()
-            .map(|(k, s)| (format!("p/{k}.json"), json_text(&s))),
-    );
+    phase("search: list shards", || {
+        files.par_extend(
+            shards
+                .par_iter()
+                .enumerate()
+                .map(|(k, s)| (format!("p/{k}.json"), json_text(&s))),
+        )
+    });
 
     // Vocabulary: one-letter words in the manifest, the others by their first two letters.
     let mut singles: BTreeMap<&str, u32> = BTreeMap::new();
@@ -462,10 +466,18 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
             *c += 1;
         }
     }
-    let mut build_id: u32 = codec::hash(&attrs);
-    for (path, text) in &files {
-        build_id = build_id.rotate_left(5) ^ codec::hash(path) ^ codec::hash(text);
-    }
+    // What the pages' scripts compare to know their stored shards are of this index.
+    let build_id = phase("search: build id", || {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(attrs.as_bytes());
+        for (path, text) in &files {
+            for part in [path, text] {
+                h.update(&(part.len() as u64).to_le_bytes());
+                h.update(part.as_bytes());
+            }
+        }
+        h.digest() as u32
+    });
     let manifest = json!({
         "version": 2,
         "build": format!("{build_id:08x}"),

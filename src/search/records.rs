@@ -297,7 +297,7 @@ pub fn plain_text(markdown: &str) -> String {
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::thai::squeeze_spaces(&out)
 }
 
 fn document_text(doc: &Document) -> String {

@@ -107,21 +107,33 @@ impl Source {
     /// Reads `root/rel`. Invalid UTF-8, unreadable files and files over [`MAX_TEXT_FILE`] are
     /// errors that point at the place.
     pub fn read(root: &Path, rel: &Path) -> Result<Self, Diagnostic> {
-        if let Ok(meta) = std::fs::metadata(root.join(rel))
-            && meta.len() > MAX_TEXT_FILE
-        {
+        use std::io::Read;
+        // One look-up of the path: the size comes from the open file.
+        let unreadable = |e: std::io::Error| {
+            Diagnostic::error(
+                crate::diagnostic::codes::FILE_UNREADABLE,
+                rel,
+                Msg::new(
+                    format!("อ่านไฟล์ไม่ได้: {e}"),
+                    format!("cannot read the file: {e}"),
+                ),
+            )
+        };
+        let mut file = std::fs::File::open(root.join(rel)).map_err(unreadable)?;
+        let len = file.metadata().map_or(0, |m| m.len());
+        if len > MAX_TEXT_FILE {
             let mb = |n: u64| n.div_ceil(1024 * 1024);
             return Err(Diagnostic::error(crate::diagnostic::codes::FILE_TOO_LARGE,
                 rel,
                 Msg::new(
                     format!(
                         "ไฟล์นี้ใหญ่เกินไป ({} MB; รับได้ไม่เกิน {} MB)",
-                        mb(meta.len()),
+                        mb(len),
                         mb(MAX_TEXT_FILE)
                     ),
                     format!(
                         "this file is too large ({} MB; at most {} MB)",
-                        mb(meta.len()),
+                        mb(len),
                         mb(MAX_TEXT_FILE)
                     ),
                 ),
@@ -131,16 +143,8 @@ impl Source {
                 "split it into several files, or attach a large document as a PDF under attachments (attachments may be of any size)",
             )));
         }
-        let bytes = std::fs::read(root.join(rel)).map_err(|e| {
-            Diagnostic::error(
-                crate::diagnostic::codes::FILE_UNREADABLE,
-                rel,
-                Msg::new(
-                    format!("อ่านไฟล์ไม่ได้: {e}"),
-                    format!("cannot read the file: {e}"),
-                ),
-            )
-        })?;
+        let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+        file.read_to_end(&mut bytes).map_err(unreadable)?;
         Self::from_bytes(rel, bytes)
     }
 
