@@ -124,17 +124,19 @@ fn yaml_brackets(line: &str, depth: &mut usize) -> Option<usize> {
 fn html_depth(line: &str, depth: &mut usize) -> Option<usize> {
     let b = line.as_bytes();
     let mut i = 0;
-    while let Some(lt) = b[i..].iter().position(|&c| c == b'<') {
+    while let Some(lt) = memchr::memchr(b'<', &b[i..]) {
         let at = i + lt;
         let rest = &b[at + 1..];
         let closing = rest.first() == Some(&b'/');
-        let name: Vec<u8> = rest[usize::from(closing)..]
+        let rest = &rest[usize::from(closing)..];
+        let name = &rest[..rest
             .iter()
-            .take_while(|x| x.is_ascii_alphanumeric())
-            .map(u8::to_ascii_lowercase)
-            .collect();
+            .position(|x| !x.is_ascii_alphanumeric())
+            .unwrap_or(rest.len())];
         i = at + 1;
-        if name.is_empty() || !name[0].is_ascii_alphabetic() || UNCOUNTED.contains(&name.as_slice())
+        if name.is_empty()
+            || !name[0].is_ascii_alphabetic()
+            || UNCOUNTED.iter().any(|u| u.eq_ignore_ascii_case(name))
         {
             continue;
         }
