@@ -54,10 +54,12 @@ pub fn write(
     // One build at a time per folder: a second one waits for the first.
     let _lock = lock(&parent);
     // Both folders listed at once (each is a walk of every folder of the site).
-    let (live, listing) = rayon::join(
-        || owned::inspect(&real, out, outputs),
-        || owned::inspect(&staging, &staging, outputs),
-    );
+    let (live, listing) = crate::timing::phase("write: list folders", || {
+        rayon::join(
+            || owned::inspect(&real, out, outputs),
+            || owned::inspect(&staging, &staging, outputs),
+        )
+    });
     live?;
     let listing = listing?;
     if !staging.exists() {
