@@ -181,10 +181,8 @@ pub fn render(
             if let Some(s) = store {
                 // Two copies of tens of megabytes, one on each core.
                 crate::timing::phase("search: index and words kept, cached", || {
-                    rayon::join(
-                        || s.put_owned(CACHE_ENTRY, key, encode(&built)),
-                        || s.put_owned(MEMO_ENTRY, MEMO_KEY, memo.encode()),
-                    )
+                    s.put_owned(CACHE_ENTRY, key, encode(&built));
+                    s.put_owned(MEMO_ENTRY, MEMO_KEY, memo.encode());
                 });
             }
             Summary {
