@@ -179,7 +179,7 @@ pub fn render(
             });
             let (built, memo) = index::build_reusing(input, memo);
             if let Some(s) = store {
-                // Two copies of tens of megabytes, one on each core.
+                // One after the other: on both cores they save little and hold more memory.
                 crate::timing::phase("search: index and words kept, cached", || {
                     s.put_owned(CACHE_ENTRY, key, encode(&built));
                     s.put_owned(MEMO_ENTRY, MEMO_KEY, memo.encode());
