@@ -22,3 +22,10 @@ pub fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
     );
     out
 }
+
+/// Prints what a phase found (how much work it could skip) when timings are on.
+pub fn note(what: impl FnOnce() -> String) {
+    if enabled() {
+        eprintln!("[timing] {}", what());
+    }
+}

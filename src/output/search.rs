@@ -71,7 +71,13 @@ fn input_key<'a>(
 }
 
 fn encode(built: &index::Built) -> Vec<u8> {
-    let mut buf = Vec::new();
+    // Sized once: grown by doubling, tens of megabytes are copied and faulted in again.
+    let size: usize = built
+        .files
+        .iter()
+        .map(|(p, t)| p.len() + t.len() + 16)
+        .sum();
+    let mut buf = Vec::with_capacity(size + 64);
     let head = serde_json::json!([built.types_count, built.years]).to_string();
     frame::push(&mut buf, head.as_bytes());
     for (path, text) in &built.files {

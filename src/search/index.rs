@@ -17,13 +17,12 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap;
-
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::search::codec;
+use crate::search::lists::{self, DocTerms, Entry, Postings, Synonyms};
 use crate::search::text::{normalize, pieces};
 pub use crate::search::words::Memo;
 use crate::search::words::{self, Plan, Tok, doc_tokens};
@@ -69,19 +68,20 @@ pub struct Built {
     pub types_count: Vec<usize>,
     /// Documents whose words were kept from the last build rather than split again.
     pub words_kept: usize,
+    /// The inverted lists were the last build's, with the changed documents' terms merged in.
+    pub lists_kept: bool,
     /// The fiscal years of the documents, newest first.
     pub years: Vec<i32>,
 }
 
 /// A document's tokens (title, text): numbered, or still to be numbered.
 type DocTokens = Result<(Vec<u32>, Vec<u32>), (Vec<Tok>, Vec<Tok>)>;
-/// Each document's terms, in its title and elsewhere.
-type DocTerms = (Vec<u64>, Vec<u64>);
-/// The inverted lists: for each term, the documents with it in the title and elsewhere.
-type Postings = FxHashMap<u64, (Vec<u32>, Vec<u32>)>;
 
 /// Documents tokenized at once while the index is built.
 const CHUNK: usize = 2048;
+/// Documents whose terms a build finds again while taking the others' from the last build's
+/// lists (or a quarter of all, when more): past that, building every list is no slower.
+const MERGE_MAX: usize = 64;
 /// Documents per file of `search/d/`.
 pub const GROUP: usize = 4;
 /// Aimed size of a shard of inverted lists, in bytes.
@@ -96,71 +96,6 @@ const VOCAB_INLINE: usize = 32 * 1024;
 /// The key of a pair of neighbouring tokens.
 pub fn pair(a: &str, b: &str) -> String {
     format!("{a} {b}")
-}
-
-/// A term as a number: a token's own number, or a pair of them above 2^32.
-fn pair_key(a: u32, b: u32) -> u64 {
-    ((u64::from(a) + 1) << 32) | u64::from(b)
-}
-
-/// Phrases that mean the same, as token lists, found by their first token.
-struct Synonyms {
-    groups: Vec<Vec<Vec<u32>>>,
-    by_first: FxHashMap<u32, Vec<(usize, usize)>>,
-}
-
-impl Synonyms {
-    fn new(groups: Vec<Vec<Vec<u32>>>) -> Self {
-        let mut by_first: FxHashMap<u32, Vec<(usize, usize)>> = FxHashMap::default();
-        for (g, phrases) in groups.iter().enumerate() {
-            for (p, toks) in phrases.iter().enumerate() {
-                if let Some(first) = toks.first() {
-                    by_first.entry(*first).or_default().push((g, p));
-                }
-            }
-        }
-        Self { groups, by_first }
-    }
-
-    /// Adds the other phrases of each group whose phrase occurs in `toks`, joined to the
-    /// neighbours the way the phrase found was.
-    fn expand(&self, toks: &[u32], out: &mut Vec<u64>) {
-        for (i, t) in toks.iter().enumerate() {
-            let Some(found) = self.by_first.get(t) else {
-                continue;
-            };
-            for &(g, p) in found {
-                let phrase = &self.groups[g][p];
-                if toks.len() < i + phrase.len() || toks[i..i + phrase.len()] != phrase[..] {
-                    continue;
-                }
-                let before = i.checked_sub(1).map(|k| toks[k]);
-                let after = toks.get(i + phrase.len()).copied();
-                for (q, other) in self.groups[g].iter().enumerate() {
-                    if q == p || other.is_empty() {
-                        continue;
-                    }
-                    add_terms(other, out);
-                    if let Some(b) = before {
-                        out.push(pair_key(b, other[0]));
-                    }
-                    if let (Some(a), Some(last)) = (after, other.last()) {
-                        out.push(pair_key(*last, a));
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// Each token and each pair of neighbours.
-fn add_terms(toks: &[u32], out: &mut Vec<u64>) {
-    for (i, &t) in toks.iter().enumerate() {
-        out.push(u64::from(t));
-        if i > 0 {
-            out.push(pair_key(toks[i - 1], t));
-        }
-    }
 }
 
 /// Built-in synonyms: abbreviations of local government and procurement, and the Thai and
@@ -220,6 +155,8 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
     synonyms.extend(input.synonyms.iter().cloned());
     let site_words = thai_words(&input.words);
     let rare = thai_words(synonyms.iter().flatten());
+    let mut memo = memo;
+    let kept = memo.as_mut().and_then(|m| m.lists.take());
     let mut found = words::find(&mut records, &site_words, &rare, memo);
     let (vocab, atoms) = (&found.vocab, &found.atoms);
     let synonyms = Synonyms::new(
@@ -244,26 +181,30 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
             .collect(),
     );
 
+    // The last build's lists serve when most documents are found again unchanged, in the
+    // same order, and the synonyms are the same texts.
+    let synonyms_key = synonyms.key(|t| found.interner.name(&found.vocab, t));
+    let keys = found.keys().to_vec();
+    let reuse = kept.filter(|k| k.synonyms == synonyms_key).and_then(|k| {
+        let keep: Vec<bool> = found
+            .plans
+            .iter()
+            .map(|p| matches!(p, Plan::Keep(..)))
+            .collect();
+        let (new_of_old, changed) = lists::matching(&k.keys, &keys, &keep);
+        (changed.len() <= MERGE_MAX.max(keys.len() / 4)).then_some((k.entries, new_of_old, changed))
+    });
+
     // Each document's tokens, numbered, then its terms (tokens and neighbouring pairs, title
     // apart from the rest) into the inverted lists: a chunk of documents at a time.
     // Keys are our own numbers: a fast hash, not one that resists chosen keys.
-    let mut postings: Postings = FxHashMap::default();
+    let mut postings = Postings::default();
     let mut tokens: Vec<(Vec<u32>, Vec<u32>)> = Vec::with_capacity(records.len());
     let mut words_kept = 0;
+    let fresh = reuse.is_none();
     phase("search: words, terms and lists", || {
         // The lists take the terms of one chunk (on one thread) while the next chunk is split
-        // into words (on the others).
-        let add = |postings: &mut Postings, (c, terms): (usize, Vec<DocTerms>)| {
-            for (k, (title, text)) in terms.iter().enumerate() {
-                let id = u32::try_from(c * CHUNK + k).unwrap_or(u32::MAX);
-                for t in title {
-                    postings.entry(*t).or_default().0.push(id);
-                }
-                for t in text {
-                    postings.entry(*t).or_default().1.push(id);
-                }
-            }
-        };
+        // into words (on the others). Lists merged from the last build's need only tokens.
         let mut pending: Option<(usize, Vec<DocTerms>)> = None;
         let mut plans = std::mem::take(&mut found.plans).into_iter();
         words_kept = plans
@@ -295,8 +236,8 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
             };
             let previous = pending.take();
             let (raw, ()) = rayon::join(split, || {
-                if let Some(p) = previous {
-                    add(&mut postings, p);
+                if let Some((c, terms)) = previous {
+                    lists::add(&mut postings, c * CHUNK, &terms);
                 }
             });
             let first = tokens.len();
@@ -307,27 +248,16 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
                     text.into_iter().map(|t| found.interner.id(t)).collect(),
                 ),
             }));
-            let terms: Vec<DocTerms> = tokens[first..]
-                .par_iter()
-                .map(|(title_toks, text_toks)| {
-                    let mut title = Vec::new();
-                    add_terms(title_toks, &mut title);
-                    synonyms.expand(title_toks, &mut title);
-                    title.sort_unstable();
-                    title.dedup();
-                    let mut text = Vec::new();
-                    add_terms(text_toks, &mut text);
-                    synonyms.expand(text_toks, &mut text);
-                    text.sort_unstable();
-                    text.dedup();
-                    text.retain(|t| title.binary_search(t).is_err());
-                    (title, text)
-                })
-                .collect();
-            pending = Some((c, terms));
+            if fresh {
+                let terms: Vec<DocTerms> = tokens[first..]
+                    .par_iter()
+                    .map(|(title, text)| lists::doc_terms(title, text, &synonyms))
+                    .collect();
+                pending = Some((c, terms));
+            }
         }
-        if let Some(p) = pending {
-            add(&mut postings, p);
+        if let Some((c, terms)) = pending {
+            lists::add(&mut postings, c * CHUNK, &terms);
         }
     });
     let (vocab, interner) = (&found.vocab, &found.interner);
@@ -341,28 +271,49 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
             )
         }
     };
+    let lists_kept = reuse.is_some();
+    crate::timing::note(|| {
+        format!(
+            "search: {words_kept} of {} documents' words kept, lists {}",
+            records.len(),
+            if lists_kept { "merged" } else { "built" }
+        )
+    });
+    let entries: Vec<Entry> = phase("search: lists sorted or merged", || match reuse {
+        None => lists::sorted(std::mem::take(&mut postings), key_text),
+        Some((old, new_of_old, changed)) => {
+            let added: Vec<(String, u32, bool)> = changed
+                .par_iter()
+                .flat_map_iter(|&j| {
+                    let (title, text) = lists::doc_terms(&tokens[j].0, &tokens[j].1, &synonyms);
+                    let d = u32::try_from(j).unwrap_or(u32::MAX);
+                    let title = title.into_iter().map(move |t| (key_text(t), d, true));
+                    let text = text.into_iter().map(move |t| (key_text(t), d, false));
+                    title.chain(text).collect::<Vec<_>>()
+                })
+                .collect();
+            lists::merge(old, &new_of_old, added)
+        }
+    });
 
     let mut files: Vec<(String, String)> = Vec::new();
 
     // Inverted lists.
     let count = u32::try_from(records.len()).unwrap_or(u32::MAX);
-    let mut encoded: Vec<(String, String, String)> = phase("search: encode lists", || {
-        postings
+    let encoded: Vec<(&str, String, String)> = phase("search: encode lists", || {
+        entries
             .par_iter()
-            .map(|(k, (a, b))| {
+            .map(|e| {
                 (
-                    key_text(*k),
-                    codec::encode_list(a, count),
-                    codec::encode_list(b, count),
+                    e.term.as_str(),
+                    codec::encode_list(&e.title, count),
+                    codec::encode_list(&e.text, count),
                 )
             })
             .collect()
     });
-    // Shards of neighbouring keys: a word, its pairs ("word next") and the longer words it
-    // starts sort together, so a query reads few shards.
-    phase("search: sort lists", || {
-        encoded.par_sort_unstable_by(|a, b| a.0.cmp(&b.0))
-    });
+    // Shards of neighbouring keys (the entries are in order): a word, its pairs ("word next")
+    // and the longer words it starts sort together, so a query reads few shards.
     let mut shards: Vec<BTreeMap<&str, [&str; 2]>> = vec![BTreeMap::new()];
     let mut bounds: Vec<String> = Vec::new();
     let mut size = 0;
@@ -496,14 +447,21 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
     let built = Built {
         files,
         documents: records.len(),
-        terms: postings.len(),
+        terms: entries.len(),
         words: vocab.len(),
         types_count,
         years,
         words_kept,
+        lists_kept,
     };
-    drop(postings);
-    (built, found.memo(tokens))
+    drop(encoded);
+    let mut memo = found.memo(tokens);
+    memo.lists = Some(lists::Kept {
+        synonyms: synonyms_key,
+        keys,
+        entries,
+    });
+    (built, memo)
 }
 
 fn shard_count(total: usize, target: usize) -> usize {
@@ -703,6 +661,7 @@ mod tests {
             ..input()
         };
         let (_, mut memo) = build_with(first, VOCAB_INLINE, None);
+        let mut merged = 0;
         for (what, step, kept) in &steps {
             step(&mut site);
             let copy = || Input {
@@ -739,12 +698,22 @@ mod tests {
             // Whether any document keeps its words depends on how the costs fall, but nothing
             // changed keeps all, and other settings keep none.
             match kept {
-                Some(true) => assert_eq!(again.words_kept, again.documents, "{what}"),
-                Some(false) => assert_eq!(again.words_kept, 0, "{what}"),
+                Some(true) => {
+                    assert_eq!(again.words_kept, again.documents, "{what}");
+                    assert!(again.lists_kept, "{what}: the last build's lists serve");
+                }
+                Some(false) => {
+                    assert_eq!(again.words_kept, 0, "{what}");
+                    assert!(!again.lists_kept, "{what}: every list built again");
+                }
                 None => {}
             }
+            merged += usize::from(again.lists_kept);
             memo = next;
         }
+        // The lists were merged from the last build's in the steps that change a few
+        // documents, not only rebuilt.
+        assert!(merged >= steps.len() - 3, "lists merged in {merged} steps");
     }
 
     #[test]
@@ -757,8 +726,8 @@ mod tests {
         for at in (0..bytes.len()).step_by(5) {
             let mut damaged = bytes.clone();
             damaged[at] ^= 0xA5;
-            // Read or refused, never a panic; what is read builds the index a fresh build
-            // makes, since only the unchanged documents' words are kept.
+            // Read or refused, never a panic. (The cache's own hash refuses a damaged entry
+            // before it is read: a number changed within its range would read as valid.)
             if let Some(m) = Memo::decode(&damaged) {
                 let _ = build_with(input(), VOCAB_INLINE, Some(m));
             }

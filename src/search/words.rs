@@ -9,12 +9,13 @@
 //! changed — added, removed, costed or made of other atoms. A least-cost split only looks at
 //! the words that occur in its text, so every other document splits as it did. The index is
 //! the one a build without the memo makes; `tests::a_kept_memo_builds_the_same_index` keeps it
-//! so.
+//! so. The memo also carries the inverted lists made with these words ([`crate::search::lists`]).
 
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::search::bytes::{Bytes, Reader};
 use crate::search::index::Record;
 use crate::search::text::{clean, each_piece, normalize_clean};
 use crate::search::vocab::{self, Counts, SiteWords, SpanKind, Vocab};
@@ -162,6 +163,8 @@ pub struct Memo {
     /// ICU's counts of every document together.
     totals: Vec<(u32, u64)>,
     docs: Vec<DocMemo>,
+    /// The inverted lists made with these words.
+    pub(super) lists: Option<crate::search::lists::Kept>,
 }
 
 struct DocMemo {
@@ -629,14 +632,35 @@ impl Words {
             vocab,
             totals: self.totals,
             docs,
+            lists: None,
         }
+    }
+
+    /// Each document's key, in record order.
+    pub(super) fn keys(&self) -> &[u128] {
+        &self.keys
     }
 }
 
 impl Memo {
     /// The memo as bytes, for the build cache.
     pub fn encode(&self) -> Vec<u8> {
-        let mut b = Bytes(Vec::new());
+        // About the size it will have (lists at two bytes a number): a buffer of tens of
+        // megabytes grown by doubling is copied and faulted in again each time.
+        let size = self.strings.iter().map(|s| s.len() + 4).sum::<usize>()
+            + self
+                .docs
+                .iter()
+                .map(|d| 40 + d.counts.len() * 8 + (d.title.len() + d.text.len()) * 4)
+                .sum::<usize>()
+            + self.lists.as_ref().map_or(0, |l| {
+                l.keys.len() * 16
+                    + l.entries
+                        .iter()
+                        .map(|e| e.term.len() + 12 + (e.title.len() + e.text.len()) * 2)
+                        .sum::<usize>()
+            });
+        let mut b = Bytes(Vec::with_capacity(size));
         b.u128(self.settings);
         b.len(self.strings.len());
         for s in &self.strings {
@@ -664,6 +688,10 @@ impl Memo {
             }
             b.u32s(&d.title);
             b.u32s(&d.text);
+        }
+        b.0.push(u8::from(self.lists.is_some()));
+        if let Some(lists) = &self.lists {
+            lists.encode(&mut b);
         }
         b.0
     }
@@ -701,6 +729,11 @@ impl Memo {
                 })
             })
             .collect::<Option<_>>()?;
+        let lists = match r.take(1)?[0] {
+            0 => None,
+            1 => Some(crate::search::lists::Kept::decode(&mut r)?),
+            _ => return None,
+        };
         // Every number names a string; every word's number is a word.
         let n = strings.len();
         let is_word = |w: &u32| (*w as usize) < words;
@@ -719,57 +752,7 @@ impl Memo {
             vocab,
             totals,
             docs,
+            lists,
         })
-    }
-}
-
-struct Bytes(Vec<u8>);
-
-impl Bytes {
-    fn u32(&mut self, n: u32) {
-        self.0.extend_from_slice(&n.to_le_bytes());
-    }
-    fn len(&mut self, n: usize) {
-        self.u32(u32::try_from(n).unwrap_or(u32::MAX));
-    }
-    fn u128(&mut self, n: u128) {
-        self.0.extend_from_slice(&n.to_le_bytes());
-    }
-    fn u32s(&mut self, v: &[u32]) {
-        self.len(v.len());
-        for &n in v {
-            self.u32(n);
-        }
-    }
-}
-
-struct Reader<'a>(&'a [u8]);
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let (head, rest) = self.0.split_at_checked(n)?;
-        self.0 = rest;
-        Some(head)
-    }
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-    fn len(&mut self) -> Option<usize> {
-        let n = self.u32()? as usize;
-        // No count is larger than the bytes left could hold.
-        (n <= self.0.len()).then_some(n)
-    }
-    fn u128(&mut self) -> Option<u128> {
-        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
-    }
-    fn u32s(&mut self) -> Option<Vec<u32>> {
-        let n = self.len()?;
-        let bytes = self.take(n.checked_mul(4)?)?;
-        Some(
-            bytes
-                .chunks_exact(4)
-                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect(),
-        )
     }
 }

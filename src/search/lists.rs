@@ -1,0 +1,444 @@
+//! The inverted lists: for each term, the documents with it in their title and elsewhere.
+//!
+//! A term is a token, a pair of neighbouring tokens, or either of those in the other phrases
+//! of a synonym group found in the text. A build makes the lists from every document's terms
+//! ([`Postings`], then [`sorted`]), or from the last build's lists when they were kept
+//! ([`Kept`], in the memo of [`crate::search::words`]): the documents found again unchanged,
+//! in the same order, keep their places in every list under their new numbers ([`matching`]),
+//! the others are taken out, and only the new and changed documents' terms are added
+//! ([`merge`]). Both ways give the same lists; `index::tests::a_kept_memo_builds_the_same_index`
+//! keeps it so.
+
+use rustc_hash::FxHashMap;
+
+use crate::search::bytes::{Bytes, Reader};
+
+/// A term as a number: a token's own number, or a pair of them above 2^32.
+pub(super) fn pair_key(a: u32, b: u32) -> u64 {
+    ((u64::from(a) + 1) << 32) | u64::from(b)
+}
+
+/// Phrases that mean the same, as token lists, found by their first token.
+pub(super) struct Synonyms {
+    groups: Vec<Vec<Vec<u32>>>,
+    by_first: FxHashMap<u32, Vec<(usize, usize)>>,
+}
+
+impl Synonyms {
+    pub(super) fn new(groups: Vec<Vec<Vec<u32>>>) -> Self {
+        let mut by_first: FxHashMap<u32, Vec<(usize, usize)>> = FxHashMap::default();
+        for (g, phrases) in groups.iter().enumerate() {
+            for (p, toks) in phrases.iter().enumerate() {
+                if let Some(first) = toks.first() {
+                    by_first.entry(*first).or_default().push((g, p));
+                }
+            }
+        }
+        Self { groups, by_first }
+    }
+
+    /// What the groups are as texts: the terms a document gets from them depend on nothing
+    /// else.
+    pub(super) fn key<'a>(&self, name: impl Fn(u32) -> &'a str) -> u128 {
+        let mut k = crate::cache::Key::new();
+        for group in &self.groups {
+            k.part(b"group");
+            for phrase in group {
+                k.part(b"phrase");
+                for t in phrase {
+                    k.part(name(*t).as_bytes());
+                }
+            }
+        }
+        k.finish()
+    }
+
+    /// Adds the other phrases of each group whose phrase occurs in `toks`, joined to the
+    /// neighbours the way the phrase found was.
+    fn expand(&self, toks: &[u32], out: &mut Vec<u64>) {
+        for (i, t) in toks.iter().enumerate() {
+            let Some(found) = self.by_first.get(t) else {
+                continue;
+            };
+            for &(g, p) in found {
+                let phrase = &self.groups[g][p];
+                if toks.len() < i + phrase.len() || toks[i..i + phrase.len()] != phrase[..] {
+                    continue;
+                }
+                let before = i.checked_sub(1).map(|k| toks[k]);
+                let after = toks.get(i + phrase.len()).copied();
+                for (q, other) in self.groups[g].iter().enumerate() {
+                    if q == p || other.is_empty() {
+                        continue;
+                    }
+                    add_terms(other, out);
+                    if let Some(b) = before {
+                        out.push(pair_key(b, other[0]));
+                    }
+                    if let (Some(a), Some(last)) = (after, other.last()) {
+                        out.push(pair_key(*last, a));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Each token and each pair of neighbours.
+fn add_terms(toks: &[u32], out: &mut Vec<u64>) {
+    for (i, &t) in toks.iter().enumerate() {
+        out.push(u64::from(t));
+        if i > 0 {
+            out.push(pair_key(toks[i - 1], t));
+        }
+    }
+}
+
+/// A document's terms, in its title and elsewhere (a term of the title is not repeated).
+pub(super) type DocTerms = (Vec<u64>, Vec<u64>);
+
+/// The terms of a document of tokens `title` and `text`.
+pub(super) fn doc_terms(title_toks: &[u32], text_toks: &[u32], synonyms: &Synonyms) -> DocTerms {
+    let mut title = Vec::new();
+    add_terms(title_toks, &mut title);
+    synonyms.expand(title_toks, &mut title);
+    title.sort_unstable();
+    title.dedup();
+    let mut text = Vec::new();
+    add_terms(text_toks, &mut text);
+    synonyms.expand(text_toks, &mut text);
+    text.sort_unstable();
+    text.dedup();
+    text.retain(|t| title.binary_search(t).is_err());
+    (title, text)
+}
+
+/// The lists by term number while they are built.
+pub(super) type Postings = FxHashMap<u64, (Vec<u32>, Vec<u32>)>;
+
+/// Adds the terms of documents `first`, `first + 1`, ...
+pub(super) fn add(postings: &mut Postings, first: usize, terms: &[DocTerms]) {
+    for (k, (title, text)) in terms.iter().enumerate() {
+        let id = u32::try_from(first + k).unwrap_or(u32::MAX);
+        for t in title {
+            postings.entry(*t).or_default().0.push(id);
+        }
+        for t in text {
+            postings.entry(*t).or_default().1.push(id);
+        }
+    }
+}
+
+/// One term's lists: document numbers, ascending.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Entry {
+    pub term: String,
+    pub title: Vec<u32>,
+    pub text: Vec<u32>,
+}
+
+/// The lists by term text, in the order of the index's shards (bytes of UTF-8).
+pub(super) fn sorted(postings: Postings, text: impl Fn(u64) -> String + Sync) -> Vec<Entry> {
+    use rayon::prelude::*;
+    let mut entries: Vec<Entry> = postings
+        .into_par_iter()
+        .map(|(k, (title, text_docs))| Entry {
+            term: text(k),
+            title,
+            text: text_docs,
+        })
+        .collect();
+    entries.par_sort_unstable_by(|a, b| a.term.cmp(&b.term));
+    entries
+}
+
+/// What a build keeps of its lists for the next: the documents' keys by number (see
+/// [`crate::search::words`]), the synonyms the terms were found with, and the lists.
+pub struct Kept {
+    pub(super) synonyms: u128,
+    pub(super) keys: Vec<u128>,
+    pub(super) entries: Vec<Entry>,
+}
+
+impl Kept {
+    pub(super) fn encode(&self, b: &mut Bytes) {
+        b.u128(self.synonyms);
+        b.len(self.keys.len());
+        for k in &self.keys {
+            b.u128(*k);
+        }
+        b.len(self.entries.len());
+        for e in &self.entries {
+            b.len(e.term.len());
+            b.0.extend_from_slice(e.term.as_bytes());
+            put_list(b, &e.title);
+            put_list(b, &e.text);
+        }
+    }
+
+    /// What [`Kept::encode`] wrote; `None` unless the terms are in order, each list ascending,
+    /// not both empty, and of documents there are.
+    pub(super) fn decode(r: &mut Reader) -> Option<Self> {
+        let synonyms = r.u128()?;
+        let keys: Vec<u128> = (0..r.len()?).map(|_| r.u128()).collect::<Option<_>>()?;
+        let entries: Vec<Entry> = (0..r.len()?)
+            .map(|_| {
+                let n = r.len()?;
+                let term = std::str::from_utf8(r.take(n)?).ok()?.to_owned();
+                Some(Entry {
+                    term,
+                    title: get_list(r)?,
+                    text: get_list(r)?,
+                })
+            })
+            .collect::<Option<_>>()?;
+        let n = keys.len();
+        let list_ok = |l: &[u32]| {
+            l.windows(2).all(|w| w[0] < w[1]) && l.last().is_none_or(|d| (*d as usize) < n)
+        };
+        let valid = entries.windows(2).all(|w| w[0].term < w[1].term)
+            && entries.iter().all(|e| {
+                list_ok(&e.title) && list_ok(&e.text) && !(e.title.is_empty() && e.text.is_empty())
+            });
+        valid.then_some(Self {
+            synonyms,
+            keys,
+            entries,
+        })
+    }
+}
+
+/// An ascending list as its length and the gaps between its numbers (less one), each in
+/// seven-bit groups: most take a byte.
+fn put_list(b: &mut Bytes, list: &[u32]) {
+    b.len(list.len());
+    let mut next = 0u32;
+    for &d in list {
+        let mut gap = d.wrapping_sub(next);
+        next = d.wrapping_add(1);
+        while gap >= 0x80 {
+            b.0.push((gap as u8) | 0x80);
+            gap >>= 7;
+        }
+        b.0.push(gap as u8);
+    }
+}
+
+/// What [`put_list`] wrote: ascending by its making; `None` past the largest number.
+fn get_list(r: &mut Reader) -> Option<Vec<u32>> {
+    let n = r.len()?;
+    let mut list = Vec::with_capacity(n);
+    let mut next = 0u64;
+    for _ in 0..n {
+        let mut gap = 0u32;
+        for shift in (0..35).step_by(7) {
+            let byte = r.take(1)?[0];
+            gap |= u32::from(byte & 0x7F).checked_shl(shift)?;
+            if byte & 0x80 == 0 {
+                break;
+            }
+            if shift == 28 {
+                return None;
+            }
+        }
+        let d = next + u64::from(gap);
+        list.push(u32::try_from(d).ok()?);
+        next = d + 1;
+    }
+    Some(list)
+}
+
+/// Which of the last build's documents are found again unchanged, in the same order: for each
+/// of them (by last number) its new number, `u32::MAX` for the others; and the new numbers of
+/// the documents whose terms must be found (new, changed, moved). `keep` says which new
+/// documents have the tokens of the last build.
+pub(super) fn matching(old: &[u128], new: &[u128], keep: &[bool]) -> (Vec<u32>, Vec<usize>) {
+    let mut by_key: FxHashMap<u128, std::collections::VecDeque<u32>> = FxHashMap::default();
+    for (p, k) in old.iter().enumerate() {
+        by_key
+            .entry(*k)
+            .or_default()
+            .push_back(u32::try_from(p).unwrap_or(u32::MAX));
+    }
+    let mut new_of_old = vec![u32::MAX; old.len()];
+    let mut changed = Vec::new();
+    let mut last: Option<u32> = None;
+    for (j, k) in new.iter().enumerate() {
+        let found = keep
+            .get(j)
+            .copied()
+            .unwrap_or(false)
+            .then(|| by_key.get_mut(k))
+            .flatten()
+            .and_then(|places| {
+                // Numbers only grow: a place before the last one matched is passed over.
+                while places
+                    .front()
+                    .is_some_and(|p| last.is_some_and(|l| *p <= l))
+                {
+                    places.pop_front();
+                }
+                places.pop_front()
+            });
+        match found {
+            Some(p) => {
+                new_of_old[p as usize] = u32::try_from(j).unwrap_or(u32::MAX);
+                last = Some(p);
+            }
+            None => changed.push(j),
+        }
+    }
+    (new_of_old, changed)
+}
+
+/// The lists of this build from the last build's `old` ones: documents renumbered by
+/// `new_of_old` (those without a number taken out), then the terms of the documents in
+/// `added` (term, document, whether in the title) put in.
+pub(super) fn merge(
+    old: Vec<Entry>,
+    new_of_old: &[u32],
+    mut added: Vec<(String, u32, bool)>,
+) -> Vec<Entry> {
+    use rayon::prelude::*;
+    added.par_sort_unstable();
+    // Renumbered in place, on both cores: numbers keep their order, so lists stay ascending.
+    let mut old = old;
+    old.par_iter_mut().for_each(|e| {
+        for list in [&mut e.title, &mut e.text] {
+            list.retain_mut(|d| match new_of_old.get(*d as usize) {
+                Some(&n) if n != u32::MAX => {
+                    *d = n;
+                    true
+                }
+                _ => false,
+            });
+        }
+    });
+    let mut out: Vec<Entry> = Vec::with_capacity(old.len() + added.len() / 4);
+    let mut added = added.into_iter().peekable();
+    // The added documents of the next term, when it is `term` or sorts before it.
+    let mut take_upto = |term: Option<&str>, into: &mut Vec<Entry>| -> Option<Entry> {
+        loop {
+            let next = added.peek()?;
+            if term.is_some_and(|t| next.0.as_str() > t) {
+                return None;
+            }
+            let name = next.0.clone();
+            let mut e = Entry {
+                term: name.clone(),
+                title: Vec::new(),
+                text: Vec::new(),
+            };
+            while let Some((_, d, in_title)) = added.next_if(|a| a.0 == name) {
+                if in_title {
+                    e.title.push(d);
+                } else {
+                    e.text.push(d);
+                }
+            }
+            if term == Some(name.as_str()) {
+                return Some(e);
+            }
+            into.push(e);
+        }
+    };
+    for mut e in old {
+        if let Some(new) = take_upto(Some(&e.term), &mut out) {
+            e.title.extend(new.title);
+            e.title.sort_unstable();
+            e.text.extend(new.text);
+            e.text.sort_unstable();
+        }
+        if !(e.title.is_empty() && e.text.is_empty()) {
+            out.push(e);
+        }
+    }
+    take_upto(None, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(term: &str, title: &[u32], text: &[u32]) -> Entry {
+        Entry {
+            term: term.to_owned(),
+            title: title.to_vec(),
+            text: text.to_vec(),
+        }
+    }
+
+    #[test]
+    fn unchanged_documents_keep_their_order_and_others_are_found_again() {
+        // Last build: a b c d; this one: new, a, c, b, d — b after c is out of order, so its
+        // terms are found again.
+        let old = [1, 2, 3, 4];
+        let new = [9, 1, 3, 2, 4];
+        let keep = [false, true, true, true, true];
+        let (new_of_old, changed) = matching(&old, &new, &keep);
+        assert_eq!(new_of_old, vec![1, u32::MAX, 2, 4]);
+        assert_eq!(changed, vec![0, 3]);
+        // A document split again is found again, whatever its key.
+        let (new_of_old, changed) = matching(&old, &old, &[true, false, true, true]);
+        assert_eq!((new_of_old, changed), (vec![0, u32::MAX, 2, 3], vec![1]));
+        // Twins are matched in order.
+        let (twins, changed) = matching(&[5, 5, 6], &[5, 5, 6], &[true; 3]);
+        assert_eq!((twins, changed), (vec![0, 1, 2], vec![]));
+    }
+
+    #[test]
+    fn lists_read_back_as_written() {
+        let lists: [&[u32]; 5] = [
+            &[],
+            &[0],
+            &[0, 1, 2],
+            &[5, 200, 70_000, 4_000_000_000],
+            &[u32::MAX],
+        ];
+        let mut b = Bytes(Vec::new());
+        for l in lists {
+            put_list(&mut b, l);
+        }
+        let mut r = Reader(&b.0);
+        for l in lists {
+            assert_eq!(get_list(&mut r).as_deref(), Some(l));
+        }
+        // A gap past the largest number, or of more than five bytes, is refused.
+        assert_eq!(
+            get_list(&mut Reader(&[2, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0])),
+            None
+        );
+        assert_eq!(
+            get_list(&mut Reader(&[1, 0, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0])),
+            None
+        );
+    }
+
+    #[test]
+    fn merged_lists_drop_renumber_and_add() {
+        let old = vec![
+            entry("ก", &[0], &[1, 3]),
+            entry("ข", &[2], &[]),
+            entry("ง", &[], &[0, 1]),
+        ];
+        // Document 2 is gone; the others move down one; a new document 0 has ข and ค.
+        let new_of_old = [1, 2, u32::MAX, 3];
+        let added = vec![
+            ("ค".to_owned(), 0, false),
+            ("ข".to_owned(), 0, true),
+            ("ก".to_owned(), 4, false),
+            ("จ".to_owned(), 4, true),
+        ];
+        assert_eq!(
+            merge(old, &new_of_old, added),
+            vec![
+                entry("ก", &[1], &[2, 3, 4]),
+                entry("ข", &[0], &[]),
+                entry("ค", &[], &[0]),
+                entry("ง", &[], &[1, 2]),
+                entry("จ", &[4], &[]),
+            ]
+        );
+    }
+}
