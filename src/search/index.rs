@@ -610,6 +610,31 @@ mod tests {
                 None,
             ),
             (
+                // ตาก and ลม cost more again while every other count stays: the unchanged
+                // document that holds ตากลม writes it ตา|กลม again.
+                "a word an unchanged document used made dearer",
+                Box::new(|i| {
+                    for r in i.records.iter_mut().filter(|r| r.title == "ตาก ลม").skip(3)
+                    {
+                        r.title = "ปลา น้ำ".into();
+                        r.text = "ปลา น้ำ ปลา น้ำ ปลา น้ำ".into();
+                    }
+                }),
+                None,
+            ),
+            (
+                // And cheaper again: the unchanged document writes ตาก|ลม again.
+                "a word an unchanged document holds made cheaper",
+                Box::new(|i| {
+                    for r in i.records.iter_mut().filter(|r| r.title == "ปลา น้ำ").skip(5)
+                    {
+                        r.title = "ตาก ลม".into();
+                        r.text = "ตาก ลม ตาก ลม ตาก ลม".into();
+                    }
+                }),
+                None,
+            ),
+            (
                 "a number only one document has",
                 Box::new(|i| i.records[0].text.push_str(" เลขที่ 4711/2567")),
                 None,

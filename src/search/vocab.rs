@@ -506,9 +506,16 @@ pub fn build(counts: &Counts, site_words: &[String], rare: &[String]) -> Vocab {
     vocab
 }
 
+/// A word's cost: a tenth of a bit of the information in meeting it, from its count and the
+/// count of all words. The total is taken on a grid of sixteenths of a bit (steps of 4.4 %), so
+/// that adding a document changes the costs of its own words only, not of every word a
+/// little (which would set each document holding one to be split again, see
+/// [`crate::search::words`]).
 fn word_cost(total: u64, count: u64) -> u32 {
     #[allow(clippy::cast_precision_loss)]
-    let bits = (total as f64 / count.max(1) as f64).log2();
+    let total_bits = ((total.max(1) as f64).log2() * 16.0).ceil() / 16.0;
+    #[allow(clippy::cast_precision_loss)]
+    let bits = total_bits - (count.max(1) as f64).log2();
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let cost = (bits * 10.0).round() as u32 + 2;
     cost.min(MAX_WORD_COST)

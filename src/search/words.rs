@@ -330,6 +330,7 @@ pub(super) fn find(
         .as_ref()
         .map(|m| changed_words(m, &vocab))
         .unwrap_or_default();
+    crate::timing::note(|| format!("search: {} words changed", changed.len()));
     let finder = (!changed.is_empty())
         .then(|| AhoCorasick::new(&changed).ok())
         .flatten();
