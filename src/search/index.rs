@@ -156,7 +156,7 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
     let site_words = thai_words(&input.words);
     let rare = thai_words(synonyms.iter().flatten());
     let mut memo = memo;
-    let kept = memo.as_mut().and_then(|m| m.lists.take());
+    let kept = memo.as_mut().and_then(Memo::take_lists);
     let mut found = words::find(&mut records, &site_words, &rare, memo);
     let (vocab, atoms) = (&found.vocab, &found.atoms);
     let synonyms = Synonyms::new(
@@ -184,34 +184,31 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
     // The last build's lists serve when most documents are found again unchanged, in the
     // same order, and the synonyms are the same texts.
     let synonyms_key = synonyms.key(|t| found.interner.name(&found.vocab, t));
-    let keys = found.keys().to_vec();
-    let reuse = kept.filter(|k| k.synonyms == synonyms_key).and_then(|k| {
-        let keep: Vec<bool> = found
-            .plans
-            .iter()
-            .map(|p| matches!(p, Plan::Keep(..)))
-            .collect();
-        let (new_of_old, changed) = lists::matching(&k.keys, &keys, &keep);
-        (changed.len() <= MERGE_MAX.max(keys.len() / 4)).then_some((k.entries, new_of_old, changed))
-    });
+    let keep: Vec<bool> = found
+        .plans
+        .iter()
+        .map(|p| matches!(p, Plan::Keep(..)))
+        .collect();
+    let words_kept = keep.iter().filter(|k| **k).count();
+    let reuse = kept
+        .filter(|(_, k)| k.synonyms == synonyms_key)
+        .and_then(|(old_keys, k)| {
+            let (new_of_old, changed) = lists::matching(&old_keys, found.keys(), &keep);
+            (changed.len() <= MERGE_MAX.max(keep.len() / 4))
+                .then_some((k.entries, new_of_old, changed))
+        });
 
     // Each document's tokens, numbered, then its terms (tokens and neighbouring pairs, title
     // apart from the rest) into the inverted lists: a chunk of documents at a time.
     // Keys are our own numbers: a fast hash, not one that resists chosen keys.
     let mut postings = Postings::default();
     let mut tokens: Vec<(Vec<u32>, Vec<u32>)> = Vec::with_capacity(records.len());
-    let mut words_kept = 0;
     let fresh = reuse.is_none();
     phase("search: words, terms and lists", || {
         // The lists take the terms of one chunk (on one thread) while the next chunk is split
         // into words (on the others). Lists merged from the last build's need only tokens.
         let mut pending: Option<(usize, Vec<DocTerms>)> = None;
         let mut plans = std::mem::take(&mut found.plans).into_iter();
-        words_kept = plans
-            .as_slice()
-            .iter()
-            .filter(|p| matches!(p, Plan::Keep(..)))
-            .count();
         for c in 0.. {
             let chunk: Vec<Plan> = plans.by_ref().take(CHUNK).collect();
             if chunk.is_empty() {
@@ -458,7 +455,6 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
     let mut memo = found.memo(tokens);
     memo.lists = Some(lists::Kept {
         synonyms: synonyms_key,
-        keys,
         entries,
     });
     (built, memo)

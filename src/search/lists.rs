@@ -152,21 +152,17 @@ pub(super) fn sorted(postings: Postings, text: impl Fn(u64) -> String + Sync) ->
     entries
 }
 
-/// What a build keeps of its lists for the next: the documents' keys by number (see
-/// [`crate::search::words`]), the synonyms the terms were found with, and the lists.
+/// What a build keeps of its lists for the next, in the memo of [`crate::search::words`]
+/// (whose documents, in order, are the lists' document numbers): the synonyms the terms were
+/// found with, and the lists.
 pub struct Kept {
     pub(super) synonyms: u128,
-    pub(super) keys: Vec<u128>,
     pub(super) entries: Vec<Entry>,
 }
 
 impl Kept {
     pub(super) fn encode(&self, b: &mut Bytes) {
         b.u128(self.synonyms);
-        b.len(self.keys.len());
-        for k in &self.keys {
-            b.u128(*k);
-        }
         b.len(self.entries.len());
         for e in &self.entries {
             b.len(e.term.len());
@@ -177,10 +173,9 @@ impl Kept {
     }
 
     /// What [`Kept::encode`] wrote; `None` unless the terms are in order, each list ascending,
-    /// not both empty, and of documents there are.
-    pub(super) fn decode(r: &mut Reader) -> Option<Self> {
+    /// not both empty, and of the `documents` there are.
+    pub(super) fn decode(r: &mut Reader, documents: usize) -> Option<Self> {
         let synonyms = r.u128()?;
-        let keys: Vec<u128> = (0..r.len()?).map(|_| r.u128()).collect::<Option<_>>()?;
         let entries: Vec<Entry> = (0..r.len()?)
             .map(|_| {
                 let n = r.len()?;
@@ -192,19 +187,14 @@ impl Kept {
                 })
             })
             .collect::<Option<_>>()?;
-        let n = keys.len();
         let list_ok = |l: &[u32]| {
-            l.windows(2).all(|w| w[0] < w[1]) && l.last().is_none_or(|d| (*d as usize) < n)
+            l.windows(2).all(|w| w[0] < w[1]) && l.last().is_none_or(|d| (*d as usize) < documents)
         };
         let valid = entries.windows(2).all(|w| w[0].term < w[1].term)
             && entries.iter().all(|e| {
                 list_ok(&e.title) && list_ok(&e.text) && !(e.title.is_empty() && e.text.is_empty())
             });
-        valid.then_some(Self {
-            synonyms,
-            keys,
-            entries,
-        })
+        valid.then_some(Self { synonyms, entries })
     }
 }
 

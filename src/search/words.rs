@@ -644,6 +644,12 @@ impl Words {
 }
 
 impl Memo {
+    /// The last build's lists, with its documents' keys by number, taken out of the memo.
+    pub(super) fn take_lists(&mut self) -> Option<(Vec<u128>, crate::search::lists::Kept)> {
+        let lists = self.lists.take()?;
+        Some((self.docs.iter().map(|d| d.key).collect(), lists))
+    }
+
     /// The memo as bytes, for the build cache.
     pub fn encode(&self) -> Vec<u8> {
         // About the size it will have (lists at two bytes a number): a buffer of tens of
@@ -655,11 +661,10 @@ impl Memo {
                 .map(|d| 40 + d.counts.len() * 8 + (d.title.len() + d.text.len()) * 4)
                 .sum::<usize>()
             + self.lists.as_ref().map_or(0, |l| {
-                l.keys.len() * 16
-                    + l.entries
-                        .iter()
-                        .map(|e| e.term.len() + 12 + (e.title.len() + e.text.len()) * 2)
-                        .sum::<usize>()
+                l.entries
+                    .iter()
+                    .map(|e| e.term.len() + 12 + (e.title.len() + e.text.len()) * 2)
+                    .sum::<usize>()
             });
         let mut b = Bytes(Vec::with_capacity(size));
         b.u128(self.settings);
@@ -732,7 +737,7 @@ impl Memo {
             .collect::<Option<_>>()?;
         let lists = match r.take(1)?[0] {
             0 => None,
-            1 => Some(crate::search::lists::Kept::decode(&mut r)?),
+            1 => Some(crate::search::lists::Kept::decode(&mut r, docs.len())?),
             _ => return None,
         };
         // Every number names a string; every word's number is a word.
