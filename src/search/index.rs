@@ -545,6 +545,14 @@ mod tests {
         }
     }
 
+    /// The documents titled `from` but the first `skip` become `to`, the text `to` three times.
+    fn rewrite(i: &mut Input, from: &str, to: &str, skip: usize) {
+        for r in i.records.iter_mut().filter(|r| r.title == from).skip(skip) {
+            r.title = to.into();
+            r.text = [to; 3].join(" ");
+        }
+    }
+
     #[test]
     fn a_kept_memo_builds_the_same_index() {
         // Each step changes the site; built with the last step's memo, the index must be the
@@ -609,25 +617,13 @@ mod tests {
                 // ตาก and ลม cost more again while every other count stays: the unchanged
                 // document that holds ตากลม writes it ตา|กลม again.
                 "a word an unchanged document used made dearer",
-                Box::new(|i| {
-                    for r in i.records.iter_mut().filter(|r| r.title == "ตาก ลม").skip(3)
-                    {
-                        r.title = "ปลา น้ำ".into();
-                        r.text = "ปลา น้ำ ปลา น้ำ ปลา น้ำ".into();
-                    }
-                }),
+                Box::new(|i| rewrite(i, "ตาก ลม", "ปลา น้ำ", 3)),
                 None,
             ),
             (
                 // And cheaper again: the unchanged document writes ตาก|ลม again.
                 "a word an unchanged document holds made cheaper",
-                Box::new(|i| {
-                    for r in i.records.iter_mut().filter(|r| r.title == "ปลา น้ำ").skip(5)
-                    {
-                        r.title = "ตาก ลม".into();
-                        r.text = "ตาก ลม ตาก ลม ตาก ลม".into();
-                    }
-                }),
+                Box::new(|i| rewrite(i, "ปลา น้ำ", "ตาก ลม", 5)),
                 None,
             ),
             (

@@ -285,14 +285,13 @@ pub(super) fn matching(old: &[u128], new: &[u128], keep: &[bool]) -> (Vec<u32>, 
 /// `new_of_old` (those without a number taken out), then the terms of the documents in
 /// `added` (term, document, whether in the title) put in.
 pub(super) fn merge(
-    old: Vec<Entry>,
+    mut old: Vec<Entry>,
     new_of_old: &[u32],
     mut added: Vec<(String, u32, bool)>,
 ) -> Vec<Entry> {
     use rayon::prelude::*;
     added.par_sort_unstable();
     // Renumbered in place, on both cores: numbers keep their order, so lists stay ascending.
-    let mut old = old;
     old.par_iter_mut().for_each(|e| {
         for list in [&mut e.title, &mut e.text] {
             list.retain_mut(|d| match new_of_old.get(*d as usize) {

@@ -21,6 +21,12 @@ pub fn is_combining(c: char) -> bool {
 pub fn squeeze_spaces(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
+    let mut push = |w: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    };
     let (mut i, mut word) = (0, 0);
     while i < bytes.len() {
         let space = match bytes[i] {
@@ -38,19 +44,13 @@ pub fn squeeze_spaces(text: &str) -> String {
             continue;
         }
         if word < i {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&text[word..i]);
+            push(&text[word..i]);
         }
         i += space;
         word = i;
     }
     if word < bytes.len() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&text[word..]);
+        push(&text[word..]);
     }
     out
 }
