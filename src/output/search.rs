@@ -22,6 +22,10 @@ const SUMMARY_ENTRY: &str = "search-summary";
 /// ([`index::Memo`], which carries the settings it was made with).
 const MEMO_ENTRY: &str = "search-words";
 const MEMO_KEY: u128 = 1;
+/// The cache entry of the hashes and starts of the documents' texts the last index was built
+/// from, by their sources ([`records::Texts`]).
+const TEXTS_ENTRY: &str = "search-texts";
+const TEXTS_KEY: u128 = 1;
 
 /// What the page needs of a built index, and its files.
 struct Summary {
@@ -139,7 +143,7 @@ pub fn render(
     store: Option<&Store>,
 ) {
     // Documents' texts are read out of their Markdown only when the index is built.
-    let (types, pending) = crate::timing::phase("search: records", || records::pending(site));
+    let (types, mut pending) = crate::timing::phase("search: records", || records::pending(site));
     let settings = &site.config.search;
     let mut input = Input {
         types: types.clone(),
@@ -177,13 +181,25 @@ pub fn render(
     let built = match cached {
         Some(built) => built,
         None => {
-            input.records = crate::timing::phase("search: document texts", || pending.finish());
+            let kept_texts = crate::timing::phase("search: texts kept, read", || {
+                store
+                    .and_then(|s| s.get(TEXTS_ENTRY, TEXTS_KEY))
+                    .and_then(|b| records::Texts::decode(&b))
+                    .unwrap_or_default()
+            });
+            let (texts, keep_texts) =
+                crate::timing::phase("search: document texts", || pending.finish_with(kept_texts));
+            input.records = texts;
+            if let (Some(s), Some(bytes)) = (store, keep_texts) {
+                s.put_owned(TEXTS_ENTRY, TEXTS_KEY, bytes);
+            }
+            let read = |at: usize| pending.whole_text(at);
             let memo = crate::timing::phase("search: words kept, read", || {
                 store
                     .and_then(|s| s.get(MEMO_ENTRY, MEMO_KEY))
                     .and_then(|b| index::Memo::decode(&b))
             });
-            let (built, memo) = index::build_reusing(input, memo);
+            let (built, memo) = index::build_reusing(input, memo, &read);
             if let Some(s) = store {
                 // One after the other: on both cores they save little and hold more memory.
                 crate::timing::phase("search: index and words kept, cached", || {

@@ -43,7 +43,25 @@ pub struct Record {
     pub fiscal_year: Option<i32>,
     /// Plain text: what is searched besides the title, and where the snippet comes from.
     pub text: String,
+    /// Set when `text` is only the start of the document's text (the last build's snippet of
+    /// it, the document being unchanged): the whole text, when the build needs it, comes from
+    /// the reader given to [`build_reusing`].
+    pub whole: Option<Whole>,
 }
+
+/// Where a document's whole text is, when its record holds only the start of it.
+#[derive(Clone, Copy, Debug)]
+pub struct Whole {
+    /// The hash of the whole text ([`text_hash`]).
+    pub hash: u128,
+    /// What the reader reads it by.
+    pub at: usize,
+}
+
+/// Reads a document's whole text by [`Whole::at`].
+pub type ReadText<'a> = &'a (dyn Fn(usize) -> String + Sync);
+
+pub use crate::search::words::{snippet_source, text_hash};
 
 /// What the index is built from.
 pub struct Input {
@@ -137,18 +155,23 @@ fn thai_words(phrases: impl IntoIterator<Item = impl AsRef<str>>) -> Vec<String>
 
 /// Builds the index files.
 pub fn build(input: Input) -> Built {
-    build_with(input, VOCAB_INLINE, None).0
+    build_with(input, VOCAB_INLINE, None, &|_| String::new()).0
 }
 
 /// Builds the index files using what the last build kept of its documents (a [`Memo`] made
 /// with other settings is not used), and what this one keeps.
-pub fn build_reusing(input: Input, memo: Option<Memo>) -> (Built, Memo) {
-    build_with(input, VOCAB_INLINE, memo)
+pub fn build_reusing(input: Input, memo: Option<Memo>, read: ReadText) -> (Built, Memo) {
+    build_with(input, VOCAB_INLINE, memo, read)
 }
 
 /// [`build_reusing`], with the vocabulary in the manifest when it takes at most `vocab_inline`
 /// bytes.
-fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, Memo) {
+fn build_with(
+    input: Input,
+    vocab_inline: usize,
+    memo: Option<Memo>,
+    read: ReadText,
+) -> (Built, Memo) {
     let mut records = input.records;
     // The vocabulary: ICU's words over all the text, the site's words, the synonyms' words.
     let mut synonyms = builtin_synonyms();
@@ -157,7 +180,7 @@ fn build_with(input: Input, vocab_inline: usize, memo: Option<Memo>) -> (Built, 
     let rare = thai_words(synonyms.iter().flatten());
     let mut memo = memo;
     let kept = memo.as_mut().and_then(Memo::take_lists);
-    let mut found = words::find(&mut records, &site_words, &rare, memo);
+    let mut found = words::find(&mut records, &site_words, &rare, memo, read);
     let (vocab, atoms) = (&found.vocab, &found.atoms);
     let synonyms = Synonyms::new(
         synonyms
@@ -482,300 +505,4 @@ fn json_text<T: serde::Serialize>(v: &T) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::collections::HashMap;
-
-    use super::*;
-    use crate::search::query::{Engine, Request};
-
-    fn input() -> Input {
-        let texts = [
-            (
-                "ประกาศผู้ชนะการเสนอราคา ก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ ๓",
-                "ร้านตัวอย่างพาณิชย์ เป็นผู้ชนะ ราคา ๔๙๘,๐๐๐ บาท",
-            ),
-            (
-                "ราคากลางงานซ่อมแซมถนนลูกรัง",
-                "คณะกรรมการกำหนดราคากลาง ถนนลูกรังสายบ้านนา",
-            ),
-            (
-                "มาตรการป้องกันผลประโยชน์ทับซ้อน",
-                "เจ้าหน้าที่ต้องไม่มีส่วนได้เสียกับผู้เสนอราคา",
-            ),
-            (
-                "ช่องทางร้องเรียนการทุจริต",
-                "ร้องเรียนได้ทางโทรศัพท์ หรือเว็บไซต์ของเทศบาล",
-            ),
-        ];
-        Input {
-            types: vec![("announcements".into(), "ประกาศ".into())],
-            records: texts
-                .iter()
-                .enumerate()
-                .map(|(i, (title, text))| Record {
-                    kind: 0,
-                    title: (*title).into(),
-                    url: format!("announcements/{i}/"),
-                    date: NaiveDate::from_ymd_opt(2023, 1, 1 + i as u32),
-                    date_text: String::new(),
-                    fiscal_year: Some(2566),
-                    text: (*text).into(),
-                })
-                .collect(),
-            words: vec!["ร้านตัวอย่างพาณิชย์".into()],
-            synonyms: Vec::new(),
-            numerals: crate::thai::numerals::Numerals::default(),
-        }
-    }
-
-    fn engine(built: Built) -> Engine<impl crate::search::query::Files> {
-        let files: HashMap<String, String> = built.files.into_iter().collect();
-        Engine::open(move |p: &str| files.get(p).cloned()).expect("the index opens")
-    }
-
-    fn record(i: usize, title: &str, text: &str) -> Record {
-        Record {
-            kind: 0,
-            title: title.into(),
-            url: format!("announcements/x{i}/"),
-            date: NaiveDate::from_ymd_opt(2024, 2, 1 + (i % 27) as u32),
-            date_text: String::new(),
-            fiscal_year: Some(2567),
-            text: text.into(),
-        }
-    }
-
-    /// The documents titled `from` but the first `skip` become `to`, the text `to` three times.
-    fn rewrite(i: &mut Input, from: &str, to: &str, skip: usize) {
-        for r in i.records.iter_mut().filter(|r| r.title == from).skip(skip) {
-            r.title = to.into();
-            r.text = [to; 3].join(" ");
-        }
-    }
-
-    #[test]
-    fn a_kept_memo_builds_the_same_index() {
-        // Each step changes the site; built with the last step's memo, the index must be the
-        // one a build without it makes.
-        type Step = Box<dyn Fn(&mut Input)>;
-        let steps: Vec<(&str, Step, Option<bool>)> = vec![
-            ("nothing", Box::new(|_| {}), Some(true)),
-            (
-                "a new word in one text",
-                Box::new(|i| i.records[0].text.push_str(" อาสาสมัครดับเพลิงประจำหมู่บ้าน")),
-                None,
-            ),
-            (
-                "a document added",
-                Box::new(|i| {
-                    i.records
-                        .push(record(9, "ถนนคอนกรีตสายใหม่", "ก่อสร้างถนน ค.ส.ล. ๒๐๐ เมตร"))
-                }),
-                None,
-            ),
-            (
-                "a document twice",
-                Box::new(|i| {
-                    let mut twin = i.records[1].clone();
-                    twin.url = "announcements/twin/".into();
-                    i.records.push(twin);
-                }),
-                None,
-            ),
-            (
-                "one of the twins removed",
-                Box::new(|i| {
-                    i.records.pop();
-                }),
-                None,
-            ),
-            (
-                "a document removed",
-                Box::new(|i| {
-                    i.records.remove(2);
-                }),
-                None,
-            ),
-            (
-                "a word's only document removed",
-                Box::new(|i| i.records.retain(|r| !r.text.contains("อาสาสมัคร"))),
-                None,
-            ),
-            (
-                // ตากลม splits ตา|กลม while those are the common words, ตาก|ลม once these are:
-                // the document that holds it, unchanged, must be split again.
-                "other documents change how an unchanged one splits",
-                Box::new(|i| {
-                    for k in 0..30 {
-                        i.records
-                            .push(record(100 + k, "ตาก ลม", "ตาก ลม ตาก ลม ตาก ลม"));
-                    }
-                }),
-                None,
-            ),
-            (
-                // ตาก and ลม cost more again while every other count stays: the unchanged
-                // document that holds ตากลม writes it ตา|กลม again.
-                "a word an unchanged document used made dearer",
-                Box::new(|i| rewrite(i, "ตาก ลม", "ปลา น้ำ", 3)),
-                None,
-            ),
-            (
-                // And cheaper again: the unchanged document writes ตาก|ลม again.
-                "a word an unchanged document holds made cheaper",
-                Box::new(|i| rewrite(i, "ปลา น้ำ", "ตาก ลม", 5)),
-                None,
-            ),
-            (
-                "a number only one document has",
-                Box::new(|i| i.records[0].text.push_str(" เลขที่ 4711/2567")),
-                None,
-            ),
-            (
-                "that number changed",
-                Box::new(|i| i.records[0].text = i.records[0].text.replace("4711", "4712")),
-                None,
-            ),
-            (
-                "text not yet clean",
-                Box::new(|i| {
-                    i.records[0]
-                        .text
-                        .push_str(" น\u{0E4D}\u{0E32}ส่ง ถ\u{200B}นน")
-                }),
-                None,
-            ),
-            (
-                "the site's own words",
-                Box::new(|i| i.words.push("ถนนลูกรัง".into())),
-                Some(false),
-            ),
-            (
-                "synonyms",
-                Box::new(|i| i.synonyms.push(vec!["ถนน".into(), "ทางหลวง".into()])),
-                Some(false),
-            ),
-        ];
-        // Enough documents that a change of one leaves most splitting as they did.
-        let places = ["บ้านนา", "บ้านดอน", "หนองบัว", "ท่าศาลา", "คลองใหม่", "โคกสูง"];
-        let mut site = input();
-        for (i, r) in input().records.iter().cycle().take(40).enumerate() {
-            let place = places[i % places.len()];
-            site.records.push(record(
-                10 + i,
-                &format!("{} {place}", r.title),
-                &format!("{} หมู่ที่ {} {place}", r.text, i % 9),
-            ));
-        }
-        for k in 0..6 {
-            site.records
-                .push(record(60 + k, "ดวงตา กลม", "ตา กลม ตา กลม ตา กลม"));
-        }
-        site.records
-            .push(record(70, "ผ้าขาวบนราว", "ไปตากลมที่ลานบ้าน"));
-        let first = Input {
-            records: site.records.clone(),
-            ..input()
-        };
-        let (_, mut memo) = build_with(first, VOCAB_INLINE, None);
-        let mut merged = 0;
-        for (what, step, kept) in &steps {
-            step(&mut site);
-            let copy = || Input {
-                types: site.types.clone(),
-                records: site.records.clone(),
-                words: site.words.clone(),
-                synonyms: site.synonyms.clone(),
-                numerals: site.numerals,
-            };
-            // Through bytes, as the cache keeps it.
-            let bytes = memo.encode();
-            let decoded = Memo::decode(&bytes).expect("the memo reads back");
-            assert_eq!(decoded.encode(), bytes, "{what}: the same bytes again");
-            let (again, next) = build_with(copy(), VOCAB_INLINE, Some(decoded));
-            let (fresh, fresh_memo) = build_with(copy(), VOCAB_INLINE, None);
-            // The same strings, counts and tokens, in another order at most: no text a
-            // document no longer has is carried on.
-            assert_eq!(
-                next.encode().len(),
-                fresh_memo.encode().len(),
-                "{what}: memo size"
-            );
-            let differ: Vec<&str> = again
-                .files
-                .iter()
-                .zip(&fresh.files)
-                .filter(|(a, b)| a != b)
-                .map(|(a, _)| a.0.as_str())
-                .collect();
-            assert!(
-                again.files.len() == fresh.files.len() && differ.is_empty(),
-                "{what}: the index differs from a fresh build's in {differ:?}"
-            );
-            // Whether any document keeps its words depends on how the costs fall, but nothing
-            // changed keeps all, and other settings keep none.
-            match kept {
-                Some(true) => {
-                    assert_eq!(again.words_kept, again.documents, "{what}");
-                    assert!(again.lists_kept, "{what}: the last build's lists serve");
-                }
-                Some(false) => {
-                    assert_eq!(again.words_kept, 0, "{what}");
-                    assert!(!again.lists_kept, "{what}: every list built again");
-                }
-                None => {}
-            }
-            merged += usize::from(again.lists_kept);
-            memo = next;
-        }
-        // The lists were merged from the last build's in the steps that change a few
-        // documents, not only rebuilt.
-        assert!(merged >= steps.len() - 3, "lists merged in {merged} steps");
-    }
-
-    #[test]
-    fn a_damaged_memo_is_refused_or_harmless() {
-        let (_, memo) = build_with(input(), VOCAB_INLINE, None);
-        let bytes = memo.encode();
-        for cut in (0..bytes.len()).step_by(7) {
-            assert!(Memo::decode(&bytes[..cut]).is_none(), "cut at {cut}");
-        }
-        for at in (0..bytes.len()).step_by(5) {
-            let mut damaged = bytes.clone();
-            damaged[at] ^= 0xA5;
-            // Read or refused, never a panic. (The cache's own hash refuses a damaged entry
-            // before it is read: a number changed within its range would read as valid.)
-            if let Some(m) = Memo::decode(&damaged) {
-                let _ = build_with(input(), VOCAB_INLINE, Some(m));
-            }
-        }
-    }
-
-    #[test]
-    fn a_large_vocabulary_in_shards_finds_what_one_in_the_manifest_finds() {
-        let inline = build_with(input(), usize::MAX, None).0;
-        let sharded = build_with(input(), 0, None).0;
-        assert!(!inline.files.iter().any(|(p, _)| p.starts_with("v/")));
-        assert!(sharded.files.iter().any(|(p, _)| p.starts_with("v/")));
-        let (mut a, mut b) = (engine(inline), engine(sharded));
-        for q in [
-            "ถนนคอนกรีต",
-            "ถนน คสล",
-            "ราคากลาง",
-            "ผลประโยชน์ทับซ้อน",
-            "ร้องเรียน",
-            "๔๙๘,๐๐๐",
-            "ร้านตัวอย่าง",
-        ] {
-            let request = Request {
-                q: q.into(),
-                ..Request::default()
-            };
-            let (x, y) = (a.search(&request), b.search(&request));
-            assert!(!x.hits.is_empty(), "{q} finds something");
-            assert_eq!(x.hits, y.hits, "{q}");
-        }
-        assert!(b.fetched.iter().any(|p| p.starts_with("v/")));
-        assert!(!a.fetched.iter().any(|p| p.starts_with("v/")));
-    }
-}
+mod tests;

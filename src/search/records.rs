@@ -8,8 +8,11 @@
 use std::collections::HashMap;
 
 use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_128;
 
-use crate::search::index::Record;
+use crate::cache::frame;
+
+use crate::search::index::{Record, Whole, snippet_source, text_hash};
 use crate::site::disclosure::Subject;
 use crate::site::procurement::{ReferencePrice, ResultItem};
 use crate::site::routes;
@@ -50,15 +53,89 @@ impl Pending<'_> {
 
     /// The records with every document's text.
     pub fn finish(mut self) -> Vec<Record> {
-        let texts: Vec<String> = self
+        self.finish_with(Texts::default()).0
+    }
+
+    /// [`Pending::finish`], where a document whose source is one `kept` has gets only the start
+    /// of its text (its record's [`Whole`] says where the rest is: [`Pending::whole_text`]).
+    /// Also returns what to keep for the next build ([`Texts::decode`] reads it), unless it
+    /// is `kept`.
+    pub fn finish_with(&mut self, mut kept: Texts) -> (Vec<Record>, Option<Vec<u8>>) {
+        let sources: Vec<u128> = self
             .docs
             .par_iter()
-            .map(|(_, doc)| document_text(doc))
+            .map(|(_, doc)| xxh3_128(doc.source.text.as_bytes()))
             .collect();
-        for ((i, _), text) in self.docs.iter().zip(texts) {
-            self.records[*i].text = text;
+        let taken: Vec<Option<(u128, String)>> = sources.iter().map(|h| kept.0.remove(h)).collect();
+        let read = taken.iter().filter(|t| t.is_none()).count();
+        let same = read == 0 && kept.0.is_empty();
+        crate::timing::note(|| format!("search: {read} documents' texts read"));
+        let texts: Vec<(String, Option<Whole>)> = self
+            .docs
+            .par_iter()
+            .zip(taken)
+            .enumerate()
+            .map(|(at, ((_, doc), taken))| match taken {
+                Some((hash, start)) => (start, Some(Whole { hash, at })),
+                None => (document_text(doc), None),
+            })
+            .collect();
+        let keep = (!same).then(|| {
+            let mut out = Vec::new();
+            for (source, (text, whole)) in sources.iter().zip(&texts) {
+                let (hash, start) = match whole {
+                    Some(w) => (w.hash, std::borrow::Cow::Borrowed(text.as_str())),
+                    None => (text_hash(text), snippet_source(text).into()),
+                };
+                out.extend_from_slice(&source.to_le_bytes());
+                out.extend_from_slice(&hash.to_le_bytes());
+                frame::push(&mut out, start.as_bytes());
+            }
+            out
+        });
+        let mut records = std::mem::take(&mut self.records);
+        for ((i, _), (text, whole)) in self.docs.iter().zip(texts) {
+            records[*i].text = text;
+            records[*i].whole = whole;
         }
-        self.records
+        (records, keep)
+    }
+
+    /// The whole text of the document a record's [`Whole::at`] names.
+    pub fn whole_text(&self, at: usize) -> String {
+        self.docs
+            .get(at)
+            .map(|(_, doc)| document_text(doc))
+            .unwrap_or_default()
+    }
+}
+
+/// What a build keeps of its documents' texts for the next, by a hash of each document's
+/// source: the hash of the whole text and its start (what snippets come from). A document
+/// whose source is unchanged is not read out of its Markdown again unless its words must be
+/// found again.
+#[derive(Default)]
+pub struct Texts(HashMap<u128, (u128, String)>);
+
+impl Texts {
+    /// What [`Pending::finish_with`] kept, or `None` when the bytes are not that.
+    pub fn decode(mut bytes: &[u8]) -> Option<Self> {
+        let mut map = HashMap::new();
+        while !bytes.is_empty() {
+            let u128_at = |at: usize| -> Option<u128> {
+                Some(u128::from_le_bytes(
+                    bytes.get(at..at + 16)?.try_into().ok()?,
+                ))
+            };
+            let (source, hash) = (u128_at(0)?, u128_at(16)?);
+            let len =
+                usize::try_from(u64::from_le_bytes(bytes.get(32..40)?.try_into().ok()?)).ok()?;
+            let start =
+                simdutf8::basic::from_utf8(bytes.get(40..40usize.checked_add(len)?)?).ok()?;
+            map.insert(source, (hash, start.to_owned()));
+            bytes = &bytes[40 + len..];
+        }
+        Some(Self(map))
     }
 }
 
@@ -108,6 +185,7 @@ pub fn pending(site: &Site) -> (Vec<(String, String)>, Pending<'_>) {
             date_text: date_text(d.date),
             fiscal_year: d.fiscal_year.map(FiscalYear::be),
             text,
+            whole: None,
         };
         match &d.subject {
             Subject::Document(path) => {
@@ -209,6 +287,7 @@ pub fn pending(site: &Site) -> (Vec<(String, String)>, Pending<'_>) {
                 date_text: String::new(),
                 fiscal_year: Some(fy.be()),
                 text: text.join(" "),
+                whole: None,
             });
         }
     }
@@ -236,6 +315,7 @@ pub fn pending(site: &Site) -> (Vec<(String, String)>, Pending<'_>) {
                 date_text: date_text(announced),
                 fiscal_year: Some(fy.be()),
                 text: text.join(" "),
+                whole: None,
             });
         }
     }
@@ -257,6 +337,7 @@ pub fn pending(site: &Site) -> (Vec<(String, String)>, Pending<'_>) {
                 date_text: date_text(Some(date.unwrap_or_else(|| month.last_day()))),
                 fiscal_year: Some(fy.be()),
                 text: result_text(item, month, n),
+                whole: None,
             });
         }
     }

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::search::bytes::{Bytes, Reader};
-use crate::search::index::Record;
+use crate::search::index::{ReadText, Record};
 use crate::search::text::{clean, each_piece, normalize_clean};
 use crate::search::vocab::{self, Counts, SiteWords, SpanKind, Vocab};
 use crate::timing::phase;
@@ -192,9 +192,22 @@ pub(super) fn settings_key(site_words: &[String], rare: &[String]) -> u128 {
 }
 
 fn doc_key(r: &Record) -> u128 {
+    let text = r.whole.map_or_else(|| text_hash(&r.text), |w| w.hash);
     let mut k = crate::cache::Key::new();
-    k.part(r.title.as_bytes()).part(r.text.as_bytes());
+    k.part(r.title.as_bytes()).part(&text.to_le_bytes());
     k.finish()
+}
+
+/// The hash of a document's whole text that its key is made from ([`Whole::hash`]).
+pub fn text_hash(text: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(text.as_bytes())
+}
+
+/// Puts the whole text in a record that holds only its start.
+fn read_whole(r: &mut Record, read: ReadText) {
+    if let Some(w) = r.whole.take() {
+        r.text = read(w.at);
+    }
 }
 
 /// How a document gets its tokens.
@@ -225,6 +238,7 @@ pub(super) fn find(
     site_words: &[String],
     rare: &[String],
     memo: Option<Memo>,
+    read: ReadText,
 ) -> Words {
     let settings = settings_key(site_words, rare);
     let memo = memo.filter(|m| m.settings == settings);
@@ -243,6 +257,7 @@ pub(super) fn find(
                 let plain = match (kept, &memo) {
                     (Some(i), Some(m)) if m.docs[i].plain => true,
                     _ => {
+                        read_whole(&mut r, read);
                         let (title, text) = (clean(&r.title), clean(&r.text));
                         let plain = title == r.title && text == r.text;
                         (r.title, r.text) = (title, text);
@@ -362,21 +377,31 @@ pub(super) fn find(
                         // Kept when clean as written and holding no changed word.
                         let keep = *plain
                             && (changed.is_empty()
-                                || finder
-                                    .as_ref()
-                                    .is_some_and(|f| !holds(f, &r.title) && !holds(f, &r.text)));
+                                || finder.as_ref().is_some_and(|f| {
+                                    !holds(f, &r.title) && {
+                                        read_whole(r, read);
+                                        !holds(f, &r.text)
+                                    }
+                                }));
                         match keep
                             .then(|| kept_tokens(memo.as_ref(), &renumber, *i))
                             .flatten()
                         {
                             Some((title, text)) => Plan::Keep(title, text),
-                            None => Plan::Split(Prepared::of(r)),
+                            None => {
+                                read_whole(r, read);
+                                Plan::Split(Prepared::of(r))
+                            }
                         }
                     }
+                    // Not in the memo: cleaned above, so read whole already.
                     (None, None) => Plan::Split(Prepared::of(r)),
                 };
-                // From here on the text only gives the snippet.
-                r.text = snippet_source(&r.text);
+                // From here on the text only gives the snippet (which a record holding only
+                // the start of its text, kept clean as written, already is).
+                if r.whole.take().is_none() {
+                    r.text = snippet_source(&r.text);
+                }
                 plan
             })
             .collect()
@@ -454,7 +479,7 @@ fn kept_tokens(memo: Option<&Memo>, renumber: &[u32], i: usize) -> Option<(Vec<u
 }
 
 /// The start of a text, cut at a space near [`SNIPPET_SOURCE`] characters.
-fn snippet_source(text: &str) -> String {
+pub fn snippet_source(text: &str) -> String {
     let Some((end, _)) = text.char_indices().nth(SNIPPET_SOURCE) else {
         return text.to_owned();
     };

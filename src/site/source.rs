@@ -53,6 +53,16 @@ fn plausibly_thai(text: &str) -> bool {
     any
 }
 
+/// `bytes` as a `String` when they are UTF-8. Thai takes three bytes a letter, where the
+/// standard library's check goes one letter at a time; this one checks 32 bytes at once.
+pub fn utf8(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    if simdutf8::basic::from_utf8(&bytes).is_err() {
+        return Err(bytes);
+    }
+    // SAFETY: the bytes were checked to be UTF-8 just above.
+    Ok(unsafe { String::from_utf8_unchecked(bytes) })
+}
+
 /// Reads text as saved by office programs: UTF-8 (with or without a byte-order mark) as it is;
 /// UTF-16 with a byte-order mark (Excel's "Unicode text"); otherwise Windows-874 / TIS-620 when
 /// the bytes are all Windows-874 and hold Thai. Valid UTF-8 is never read as anything else.
@@ -70,9 +80,9 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), Vec<u8>>
             None => Err(bytes),
         };
     }
-    let bytes = match String::from_utf8(bytes) {
+    let bytes = match utf8(bytes) {
         Ok(text) => return Ok((text, None)),
-        Err(e) => e.into_bytes(),
+        Err(bytes) => bytes,
     };
     let thai = WINDOWS_874
         .decode_without_bom_handling_and_without_replacement(&bytes)

@@ -1,0 +1,358 @@
+//! The index built from fixed records: what queries find, and that a kept memo and kept
+//! texts build what a fresh build does.
+
+use std::collections::{HashMap, HashSet};
+
+use super::*;
+use crate::search::query::{Engine, Request};
+
+fn input() -> Input {
+    let texts = [
+        (
+            "ประกาศผู้ชนะการเสนอราคา ก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ ๓",
+            "ร้านตัวอย่างพาณิชย์ เป็นผู้ชนะ ราคา ๔๙๘,๐๐๐ บาท",
+        ),
+        (
+            "ราคากลางงานซ่อมแซมถนนลูกรัง",
+            "คณะกรรมการกำหนดราคากลาง ถนนลูกรังสายบ้านนา",
+        ),
+        (
+            "มาตรการป้องกันผลประโยชน์ทับซ้อน",
+            "เจ้าหน้าที่ต้องไม่มีส่วนได้เสียกับผู้เสนอราคา",
+        ),
+        (
+            "ช่องทางร้องเรียนการทุจริต",
+            "ร้องเรียนได้ทางโทรศัพท์ หรือเว็บไซต์ของเทศบาล",
+        ),
+    ];
+    Input {
+        types: vec![("announcements".into(), "ประกาศ".into())],
+        records: texts
+            .iter()
+            .enumerate()
+            .map(|(i, (title, text))| Record {
+                kind: 0,
+                title: (*title).into(),
+                url: format!("announcements/{i}/"),
+                date: NaiveDate::from_ymd_opt(2023, 1, 1 + i as u32),
+                date_text: String::new(),
+                fiscal_year: Some(2566),
+                text: (*text).into(),
+                whole: None,
+            })
+            .collect(),
+        words: vec!["ร้านตัวอย่างพาณิชย์".into()],
+        synonyms: Vec::new(),
+        numerals: crate::thai::numerals::Numerals::default(),
+    }
+}
+
+fn engine(built: Built) -> Engine<impl crate::search::query::Files> {
+    let files: HashMap<String, String> = built.files.into_iter().collect();
+    Engine::open(move |p: &str| files.get(p).cloned()).expect("the index opens")
+}
+
+fn record(i: usize, title: &str, text: &str) -> Record {
+    Record {
+        kind: 0,
+        title: title.into(),
+        url: format!("announcements/x{i}/"),
+        date: NaiveDate::from_ymd_opt(2024, 2, 1 + (i % 27) as u32),
+        date_text: String::new(),
+        fiscal_year: Some(2567),
+        text: text.into(),
+        whole: None,
+    }
+}
+
+/// Longer than the start of a text a record may hold instead of the whole.
+fn long_text() -> String {
+    "ประชุมสภาเทศบาล ".repeat(40)
+}
+
+/// The documents titled `from` but the first `skip` become `to`, the text `to` three times.
+fn rewrite(i: &mut Input, from: &str, to: &str, skip: usize) {
+    for r in i.records.iter_mut().filter(|r| r.title == from).skip(skip) {
+        r.title = to.into();
+        r.text = [to; 3].join(" ");
+    }
+}
+
+#[test]
+fn a_kept_memo_builds_the_same_index() {
+    // Each step changes the site; built with the last step's memo, the index must be the
+    // one a build without it makes.
+    type Step = Box<dyn Fn(&mut Input)>;
+    let steps: Vec<(&str, Step, Option<bool>)> = vec![
+        ("nothing", Box::new(|_| {}), Some(true)),
+        (
+            "a new word in one text",
+            Box::new(|i| i.records[0].text.push_str(" อาสาสมัครดับเพลิงประจำหมู่บ้าน")),
+            None,
+        ),
+        (
+            "a document added",
+            Box::new(|i| {
+                i.records
+                    .push(record(9, "ถนนคอนกรีตสายใหม่", "ก่อสร้างถนน ค.ส.ล. ๒๐๐ เมตร"))
+            }),
+            None,
+        ),
+        (
+            "a document twice",
+            Box::new(|i| {
+                let mut twin = i.records[1].clone();
+                twin.url = "announcements/twin/".into();
+                i.records.push(twin);
+            }),
+            None,
+        ),
+        (
+            "one of the twins removed",
+            Box::new(|i| {
+                i.records.pop();
+            }),
+            None,
+        ),
+        (
+            "a document removed",
+            Box::new(|i| {
+                i.records.remove(2);
+            }),
+            None,
+        ),
+        (
+            "a word's only document removed",
+            Box::new(|i| i.records.retain(|r| !r.text.contains("อาสาสมัคร"))),
+            None,
+        ),
+        (
+            // ตากลม splits ตา|กลม while those are the common words, ตาก|ลม once these are:
+            // the document that holds it, unchanged, must be split again.
+            "other documents change how an unchanged one splits",
+            Box::new(|i| {
+                for k in 0..30 {
+                    i.records
+                        .push(record(100 + k, "ตาก ลม", "ตาก ลม ตาก ลม ตาก ลม"));
+                }
+            }),
+            None,
+        ),
+        (
+            // ตาก and ลม cost more again while every other count stays: the unchanged
+            // document that holds ตากลม writes it ตา|กลม again.
+            "a word an unchanged document used made dearer",
+            Box::new(|i| rewrite(i, "ตาก ลม", "ปลา น้ำ", 3)),
+            None,
+        ),
+        (
+            // And cheaper again: the unchanged document writes ตาก|ลม again.
+            "a word an unchanged document holds made cheaper",
+            Box::new(|i| rewrite(i, "ปลา น้ำ", "ตาก ลม", 5)),
+            None,
+        ),
+        (
+            "a number only one document has",
+            Box::new(|i| i.records[0].text.push_str(" เลขที่ 4711/2567")),
+            None,
+        ),
+        (
+            "that number changed",
+            Box::new(|i| i.records[0].text = i.records[0].text.replace("4711", "4712")),
+            None,
+        ),
+        (
+            "text not yet clean",
+            Box::new(|i| {
+                i.records[0]
+                    .text
+                    .push_str(" น\u{0E4D}\u{0E32}ส่ง ถ\u{200B}นน")
+            }),
+            None,
+        ),
+        (
+            "a long text not yet clean",
+            Box::new(|i| {
+                i.records.push(record(
+                    72,
+                    "รายงานน้ำท่วม",
+                    &format!("{}น\u{0E4D}\u{0E32}ท่วมถนน", long_text()),
+                ))
+            }),
+            None,
+        ),
+        (
+            "the site's own words",
+            Box::new(|i| i.words.push("ถนนลูกรัง".into())),
+            Some(false),
+        ),
+        (
+            "synonyms",
+            Box::new(|i| i.synonyms.push(vec!["ถนน".into(), "ทางหลวง".into()])),
+            Some(false),
+        ),
+    ];
+    // Enough documents that a change of one leaves most splitting as they did.
+    let places = ["บ้านนา", "บ้านดอน", "หนองบัว", "ท่าศาลา", "คลองใหม่", "โคกสูง"];
+    let mut site = input();
+    for (i, r) in input().records.iter().cycle().take(40).enumerate() {
+        let place = places[i % places.len()];
+        site.records.push(record(
+            10 + i,
+            &format!("{} {place}", r.title),
+            &format!("{} หมู่ที่ {} {place}", r.text, i % 9),
+        ));
+    }
+    for k in 0..6 {
+        site.records
+            .push(record(60 + k, "ดวงตา กลม", "ตา กลม ตา กลม ตา กลม"));
+    }
+    site.records
+        .push(record(70, "ผ้าขาวบนราว", "ไปตากลมที่ลานบ้าน"));
+    // Longer than a snippet's start, with what splits differently past it.
+    site.records.push(record(
+        71,
+        "รายงานการประชุม",
+        &format!("{}แล้วไปตากลมที่ลานบ้าน", long_text()),
+    ));
+    let first = Input {
+        records: site.records.clone(),
+        ..input()
+    };
+    let (_, mut memo) = build_with(first, VOCAB_INLINE, None, &|_| String::new());
+    let mut before: HashSet<String> = site.records.iter().map(|r| r.text.clone()).collect();
+    let mut merged = 0;
+    for (what, step, kept) in &steps {
+        step(&mut site);
+        let copy = || Input {
+            types: site.types.clone(),
+            records: site.records.clone(),
+            words: site.words.clone(),
+            synonyms: site.synonyms.clone(),
+            numerals: site.numerals,
+        };
+        // Through bytes, as the cache keeps it.
+        let bytes = memo.encode();
+        let decoded = Memo::decode(&bytes).expect("the memo reads back");
+        assert_eq!(decoded.encode(), bytes, "{what}: the same bytes again");
+        // As a site build gives them: the texts the last build had only as their start,
+        // the whole read when asked for.
+        let starts: Vec<Record> = site
+            .records
+            .iter()
+            .enumerate()
+            .map(|(at, r)| match before.contains(&r.text) {
+                true => Record {
+                    text: snippet_source(&r.text),
+                    whole: Some(Whole {
+                        hash: text_hash(&r.text),
+                        at,
+                    }),
+                    ..r.clone()
+                },
+                false => r.clone(),
+            })
+            .collect();
+        let reads = std::sync::atomic::AtomicUsize::new(0);
+        let read = |at: usize| {
+            reads.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            site.records[at].text.clone()
+        };
+        let (again, next) = build_with(
+            Input {
+                records: starts,
+                ..copy()
+            },
+            VOCAB_INLINE,
+            Some(decoded),
+            &read,
+        );
+        let (fresh, fresh_memo) = build_with(copy(), VOCAB_INLINE, None, &|_| String::new());
+        let reads = reads.into_inner();
+        // The same strings, counts and tokens, in another order at most: no text a
+        // document no longer has is carried on.
+        assert_eq!(
+            next.encode().len(),
+            fresh_memo.encode().len(),
+            "{what}: memo size"
+        );
+        let differ: Vec<&str> = again
+            .files
+            .iter()
+            .zip(&fresh.files)
+            .filter(|(a, b)| a != b)
+            .map(|(a, _)| a.0.as_str())
+            .collect();
+        assert!(
+            again.files.len() == fresh.files.len() && differ.is_empty(),
+            "{what}: the index differs from a fresh build's in {differ:?}"
+        );
+        // Whether any document keeps its words depends on how the costs fall, but nothing
+        // changed keeps all, and other settings keep none.
+        match kept {
+            Some(true) => {
+                assert_eq!(again.words_kept, again.documents, "{what}");
+                assert!(again.lists_kept, "{what}: the last build's lists serve");
+                assert_eq!(reads, 0, "{what}: whole texts read");
+            }
+            Some(false) => {
+                assert_eq!(again.words_kept, 0, "{what}");
+                assert!(!again.lists_kept, "{what}: every list built again");
+            }
+            None => {}
+        }
+        merged += usize::from(again.lists_kept);
+        memo = next;
+        before = site.records.iter().map(|r| r.text.clone()).collect();
+    }
+    // The lists were merged from the last build's in the steps that change a few
+    // documents, not only rebuilt (not in the settings steps, nor where a new document's
+    // words change how most others split).
+    assert!(merged >= steps.len() - 4, "lists merged in {merged} steps");
+}
+
+#[test]
+fn a_damaged_memo_is_refused_or_harmless() {
+    let (_, memo) = build_with(input(), VOCAB_INLINE, None, &|_| String::new());
+    let bytes = memo.encode();
+    for cut in (0..bytes.len()).step_by(7) {
+        assert!(Memo::decode(&bytes[..cut]).is_none(), "cut at {cut}");
+    }
+    for at in (0..bytes.len()).step_by(5) {
+        let mut damaged = bytes.clone();
+        damaged[at] ^= 0xA5;
+        // Read or refused, never a panic. (The cache's own hash refuses a damaged entry
+        // before it is read: a number changed within its range would read as valid.)
+        if let Some(m) = Memo::decode(&damaged) {
+            let _ = build_with(input(), VOCAB_INLINE, Some(m), &|_| String::new());
+        }
+    }
+}
+
+#[test]
+fn a_large_vocabulary_in_shards_finds_what_one_in_the_manifest_finds() {
+    let inline = build_with(input(), usize::MAX, None, &|_| String::new()).0;
+    let sharded = build_with(input(), 0, None, &|_| String::new()).0;
+    assert!(!inline.files.iter().any(|(p, _)| p.starts_with("v/")));
+    assert!(sharded.files.iter().any(|(p, _)| p.starts_with("v/")));
+    let (mut a, mut b) = (engine(inline), engine(sharded));
+    for q in [
+        "ถนนคอนกรีต",
+        "ถนน คสล",
+        "ราคากลาง",
+        "ผลประโยชน์ทับซ้อน",
+        "ร้องเรียน",
+        "๔๙๘,๐๐๐",
+        "ร้านตัวอย่าง",
+    ] {
+        let request = Request {
+            q: q.into(),
+            ..Request::default()
+        };
+        let (x, y) = (a.search(&request), b.search(&request));
+        assert!(!x.hits.is_empty(), "{q} finds something");
+        assert_eq!(x.hits, y.hits, "{q}");
+    }
+    assert!(b.fetched.iter().any(|p| p.starts_with("v/")));
+    assert!(!a.fetched.iter().any(|p| p.starts_with("v/")));
+}
