@@ -50,12 +50,15 @@ pub struct Record {
 }
 
 /// Where a document's whole text is, when its record holds only the start of it.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Whole {
     /// The hash of the whole text ([`text_hash`]).
     pub hash: u128,
     /// What the reader reads it by.
     pub at: usize,
+    /// The pairs and triples of letters of the whole text, when known: a document that lacks
+    /// those of every word whose cost changed is not read to look for them.
+    pub letters: Option<crate::search::letters::Letters>,
 }
 
 /// Reads a document's whole text by [`Whole::at`].

@@ -13,6 +13,7 @@ use xxhash_rust::xxh3::xxh3_128;
 use crate::cache::frame;
 
 use crate::search::index::{Record, Whole, snippet_source, text_hash};
+use crate::search::letters::Letters;
 use crate::site::disclosure::Subject;
 use crate::site::procurement::{ReferencePrice, ResultItem};
 use crate::site::routes;
@@ -66,37 +67,57 @@ impl Pending<'_> {
             .par_iter()
             .map(|(_, doc)| xxh3_128(doc.source.text.as_bytes()))
             .collect();
-        let taken: Vec<Option<(u128, String)>> = sources.iter().map(|h| kept.0.remove(h)).collect();
+        let taken: Vec<Option<KeptText>> = sources.iter().map(|h| kept.0.remove(h)).collect();
         let read = taken.iter().filter(|t| t.is_none()).count();
         let same = read == 0 && kept.0.is_empty();
         crate::timing::note(|| format!("search: {read} documents' texts read"));
-        let texts: Vec<(String, Option<Whole>)> = self
+        // Each text, whether it is whole (read now) or its start, and where the whole is.
+        let texts: Vec<(String, bool, Whole)> = self
             .docs
             .par_iter()
             .zip(taken)
             .enumerate()
             .map(|(at, ((_, doc), taken))| match taken {
-                Some((hash, start)) => (start, Some(Whole { hash, at })),
-                None => (document_text(doc), None),
+                Some(k) => (
+                    k.start,
+                    false,
+                    Whole {
+                        hash: k.hash,
+                        at,
+                        letters: Some(k.letters),
+                    },
+                ),
+                None => {
+                    let text = document_text(doc);
+                    let whole = Whole {
+                        hash: text_hash(&text),
+                        at,
+                        letters: Some(Letters::of(&text)),
+                    };
+                    (text, true, whole)
+                }
             })
             .collect();
         let keep = (!same).then(|| {
             let mut out = Vec::new();
-            for (source, (text, whole)) in sources.iter().zip(&texts) {
-                let (hash, start) = match whole {
-                    Some(w) => (w.hash, std::borrow::Cow::Borrowed(text.as_str())),
-                    None => (text_hash(text), snippet_source(text).into()),
+            for (source, (text, read_now, whole)) in sources.iter().zip(&texts) {
+                let start = match read_now {
+                    true => snippet_source(text).into(),
+                    false => std::borrow::Cow::Borrowed(text.as_str()),
                 };
                 out.extend_from_slice(&source.to_le_bytes());
-                out.extend_from_slice(&hash.to_le_bytes());
+                out.extend_from_slice(&whole.hash.to_le_bytes());
+                if let Some(l) = &whole.letters {
+                    out.extend_from_slice(&l.to_bytes());
+                }
                 frame::push(&mut out, start.as_bytes());
             }
             out
         });
         let mut records = std::mem::take(&mut self.records);
-        for ((i, _), (text, whole)) in self.docs.iter().zip(texts) {
+        for ((i, _), (text, read_now, whole)) in self.docs.iter().zip(texts) {
             records[*i].text = text;
-            records[*i].whole = whole;
+            records[*i].whole = (!read_now).then_some(whole);
         }
         (records, keep)
     }
@@ -111,29 +132,44 @@ impl Pending<'_> {
 }
 
 /// What a build keeps of its documents' texts for the next, by a hash of each document's
-/// source: the hash of the whole text and its start (what snippets come from). A document
-/// whose source is unchanged is not read out of its Markdown again unless its words must be
-/// found again.
+/// source: the hash of the whole text, its letters and its start (what snippets come from). A
+/// document whose source is unchanged is not read out of its Markdown again unless its words
+/// must be found again.
 #[derive(Default)]
-pub struct Texts(HashMap<u128, (u128, String)>);
+pub struct Texts(HashMap<u128, KeptText>);
+
+struct KeptText {
+    hash: u128,
+    letters: Letters,
+    start: String,
+}
 
 impl Texts {
     /// What [`Pending::finish_with`] kept, or `None` when the bytes are not that.
     pub fn decode(mut bytes: &[u8]) -> Option<Self> {
         let mut map = HashMap::new();
         while !bytes.is_empty() {
+            let (head, rest) = bytes.split_at_checked(32 + Letters::BYTES + 8)?;
             let u128_at = |at: usize| -> Option<u128> {
-                Some(u128::from_le_bytes(
-                    bytes.get(at..at + 16)?.try_into().ok()?,
-                ))
+                Some(u128::from_le_bytes(head.get(at..at + 16)?.try_into().ok()?))
             };
             let (source, hash) = (u128_at(0)?, u128_at(16)?);
-            let len =
-                usize::try_from(u64::from_le_bytes(bytes.get(32..40)?.try_into().ok()?)).ok()?;
-            let start =
-                simdutf8::basic::from_utf8(bytes.get(40..40usize.checked_add(len)?)?).ok()?;
-            map.insert(source, (hash, start.to_owned()));
-            bytes = &bytes[40 + len..];
+            let letters = Letters::from_bytes(&head[32..32 + Letters::BYTES])?;
+            let len = usize::try_from(u64::from_le_bytes(
+                head[32 + Letters::BYTES..].try_into().ok()?,
+            ))
+            .ok()?;
+            let (start, rest) = rest.split_at_checked(len)?;
+            let start = simdutf8::basic::from_utf8(start).ok()?.to_owned();
+            map.insert(
+                source,
+                KeptText {
+                    hash,
+                    letters,
+                    start,
+                },
+            );
+            bytes = rest;
         }
         Some(Self(map))
     }

@@ -15,8 +15,8 @@ use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::search::bytes::{Bytes, Reader};
-use crate::search::index::{ReadText, Record};
+use crate::search::index::{ReadText, Record, Whole};
+use crate::search::letters::Letters;
 use crate::search::text::{clean, each_piece, normalize_clean};
 use crate::search::vocab::{self, Counts, SiteWords, SpanKind, Vocab};
 use crate::timing::phase;
@@ -192,7 +192,10 @@ pub(super) fn settings_key(site_words: &[String], rare: &[String]) -> u128 {
 }
 
 fn doc_key(r: &Record) -> u128 {
-    let text = r.whole.map_or_else(|| text_hash(&r.text), |w| w.hash);
+    let text = r
+        .whole
+        .as_ref()
+        .map_or_else(|| text_hash(&r.text), |w| w.hash);
     let mut k = crate::cache::Key::new();
     k.part(r.title.as_bytes()).part(&text.to_le_bytes());
     k.finish()
@@ -349,6 +352,19 @@ pub(super) fn find(
     let finder = (!changed.is_empty())
         .then(|| AhoCorasick::new(&changed).ok())
         .flatten();
+    // The changed words' letters, to pass over the texts that surely hold none (when few
+    // enough that testing them costs less than reading).
+    let changed_letters: Option<Vec<Vec<usize>>> = (changed.len() <= LETTERS_MAX)
+        .then(|| changed.iter().map(|w| Letters::of_word(w)).collect());
+    let may_hold = |r: &Record| match (&r.whole, &changed_letters) {
+        (
+            Some(Whole {
+                letters: Some(l), ..
+            }),
+            Some(words),
+        ) => words.iter().any(|w| l.may_hold(w)),
+        _ => true,
+    };
     let mut interner = Interner::new(vocab.list().len());
     let renumber: Vec<u32> = memo
         .as_ref()
@@ -378,10 +394,11 @@ pub(super) fn find(
                         let keep = *plain
                             && (changed.is_empty()
                                 || finder.as_ref().is_some_and(|f| {
-                                    !holds(f, &r.title) && {
-                                        read_whole(r, read);
-                                        !holds(f, &r.text)
-                                    }
+                                    !holds(f, &r.title)
+                                        && (!may_hold(r) || {
+                                            read_whole(r, read);
+                                            !holds(f, &r.text)
+                                        })
                                 }));
                         match keep
                             .then(|| kept_tokens(memo.as_ref(), &renumber, *i))
@@ -497,6 +514,9 @@ const SNIPPET_SOURCE: usize = 500;
 fn word_hash(w: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(w.as_bytes())
 }
+
+/// Most changed words whose letters are tested before texts are read to look for them.
+const LETTERS_MAX: usize = 512;
 
 /// Whether `f` finds a word in `text`, the dots of abbreviations left out.
 fn holds(f: &AhoCorasick, text: &str) -> bool {
@@ -668,122 +688,4 @@ impl Words {
     }
 }
 
-impl Memo {
-    /// The last build's lists, with its documents' keys by number, taken out of the memo.
-    pub(super) fn take_lists(&mut self) -> Option<(Vec<u128>, crate::search::lists::Kept)> {
-        let lists = self.lists.take()?;
-        Some((self.docs.iter().map(|d| d.key).collect(), lists))
-    }
-
-    /// The memo as bytes, for the build cache.
-    pub fn encode(&self) -> Vec<u8> {
-        // About the size it will have (lists at two bytes a number): a buffer of tens of
-        // megabytes grown by doubling is copied and faulted in again each time.
-        let size = self.strings.iter().map(|s| s.len() + 4).sum::<usize>()
-            + self
-                .docs
-                .iter()
-                .map(|d| 40 + d.counts.len() * 8 + (d.title.len() + d.text.len()) * 4)
-                .sum::<usize>()
-            + self.lists.as_ref().map_or(0, |l| {
-                l.entries
-                    .iter()
-                    .map(|e| e.term.len() + 12 + (e.title.len() + e.text.len()) * 2)
-                    .sum::<usize>()
-            });
-        let mut b = Bytes(Vec::with_capacity(size));
-        b.u128(self.settings);
-        b.len(self.strings.len());
-        for s in &self.strings {
-            b.len(s.len());
-            b.0.extend_from_slice(s.as_bytes());
-        }
-        b.len(self.words);
-        for (cost, atoms) in &self.vocab {
-            b.u32(*cost);
-            b.u32s(atoms);
-        }
-        b.len(self.totals.len());
-        for &(w, n) in &self.totals {
-            b.u32(w);
-            b.0.extend_from_slice(&n.to_le_bytes());
-        }
-        b.len(self.docs.len());
-        for d in &self.docs {
-            b.u128(d.key);
-            b.0.push(u8::from(d.plain));
-            b.len(d.counts.len());
-            for &(w, n) in &d.counts {
-                b.u32(w);
-                b.u32(n);
-            }
-            b.u32s(&d.title);
-            b.u32s(&d.text);
-        }
-        b.0.push(u8::from(self.lists.is_some()));
-        if let Some(lists) = &self.lists {
-            lists.encode(&mut b);
-        }
-        b.0
-    }
-
-    /// What [`Memo::encode`] wrote; `None` for anything else, or numbers out of range.
-    pub fn decode(bytes: &[u8]) -> Option<Self> {
-        let mut r = Reader(bytes);
-        let settings = r.u128()?;
-        let strings: Vec<Box<str>> = (0..r.len()?)
-            .map(|_| {
-                let n = r.len()?;
-                std::str::from_utf8(r.take(n)?).ok().map(Box::from)
-            })
-            .collect::<Option<_>>()?;
-        let words = r.len()?;
-        let vocab: Vec<(u32, Vec<u32>)> = (0..words)
-            .map(|_| Some((r.u32()?, r.u32s()?)))
-            .collect::<Option<_>>()?;
-        let totals: Vec<(u32, u64)> = (0..r.len()?)
-            .map(|_| Some((r.u32()?, u64::from_le_bytes(r.take(8)?.try_into().ok()?))))
-            .collect::<Option<_>>()?;
-        let docs: Vec<DocMemo> = (0..r.len()?)
-            .map(|_| {
-                let key = r.u128()?;
-                let plain = r.take(1)?[0] != 0;
-                let counts = (0..r.len()?)
-                    .map(|_| Some((r.u32()?, r.u32()?)))
-                    .collect::<Option<Vec<_>>>()?;
-                Some(DocMemo {
-                    key,
-                    plain,
-                    counts,
-                    title: r.u32s()?,
-                    text: r.u32s()?,
-                })
-            })
-            .collect::<Option<_>>()?;
-        let lists = match r.take(1)?[0] {
-            0 => None,
-            1 => Some(crate::search::lists::Kept::decode(&mut r, docs.len())?),
-            _ => return None,
-        };
-        // Every number names a string; every word's number is a word.
-        let n = strings.len();
-        let is_word = |w: &u32| (*w as usize) < words;
-        let valid = words <= n
-            && r.0.is_empty()
-            && vocab.iter().all(|(_, a)| a.iter().all(is_word))
-            && totals.iter().all(|(w, _)| is_word(w))
-            && docs.iter().all(|d| {
-                d.counts.iter().all(|(w, _)| is_word(w))
-                    && d.title.iter().chain(&d.text).all(|t| (*t as usize) < n)
-            });
-        valid.then_some(Memo {
-            settings,
-            strings,
-            words,
-            vocab,
-            totals,
-            docs,
-            lists,
-        })
-    }
-}
+mod memo;

@@ -1,0 +1,122 @@
+//! Which pairs and triples of letters a text holds, in a few hundred bytes: a word one of
+//! whose pairs or triples the text lacks is not in it. A build that must know which unchanged
+//! documents hold a word whose cost changed asks this first, and reads out of its Markdown
+//! only a document that may hold one.
+
+/// Bits of the set (a power of two).
+const BITS: usize = 4096;
+
+/// The pairs and triples of letters of a text, dots left out (as the words a build looks for
+/// are found with the dots of abbreviations left out).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Letters(Box<[u64; BITS / 64]>);
+
+impl std::fmt::Debug for Letters {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let set: u32 = self.0.iter().map(|w| w.count_ones()).sum();
+        write!(f, "Letters({set} of {BITS} bits)")
+    }
+}
+
+/// Each pair and triple of neighbouring letters of `text` (dots left out), as a bit.
+fn grams(text: &str, mut each: impl FnMut(usize)) {
+    let (mut a, mut b) = (None::<char>, None::<char>);
+    for c in text.chars().filter(|c| *c != '.') {
+        if let Some(b) = b {
+            each(bit(&[b, c]));
+            if let Some(a) = a {
+                each(bit(&[a, b, c]));
+            }
+        }
+        (a, b) = (b, Some(c));
+    }
+}
+
+fn bit(letters: &[char]) -> usize {
+    let mut h: u64 = 0;
+    for c in letters {
+        h = (h.rotate_left(21) ^ u64::from(*c)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    // Mixed again (SplitMix64's finish), so each letter stirs every bit.
+    h = (h ^ (h >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    (h ^ (h >> 31)) as usize % BITS
+}
+
+impl Letters {
+    pub fn of(text: &str) -> Self {
+        let mut set = Box::new([0u64; BITS / 64]);
+        grams(text, |i| set[i / 64] |= 1 << (i % 64));
+        Self(set)
+    }
+
+    /// The bits of `word`, to test texts for it with [`Letters::may_hold`].
+    pub fn of_word(word: &str) -> Vec<usize> {
+        let mut bits = Vec::new();
+        grams(word, |i| bits.push(i));
+        bits
+    }
+
+    /// `false` when the text surely does not hold the word of `bits` ([`Letters::of_word`]).
+    pub fn may_hold(&self, bits: &[usize]) -> bool {
+        bits.iter().all(|i| self.0[i / 64] & (1 << (i % 64)) != 0)
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.0.iter().flat_map(|w| w.to_le_bytes()).collect()
+    }
+
+    /// What [`Letters::to_bytes`] wrote, or `None` when `bytes` are not that long.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        if bytes.len() != BITS / 8 {
+            return None;
+        }
+        let mut set = Box::new([0u64; BITS / 64]);
+        for (w, chunk) in set.iter_mut().zip(bytes.chunks_exact(8)) {
+            *w = u64::from_le_bytes(chunk.try_into().ok()?);
+        }
+        Some(Self(set))
+    }
+
+    /// Bytes of [`Letters::to_bytes`].
+    pub const BYTES: usize = BITS / 8;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_word_missing_a_pair_is_not_held() {
+        let l = Letters::of("ไปตากลมที่ลานบ้าน ค.ส.ล.");
+        for held in ["ตากลม", "ลานบ้าน", "ไป", "คสล", "มที่ลา"]
+        {
+            assert!(l.may_hold(&Letters::of_word(held)), "{held}");
+        }
+        let missing = ["ถนนคอนกรีต", "อาสาสมัคร", "งห"];
+        let found: Vec<&str> = missing
+            .into_iter()
+            .filter(|w| l.may_hold(&Letters::of_word(w)))
+            .collect();
+        assert!(found.is_empty(), "said to be held: {found:?}");
+        assert_eq!(Letters::from_bytes(&l.to_bytes()), Some(l));
+        assert_eq!(Letters::from_bytes(&[0; 3]), None);
+    }
+
+    proptest! {
+        /// Never says no to a word the text holds, dots left out.
+        #[test]
+        fn a_held_word_may_be_held(
+            text in "[ก-ฮะาิีุู่้ .]{0,60}",
+            from in 0usize..60,
+            len in 0usize..12,
+        ) {
+            let plain: Vec<char> = text.chars().filter(|c| *c != '.').collect();
+            let from = from.min(plain.len());
+            let to = (from + len).min(plain.len());
+            let word: String = plain[from..to].iter().collect();
+            prop_assert!(Letters::of(&text).may_hold(&Letters::of_word(&word)));
+        }
+    }
+}

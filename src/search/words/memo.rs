@@ -1,0 +1,126 @@
+//! The memo as bytes, for the build cache, and read back.
+
+use super::{DocMemo, Memo};
+use crate::search::bytes::{Bytes, Reader};
+
+impl Memo {
+    /// The last build's lists, with its documents' keys by number, taken out of the memo.
+    pub(in crate::search) fn take_lists(
+        &mut self,
+    ) -> Option<(Vec<u128>, crate::search::lists::Kept)> {
+        let lists = self.lists.take()?;
+        Some((self.docs.iter().map(|d| d.key).collect(), lists))
+    }
+
+    /// The memo as bytes, for the build cache.
+    pub fn encode(&self) -> Vec<u8> {
+        // About the size it will have (lists at two bytes a number): a buffer of tens of
+        // megabytes grown by doubling is copied and faulted in again each time.
+        let size = self.strings.iter().map(|s| s.len() + 4).sum::<usize>()
+            + self
+                .docs
+                .iter()
+                .map(|d| 40 + d.counts.len() * 8 + (d.title.len() + d.text.len()) * 4)
+                .sum::<usize>()
+            + self.lists.as_ref().map_or(0, |l| {
+                l.entries
+                    .iter()
+                    .map(|e| e.term.len() + 12 + (e.title.len() + e.text.len()) * 2)
+                    .sum::<usize>()
+            });
+        let mut b = Bytes(Vec::with_capacity(size));
+        b.u128(self.settings);
+        b.len(self.strings.len());
+        for s in &self.strings {
+            b.len(s.len());
+            b.0.extend_from_slice(s.as_bytes());
+        }
+        b.len(self.words);
+        for (cost, atoms) in &self.vocab {
+            b.u32(*cost);
+            b.u32s(atoms);
+        }
+        b.len(self.totals.len());
+        for &(w, n) in &self.totals {
+            b.u32(w);
+            b.0.extend_from_slice(&n.to_le_bytes());
+        }
+        b.len(self.docs.len());
+        for d in &self.docs {
+            b.u128(d.key);
+            b.0.push(u8::from(d.plain));
+            b.len(d.counts.len());
+            for &(w, n) in &d.counts {
+                b.u32(w);
+                b.u32(n);
+            }
+            b.u32s(&d.title);
+            b.u32s(&d.text);
+        }
+        b.0.push(u8::from(self.lists.is_some()));
+        if let Some(lists) = &self.lists {
+            lists.encode(&mut b);
+        }
+        b.0
+    }
+
+    /// What [`Memo::encode`] wrote; `None` for anything else, or numbers out of range.
+    pub fn decode(bytes: &[u8]) -> Option<Self> {
+        let mut r = Reader(bytes);
+        let settings = r.u128()?;
+        let strings: Vec<Box<str>> = (0..r.len()?)
+            .map(|_| {
+                let n = r.len()?;
+                std::str::from_utf8(r.take(n)?).ok().map(Box::from)
+            })
+            .collect::<Option<_>>()?;
+        let words = r.len()?;
+        let vocab: Vec<(u32, Vec<u32>)> = (0..words)
+            .map(|_| Some((r.u32()?, r.u32s()?)))
+            .collect::<Option<_>>()?;
+        let totals: Vec<(u32, u64)> = (0..r.len()?)
+            .map(|_| Some((r.u32()?, u64::from_le_bytes(r.take(8)?.try_into().ok()?))))
+            .collect::<Option<_>>()?;
+        let docs: Vec<DocMemo> = (0..r.len()?)
+            .map(|_| {
+                let key = r.u128()?;
+                let plain = r.take(1)?[0] != 0;
+                let counts = (0..r.len()?)
+                    .map(|_| Some((r.u32()?, r.u32()?)))
+                    .collect::<Option<Vec<_>>>()?;
+                Some(DocMemo {
+                    key,
+                    plain,
+                    counts,
+                    title: r.u32s()?,
+                    text: r.u32s()?,
+                })
+            })
+            .collect::<Option<_>>()?;
+        let lists = match r.take(1)?[0] {
+            0 => None,
+            1 => Some(crate::search::lists::Kept::decode(&mut r, docs.len())?),
+            _ => return None,
+        };
+        // Every number names a string; every word's number is a word.
+        let n = strings.len();
+        let is_word = |w: &u32| (*w as usize) < words;
+        let valid = words <= n
+            && r.0.is_empty()
+            && vocab.iter().all(|(_, a)| a.iter().all(is_word))
+            && totals.iter().all(|(w, _)| is_word(w))
+            && docs.iter().all(|d| {
+                d.counts.iter().all(|(w, _)| is_word(w))
+                    && d.title.iter().chain(&d.text).all(|t| (*t as usize) < n)
+            });
+        valid.then_some(Memo {
+            settings,
+            strings,
+            words,
+            vocab,
+            totals,
+            docs,
+            lists,
+        })
+    }
+}
