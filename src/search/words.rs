@@ -348,14 +348,55 @@ pub(super) fn find(
         .as_ref()
         .map(|m| changed_words(m, &vocab))
         .unwrap_or_default();
-    crate::timing::note(|| format!("search: {} words changed", changed.len()));
+    crate::timing::note(|| {
+        let some: Vec<&str> = changed.iter().take(8).map(|(w, _)| w.as_str()).collect();
+        format!(
+            "search: {} words changed ({})",
+            changed.len(),
+            some.join(" ")
+        )
+    });
     let finder = (!changed.is_empty())
-        .then(|| AhoCorasick::new(&changed).ok())
+        .then(|| AhoCorasick::new(changed.iter().map(|(w, _)| w)).ok())
         .flatten();
+    let cheaper: rustc_hash::FxHashSet<u32> = changed
+        .iter()
+        .filter(|(_, cheaper)| *cheaper)
+        .filter_map(|(w, _)| vocab.index_of(w))
+        .collect();
+    // Whether a document that holds a changed word splits as it did: when each changed word
+    // in its runs is cheaper than it was (or new) and their least-cost splits use none, they
+    // are the splits it had (a split using no changed word costs what it did, any other cost
+    // more before). Only the runs that hold one are split to know.
+    let splits_as_before = |p: &Prepared| -> bool {
+        let Some(f) = &finder else {
+            return false;
+        };
+        p.title
+            .iter()
+            .chain(p.text.iter())
+            .filter(|(_, thai)| *thai)
+            .all(|(run, _)| {
+                let mut held = false;
+                for m in f.find_overlapping_iter(run) {
+                    if !changed[m.pattern().as_usize()].1 {
+                        return false;
+                    }
+                    held = true;
+                }
+                !held || {
+                    let chars: Vec<char> = run.chars().collect();
+                    vocab
+                        .split(&chars, false, None)
+                        .iter()
+                        .all(|s| !matches!(s.kind, SpanKind::Word(w) if cheaper.contains(&w)))
+                }
+            })
+    };
     // The changed words' letters, to pass over the texts that surely hold none (when few
     // enough that testing them costs less than reading).
     let changed_letters: Option<Vec<Vec<usize>>> = (changed.len() <= LETTERS_MAX)
-        .then(|| changed.iter().map(|w| Letters::of_word(w)).collect());
+        .then(|| changed.iter().map(|(w, _)| Letters::of_word(w)).collect());
     let may_hold = |r: &Record| match (&r.whole, &changed_letters) {
         (
             Some(Whole {
@@ -390,15 +431,22 @@ pub(super) fn find(
                 let plan = match (kept, p.take()) {
                     (_, Some(p)) => Plan::Split(p),
                     (Some(i), None) => {
-                        // Kept when clean as written and holding no changed word.
+                        // Kept when clean as written and holding no changed word, or none
+                        // that changes how it splits.
+                        let mut prepared = None;
                         let keep = *plain
                             && (changed.is_empty()
                                 || finder.as_ref().is_some_and(|f| {
-                                    !holds(f, &r.title)
-                                        && (!may_hold(r) || {
+                                    let held = holds(f, &r.title)
+                                        || (may_hold(r) && {
                                             read_whole(r, read);
-                                            !holds(f, &r.text)
-                                        })
+                                            holds(f, &r.text)
+                                        });
+                                    !held || {
+                                        read_whole(r, read);
+                                        let p = prepared.insert(Prepared::of(r));
+                                        splits_as_before(p)
+                                    }
                                 }));
                         match keep
                             .then(|| kept_tokens(memo.as_ref(), &renumber, *i))
@@ -407,7 +455,7 @@ pub(super) fn find(
                             Some((title, text)) => Plan::Keep(title, text),
                             None => {
                                 read_whole(r, read);
-                                Plan::Split(Prepared::of(r))
+                                Plan::Split(prepared.unwrap_or_else(|| Prepared::of(r)))
                             }
                         }
                     }
@@ -577,31 +625,32 @@ fn totals(
 }
 
 /// The words whose entry differs between the memo's vocabulary and `vocab`: added, removed,
-/// of another cost or other atoms.
-fn changed_words(m: &Memo, vocab: &Vocab) -> Vec<String> {
+/// of another cost or other atoms; each with whether it is new or only cheaper.
+fn changed_words(m: &Memo, vocab: &Vocab) -> Vec<(String, bool)> {
     let before: FxHashMap<&str, usize> = m.strings[..m.words]
         .iter()
         .enumerate()
         .map(|(i, s)| (&**s, i))
         .collect();
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<(String, bool)> = Vec::new();
     for (w, entry) in vocab.iter() {
-        let same = before.get(w.as_str()).is_some_and(|&i| {
-            let (cost, atoms) = &m.vocab[i];
-            *cost == entry.cost
-                && atoms.len() == entry.atoms.len()
-                && atoms
-                    .iter()
-                    .zip(&entry.atoms)
-                    .all(|(a, b)| &*m.strings[*a as usize] == b.as_str())
-        });
-        if !same {
-            out.push(w.clone());
+        let Some(&i) = before.get(w.as_str()) else {
+            out.push((w.clone(), true));
+            continue;
+        };
+        let (cost, atoms) = &m.vocab[i];
+        let same_atoms = atoms.len() == entry.atoms.len()
+            && atoms
+                .iter()
+                .zip(&entry.atoms)
+                .all(|(a, b)| &*m.strings[*a as usize] == b.as_str());
+        if *cost != entry.cost || !same_atoms {
+            out.push((w.clone(), same_atoms && entry.cost < *cost));
         }
     }
     for w in before.keys() {
         if vocab.get(w).is_none() {
-            out.push((*w).to_owned());
+            out.push(((*w).to_owned(), false));
         }
     }
     out

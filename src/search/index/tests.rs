@@ -224,6 +224,7 @@ fn a_kept_memo_builds_the_same_index() {
     let mut before: HashSet<String> = site.records.iter().map(|r| r.text.clone()).collect();
     let mut merged = 0;
     let mut reads_in = HashMap::new();
+    let mut kept_in = HashMap::new();
     for (what, step, kept) in &steps {
         step(&mut site);
         let copy = || Input {
@@ -306,6 +307,7 @@ fn a_kept_memo_builds_the_same_index() {
         }
         merged += usize::from(again.lists_kept);
         reads_in.insert(*what, reads);
+        kept_in.insert(*what, (again.words_kept, again.documents));
         memo = next;
         before = site.records.iter().map(|r| r.text.clone()).collect();
     }
@@ -316,6 +318,10 @@ fn a_kept_memo_builds_the_same_index() {
     // A new word changes costs: no unchanged text lacking its letters was read to look for
     // it (and none has them).
     assert_eq!(reads_in["a new word in one text"], 0);
+    // A document added makes some words cheaper: the documents that hold them but whose
+    // least-cost splits use none keep their words.
+    let (kept, of) = kept_in["a document added"];
+    assert!(kept * 2 > of, "a document added: {kept} of {of} kept");
 }
 
 #[test]
