@@ -738,3 +738,6 @@ impl Words {
 }
 
 mod memo;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,64 @@
+//! How the words whose entries changed between builds are told apart: only a word that is
+//! new, or cheaper with the same atoms, may leave a document that holds it unsplit.
+
+use super::*;
+
+#[test]
+fn only_new_and_cheaper_words_count_as_cheaper() {
+    let mut counts = Counts::default();
+    for (w, n) in [
+        ("ตา", 40),
+        ("กลม", 30),
+        ("ลม", 20),
+        ("ใหม่", 5),
+        ("ตากลม", 3),
+    ] {
+        counts.words.insert(w.to_owned(), n);
+    }
+    let vocab = vocab::build(&counts, &[], &[]);
+    let cost = |w: &str| vocab.get(w).expect(w).cost;
+    // The last build's vocabulary: ตา dearer then, กลม cheaper then, ลม the same, ตากลม the
+    // same cost but other atoms, เก่า gone since; ใหม่ not there.
+    let strings: Vec<Box<str>> = ["ตา", "กลม", "ลม", "ตากลม", "เก่า", "ตาก"]
+        .into_iter()
+        .map(Box::from)
+        .collect();
+    let atoms_now = &vocab.get("ตากลม").unwrap().atoms;
+    let other_atoms = if atoms_now.is_empty() {
+        vec![5, 2]
+    } else {
+        Vec::new()
+    };
+    let memo = Memo {
+        settings: 0,
+        words: strings.len(),
+        strings,
+        vocab: vec![
+            (cost("ตา") + 16, Vec::new()),
+            (cost("กลม") - 16, Vec::new()),
+            (cost("ลม"), Vec::new()),
+            (cost("ตากลม"), other_atoms),
+            (100, Vec::new()),
+            (100, Vec::new()),
+        ],
+        totals: Vec::new(),
+        docs: Vec::new(),
+        lists: None,
+    };
+    let mut changed = changed_words(&memo, &vocab);
+    changed.sort();
+    let expected: Vec<(String, bool)> = [
+        ("กลม", false),
+        ("ตา", true),
+        ("ตาก", false),
+        ("ตากลม", false),
+        ("เก่า", false),
+        ("ใหม่", true),
+    ]
+    .into_iter()
+    .map(|(w, c)| (w.to_owned(), c))
+    .collect();
+    let mut expected = expected;
+    expected.sort();
+    assert_eq!(changed, expected);
+}
