@@ -3,9 +3,10 @@
 
 use std::hash::{Hash, Hasher};
 
-/// A 64-bit fingerprint of anything hashable (stable within one run of the program).
+/// A 64-bit fingerprint of anything hashable (stable within one build of the program).
+/// XXH3: a document's whole source goes through it on every build.
 pub fn fingerprint(value: &impl Hash) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
     value.hash(&mut h);
     h.finish()
 }

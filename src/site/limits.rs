@@ -30,6 +30,11 @@ pub enum Kind {
 
 /// The first place `text` nests deeper than the limits, if any. Linear in the text.
 pub fn too_deep(text: &str, kind: Kind) -> Option<TooDeep> {
+    too_deep_with(text, kind, true)
+}
+
+/// [`too_deep`], where `fast` lets a body without `<` be scanned for markers alone.
+fn too_deep_with(text: &str, kind: Kind, fast: bool) -> Option<TooDeep> {
     let mut offset = 0;
     // In a Markdown file, YAML runs from the first `---` line to the next.
     let mut fences = 0;
@@ -44,6 +49,11 @@ pub fn too_deep(text: &str, kind: Kind) -> Option<TooDeep> {
         if kind == Kind::Markdown && fences < 2 && bare == "---" {
             fences += 1;
             yaml = fences == 1;
+            // A body with no `<` nests no HTML: only list and quote markers are left to count,
+            // on lines long enough to hold too many.
+            if fast && fences == 2 && memchr::memchr(b'<', &text.as_bytes()[offset..]).is_none() {
+                return markers_only(&text[offset..]).map(|at| TooDeep::Markers(offset + at));
+            }
             continue;
         }
         if let Some(at) = markers(line) {
@@ -66,6 +76,24 @@ pub fn too_deep(text: &str, kind: Kind) -> Option<TooDeep> {
         if !in_code && let Some(at) = html_depth(line, &mut html) {
             return Some(TooDeep::Html(here + at));
         }
+    }
+    None
+}
+
+/// [`markers`] of each line of `text` that could open too many levels: its offset in `text`.
+fn markers_only(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut start = 0;
+    while start < b.len() {
+        let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |i| start + i + 1);
+        // More than MAX_DEPTH markers take a byte each at least (`>>>`).
+        if end - start > MAX_DEPTH
+            && matches!(b[start], b' ' | b'-' | b'>' | b'*' | b'+')
+            && let Some(at) = markers(&text[start..end])
+        {
+            return Some(start + at);
+        }
+        start = end;
     }
     None
 }
@@ -187,6 +215,31 @@ const UNCOUNTED: &[&[u8]] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A body without `<` scanned for markers alone finds what the whole scan finds.
+        #[test]
+        fn the_markers_only_scan_agrees(
+            lines in prop::collection::vec(
+                prop_oneof![
+                    Just("---".to_owned()),
+                    "[->*+ ]{0,120}x?".prop_map(String::from),
+                    "[>]{95,110}".prop_map(String::from),
+                    "(- ){95,110}".prop_map(String::from),
+                    "[ก-ฮ {}\\[\\]]{0,20}".prop_map(String::from),
+                    Just("<div>".to_owned()),
+                ],
+                0..12,
+            ),
+        ) {
+            let text = lines.join("\n");
+            prop_assert_eq!(
+                too_deep_with(&text, Kind::Markdown, true),
+                too_deep_with(&text, Kind::Markdown, false)
+            );
+        }
+    }
 
     #[test]
     fn real_content_is_not_too_deep() {
