@@ -195,9 +195,10 @@ pub fn render(
             }
             let read = |at: usize| pending.whole_text(at);
             let memo = crate::timing::phase("search: words kept, read", || {
-                store
-                    .and_then(|s| s.get(MEMO_ENTRY, MEMO_KEY))
-                    .and_then(|b| index::Memo::decode(&b))
+                store.and_then(|s| s.get(MEMO_ENTRY, MEMO_KEY))
+            });
+            let memo = crate::timing::phase("search: words kept, decoded", || {
+                memo.and_then(|b| index::Memo::decode(&b))
             });
             let (built, memo) = index::build_reusing(input, memo, &read);
             if let Some(s) = store {
