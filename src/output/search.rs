@@ -182,10 +182,11 @@ pub fn render(
         Some(built) => built,
         None => {
             let kept_texts = crate::timing::phase("search: texts kept, read", || {
-                store
-                    .and_then(|s| s.get(TEXTS_ENTRY, TEXTS_KEY))
-                    .and_then(|b| records::Texts::decode(&b))
-                    .unwrap_or_default()
+                store.map(|s| {
+                    s.get(TEXTS_ENTRY, TEXTS_KEY)
+                        .and_then(|b| records::Texts::decode(&b))
+                        .unwrap_or_default()
+                })
             });
             let (texts, keep_texts) =
                 crate::timing::phase("search: document texts", || pending.finish_with(kept_texts));

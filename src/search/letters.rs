@@ -78,6 +78,11 @@ impl Letters {
         Some(Self(set))
     }
 
+    /// The bytes of a set that holds every pair and triple: one that rules out nothing.
+    pub fn every() -> Vec<u8> {
+        vec![0xFF; BITS / 8]
+    }
+
     /// Bytes of [`Letters::to_bytes`].
     pub const BYTES: usize = BITS / 8;
 }
@@ -102,6 +107,8 @@ mod tests {
         assert!(found.is_empty(), "said to be held: {found:?}");
         assert_eq!(Letters::from_bytes(&l.to_bytes()), Some(l));
         assert_eq!(Letters::from_bytes(&[0; 3]), None);
+        let every = Letters::from_bytes(&Letters::every()).unwrap();
+        assert!(missing.iter().all(|w| every.may_hold(&Letters::of_word(w))));
     }
 
     proptest! {

@@ -54,14 +54,16 @@ impl Pending<'_> {
 
     /// The records with every document's text.
     pub fn finish(mut self) -> Vec<Record> {
-        self.finish_with(Texts::default()).0
+        self.finish_with(None).0
     }
 
     /// [`Pending::finish`], where a document whose source is one `kept` has gets only the start
     /// of its text (its record's [`Whole`] says where the rest is: [`Pending::whole_text`]).
-    /// Also returns what to keep for the next build ([`Texts::decode`] reads it), unless it
-    /// is `kept`.
-    pub fn finish_with(&mut self, mut kept: Texts) -> (Vec<Record>, Option<Vec<u8>>) {
+    /// With `kept` (a build that keeps what it made), also returns what to keep for the next
+    /// build ([`Texts::decode`] reads it), unless it is `kept`.
+    pub fn finish_with(&mut self, kept: Option<Texts>) -> (Vec<Record>, Option<Vec<u8>>) {
+        let keeping = kept.is_some();
+        let mut kept = kept.unwrap_or_default();
         let sources: Vec<u128> = self
             .docs
             .par_iter()
@@ -69,7 +71,7 @@ impl Pending<'_> {
             .collect();
         let taken: Vec<Option<KeptText>> = sources.iter().map(|h| kept.0.remove(h)).collect();
         let read = taken.iter().filter(|t| t.is_none()).count();
-        let same = read == 0 && kept.0.is_empty();
+        let same = !keeping || (read == 0 && kept.0.is_empty());
         crate::timing::note(|| format!("search: {read} documents' texts read"));
         // Each text, whether it is whole (read now) or its start, and where the whole is.
         let texts: Vec<(String, bool, Whole)> = self
@@ -92,7 +94,7 @@ impl Pending<'_> {
                     let whole = Whole {
                         hash: text_hash(&text),
                         at,
-                        letters: Some(Letters::of(&text)),
+                        letters: keeping.then(|| Letters::of(&text)),
                     };
                     (text, true, whole)
                 }
@@ -107,9 +109,8 @@ impl Pending<'_> {
                 };
                 out.extend_from_slice(&source.to_le_bytes());
                 out.extend_from_slice(&whole.hash.to_le_bytes());
-                if let Some(l) = &whole.letters {
-                    out.extend_from_slice(&l.to_bytes());
-                }
+                let letters = whole.letters.as_ref().map(Letters::to_bytes);
+                out.extend_from_slice(&letters.unwrap_or_else(Letters::every));
                 frame::push(&mut out, start.as_bytes());
             }
             out
