@@ -20,27 +20,23 @@ impl std::fmt::Debug for Letters {
 
 /// Each pair and triple of neighbouring letters of `text` (dots left out), as a bit.
 fn grams(text: &str, mut each: impl FnMut(usize)) {
-    let (mut a, mut b) = (None::<char>, None::<char>);
+    let (mut a, mut b) = (None::<u64>, None::<u64>);
     for c in text.chars().filter(|c| *c != '.') {
+        let c = u64::from(c);
         if let Some(b) = b {
-            each(bit(&[b, c]));
+            each(bit((b << 21) | c));
             if let Some(a) = a {
-                each(bit(&[a, b, c]));
+                each(bit((1 << 63) | (a << 42) | (b << 21) | c));
             }
         }
         (a, b) = (b, Some(c));
     }
 }
 
-fn bit(letters: &[char]) -> usize {
-    let mut h: u64 = 0;
-    for c in letters {
-        h = (h.rotate_left(21) ^ u64::from(*c)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-    // Mixed again (SplitMix64's finish), so each letter stirs every bit.
-    h = (h ^ (h >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    h = (h ^ (h >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    (h ^ (h >> 31)) as usize % BITS
+/// Letters packed 21 bits each (a triple marked by the top bit), to a bit of the set:
+/// Fibonacci hashing, whose top bits every letter stirs.
+fn bit(packed: u64) -> usize {
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS.trailing_zeros())) as usize
 }
 
 impl Letters {
