@@ -1,6 +1,6 @@
-//! The binary form of what a build keeps for the next (the memo of [`super::words`] and the
-//! lists of [`super::lists`]): little-endian numbers, lengths before what they count, read
-//! back with every length checked against what is left.
+//! The binary form of what a build keeps for the next (the memo of [`super::words`], the
+//! lists of [`super::lists`], the texts of [`super::records`]): little-endian numbers,
+//! lengths before what they count, read back with every length checked against what is left.
 
 /// Bytes being written.
 pub(super) struct Bytes(pub Vec<u8>);

@@ -10,8 +10,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_128;
 
-use crate::cache::frame;
-
+use crate::search::bytes::{Bytes, Reader};
 use crate::search::index::{Record, Whole, snippet_source, text_hash};
 use crate::search::letters::Letters;
 use crate::site::disclosure::Subject;
@@ -101,19 +100,20 @@ impl Pending<'_> {
             })
             .collect();
         let keep = (!same).then(|| {
-            let mut out = Vec::new();
+            let mut b = Bytes(Vec::new());
             for (source, (text, read_now, whole)) in sources.iter().zip(&texts) {
                 let start = match read_now {
                     true => snippet_source(text).into(),
                     false => std::borrow::Cow::Borrowed(text.as_str()),
                 };
-                out.extend_from_slice(&source.to_le_bytes());
-                out.extend_from_slice(&whole.hash.to_le_bytes());
+                b.u128(*source);
+                b.u128(whole.hash);
                 let letters = whole.letters.as_ref().map(Letters::to_bytes);
-                out.extend_from_slice(&letters.unwrap_or_else(Letters::every));
-                frame::push(&mut out, start.as_bytes());
+                b.0.extend_from_slice(&letters.unwrap_or_else(Letters::every));
+                b.len(start.len());
+                b.0.extend_from_slice(start.as_bytes());
             }
-            out
+            b.0
         });
         let mut records = std::mem::take(&mut self.records);
         for ((i, _), (text, read_now, whole)) in self.docs.iter().zip(texts) {
@@ -147,21 +147,14 @@ struct KeptText {
 
 impl Texts {
     /// What [`Pending::finish_with`] kept, or `None` when the bytes are not that.
-    pub fn decode(mut bytes: &[u8]) -> Option<Self> {
+    pub fn decode(bytes: &[u8]) -> Option<Self> {
         let mut map = HashMap::new();
-        while !bytes.is_empty() {
-            let (head, rest) = bytes.split_at_checked(32 + Letters::BYTES + 8)?;
-            let u128_at = |at: usize| -> Option<u128> {
-                Some(u128::from_le_bytes(head.get(at..at + 16)?.try_into().ok()?))
-            };
-            let (source, hash) = (u128_at(0)?, u128_at(16)?);
-            let letters = Letters::from_bytes(&head[32..32 + Letters::BYTES])?;
-            let len = usize::try_from(u64::from_le_bytes(
-                head[32 + Letters::BYTES..].try_into().ok()?,
-            ))
-            .ok()?;
-            let (start, rest) = rest.split_at_checked(len)?;
-            let start = simdutf8::basic::from_utf8(start).ok()?.to_owned();
+        let mut r = Reader(bytes);
+        while !r.0.is_empty() {
+            let (source, hash) = (r.u128()?, r.u128()?);
+            let letters = Letters::from_bytes(r.take(Letters::BYTES)?)?;
+            let n = r.len()?;
+            let start = simdutf8::basic::from_utf8(r.take(n)?).ok()?.to_owned();
             map.insert(
                 source,
                 KeptText {
@@ -170,7 +163,6 @@ impl Texts {
                     start,
                 },
             );
-            bytes = rest;
         }
         Some(Self(map))
     }
