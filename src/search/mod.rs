@@ -11,6 +11,7 @@
 
 mod bytes;
 pub mod codec;
+pub mod dict;
 pub mod index;
 pub mod letters;
 pub mod lists;

@@ -1,7 +1,7 @@
 //! The site's vocabulary and the one segmentation both sides use.
 //!
-//! At build time ICU4X's dictionary word segmenter ([`icu_segmenter`](mod@icu_segmenter)) reads every run of Thai
-//! text; the words it finds, counted, become the vocabulary, each with a cost (rarer words cost
+//! At build time ICU4X's dictionary word segmentation ([`crate::search::dict`]) reads every run
+//! of Thai text; the words it finds, counted, become the vocabulary, each with a cost (rarer words cost
 //! more), plus the site's own words from `site.yaml` (cheapest). Then one algorithm, [`Vocab::segment`],
 //! splits text into words: the split of least total cost over the vocabulary, unknown letters
 //! costing most. The index and the browser run the same algorithm over the same vocabulary (the
@@ -15,6 +15,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
+use crate::search::dict::{Dict, Piece, Scratch};
 use crate::search::text::breakable;
 
 /// The cost of one letter that is not part of any word.
@@ -365,66 +366,20 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Segments a run of Thai letters and counts its words: the site's words where they occur
-    /// (longest first), ICU4X's dictionary segmenter for the rest.
-    pub fn add_run(
-        &mut self,
-        segmenter: &icu_segmenter::WordSegmenterBorrowed<'static>,
-        site_words: &SiteWords,
-        run: &str,
-    ) {
-        if site_words.longest == 0 {
-            self.add_icu(segmenter, run);
-            return;
-        }
-        let chars: Vec<char> = run.chars().collect();
-        let mut rest = String::new();
-        let mut i = 0;
-        while i < chars.len() {
-            let found = breakable(&chars, i)
-                .then(|| {
-                    (2..=site_words.longest.min(chars.len() - i))
-                        .rev()
-                        .filter(|&l| breakable(&chars, i + l))
-                        .map(|l| chars[i..i + l].iter().collect::<String>())
-                        .find(|w| site_words.words.contains(w))
-                })
-                .flatten();
-            match found {
-                Some(w) => {
-                    self.add_icu(segmenter, &rest);
-                    rest.clear();
-                    i += w.chars().count();
-                    *self.words.entry(w).or_default() += 1;
-                }
+    /// Segments a run of Thai letters ([`each_word`]) and counts its words.
+    pub fn add_run(&mut self, dict: &Dict, site_words: &SiteWords, run: &str) {
+        each_word(dict, &mut Scratch::default(), site_words, run, |p| {
+            let w = match p {
+                Piece::Word(w) => dict.word(w),
+                Piece::Other(t) => t,
+            };
+            match self.words.get_mut(w) {
+                Some(n) => *n += 1,
                 None => {
-                    rest.push(chars[i]);
-                    i += 1;
+                    self.words.insert(w.to_owned(), 1);
                 }
             }
-        }
-        self.add_icu(segmenter, &rest);
-    }
-
-    fn add_icu(&mut self, segmenter: &icu_segmenter::WordSegmenterBorrowed<'static>, run: &str) {
-        if run.is_empty() {
-            return;
-        }
-        let mut iter = segmenter.segment_str(run);
-        let mut prev = iter.next().unwrap_or(0);
-        while let Some(b) = iter.next() {
-            if iter.is_word_like()
-                && let Some(w) = run.get(prev..b)
-            {
-                match self.words.get_mut(w) {
-                    Some(n) => *n += 1,
-                    None => {
-                        self.words.insert(w.to_owned(), 1);
-                    }
-                }
-            }
-            prev = b;
-        }
+        });
     }
 
     pub fn merge(mut self, other: Counts) -> Counts {
@@ -454,12 +409,46 @@ impl SiteWords {
     }
 }
 
-/// The segmenter the vocabulary comes from: ICU4X's dictionary model for Thai (fast and
-/// deterministic; the LSTM model is about a hundred times slower).
-pub fn icu_segmenter() -> icu_segmenter::WordSegmenterBorrowed<'static> {
-    icu_segmenter::WordSegmenter::new_dictionary(
-        icu_segmenter::options::WordBreakInvariantOptions::default(),
-    )
+/// The words of a run of Thai letters as the vocabulary counts them: the site's words where
+/// they occur (longest first), ICU4X's dictionary segmentation ([`Dict::segment`]) for the rest.
+/// A piece is a [`Piece::Word`] whenever it is a word of the dictionary.
+pub fn each_word<'a>(
+    dict: &Dict,
+    scratch: &mut Scratch,
+    site_words: &SiteWords,
+    run: &'a str,
+    mut f: impl FnMut(Piece<'a>),
+) {
+    if site_words.longest == 0 {
+        dict.segment(run, scratch, f);
+        return;
+    }
+    let chars: Vec<(usize, char)> = run.char_indices().collect();
+    let at = |i: usize| chars.get(i).map_or(run.len(), |c| c.0);
+    let letters: Vec<char> = chars.iter().map(|c| c.1).collect();
+    let mut rest = 0;
+    let mut i = 0;
+    while i < letters.len() {
+        let found = breakable(&letters, i)
+            .then(|| {
+                (2..=site_words.longest.min(letters.len() - i))
+                    .rev()
+                    .filter(|&l| breakable(&letters, i + l))
+                    .find(|&l| site_words.words.contains(&run[at(i)..at(i + l)]))
+            })
+            .flatten();
+        match found {
+            Some(l) => {
+                dict.segment(&run[at(rest)..at(i)], scratch, &mut f);
+                let w = &run[at(i)..at(i + l)];
+                f(dict.find(w).map_or(Piece::Other(w), Piece::Word));
+                i += l;
+                rest = i;
+            }
+            None => i += 1,
+        }
+    }
+    dict.segment(&run[at(rest)..], scratch, f);
 }
 
 /// Builds the vocabulary: the words ICU found with costs from their counts, the site's words
@@ -618,7 +607,7 @@ mod tests {
         let words = |site: &[&str], run: &str| {
             let mut counts = Counts::default();
             let site: Vec<String> = site.iter().map(|w| (*w).to_owned()).collect();
-            counts.add_run(&icu_segmenter(), &SiteWords::new(&site), run);
+            counts.add_run(crate::search::dict::thai(), &SiteWords::new(&site), run);
             let mut found: Vec<String> = counts.words.into_keys().collect();
             found.sort();
             found

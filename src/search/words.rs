@@ -283,43 +283,23 @@ pub(super) fn find(
 
     // ICU's counts of the documents the memo does not have.
     let splitter = SiteWords::new(site_words);
-    let segmenter = vocab::icu_segmenter();
-    let mut prepared: Vec<Option<Prepared>> = phase("search: normalize", || {
-        docs.par_iter()
-            .map(|(r, _, kept, _)| kept.is_none().then(|| Prepared::of(r)))
-            .collect()
+    // The dictionary is read (once a process) beside the normalizing, when any is to be counted.
+    let (mut prepared, _): (Vec<Option<Prepared>>, _) = phase("search: normalize", || {
+        rayon::join(
+            || {
+                docs.par_iter()
+                    .map(|(r, _, kept, _)| kept.is_none().then(|| Prepared::of(r)))
+                    .collect()
+            },
+            || {
+                if docs.iter().any(|(_, _, kept, _)| kept.is_none()) {
+                    crate::search::dict::thai();
+                }
+            },
+        )
     });
-    // Counted together (a map per thread), and each document's counts by a hash of the word
-    // (the memo's numbers are known once the vocabulary is): a map of its own per document
-    // would hold every word's letters again.
     let (fresh_total, mut fresh) = phase("search: ICU word segmentation", || {
-        prepared
-            .par_iter()
-            .enumerate()
-            .filter_map(|(i, p)| p.as_ref().map(|p| (i, p)))
-            .fold(
-                || (Counts::default(), Vec::new()),
-                |(total, mut each), (i, p)| {
-                    let mut c = Counts::default();
-                    for (run, _) in p.title.iter().chain(p.text.iter()).filter(|p| p.1) {
-                        c.add_run(&segmenter, &splitter, run);
-                    }
-                    let hashed: Vec<(u64, u32)> = c
-                        .words
-                        .iter()
-                        .map(|(w, n)| (word_hash(w), u32::try_from(*n).unwrap_or(u32::MAX)))
-                        .collect();
-                    each.push((i, hashed));
-                    (total.merge(c), each)
-                },
-            )
-            .reduce(
-                || (Counts::default(), Vec::new()),
-                |(a, mut x), (b, y)| {
-                    x.extend(y);
-                    (a.merge(b), x)
-                },
-            )
+        count::count_words(&prepared, &splitter)
     });
     fresh.sort_unstable_by_key(|(i, _)| *i);
 
@@ -737,6 +717,7 @@ impl Words {
     }
 }
 
+mod count;
 mod memo;
 
 #[cfg(test)]

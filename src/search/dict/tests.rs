@@ -1,0 +1,130 @@
+//! The trie cuts Thai text exactly as ICU4X's dictionary word segmenter does.
+
+use super::*;
+use proptest::prelude::*;
+
+/// The pieces as text, with whether each is a word of the dictionary.
+fn ours(run: &str) -> Vec<(String, bool)> {
+    let dict = thai();
+    let mut out = Vec::new();
+    dict.segment(run, &mut Scratch::default(), |p| {
+        out.push(match p {
+            Piece::Word(w) => (dict.word(w).to_owned(), true),
+            Piece::Other(t) => (t.to_owned(), false),
+        })
+    });
+    out
+}
+
+fn icu(run: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    icu_pieces(&icu_segmenter(), run, |p| {
+        out.push((p.to_owned(), thai().find(p).is_some()))
+    });
+    out
+}
+
+/// Every letter the index sends to the segmenter (`text::is_thai`).
+fn letters() -> Vec<char> {
+    ('\u{0E01}'..='\u{0E3A}')
+        .chain('\u{0E40}'..='\u{0E4E}')
+        .collect()
+}
+
+#[test]
+fn the_word_list_is_icus() {
+    let dict = thai();
+    assert!(dict.len() > 20_000, "{} words", dict.len());
+    let w = dict.find("ตัวอย่าง").expect("a common word");
+    assert_eq!(dict.word(w), "ตัวอย่าง");
+    assert_eq!(dict.find("ตัวอย่"), None);
+    assert_eq!(dict.find("abc"), None);
+    assert_eq!(
+        ours("ร้านตัวอย่างพาณิชย์"),
+        [
+            ("ร้าน".to_owned(), true),
+            ("ตัวอย่าง".to_owned(), true),
+            ("พาณิชย์".to_owned(), true)
+        ]
+    );
+}
+
+#[test]
+fn hard_cases_cut_as_icu_does() {
+    for run in [
+        "",
+        "ก",
+        "ั",
+        "ัััก",
+        "กั",
+        "เ",
+        "เเเเ",
+        "สายบ้านนายแดง",
+        "ำำำ",
+        "กำ",
+        "ๆ",
+        "ฯลฯ",
+        "ํ๎",
+        "ภาษาไทยง่ายนิดเดียว",
+        "คอนกรีตเสริมเหล็กหมู่ที่๑",
+        "ก่อสร้างถนนคอนกรีตxyz",
+        "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮ",
+    ] {
+        assert_eq!(ours(run), icu(run), "{run:?}");
+    }
+}
+
+#[test]
+fn the_example_site_cuts_as_icu_does() {
+    let mut runs = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content")];
+    while let Some(p) = stack.pop() {
+        if p.is_dir() {
+            stack.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+        } else if let Ok(text) = std::fs::read_to_string(&p) {
+            let mut run = String::new();
+            for c in text.chars() {
+                if crate::search::text::is_thai(c) {
+                    run.push(c);
+                } else if !run.is_empty() {
+                    runs.push(std::mem::take(&mut run));
+                }
+            }
+            runs.extend((!run.is_empty()).then_some(run));
+        }
+    }
+    assert!(runs.len() > 1000, "{} runs", runs.len());
+    for run in &runs {
+        assert_eq!(ours(run), icu(run), "{run:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Any letters, marks where no word has them included.
+    #[test]
+    fn random_letters_cut_as_icu_does(picks in prop::collection::vec(0usize..1000, 0..40)) {
+        let letters = letters();
+        let run: String = picks.iter().map(|i| letters[i % letters.len()]).collect();
+        prop_assert_eq!(ours(&run), icu(&run), "{:?}", run);
+    }
+
+    /// Words of the dictionary run together with stray letters between them: the longest
+    /// match, the walk past it and the step back.
+    #[test]
+    fn words_run_together_cut_as_icu_does(
+        picks in prop::collection::vec((0usize..100_000, 0usize..1000, any::<bool>()), 1..12)
+    ) {
+        let dict = thai();
+        let letters = letters();
+        let mut run = String::new();
+        for (w, l, stray) in picks {
+            run.push_str(dict.word(u32::try_from(w % dict.len()).unwrap()));
+            if stray {
+                run.push(letters[l % letters.len()]);
+            }
+        }
+        prop_assert_eq!(ours(&run), icu(&run), "{:?}", run);
+    }
+}

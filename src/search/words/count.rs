@@ -1,0 +1,94 @@
+//! ICU's counts of the documents' words, for the vocabulary and the memo.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::{Prepared, word_hash};
+use crate::search::dict::{Piece, Scratch};
+use crate::search::vocab::{self, Counts, SiteWords};
+
+/// ICU's counts of the words of each prepared document, by a hash of the word (the memo's
+/// numbers are known once the vocabulary is), and of all of them together. The dictionary's
+/// words are counted by number, in a table per thread; only the other pieces go through a map.
+#[allow(clippy::type_complexity)]
+pub(super) fn count_words(
+    prepared: &[Option<Prepared>],
+    splitter: &SiteWords,
+) -> (Counts, Vec<(usize, Vec<(u64, u32)>)>) {
+    if prepared.iter().all(Option::is_none) {
+        return (Counts::default(), Vec::new());
+    }
+    let dict = crate::search::dict::thai();
+    let hashes: Vec<u64> = (0..dict.len())
+        .map(|w| word_hash(dict.word(u32::try_from(w).unwrap_or(u32::MAX))))
+        .collect();
+    struct Tally<'a> {
+        dict: Vec<u64>,
+        other: Counts,
+        each: Vec<(usize, Vec<(u64, u32)>)>,
+        ids: Vec<u32>,
+        others: FxHashMap<&'a str, u32>,
+        scratch: Scratch,
+    }
+    let tally = || Tally {
+        dict: vec![0; dict.len()],
+        other: Counts::default(),
+        each: Vec::new(),
+        ids: Vec::new(),
+        others: FxHashMap::default(),
+        scratch: Scratch::default(),
+    };
+    let tallies: Vec<Tally> = prepared
+        .par_iter()
+        .with_min_len(256)
+        .enumerate()
+        .filter_map(|(i, p)| p.as_ref().map(|p| (i, p)))
+        .fold(tally, |mut t, (i, p)| {
+            for (run, _) in p.title.iter().chain(p.text.iter()).filter(|p| p.1) {
+                let (ids, others) = (&mut t.ids, &mut t.others);
+                vocab::each_word(dict, &mut t.scratch, splitter, run, |piece| match piece {
+                    Piece::Word(w) => ids.push(w),
+                    Piece::Other(o) => *others.entry(o).or_default() += 1,
+                });
+            }
+            t.ids.sort_unstable();
+            let mut hashed = Vec::with_capacity(t.others.len() + t.ids.len() / 2);
+            for same in t.ids.chunk_by(|a, b| a == b) {
+                t.dict[same[0] as usize] += same.len() as u64;
+                hashed.push((
+                    hashes[same[0] as usize],
+                    u32::try_from(same.len()).unwrap_or(u32::MAX),
+                ));
+            }
+            for (o, n) in t.others.drain() {
+                hashed.push((word_hash(o), n));
+                match t.other.words.get_mut(o) {
+                    Some(c) => *c += u64::from(n),
+                    None => {
+                        t.other.words.insert(o.to_owned(), u64::from(n));
+                    }
+                }
+            }
+            t.ids.clear();
+            t.each.push((i, hashed));
+            t
+        })
+        .collect();
+    let mut by_word = vec![0u64; dict.len()];
+    let mut total = Counts::default();
+    let mut each = Vec::new();
+    for t in tallies {
+        for (all, n) in by_word.iter_mut().zip(&t.dict) {
+            *all += n;
+        }
+        total = total.merge(t.other);
+        each.extend(t.each);
+    }
+    for (w, n) in by_word.into_iter().enumerate() {
+        if n > 0 {
+            let w = dict.word(u32::try_from(w).unwrap_or(u32::MAX));
+            total.words.insert(w.to_owned(), n);
+        }
+    }
+    (total, each)
+}
