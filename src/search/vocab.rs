@@ -87,9 +87,13 @@ struct Compact {
     nodes: Vec<CompactNode>,
     labels: Vec<char>,
     targets: Vec<u32>,
-    /// The root's child for each letter of the Thai block (`c − U+0E00`); 0 when none.
-    root: Box<[u32; 128]>,
+    /// For the root and each node of more than [`WIDE`] children, the child for each letter
+    /// of the Thai block (`c − U+0E00`), 128 to a node; 0 when none.
+    tables: Vec<u32>,
 }
+
+/// Nodes with more children than this find a Thai child in a table rather than a list.
+const WIDE: usize = 8;
 
 #[derive(Clone, Copy, Debug)]
 struct CompactNode {
@@ -98,6 +102,8 @@ struct CompactNode {
     /// The word's cost, or [`NO_WORD`].
     cost: u32,
     word: u32,
+    /// Where this node's row of [`Compact::tables`] starts, or [`NO_WORD`] when it has none.
+    table: u32,
 }
 
 impl Compact {
@@ -106,7 +112,7 @@ impl Compact {
             nodes: Vec::with_capacity(trie.len()),
             labels: Vec::with_capacity(trie.len()),
             targets: Vec::with_capacity(trie.len()),
-            root: Box::new([0; 128]),
+            tables: Vec::new(),
         };
         // Depth first, children in order: a node's first child follows it.
         let mut number = vec![0u32; trie.len()];
@@ -119,33 +125,40 @@ impl Compact {
         }
         for &n in &order {
             let node = &trie[n];
+            let mut table = NO_WORD;
+            if n == 0 || node.children.len() > WIDE {
+                table = u32::try_from(out.tables.len()).unwrap_or(NO_WORD);
+                let row = out.tables.len();
+                out.tables.resize(row + 128, 0);
+                for &(c, child) in &node.children {
+                    if let Some(k) = (c as u32).checked_sub(0x0E00).filter(|k| *k < 128) {
+                        out.tables[row + k as usize] = number[child as usize];
+                    }
+                }
+            }
             out.nodes.push(CompactNode {
                 first: u32::try_from(out.labels.len()).unwrap_or(u32::MAX),
                 len: u32::try_from(node.children.len()).unwrap_or(u32::MAX),
                 cost: node.cost.unwrap_or(NO_WORD),
                 word: node.word,
+                table,
             });
             for &(c, child) in &node.children {
                 out.labels.push(c);
                 out.targets.push(number[child as usize]);
             }
         }
-        for &(c, child) in &trie[0].children {
-            if let Some(k) = (c as u32).checked_sub(0x0E00).filter(|k| *k < 128) {
-                out.root[k as usize] = number[child as usize];
-            }
-        }
         out
     }
 
     fn child(&self, node: u32, c: char) -> Option<u32> {
-        if node == 0
+        let n = self.nodes[node as usize];
+        if n.table != NO_WORD
             && let Some(k) = (c as u32).checked_sub(0x0E00).filter(|k| *k < 128)
         {
-            let t = self.root[k as usize];
+            let t = self.tables[(n.table + k) as usize];
             return (t != 0).then_some(t);
         }
-        let n = self.nodes[node as usize];
         let (first, len) = (n.first as usize, n.len as usize);
         let labels = &self.labels[first..first + len];
         let i = if len <= 8 {

@@ -292,14 +292,21 @@ pub(super) fn find(
                     .collect()
             },
             || {
-                if docs.iter().any(|(_, _, kept, _)| kept.is_none()) {
+                if docs.iter().filter(|(_, _, kept, _)| kept.is_none()).count() >= count::FEW {
                     crate::search::dict::thai();
                 }
             },
         )
     });
     let (fresh_total, mut fresh) = phase("search: ICU word segmentation", || {
-        count::count_words(&prepared, &splitter)
+        let icu;
+        let dict = if prepared.iter().filter(|p| p.is_some()).count() < count::FEW {
+            icu = crate::search::dict::Dict::icu();
+            &icu
+        } else {
+            crate::search::dict::thai()
+        };
+        count::count_words(&prepared, &splitter, dict)
     });
     fresh.sort_unstable_by_key(|(i, _)| *i);
 

@@ -4,21 +4,27 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::{Prepared, word_hash};
-use crate::search::dict::{Piece, Scratch};
+use crate::search::dict::{Dict, Piece, Scratch};
 use crate::search::vocab::{self, Counts, SiteWords};
+
+/// Fewer documents than this are cut by ICU4X's own segmenter ([`Dict::icu`]): the same
+/// pieces, without reading its word list first.
+pub(super) const FEW: usize = 50;
+
+/// All documents' counts, and each one's by position: (a hash of the word, how often).
+pub(super) type Counted = (Counts, Vec<(usize, Vec<(u64, u32)>)>);
 
 /// ICU's counts of the words of each prepared document, by a hash of the word (the memo's
 /// numbers are known once the vocabulary is), and of all of them together. The dictionary's
 /// words are counted by number, in a table per thread; only the other pieces go through a map.
-#[allow(clippy::type_complexity)]
 pub(super) fn count_words(
     prepared: &[Option<Prepared>],
     splitter: &SiteWords,
-) -> (Counts, Vec<(usize, Vec<(u64, u32)>)>) {
+    dict: &Dict,
+) -> Counted {
     if prepared.iter().all(Option::is_none) {
         return (Counts::default(), Vec::new());
     }
-    let dict = crate::search::dict::thai();
     let hashes: Vec<u64> = (0..dict.len())
         .map(|w| word_hash(dict.word(u32::try_from(w).unwrap_or(u32::MAX))))
         .collect();

@@ -62,3 +62,51 @@ fn only_new_and_cheaper_words_count_as_cheaper() {
     expected.sort();
     assert_eq!(changed, expected);
 }
+
+/// Counting with ICU4X's word list read into a trie gives the counts ICU4X's own segmenter
+/// gives, for the whole site and each document (builds choose between them by how many
+/// documents there are to count).
+#[test]
+fn the_word_list_counts_as_icu_does() {
+    let mut texts = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content")];
+    while let Some(p) = stack.pop() {
+        if p.is_dir() {
+            stack.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+        } else if let Ok(text) = std::fs::read_to_string(&p) {
+            texts.push((p.display().to_string(), text));
+        }
+    }
+    assert!(texts.len() > 20, "{} files", texts.len());
+    let prepared: Vec<Option<Prepared>> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (title, text))| {
+            (i % 5 != 0).then(|| Prepared {
+                title: Packed::new(&normalize_clean(title)),
+                text: Packed::new(&normalize_clean(text)),
+            })
+        })
+        .collect();
+    let site = SiteWords::new(&["เทศบาลตำบล".to_owned(), "นายแดง".to_owned()]);
+    let sorted = |(total, mut each): count::Counted| {
+        each.sort_unstable();
+        for (_, d) in &mut each {
+            d.sort_unstable();
+        }
+        let mut total: Vec<(String, u64)> = total.words.into_iter().collect();
+        total.sort_unstable();
+        (total, each)
+    };
+    let icu = crate::search::dict::Dict::icu();
+    let by_icu = sorted(count::count_words(&prepared, &site, &icu));
+    let by_trie = sorted(count::count_words(
+        &prepared,
+        &site,
+        crate::search::dict::thai(),
+    ));
+    assert!(by_icu.0.len() > 1000, "{} words", by_icu.0.len());
+    assert!(by_icu.0.iter().any(|(w, _)| w == "เทศบาลตำบล"));
+    assert_eq!(by_icu.1.len(), prepared.iter().flatten().count());
+    assert_eq!(by_icu, by_trie);
+}
