@@ -406,19 +406,20 @@ fn build_with(
             .par_chunks(GROUP)
             .enumerate()
             .map(|(k, group)| {
-                let docs: Vec<Value> = group
+                // Tuples: the arrays `json!` would make, without building values first.
+                let docs: Vec<(usize, &str, &str, &str, String, &str)> = group
                     .iter()
                     .map(|r| {
-                        json!([
+                        (
                             r.kind,
-                            r.title,
-                            r.url,
-                            r.date_text,
+                            r.title.as_str(),
+                            r.url.as_str(),
+                            r.date_text.as_str(),
                             r.fiscal_year
                                 .map(|y| n.apply(&y.to_string()))
                                 .unwrap_or_default(),
-                            r.text,
-                        ])
+                            r.text.as_str(),
+                        )
                     })
                     .collect();
                 (format!("d/{k}.json"), json_text(&docs))
@@ -493,18 +494,28 @@ fn shard_count(total: usize, target: usize) -> usize {
 /// JSON with `<`, `>` and `&` written as escapes: no index file holds markup, even one served or
 /// read as HTML by mistake.
 fn json_text<T: serde::Serialize>(v: &T) -> String {
-    let s = serde_json::to_string(v).unwrap_or_else(|_| "null".into());
-    let mut out = String::with_capacity(s.len() + 1);
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c => out.push(c),
+    let mut s = serde_json::to_string(v).unwrap_or_else(|_| "null".into());
+    // Most files hold none of the three: they are written as serde_json made them.
+    if s.bytes().any(|b| matches!(b, b'<' | b'>' | b'&')) {
+        let mut out = String::with_capacity(s.len() + 64);
+        let mut from = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let escaped = match b {
+                b'<' => "\\u003c",
+                b'>' => "\\u003e",
+                b'&' => "\\u0026",
+                _ => continue,
+            };
+            // ASCII bytes: `i` is at a character's boundary.
+            out.push_str(&s[from..i]);
+            out.push_str(escaped);
+            from = i + 1;
         }
+        out.push_str(&s[from..]);
+        s = out;
     }
-    out.push('\n');
-    out
+    s.push('\n');
+    s
 }
 
 #[cfg(test)]

@@ -369,3 +369,15 @@ fn a_large_vocabulary_in_shards_finds_what_one_in_the_manifest_finds() {
     assert!(b.fetched.iter().any(|p| p.starts_with("v/")));
     assert!(!a.fetched.iter().any(|p| p.starts_with("v/")));
 }
+
+/// The index's JSON never holds `<`, `>` or `&` as such (a file read as HTML by mistake
+/// cannot open a tag), and reads back to the same values.
+#[test]
+fn json_files_escape_markup() {
+    let v = serde_json::json!(["<script>a & b</script>", "ไทย > 1", "plain"]);
+    let text = json_text(&v);
+    assert!(!text.contains(['<', '>', '&']), "{text}");
+    assert!(text.ends_with('\n'));
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), v);
+    assert_eq!(json_text(&serde_json::json!(["ไทย"])), "[\"ไทย\"]\n");
+}
