@@ -160,38 +160,65 @@ pub struct Kept {
     pub(super) entries: Vec<Entry>,
 }
 
+/// Entries to a chunk of [`Kept`]'s bytes: chunks are read back side by side.
+const CHUNK: usize = 4096;
+
 impl Kept {
     pub(super) fn encode(&self, b: &mut Bytes) {
         b.u128(self.synonyms);
         b.len(self.entries.len());
-        for e in &self.entries {
-            b.len(e.term.len());
-            b.0.extend_from_slice(e.term.as_bytes());
-            put_list(b, &e.title);
-            put_list(b, &e.text);
+        for chunk in self.entries.chunks(CHUNK) {
+            let at = b.0.len();
+            b.len(0);
+            for e in chunk {
+                b.len(e.term.len());
+                b.0.extend_from_slice(e.term.as_bytes());
+                put_list(b, &e.title);
+                put_list(b, &e.text);
+            }
+            let len = u32::try_from(b.0.len() - at - 4).unwrap_or(u32::MAX);
+            b.0[at..at + 4].copy_from_slice(&len.to_le_bytes());
         }
     }
 
     /// What [`Kept::encode`] wrote; `None` unless the terms are in order, each list ascending,
     /// not both empty, and of the `documents` there are.
     pub(super) fn decode(r: &mut Reader, documents: usize) -> Option<Self> {
+        use rayon::prelude::*;
         let synonyms = r.u128()?;
-        let entries: Vec<Entry> = (0..r.len()?)
-            .map(|_| {
-                let n = r.len()?;
-                let term = std::str::from_utf8(r.take(n)?).ok()?.to_owned();
-                Some(Entry {
-                    term,
-                    title: get_list(r)?,
-                    text: get_list(r)?,
-                })
+        let count = r.len()?;
+        let mut chunks = Vec::with_capacity(count.div_ceil(CHUNK));
+        for first in (0..count).step_by(CHUNK) {
+            let n = r.len()?;
+            chunks.push((CHUNK.min(count - first), r.take(n)?));
+        }
+        let decoded: Vec<Vec<Entry>> = chunks
+            .into_par_iter()
+            .map(|(n, bytes)| {
+                let mut r = Reader(bytes);
+                let entries = (0..n)
+                    .map(|_| {
+                        let n = r.len()?;
+                        let term = std::str::from_utf8(r.take(n)?).ok()?.to_owned();
+                        Some(Entry {
+                            term,
+                            title: get_list(&mut r)?,
+                            text: get_list(&mut r)?,
+                        })
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                r.0.is_empty().then_some(entries)
             })
             .collect::<Option<_>>()?;
+        let mut entries = Vec::with_capacity(count);
+        for chunk in decoded {
+            entries.extend(chunk);
+        }
         let list_ok = |l: &[u32]| {
             l.windows(2).all(|w| w[0] < w[1]) && l.last().is_none_or(|d| (*d as usize) < documents)
         };
         let valid = entries.windows(2).all(|w| w[0].term < w[1].term)
-            && entries.iter().all(|e| {
+            && entries.par_iter().all(|e| {
                 list_ok(&e.title) && list_ok(&e.text) && !(e.title.is_empty() && e.text.is_empty())
             });
         valid.then_some(Self { synonyms, entries })
@@ -401,6 +428,44 @@ mod tests {
         assert_eq!(
             get_list(&mut Reader(&[1, 0, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0])),
             None
+        );
+    }
+
+    /// Kept lists longer than a chunk read back whole and in order; out of order, out of
+    /// range or cut short across chunks, they are refused.
+    #[test]
+    fn kept_lists_of_many_chunks_read_back() {
+        let entries: Vec<Entry> = (0..CHUNK * 2 + 7)
+            .map(|i| {
+                let d = u32::try_from(i % 50).unwrap();
+                entry(&format!("t{i:06}"), &[d], &[d + 1, d + 3])
+            })
+            .collect();
+        let kept = Kept {
+            synonyms: 7,
+            entries: entries.clone(),
+        };
+        let mut b = Bytes(Vec::new());
+        kept.encode(&mut b);
+        let back = Kept::decode(&mut Reader(&b.0), 60).expect("reads back");
+        assert_eq!(back.synonyms, 7);
+        assert_eq!(back.entries, entries);
+        assert!(
+            Kept::decode(&mut Reader(&b.0), 52).is_none(),
+            "a number past the documents"
+        );
+        assert!(Kept::decode(&mut Reader(&b.0[..b.0.len() - 1]), 60).is_none());
+        let mut swapped = entries;
+        swapped.swap(CHUNK - 1, CHUNK);
+        let mut b = Bytes(Vec::new());
+        Kept {
+            synonyms: 7,
+            entries: swapped,
+        }
+        .encode(&mut b);
+        assert!(
+            Kept::decode(&mut Reader(&b.0), 60).is_none(),
+            "terms out of order"
         );
     }
 

@@ -28,8 +28,13 @@ impl Memo {
                     .map(|e| e.term.len() + 12 + (e.title.len() + e.text.len()) * 2)
                     .sum::<usize>()
             });
+        // The documents' part first, behind its length and how many documents it holds, then
+        // the lists: read back side by side.
         let mut b = Bytes(Vec::with_capacity(size));
         b.u128(self.settings);
+        b.len(self.docs.len());
+        let part = b.0.len();
+        b.len(0);
         b.len(self.strings.len());
         for s in &self.strings {
             b.len(s.len());
@@ -57,6 +62,8 @@ impl Memo {
             b.u32s(&d.title);
             b.u32s(&d.text);
         }
+        let len = u32::try_from(b.0.len() - part - 4).unwrap_or(u32::MAX);
+        b.0[part..part + 4].copy_from_slice(&len.to_le_bytes());
         b.0.push(u8::from(self.lists.is_some()));
         if let Some(lists) = &self.lists {
             lists.encode(&mut b);
@@ -68,6 +75,46 @@ impl Memo {
     pub fn decode(bytes: &[u8]) -> Option<Self> {
         let mut r = Reader(bytes);
         let settings = r.u128()?;
+        let documents = r.len()?;
+        let n = r.len()?;
+        let part = r.take(n)?;
+        let (words_part, lists) = rayon::join(
+            || Self::decode_words(part),
+            || match r.take(1)?[0] {
+                0 => r.0.is_empty().then_some(None),
+                1 => {
+                    let lists = crate::search::lists::Kept::decode(&mut r, documents)?;
+                    r.0.is_empty().then_some(Some(lists))
+                }
+                _ => None,
+            },
+        );
+        let (strings, words, vocab, totals, docs) = words_part?;
+        let lists = lists?;
+        // Every number names a string; every word's number is a word.
+        let n = strings.len();
+        let is_word = |w: &u32| (*w as usize) < words;
+        let valid = words <= n
+            && docs.len() == documents
+            && vocab.iter().all(|(_, a)| a.iter().all(is_word))
+            && totals.iter().all(|(w, _)| is_word(w))
+            && docs.iter().all(|d| {
+                d.counts.iter().all(|(w, _)| is_word(w))
+                    && d.title.iter().chain(&d.text).all(|t| (*t as usize) < n)
+            });
+        valid.then_some(Memo {
+            settings,
+            strings,
+            words,
+            vocab,
+            totals,
+            docs,
+            lists,
+        })
+    }
+    /// The part of [`Memo::encode`] before the lists.
+    fn decode_words(part: &[u8]) -> Option<WordsPart> {
+        let mut r = Reader(part);
         let strings: Vec<Box<str>> = (0..r.len()?)
             .map(|_| {
                 let n = r.len()?;
@@ -97,30 +144,16 @@ impl Memo {
                 })
             })
             .collect::<Option<_>>()?;
-        let lists = match r.take(1)?[0] {
-            0 => None,
-            1 => Some(crate::search::lists::Kept::decode(&mut r, docs.len())?),
-            _ => return None,
-        };
-        // Every number names a string; every word's number is a word.
-        let n = strings.len();
-        let is_word = |w: &u32| (*w as usize) < words;
-        let valid = words <= n
-            && r.0.is_empty()
-            && vocab.iter().all(|(_, a)| a.iter().all(is_word))
-            && totals.iter().all(|(w, _)| is_word(w))
-            && docs.iter().all(|d| {
-                d.counts.iter().all(|(w, _)| is_word(w))
-                    && d.title.iter().chain(&d.text).all(|t| (*t as usize) < n)
-            });
-        valid.then_some(Memo {
-            settings,
-            strings,
-            words,
-            vocab,
-            totals,
-            docs,
-            lists,
-        })
+        r.0.is_empty()
+            .then_some((strings, words, vocab, totals, docs))
     }
 }
+
+/// The strings, the number of words, the vocabulary, the totals and the documents.
+type WordsPart = (
+    Vec<Box<str>>,
+    usize,
+    Vec<(u32, Vec<u32>)>,
+    Vec<(u32, u64)>,
+    Vec<DocMemo>,
+);
