@@ -131,8 +131,15 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                 .map(|d| d.front_fingerprint)
                 .collect::<Vec<_>>(),
         ));
+        let path = format!("{rel}index.html");
         if let Some(html) = r.cache.as_ref().and_then(|c| c.page(key)) {
-            out.add(format!("{rel}index.html"), Body::Shared(html));
+            out.add_keyed(path, Body::Shared(html), key);
+            continue;
+        }
+        // A big section's list is a long page: the one the folder holds is kept when its
+        // documents' front matter is as it was.
+        if r.previous.as_ref().is_some_and(|p| p.holds(&path, key)) {
+            out.add_keyed(path, Body::Kept(key), key);
             continue;
         }
         let view = SectionView::new(site, section, &r.urls);
@@ -145,7 +152,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                 if let Some(c) = &r.cache {
                     c.put_page(key, std::sync::Arc::clone(&shared));
                 }
-                out.add(format!("{rel}index.html"), Body::Shared(shared));
+                out.add_keyed(path, Body::Shared(shared), key);
             }
             Err(d) => diags.push(d),
         }

@@ -155,7 +155,43 @@ fn an_unchanged_rebuild_renders_no_document_page_again() {
     site.public().assert_same(&fresh.public());
     assert_eq!(kept(&site), all, "the other folder had the old page too");
     site.public().assert_same(&fresh.public());
-    assert_eq!(kept(&site), all + 1, "now both folders have it");
+    // Its front matter changed: the section's list was rendered again with it.
+    assert_eq!(
+        kept(&site),
+        all + 2,
+        "now both folders have it, and the list"
+    );
+}
+
+/// A section's list shows front matter only: an edit of a document's text keeps the list the
+/// folder holds (one page rendered again), an edit of its title renders the list again too.
+#[test]
+fn a_section_list_is_kept_until_what_it_shows_changes() {
+    let site = built_twice();
+    let all = kept(&site);
+    let a = "content/announcements/ethics-code.md";
+    let (text, more) = ("5. มุ่งผลสัมฤทธิ์ของงาน", "5. มุ่งผลสัมฤทธิ์ของงานเป็นสำคัญ");
+    let (title, new_title) = (
+        "เรื่อง เผยแพร่ประมวลจริยธรรมของพนักงานเทศบาล",
+        "เรื่อง เผยแพร่ประมวลจริยธรรมฉบับปรับปรุงของพนักงานเทศบาล",
+    );
+    let site = site.replace(a, text, more);
+    assert_eq!(kept(&site), all - 1, "the list is kept, the page is not");
+    let site = site.replace(a, title, new_title);
+    assert_eq!(
+        kept(&site),
+        all - 2,
+        "the page and the list are rendered again"
+    );
+    assert!(
+        site.read("public/announcements/index.html")
+            .contains("ฉบับปรับปรุง")
+    );
+    let fresh = TestSite::example()
+        .replace(a, text, more)
+        .replace(a, title, new_title);
+    fresh.build().success();
+    site.public().assert_same(&fresh.public());
 }
 
 #[test]
