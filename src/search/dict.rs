@@ -78,11 +78,9 @@ impl Dict {
     }
 
     fn load() -> Dict {
-        let inner = match Trie::from_icu() {
-            Some(t) => Inner::Trie(t),
-            None => Inner::Icu(icu_segmenter()),
-        };
-        Dict { inner }
+        Trie::from_icu().map_or_else(Dict::icu, |t| Dict {
+            inner: Inner::Trie(t),
+        })
     }
 
     /// How many words the dictionary numbers (none when ICU4X's segmenter is used instead).

@@ -283,28 +283,26 @@ pub(super) fn find(
 
     // ICU's counts of the documents the memo does not have.
     let splitter = SiteWords::new(site_words);
-    // The dictionary is read (once a process) beside the normalizing, when any is to be counted.
-    let (mut prepared, _): (Vec<Option<Prepared>>, _) = phase("search: normalize", || {
+    // The word list is read (once a process) beside the normalizing, when it is used.
+    let to_count = docs.iter().filter(|(_, _, kept, _)| kept.is_none()).count();
+    let (mut prepared, dict) = phase("search: normalize", || {
         rayon::join(
             || {
                 docs.par_iter()
                     .map(|(r, _, kept, _)| kept.is_none().then(|| Prepared::of(r)))
-                    .collect()
+                    .collect::<Vec<Option<Prepared>>>()
             },
-            || {
-                if docs.iter().filter(|(_, _, kept, _)| kept.is_none()).count() >= count::FEW {
-                    crate::search::dict::thai();
-                }
-            },
+            || count::word_list(to_count),
         )
     });
     let (fresh_total, mut fresh) = phase("search: ICU word segmentation", || {
         let icu;
-        let dict = if prepared.iter().filter(|p| p.is_some()).count() < count::FEW {
-            icu = crate::search::dict::Dict::icu();
-            &icu
-        } else {
-            crate::search::dict::thai()
+        let dict = match dict {
+            Some(list) => list,
+            None => {
+                icu = crate::search::dict::Dict::icu();
+                &icu
+            }
         };
         count::count_words(&prepared, &splitter, dict)
     });

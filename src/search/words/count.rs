@@ -9,7 +9,13 @@ use crate::search::vocab::{self, Counts, SiteWords};
 
 /// Fewer documents than this are cut by ICU4X's own segmenter ([`Dict::icu`]): the same
 /// pieces, without reading its word list first.
-pub(super) const FEW: usize = 50;
+const FEW: usize = 50;
+
+/// The word list to count `documents` with, read when first needed; `None` when there are so
+/// few that ICU4X's own segmenter ([`Dict::icu`]) costs less than reading it.
+pub(super) fn word_list(documents: usize) -> Option<&'static Dict> {
+    (documents >= FEW).then(crate::search::dict::thai)
+}
 
 /// All documents' counts, and each one's by position: (a hash of the word, how often).
 pub(super) type Counted = (Counts, Vec<(usize, Vec<(u64, u32)>)>);
