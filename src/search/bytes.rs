@@ -21,6 +21,19 @@ impl Bytes {
             self.u32(n);
         }
     }
+    /// `b` behind its length.
+    pub(super) fn bytes(&mut self, b: &[u8]) {
+        self.len(b.len());
+        self.0.extend_from_slice(b);
+    }
+    /// What `f` writes, behind its length (read back whole with [`Reader::bytes`]).
+    pub(super) fn framed(&mut self, f: impl FnOnce(&mut Self)) {
+        let at = self.0.len();
+        self.len(0);
+        f(self);
+        let len = u32::try_from(self.0.len() - at - 4).unwrap_or(u32::MAX);
+        self.0[at..at + 4].copy_from_slice(&len.to_le_bytes());
+    }
 }
 
 /// Bytes being read.
@@ -42,6 +55,11 @@ impl<'a> Reader<'a> {
     }
     pub(super) fn u128(&mut self) -> Option<u128> {
         Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
+    }
+    /// What [`Bytes::bytes`] or [`Bytes::framed`] wrote.
+    pub(super) fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.len()?;
+        self.take(n)
     }
     pub(super) fn u32s(&mut self) -> Option<Vec<u32>> {
         let n = self.len()?;

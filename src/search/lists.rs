@@ -168,16 +168,13 @@ impl Kept {
         b.u128(self.synonyms);
         b.len(self.entries.len());
         for chunk in self.entries.chunks(CHUNK) {
-            let at = b.0.len();
-            b.len(0);
-            for e in chunk {
-                b.len(e.term.len());
-                b.0.extend_from_slice(e.term.as_bytes());
-                put_list(b, &e.title);
-                put_list(b, &e.text);
-            }
-            let len = u32::try_from(b.0.len() - at - 4).unwrap_or(u32::MAX);
-            b.0[at..at + 4].copy_from_slice(&len.to_le_bytes());
+            b.framed(|b| {
+                for e in chunk {
+                    b.bytes(e.term.as_bytes());
+                    put_list(b, &e.title);
+                    put_list(b, &e.text);
+                }
+            });
         }
     }
 
@@ -189,8 +186,7 @@ impl Kept {
         let count = r.len()?;
         let mut chunks = Vec::with_capacity(count.div_ceil(CHUNK));
         for first in (0..count).step_by(CHUNK) {
-            let n = r.len()?;
-            chunks.push((CHUNK.min(count - first), r.take(n)?));
+            chunks.push((CHUNK.min(count - first), r.bytes()?));
         }
         let decoded: Vec<Vec<Entry>> = chunks
             .into_par_iter()
@@ -198,8 +194,7 @@ impl Kept {
                 let mut r = Reader(bytes);
                 let entries = (0..n)
                     .map(|_| {
-                        let n = r.len()?;
-                        let term = std::str::from_utf8(r.take(n)?).ok()?.to_owned();
+                        let term = std::str::from_utf8(r.bytes()?).ok()?.to_owned();
                         Some(Entry {
                             term,
                             title: get_list(&mut r)?,

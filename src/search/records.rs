@@ -110,8 +110,7 @@ impl Pending<'_> {
                 b.u128(whole.hash);
                 let letters = whole.letters.as_ref().map(Letters::to_bytes);
                 b.0.extend_from_slice(&letters.unwrap_or_else(Letters::every));
-                b.len(start.len());
-                b.0.extend_from_slice(start.as_bytes());
+                b.bytes(start.as_bytes());
             }
             b.0
         });
@@ -153,8 +152,7 @@ impl Texts {
         while !r.0.is_empty() {
             let (source, hash) = (r.u128()?, r.u128()?);
             let letters = Letters::from_bytes(r.take(Letters::BYTES)?)?;
-            let n = r.len()?;
-            let start = simdutf8::basic::from_utf8(r.take(n)?).ok()?.to_owned();
+            let start = simdutf8::basic::from_utf8(r.bytes()?).ok()?.to_owned();
             map.insert(
                 source,
                 KeptText {

@@ -33,12 +33,19 @@ impl Memo {
         let mut b = Bytes(Vec::with_capacity(size));
         b.u128(self.settings);
         b.len(self.docs.len());
-        let part = b.0.len();
-        b.len(0);
+        b.framed(|b| self.encode_words(b));
+        b.0.push(u8::from(self.lists.is_some()));
+        if let Some(lists) = &self.lists {
+            lists.encode(&mut b);
+        }
+        b.0
+    }
+
+    /// The part of [`Memo::encode`] before the lists ([`Memo::decode_words`] reads it).
+    fn encode_words(&self, b: &mut Bytes) {
         b.len(self.strings.len());
         for s in &self.strings {
-            b.len(s.len());
-            b.0.extend_from_slice(s.as_bytes());
+            b.bytes(s.as_bytes());
         }
         b.len(self.words);
         for (cost, atoms) in &self.vocab {
@@ -62,13 +69,6 @@ impl Memo {
             b.u32s(&d.title);
             b.u32s(&d.text);
         }
-        let len = u32::try_from(b.0.len() - part - 4).unwrap_or(u32::MAX);
-        b.0[part..part + 4].copy_from_slice(&len.to_le_bytes());
-        b.0.push(u8::from(self.lists.is_some()));
-        if let Some(lists) = &self.lists {
-            lists.encode(&mut b);
-        }
-        b.0
     }
 
     /// What [`Memo::encode`] wrote; `None` for anything else, or numbers out of range.
@@ -76,8 +76,7 @@ impl Memo {
         let mut r = Reader(bytes);
         let settings = r.u128()?;
         let documents = r.len()?;
-        let n = r.len()?;
-        let part = r.take(n)?;
+        let part = r.bytes()?;
         let (words_part, lists) = rayon::join(
             || Self::decode_words(part),
             || match r.take(1)?[0] {
@@ -116,10 +115,7 @@ impl Memo {
     fn decode_words(part: &[u8]) -> Option<WordsPart> {
         let mut r = Reader(part);
         let strings: Vec<Box<str>> = (0..r.len()?)
-            .map(|_| {
-                let n = r.len()?;
-                std::str::from_utf8(r.take(n)?).ok().map(Box::from)
-            })
+            .map(|_| std::str::from_utf8(r.bytes()?).ok().map(Box::from))
             .collect::<Option<_>>()?;
         let words = r.len()?;
         let vocab: Vec<(u32, Vec<u32>)> = (0..words)
