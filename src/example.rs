@@ -42,6 +42,18 @@ pub fn leftovers<'a>(
     found
 }
 
+/// Each text file of the example's `content/`, by its path in it: text for tests to run over.
+#[cfg(test)]
+pub fn texts() -> Vec<(&'static Path, &'static str)> {
+    let mut out = Vec::new();
+    visit(&CONTENT, &mut |file| {
+        if let Some(text) = file.contents_utf8() {
+            out.push((file.path(), text));
+        }
+    });
+    out
+}
+
 fn visit(dir: &'static Dir<'static>, f: &mut dyn FnMut(&'static include_dir::File<'static>)) {
     for file in dir.files() {
         f(file);

@@ -77,21 +77,16 @@ fn hard_cases_cut_as_icu_does() {
 #[test]
 fn the_example_site_cuts_as_icu_does() {
     let mut runs = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content")];
-    while let Some(p) = stack.pop() {
-        if p.is_dir() {
-            stack.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
-        } else if let Ok(text) = std::fs::read_to_string(&p) {
-            let mut run = String::new();
-            for c in text.chars() {
-                if crate::search::text::is_thai(c) {
-                    run.push(c);
-                } else if !run.is_empty() {
-                    runs.push(std::mem::take(&mut run));
-                }
+    for (_, text) in crate::example::texts() {
+        let mut run = String::new();
+        for c in text.chars() {
+            if crate::search::text::is_thai(c) {
+                run.push(c);
+            } else if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
             }
-            runs.extend((!run.is_empty()).then_some(run));
         }
+        runs.extend((!run.is_empty()).then_some(run));
     }
     assert!(runs.len() > 1000, "{} runs", runs.len());
     for run in &runs {

@@ -68,22 +68,14 @@ fn only_new_and_cheaper_words_count_as_cheaper() {
 /// documents there are to count).
 #[test]
 fn the_word_list_counts_as_icu_does() {
-    let mut texts = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content")];
-    while let Some(p) = stack.pop() {
-        if p.is_dir() {
-            stack.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
-        } else if let Ok(text) = std::fs::read_to_string(&p) {
-            texts.push((p.display().to_string(), text));
-        }
-    }
+    let texts = crate::example::texts();
     assert!(texts.len() > 20, "{} files", texts.len());
     let prepared: Vec<Option<Prepared>> = texts
         .iter()
         .enumerate()
         .map(|(i, (title, text))| {
             (i % 5 != 0).then(|| Prepared {
-                title: Packed::new(&normalize_clean(title)),
+                title: Packed::new(&normalize_clean(&title.display().to_string())),
                 text: Packed::new(&normalize_clean(text)),
             })
         })
