@@ -9,27 +9,15 @@ day to day). Prints medians and the ratios prongsai/Hugo (below 1.0 means prongs
 Needs `hugo` (Debian package hugo). Build prongsai with --release first.
 """
 import argparse
-import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from side_by_side import alternate, report
+
 HERE = Path(__file__).resolve().parent
-
-
-def timed(cmd, cwd):
-    start = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - start
-    err = p.stderr.read().decode(errors="replace")
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(cmd)} failed:\n{err[-2000:]}")
-    return wall, usage.ru_maxrss / 1024  # seconds, MiB
 
 
 def main():
@@ -46,26 +34,11 @@ def main():
         subprocess.run([sys.executable, str(HERE / "gen_site.py"), str(tmp), "--pages", str(a.pages)], check=True)
         ours = [prongsai, "build", "--root", str(tmp / "prongsai"), "-q"]
         hugo = ["hugo", "--quiet", "--source", str(tmp / "hugo"), "--destination", str(tmp / "hugo-public")]
-        timed(ours, tmp), timed(hugo, tmp)  # warm-up: file cache
         out_dirs = [tmp / "hugo-public", tmp / "prongsai/public", tmp / "prongsai/.public.prongsai"]
-        rows = {(mode, tool): [] for mode in ("first", "rebuild") for tool in ("prongsai", "hugo")}
-        for _ in range(a.runs):
-            for d in out_dirs:
-                shutil.rmtree(d, ignore_errors=True)
-            rows["first", "hugo"].append(timed(hugo, tmp))
-            rows["first", "prongsai"].append(timed(ours, tmp))
-            rows["rebuild", "hugo"].append(timed(hugo, tmp))
-            rows["rebuild", "prongsai"].append(timed(ours, tmp))
+        rows = alternate(ours, hugo, "hugo", out_dirs, a.runs, tmp)
         pages_out = sum(1 for _ in (tmp / "prongsai/public").rglob("*.html"))
     print(f"pages in: {a.pages}; prongsai wrote {pages_out} HTML files")
-    for mode in ("first", "rebuild"):
-        med = {t: (statistics.median(w for w, _ in rows[mode, t]), statistics.median(m for _, m in rows[mode, t]))
-               for t in ("prongsai", "hugo")}
-        ratios = [o[0] / h[0] for o, h in zip(rows[mode, "prongsai"], rows[mode, "hugo"])]
-        for t, (w, m) in med.items():
-            print(f"{mode:8} {t:9} median wall {w:.3f} s, peak RSS {m:.0f} MiB")
-        print(f"{mode:8} ratio prongsai/hugo wall: median {statistics.median(ratios):.2f} "
-              f"(min {min(ratios):.2f}, max {max(ratios):.2f}); peak RSS ratio {med['prongsai'][1] / med['hugo'][1]:.2f}")
+    report(rows, "hugo")
 
 
 if __name__ == "__main__":

@@ -13,15 +13,14 @@ of gen_site.py turned into Zola's form: the same pages, front matter in TOML, th
 templates in Tera, Zola's search index off (as Hugo has none).
 """
 import argparse
-import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from side_by_side import alternate, report
 
 HERE = Path(__file__).resolve().parent
 
@@ -72,17 +71,6 @@ def zola_site(hugo: Path, out: Path):
         (out / "content" / "announcements" / md.name).write_text(head + text[m.end():], encoding="utf-8")
 
 
-def timed(cmd, cwd):
-    start = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - start
-    err = p.stderr.read().decode(errors="replace")
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(cmd)} failed:\n{err[-2000:]}")
-    return wall, usage.ru_maxrss / 1024  # seconds, MiB
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--zola", required=True)
@@ -101,28 +89,13 @@ def main():
         ours = [prongsai, "build", "--root", str(tmp / "prongsai"), "-q"]
         theirs = [zola, "--root", str(tmp / "zola"), "build", "--output-dir", str(tmp / "zola-public"),
                   "--force"]
-        timed(ours, tmp), timed(theirs, tmp)  # warm-up: file cache
         out_dirs = [tmp / "zola-public", tmp / "prongsai/public", tmp / "prongsai/.public.prongsai"]
-        rows = {(mode, tool): [] for mode in ("first", "rebuild") for tool in ("prongsai", "zola")}
-        for _ in range(a.runs):
-            for d in out_dirs:
-                shutil.rmtree(d, ignore_errors=True)
-            rows["first", "zola"].append(timed(theirs, tmp))
-            rows["first", "prongsai"].append(timed(ours, tmp))
-            rows["rebuild", "zola"].append(timed(theirs, tmp))
-            rows["rebuild", "prongsai"].append(timed(ours, tmp))
+        rows = alternate(ours, theirs, "zola", out_dirs, a.runs, tmp)
         zola_pages = sum(1 for _ in (tmp / "zola-public").rglob("*.html"))
         ours_pages = sum(1 for _ in (tmp / "prongsai/public").rglob("*.html"))
     version = subprocess.run([zola, "--version"], capture_output=True, text=True).stdout.strip()
     print(f"pages in: {a.pages}; {version} wrote {zola_pages} HTML files, prongsai {ours_pages}")
-    for mode in ("first", "rebuild"):
-        med = {t: (statistics.median(w for w, _ in rows[mode, t]), statistics.median(m for _, m in rows[mode, t]))
-               for t in ("prongsai", "zola")}
-        ratios = [o[0] / z[0] for o, z in zip(rows[mode, "prongsai"], rows[mode, "zola"])]
-        for t, (w, m) in med.items():
-            print(f"{mode:8} {t:9} median wall {w:.3f} s, peak RSS {m:.0f} MiB")
-        print(f"{mode:8} ratio prongsai/zola wall: median {statistics.median(ratios):.2f} "
-              f"(min {min(ratios):.2f}, max {max(ratios):.2f}); peak RSS ratio {med['prongsai'][1] / med['zola'][1]:.2f}")
+    report(rows, "zola")
 
 
 if __name__ == "__main__":
