@@ -18,6 +18,9 @@ use std::sync::OnceLock;
 use crate::search::dict::{Dict, Piece, Scratch};
 use crate::search::text::breakable;
 
+mod trie;
+use trie::{NO_WORD, Trie};
+
 /// The cost of one letter that is not part of any word.
 pub const UNKNOWN_COST: u32 = 1000;
 /// The cost of the last piece of a query when it only starts a word (`คอนกรี`).
@@ -61,8 +64,8 @@ pub struct Vocab {
     nodes: Vec<Node>,
     /// The words in the order inserted: a word's number.
     list: Vec<String>,
-    /// The trie laid out for reading, made when first needed after an insert.
-    compact: OnceLock<Compact>,
+    /// The trie laid out for [`Vocab::split`], made when first needed after an insert.
+    compact: OnceLock<Trie>,
 }
 
 impl Default for Vocab {
@@ -73,100 +76,6 @@ impl Default for Vocab {
             list: Vec::new(),
             compact: OnceLock::new(),
         }
-    }
-}
-
-/// No word ends at a node of [`Compact`].
-const NO_WORD: u32 = u32::MAX;
-
-/// The trie of [`Vocab`] for [`Vocab::split`]: each node's children side by side in two flat
-/// arrays, nodes numbered depth first, and the root's Thai children in a table by letter. A walk
-/// touches a few neighbouring cache lines instead of a list per node.
-#[derive(Clone, Debug)]
-struct Compact {
-    nodes: Vec<CompactNode>,
-    labels: Vec<char>,
-    targets: Vec<u32>,
-    /// For the root and each node of more than [`WIDE`] children, the child for each letter
-    /// of the Thai block (`c − U+0E00`), 128 to a node; 0 when none.
-    tables: Vec<u32>,
-}
-
-/// Nodes with more children than this find a Thai child in a table rather than a list.
-const WIDE: usize = 8;
-
-#[derive(Clone, Copy, Debug)]
-struct CompactNode {
-    first: u32,
-    len: u32,
-    /// The word's cost, or [`NO_WORD`].
-    cost: u32,
-    word: u32,
-    /// Where this node's row of [`Compact::tables`] starts, or [`NO_WORD`] when it has none.
-    table: u32,
-}
-
-impl Compact {
-    fn new(trie: &[Node]) -> Self {
-        let mut out = Compact {
-            nodes: Vec::with_capacity(trie.len()),
-            labels: Vec::with_capacity(trie.len()),
-            targets: Vec::with_capacity(trie.len()),
-            tables: Vec::new(),
-        };
-        // Depth first, children in order: a node's first child follows it.
-        let mut number = vec![0u32; trie.len()];
-        let mut order = Vec::with_capacity(trie.len());
-        let mut stack = vec![0usize];
-        while let Some(n) = stack.pop() {
-            number[n] = u32::try_from(order.len()).unwrap_or(u32::MAX);
-            order.push(n);
-            stack.extend(trie[n].children.iter().rev().map(|&(_, c)| c as usize));
-        }
-        for &n in &order {
-            let node = &trie[n];
-            let mut table = NO_WORD;
-            if n == 0 || node.children.len() > WIDE {
-                table = u32::try_from(out.tables.len()).unwrap_or(NO_WORD);
-                let row = out.tables.len();
-                out.tables.resize(row + 128, 0);
-                for &(c, child) in &node.children {
-                    if let Some(k) = (c as u32).checked_sub(0x0E00).filter(|k| *k < 128) {
-                        out.tables[row + k as usize] = number[child as usize];
-                    }
-                }
-            }
-            out.nodes.push(CompactNode {
-                first: u32::try_from(out.labels.len()).unwrap_or(u32::MAX),
-                len: u32::try_from(node.children.len()).unwrap_or(u32::MAX),
-                cost: node.cost.unwrap_or(NO_WORD),
-                word: node.word,
-                table,
-            });
-            for &(c, child) in &node.children {
-                out.labels.push(c);
-                out.targets.push(number[child as usize]);
-            }
-        }
-        out
-    }
-
-    fn child(&self, node: u32, c: char) -> Option<u32> {
-        let n = self.nodes[node as usize];
-        if n.table != NO_WORD
-            && let Some(k) = (c as u32).checked_sub(0x0E00).filter(|k| *k < 128)
-        {
-            let t = self.tables[(n.table + k) as usize];
-            return (t != 0).then_some(t);
-        }
-        let (first, len) = (n.first as usize, n.len as usize);
-        let labels = &self.labels[first..first + len];
-        let i = if len <= 8 {
-            labels.iter().position(|&l| l == c)?
-        } else {
-            labels.binary_search(&c).ok()?
-        };
-        Some(self.targets[first + i])
     }
 }
 
@@ -294,7 +203,7 @@ impl Vocab {
         if n == 0 {
             return Vec::new();
         }
-        let trie = self.compact.get_or_init(|| Compact::new(&self.nodes));
+        let trie = self.compact.get_or_init(|| Trie::new(&self.nodes));
         let brk: Vec<bool> = (0..=n).map(|i| breakable(chars, i)).collect();
         // best[i] = (cost of chars[i..], the first piece)
         let mut best: Vec<(u32, usize, SpanKind)> = vec![(u32::MAX, n, SpanKind::Unknown); n + 1];
@@ -309,16 +218,16 @@ impl Vocab {
                     pick = (cost, end, kind);
                 }
             };
-            let mut node = Some(0u32);
+            let mut node = Some(Trie::ROOT);
             let mut j = i;
             while let Some(nd) = node {
                 if j > i && brk[j] {
-                    let here = trie.nodes[nd as usize];
-                    if here.cost != NO_WORD && skip != Some(here.word) && best[j].0 != u32::MAX {
+                    let cost = trie.cost(nd);
+                    if cost != NO_WORD && skip != Some(trie.word(nd)) && best[j].0 != u32::MAX {
                         consider(
-                            here.cost.saturating_add(best[j].0),
+                            cost.saturating_add(best[j].0),
                             j,
-                            SpanKind::Word(here.word),
+                            SpanKind::Word(trie.word(nd)),
                         );
                     }
                 }
@@ -333,7 +242,7 @@ impl Vocab {
                 && j == n
                 && n - i >= 2
                 && let Some(nd) = node
-                && trie.nodes[nd as usize].cost == NO_WORD
+                && trie.cost(nd) == NO_WORD
             {
                 consider(PREFIX_COST, n, SpanKind::Prefix);
             }
@@ -594,6 +503,116 @@ mod tests {
         assert_eq!(words(&v.segment("ถนนคอนกรี", true)), ["ถนน", "คอนกรี*"]);
         assert_eq!(words(&v.segment("ถนนคอนกรี", false)), ["ถนน", "คอน", "?กรี"]);
         assert_eq!(words(&v.segment("ทางถนน", false)), ["?ทาง", "ถนน"]);
+    }
+
+    /// The least-cost split of [`Vocab::split`] found by looking every piece up by its text:
+    /// what the double array must give.
+    fn split_by_lookup(v: &Vocab, chars: &[char], allow_prefix: bool) -> Vec<Span> {
+        let n = chars.len();
+        let brk: Vec<bool> = (0..=n).map(|i| breakable(chars, i)).collect();
+        let text = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+        let mut best: Vec<(u32, usize, SpanKind)> = vec![(u32::MAX, n, SpanKind::Unknown); n + 1];
+        best[n] = (0, n, SpanKind::Unknown);
+        for i in (0..n).rev().filter(|&i| brk[i]) {
+            let mut pick = (u32::MAX, i, SpanKind::Unknown);
+            let mut consider = |cost: u32, end: usize, kind: SpanKind| {
+                if cost < pick.0 || (cost == pick.0 && end > pick.1) {
+                    pick = (cost, end, kind);
+                }
+            };
+            for j in (i + 1..=n).filter(|&j| brk[j] && best[j].0 != u32::MAX) {
+                if let Some(w) = v.get(&text(i, j)) {
+                    let id = v.index_of(&text(i, j)).unwrap();
+                    consider(w.cost.saturating_add(best[j].0), j, SpanKind::Word(id));
+                }
+            }
+            let starts = v.list().iter().any(|w| w.starts_with(&text(i, n)));
+            if allow_prefix && n - i >= 2 && starts && v.get(&text(i, n)).is_none() {
+                consider(PREFIX_COST, n, SpanKind::Prefix);
+            }
+            let next = (i + 1..=n).find(|&k| brk[k]).unwrap_or(n);
+            consider(
+                UNKNOWN_COST.saturating_add(best[next].0),
+                next,
+                SpanKind::Unknown,
+            );
+            best[i] = pick;
+        }
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let (_, end, kind) = best[i];
+            out.push(Span {
+                start: i,
+                end,
+                kind,
+            });
+            i = end;
+        }
+        out
+    }
+
+    /// Thai consonants, vowels and marks, and a Latin letter no Thai run holds.
+    const LETTERS: &[char] = &['ก', 'า', 'ร', 'เ', 'ี', '่', 'น', 'ำ', 'ั', 'x'];
+
+    fn word_of(letters: &[usize]) -> String {
+        letters
+            .iter()
+            .map(|&i| LETTERS[i % LETTERS.len()])
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// The double array finds every word the vocabulary has, at every place, and nothing
+        /// else: the same split as looking each piece up.
+        #[test]
+        fn the_trie_splits_as_looking_up_does(
+            words in proptest::collection::vec(
+                (proptest::collection::vec(0usize..9, 1..6), 1u32..600), 1..60),
+            run in proptest::collection::vec(0usize..9, 0..30),
+            allow_prefix: bool,
+        ) {
+            let words: Vec<(String, u32)> =
+                words.iter().map(|(l, c)| (word_of(l), *c)).collect();
+            let pairs: Vec<(&str, u32)> = words.iter().map(|(w, c)| (w.as_str(), *c)).collect();
+            let v = vocab(&pairs);
+            let chars: Vec<char> = word_of(&run).chars().collect();
+            proptest::prop_assert_eq!(
+                v.split(&chars, allow_prefix, None),
+                split_by_lookup(&v, &chars, allow_prefix)
+            );
+        }
+    }
+
+    #[test]
+    fn the_trie_of_a_thai_vocabulary_is_dense() {
+        // ICU's Thai word list, a vocabulary of real words: few units left empty.
+        let dict = crate::search::dict::thai();
+        let mut v = Vocab::default();
+        for i in 0..dict.len() {
+            let word = dict.word(u32::try_from(i).unwrap());
+            v.insert(
+                word,
+                Word {
+                    cost: 5,
+                    atoms: Vec::new(),
+                },
+            );
+        }
+        let trie = Trie::new(&v.nodes);
+        assert!(
+            trie.len() <= v.nodes.len() + v.nodes.len() / 50 + 256,
+            "{} units for {} nodes",
+            trie.len(),
+            v.nodes.len()
+        );
+        for word in ["ถนน", "คอนกรีต", "ประกาศ"] {
+            let chars: Vec<char> = word.chars().collect();
+            let split = v.split(&chars, false, None);
+            assert_eq!(split.len(), 1, "{word}");
+            assert_eq!(split[0].kind, SpanKind::Word(v.index_of(word).unwrap()));
+        }
     }
 
     #[test]
