@@ -98,40 +98,70 @@ pub fn normalize_clean(cleaned: &str) -> String {
     } else {
         cleaned
     };
+    // Read a byte at a time: what stays as it is (nearly everything: Thai letters, lower case,
+    // spaces) is copied a stretch at a time.
+    let b = source.as_bytes();
     let mut out = String::with_capacity(source.len());
-    let mut prev = ' ';
-    let mut chars = source.chars().peekable();
-    while let Some(c) = chars.next() {
-        let c = if c.is_ascii() {
-            // Lower case has no digit but the digits themselves.
-            if c == ','
-                && prev.is_ascii_digit()
-                && chars
-                    .peek()
-                    .is_some_and(|&n| n.is_ascii_digit() || ('๐'..='๙').contains(&n))
-            {
-                prev = c;
+    // Where the stretch not yet copied starts, and whether the last character is a digit.
+    let (mut kept, mut prev_digit) = (0, false);
+    let mut i = 0;
+    while i < b.len() {
+        let byte = b[i];
+        if byte < 0x80 {
+            if byte.is_ascii_uppercase() {
+                out.push_str(&source[kept..i]);
+                out.push(char::from(byte.to_ascii_lowercase()));
+                kept = i + 1;
+            } else if byte == b',' && prev_digit && starts_with_digit(&b[i + 1..]) {
+                // No comma between two digits.
+                out.push_str(&source[kept..i]);
+                kept = i + 1;
+                prev_digit = false;
+                i += 1;
                 continue;
             }
-            c.to_ascii_lowercase()
-        } else if ('\u{0E00}'..='\u{0E7F}').contains(&c) {
-            arabic_digit(c)
+            prev_digit = byte.is_ascii_digit();
+            i += 1;
+        } else if let Some(d) = thai_digit(&b[i..]) {
+            out.push_str(&source[kept..i]);
+            out.push(char::from(b'0' + d));
+            i += 3;
+            kept = i;
+            prev_digit = true;
         } else {
-            // No comma and no digit among these.
-            let mut last = c;
-            for l in c.to_lowercase() {
-                out.push(l);
-                last = l;
+            let c = source[i..].chars().next().unwrap_or(' ');
+            let len = c.len_utf8();
+            // Thai letters and most others are their own lower case.
+            if !(byte == 0xE0 && (b[i + 1] == 0xB8 || b[i + 1] == 0xB9)) {
+                let mut lower = c.to_lowercase();
+                if lower.len() != 1 || lower.next() != Some(c) {
+                    out.push_str(&source[kept..i]);
+                    out.extend(c.to_lowercase());
+                    kept = i + len;
+                }
             }
-            prev = last;
-            continue;
-        };
-        out.push(c);
-        prev = c;
+            prev_digit = false;
+            i += len;
+        }
     }
+    out.push_str(&source[kept..]);
     out
 }
 
+/// The value of the Thai digit (U+0E50–U+0E59, `E0 B9 90`–`E0 B9 99`) `bytes` start with.
+fn thai_digit(bytes: &[u8]) -> Option<u8> {
+    match bytes {
+        [0xE0, 0xB9, d @ 0x90..=0x99, ..] => Some(d - 0x90),
+        _ => None,
+    }
+}
+
+/// Whether `bytes` start with an Arabic or a Thai digit.
+fn starts_with_digit(bytes: &[u8]) -> bool {
+    bytes.first().is_some_and(u8::is_ascii_digit) || thai_digit(bytes).is_some()
+}
+
+#[cfg(test)]
 fn arabic_digit(c: char) -> char {
     match c {
         '๐'..='๙' => char::from_u32(c as u32 - 0x0E50 + u32::from(b'0')).unwrap_or(c),
@@ -193,51 +223,57 @@ pub fn pieces(normalized: &str) -> Vec<Piece> {
 /// [`pieces`], each given to `f` as its text, whether it is Thai and whether it is spaced,
 /// without a `String` of its own.
 pub fn each_piece(normalized: &str, mut f: impl FnMut(&str, bool, bool)) {
-    let mut chars = normalized.chars().peekable();
-    // The character after the next one.
-    let second = |chars: &std::iter::Peekable<std::str::Chars>| chars.clone().nth(1);
+    let s = normalized;
+    let at = |i: usize| s.get(i..).and_then(|rest| rest.chars().next());
     let mut text = String::new();
     let mut spaced = false;
-    while let Some(&c) = chars.peek() {
-        text.clear();
+    let mut i = 0;
+    while let Some(c) = at(i) {
+        let start = i;
         if is_thai(c) {
-            let mut since_dot = 0;
-            while let Some(&c) = chars.peek() {
+            // The run is its text as written unless abbreviation dots are left out of it.
+            let (mut since_dot, mut copied, mut dotted) = (0, start, false);
+            text.clear();
+            while let Some(c) = at(i) {
                 if is_thai(c) {
-                    text.push(c);
                     since_dot += 1;
-                } else if c == '.' && since_dot <= 2 && second(&chars).is_some_and(is_thai) {
-                    since_dot = 0;
+                } else if c == '.' && since_dot <= 2 && at(i + 1).is_some_and(is_thai) {
+                    text.push_str(&s[copied..i]);
+                    (copied, dotted, since_dot) = (i + 1, true, 0);
                 } else {
                     break;
                 }
-                chars.next();
+                i += c.len_utf8();
             }
-            f(&text, true, spaced);
+            if dotted {
+                text.push_str(&s[copied..i]);
+                f(&text, true, spaced);
+            } else {
+                f(&s[start..i], true, spaced);
+            }
             spaced = false;
         } else if is_word_char(c) {
             let mut digits_only = true;
-            while let Some(&c) = chars.peek() {
+            while let Some(c) = at(i) {
                 if is_word_char(c) {
                     digits_only &= c.is_ascii_digit();
                 } else if !(c == '.'
                     && digits_only
-                    && second(&chars).is_some_and(|n| n.is_ascii_digit()))
+                    && at(i + 1).is_some_and(|n| n.is_ascii_digit()))
                 {
                     break;
                 }
-                text.push(c);
-                chars.next();
+                i += c.len_utf8();
             }
             if digits_only {
-                f(&number(&text), false, spaced);
+                f(&number(&s[start..i]), false, spaced);
             } else {
-                f(&text, false, spaced);
+                f(&s[start..i], false, spaced);
             }
             spaced = false;
         } else {
             spaced |= c.is_whitespace();
-            chars.next();
+            i += c.len_utf8();
         }
     }
 }
@@ -261,6 +297,124 @@ fn number(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first form of [`normalize_clean`], a character at a time.
+    fn normalize_clean_by_char(cleaned: &str) -> String {
+        // `str::to_lowercase` but in the same pass, leaving Thai letters alone; only a capital
+        // sigma lowers by its context (ς at a word's end), so text with one takes the long way.
+        let lower;
+        let source = if cleaned.contains('Σ') {
+            lower = cleaned.to_lowercase();
+            lower.as_str()
+        } else {
+            cleaned
+        };
+        let mut out = String::with_capacity(source.len());
+        let mut prev = ' ';
+        let mut chars = source.chars().peekable();
+        while let Some(c) = chars.next() {
+            let c = if c.is_ascii() {
+                // Lower case has no digit but the digits themselves.
+                if c == ','
+                    && prev.is_ascii_digit()
+                    && chars
+                        .peek()
+                        .is_some_and(|&n| n.is_ascii_digit() || ('๐'..='๙').contains(&n))
+                {
+                    prev = c;
+                    continue;
+                }
+                c.to_ascii_lowercase()
+            } else if ('\u{0E00}'..='\u{0E7F}').contains(&c) {
+                arabic_digit(c)
+            } else {
+                // No comma and no digit among these.
+                let mut last = c;
+                for l in c.to_lowercase() {
+                    out.push(l);
+                    last = l;
+                }
+                prev = last;
+                continue;
+            };
+            out.push(c);
+            prev = c;
+        }
+        out
+    }
+
+    /// The first form of [`each_piece`], a character at a time.
+    fn each_piece_by_char(normalized: &str, mut f: impl FnMut(&str, bool, bool)) {
+        let mut chars = normalized.chars().peekable();
+        // The character after the next one.
+        let second = |chars: &std::iter::Peekable<std::str::Chars>| chars.clone().nth(1);
+        let mut text = String::new();
+        let mut spaced = false;
+        while let Some(&c) = chars.peek() {
+            text.clear();
+            if is_thai(c) {
+                let mut since_dot = 0;
+                while let Some(&c) = chars.peek() {
+                    if is_thai(c) {
+                        text.push(c);
+                        since_dot += 1;
+                    } else if c == '.' && since_dot <= 2 && second(&chars).is_some_and(is_thai) {
+                        since_dot = 0;
+                    } else {
+                        break;
+                    }
+                    chars.next();
+                }
+                f(&text, true, spaced);
+                spaced = false;
+            } else if is_word_char(c) {
+                let mut digits_only = true;
+                while let Some(&c) = chars.peek() {
+                    if is_word_char(c) {
+                        digits_only &= c.is_ascii_digit();
+                    } else if !(c == '.'
+                        && digits_only
+                        && second(&chars).is_some_and(|n| n.is_ascii_digit()))
+                    {
+                        break;
+                    }
+                    text.push(c);
+                    chars.next();
+                }
+                if digits_only {
+                    f(&number(&text), false, spaced);
+                } else {
+                    f(&text, false, spaced);
+                }
+                spaced = false;
+            } else {
+                spaced |= c.is_whitespace();
+                chars.next();
+            }
+        }
+    }
+
+    /// Letters of every kind the two functions treat apart.
+    const MIXED: &[char] = &[
+        'a', 'Z', 'K', '1', '0', ',', '.', ' ', '\n', 'ก', 'า', 'ำ', '่', '๕', '๐', '฿', 'ๆ', 'Σ',
+        'ς', 'İ', 'K', 'ẞ', 'Ĳ', 'é', 'Ж', '中', '٣', '²', '-', '\u{00A0}',
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn reading_bytes_normalizes_and_splits_as_reading_characters(
+            letters in proptest::collection::vec(0usize..MIXED.len(), 0..40)
+        ) {
+            let s: String = letters.iter().map(|&i| MIXED[i]).collect();
+            proptest::prop_assert_eq!(normalize_clean(&s), normalize_clean_by_char(&s));
+            let (mut new, mut old) = (Vec::new(), Vec::new());
+            let n = normalize_clean(&s);
+            each_piece(&n, |t, thai, spaced| new.push((t.to_owned(), thai, spaced)));
+            each_piece_by_char(&n, |t, thai, spaced| old.push((t.to_owned(), thai, spaced)));
+            proptest::prop_assert_eq!(new, old);
+        }
+    }
 
     #[test]
     fn lower_case_is_the_standard_library_s() {
