@@ -20,18 +20,24 @@ pub fn is_invisible(c: char) -> bool {
 /// [`normalize`] of this text changes characters one by one (digits, case, commas), which lets
 /// the browser map a match back to the text it shows.
 pub fn clean(s: &str) -> String {
+    clean_cow(s).into_owned()
+}
+
+/// [`clean`], borrowing `s` when it is already clean (as nearly all text is).
+pub fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     let (already_nfc, invisible) = scan(s);
-    let mut out: String = if already_nfc {
+    let mut out: Cow<str> = if already_nfc {
         if invisible {
-            s.chars().filter(|c| !is_invisible(*c)).collect()
+            Cow::Owned(s.chars().filter(|c| !is_invisible(*c)).collect())
         } else {
-            s.to_owned()
+            Cow::Borrowed(s)
         }
     } else {
-        s.nfc().filter(|c| !is_invisible(*c)).collect()
+        Cow::Owned(s.nfc().filter(|c| !is_invisible(*c)).collect())
     };
     if out.contains("\u{0E4D}\u{0E32}") {
-        out = out.replace("\u{0E4D}\u{0E32}", "\u{0E33}");
+        out = Cow::Owned(out.replace("\u{0E4D}\u{0E32}", "\u{0E33}"));
     }
     out
 }

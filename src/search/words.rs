@@ -11,13 +11,15 @@
 //! the one a build without the memo makes; `tests::a_kept_memo_builds_the_same_index` keeps it
 //! so. The memo also carries the inverted lists made with these words ([`crate::search::lists`]).
 
+use std::borrow::Cow;
+
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::search::index::{ReadText, Record, Whole};
 use crate::search::letters::Letters;
-use crate::search::text::{clean, each_piece, normalize_clean};
+use crate::search::text::{clean_cow, each_piece, normalize_clean};
 use crate::search::vocab::{self, Counts, SiteWords, SpanKind, Vocab};
 use crate::timing::phase;
 
@@ -261,9 +263,14 @@ pub(super) fn find(
                     (Some(i), Some(m)) if m.docs[i].plain => true,
                     _ => {
                         read_whole(&mut r, read);
-                        let (title, text) = (clean(&r.title), clean(&r.text));
-                        let plain = title == r.title && text == r.text;
-                        (r.title, r.text) = (title, text);
+                        // Text already clean (nearly all) is neither copied nor compared.
+                        let mut plain = true;
+                        for t in [&mut r.title, &mut r.text] {
+                            if let Cow::Owned(cleaned) = clean_cow(t) {
+                                plain &= cleaned == *t;
+                                *t = cleaned;
+                            }
+                        }
                         plain
                     }
                 };
