@@ -26,7 +26,7 @@ pub fn clean(s: &str) -> String {
 /// [`clean`], borrowing `s` when it is already clean (as nearly all text is).
 pub fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
-    let (already_nfc, invisible) = scan(s);
+    let (already_nfc, invisible, split_am) = scan(s);
     let mut out: Cow<str> = if already_nfc {
         if invisible {
             Cow::Owned(s.chars().filter(|c| !is_invisible(*c)).collect())
@@ -36,40 +36,50 @@ pub fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
     } else {
         Cow::Owned(s.nfc().filter(|c| !is_invisible(*c)).collect())
     };
-    if out.contains("\u{0E4D}\u{0E32}") {
+    // Text that was changed above is searched again: taking a character out may join them.
+    let look = matches!(out, Cow::Owned(_)) || split_am;
+    if look && out.contains("\u{0E4D}\u{0E32}") {
         out = Cow::Owned(out.replace("\u{0E4D}\u{0E32}", "\u{0E33}"));
     }
     out
 }
 
-/// Whether `s` is certainly NFC (Unicode's quick check answers yes) and whether it holds an
-/// invisible character, in one pass. Letters of the Thai block and ASCII, nearly all of a
+/// Whether `s` is certainly NFC (Unicode's quick check answers yes), whether it holds an
+/// invisible character and (when NFC) whether it holds `ํา`, in one pass. Letters of the Thai block and ASCII, nearly all of a
 /// page, are looked up in a table of their own; other characters are asked of
 /// `unicode_normalization`.
-fn scan(s: &str) -> (bool, bool) {
+fn scan(s: &str) -> (bool, bool, bool) {
     use unicode_normalization::char::canonical_combining_class;
-    let mut invisible = false;
+    let (mut invisible, mut split_am) = (false, false);
     let mut last_class = 0u8;
-    for c in s.chars() {
-        let class = if c.is_ascii() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let class = if b[i] < 0x80 {
+            i += 1;
             0
-        } else if let Some(k) = (c as u32).checked_sub(0x0E00).filter(|k| *k < 0x80) {
-            THAI_COMBINING_CLASS[k as usize]
+        } else if let [0xE0, x1 @ (0xB8 | 0xB9), x2, ..] = b[i..] {
+            // U+0E00–U+0E7F is E0 B8 80 – E0 B9 BF; ํา is E0 B9 8D E0 B8 B2.
+            split_am |= x1 == 0xB9 && x2 == 0x8D && b[i + 3..].starts_with(&[0xE0, 0xB8, 0xB2]);
+            i += 3;
+            THAI_COMBINING_CLASS[usize::from(x1 - 0xB8) << 6 | usize::from(x2 & 0x3F)]
         } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
             invisible |= is_invisible(c);
             if unicode_normalization::is_nfc_quick(std::iter::once(c))
                 != unicode_normalization::IsNormalized::Yes
             {
-                return (false, invisible);
+                return (false, invisible, split_am);
             }
             canonical_combining_class(c)
         };
         if class != 0 && last_class > class {
-            return (false, invisible);
+            return (false, invisible, split_am);
         }
         last_class = class;
     }
-    (true, invisible)
+    (true, invisible, split_am)
 }
 
 /// The canonical combining class of each character of the Thai block (U+0E00–U+0E7F): 103
