@@ -65,7 +65,7 @@ pub struct Vocab {
     /// The words in the order inserted: a word's number.
     list: Vec<String>,
     /// The trie laid out for [`Vocab::split`], made when first needed after an insert.
-    compact: OnceLock<Trie>,
+    array: OnceLock<Trie>,
 }
 
 impl Default for Vocab {
@@ -74,7 +74,7 @@ impl Default for Vocab {
             words: HashMap::new(),
             nodes: vec![Node::default()],
             list: Vec::new(),
-            compact: OnceLock::new(),
+            array: OnceLock::new(),
         }
     }
 }
@@ -112,7 +112,7 @@ impl Vocab {
                 }
             };
         }
-        self.compact = OnceLock::new();
+        self.array = OnceLock::new();
         if self.nodes[node].cost.is_none() {
             self.nodes[node].word = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
             self.list.push(word.to_owned());
@@ -203,7 +203,7 @@ impl Vocab {
         if n == 0 {
             return Vec::new();
         }
-        let trie = self.compact.get_or_init(|| Trie::new(&self.nodes));
+        let trie = self.array.get_or_init(|| Trie::new(&self.nodes));
         let brk: Vec<bool> = (0..=n).map(|i| breakable(chars, i)).collect();
         // best[i] = (cost of chars[i..], the first piece)
         let mut best: Vec<(u32, usize, SpanKind)> = vec![(u32::MAX, n, SpanKind::Unknown); n + 1];
