@@ -38,6 +38,62 @@ const EMPTY: Unit = Unit {
     word: NO_WORD,
 };
 
+/// No unit: the end of [`FreeList`].
+const NONE: u32 = u32::MAX;
+
+/// The free units of an array being laid out, in order, linked both ways.
+struct FreeList {
+    head: u32,
+    tail: u32,
+    next: Vec<u32>,
+    prev: Vec<u32>,
+}
+
+impl FreeList {
+    fn new() -> Self {
+        Self {
+            head: NONE,
+            tail: NONE,
+            next: Vec::new(),
+            prev: Vec::new(),
+        }
+    }
+
+    /// Adds unit `i`, after every unit the list holds.
+    fn push(&mut self, i: usize) {
+        let unit = u32::try_from(i).unwrap_or(NONE);
+        self.next.resize(i + 1, NONE);
+        self.prev.resize(i + 1, NONE);
+        match self.tail {
+            NONE => self.head = unit,
+            tail => self.next[tail as usize] = unit,
+        }
+        self.prev[i] = self.tail;
+        self.tail = unit;
+    }
+
+    /// Takes unit `i` (which the list holds) out.
+    fn remove(&mut self, i: usize) {
+        let (p, n) = (self.prev[i], self.next[i]);
+        match p {
+            NONE => self.head = n,
+            p => self.next[p as usize] = n,
+        }
+        match n {
+            NONE => self.tail = p,
+            n => self.prev[n as usize] = p,
+        }
+    }
+}
+
+/// Makes `units` `len` long, the new units free.
+fn grow(units: &mut Vec<Unit>, free: &mut FreeList, len: usize) {
+    for i in units.len()..len {
+        units.push(EMPTY);
+        free.push(i);
+    }
+}
+
 /// The trie as a double array; state 0 is the root.
 #[derive(Clone, Debug)]
 pub(super) struct Trie {
@@ -54,11 +110,12 @@ impl Trie {
 
     /// Lays out the trie `nodes` (node 0 the root, children sorted by letter).
     pub(super) fn new(nodes: &[Node]) -> Self {
-        // Every base is followed by LETTERS units, so a lookup never reads past the end.
-        let mut units = vec![EMPTY; LETTERS as usize + 1];
+        let mut units = vec![EMPTY];
         units[0].check = ROOT_CHECK;
-        // The first unit that may be free: everything before it is taken.
-        let mut first_free = 1usize;
+        // The free units in order, so a search for room passes over none that is taken.
+        let mut free = FreeList::new();
+        // Every base is followed by LETTERS units, so a lookup never reads past the end.
+        grow(&mut units, &mut free, LETTERS as usize + 1);
         // Node, the state it was given; depth first, so a word's states lie near each other.
         let mut stack = vec![(0usize, 0u32)];
         let mut letters: Vec<(u32, usize)> = Vec::new();
@@ -79,18 +136,22 @@ impl Trie {
             let Some(&(low, _)) = letters.first() else {
                 continue;
             };
-            while units[first_free].check != FREE {
-                first_free += 1;
-            }
             // The least base whose units for all the letters are free, trying the free units
             // in turn for the lowest letter.
-            let mut at = first_free.max(low as usize + 1);
+            let mut at = free.head;
             let base = loop {
-                if at + LETTERS as usize >= units.len() {
-                    units.resize(at + 2 * LETTERS as usize, EMPTY);
+                if at == NONE {
+                    let end = units.len();
+                    grow(&mut units, &mut free, end + LETTERS as usize);
+                    at = u32::try_from(end).unwrap_or(NONE);
+                    continue;
                 }
-                if units[at].check == FREE {
-                    let base = at - low as usize;
+                let a = at as usize;
+                if a > low as usize {
+                    let base = a - low as usize;
+                    if base + LETTERS as usize >= units.len() {
+                        grow(&mut units, &mut free, base + LETTERS as usize + 1);
+                    }
                     if letters
                         .iter()
                         .all(|&(k, _)| units[base + k as usize].check == FREE)
@@ -98,18 +159,16 @@ impl Trie {
                         break base;
                     }
                 }
-                at += 1;
+                at = free.next[a];
             };
             units[state as usize].base = u32::try_from(base).unwrap_or(u32::MAX);
             for &(k, child) in letters.iter().rev() {
                 let slot = base + k as usize;
                 units[slot].check = state + 1;
+                free.remove(slot);
                 stack.push((child, u32::try_from(slot).unwrap_or(u32::MAX)));
             }
         }
-        // Room after the last base for any letter.
-        let last = units.iter().map(|u| u.base as usize).max().unwrap_or(0);
-        units.resize(units.len().max(last + LETTERS as usize + 1), EMPTY);
         Self { units }
     }
 
