@@ -45,9 +45,9 @@ pub fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whether `s` is certainly NFC (Unicode's quick check answers yes), whether it holds an
-/// invisible character and (when NFC) whether it holds `ํา`, in one pass. Letters of the Thai block and ASCII, nearly all of a
-/// page, are looked up in a table of their own; other characters are asked of
-/// `unicode_normalization`.
+/// invisible character and (when NFC) whether it holds `ํา`, in one pass. Letters of the Thai
+/// block and ASCII, nearly all of a page, are looked up in a table of their own; other
+/// characters are asked of `unicode_normalization`.
 fn scan(s: &str) -> (bool, bool, bool) {
     use unicode_normalization::char::canonical_combining_class;
     let (mut invisible, mut split_am) = (false, false);
@@ -105,15 +105,9 @@ pub fn normalize(s: &str) -> String {
 
 /// [`normalize`] of text that is already [`clean`].
 pub fn normalize_clean(cleaned: &str) -> String {
-    // `str::to_lowercase` but in the same pass, leaving Thai letters alone; only a capital
-    // sigma lowers by its context (ς at a word's end), so text with one takes the long way.
-    let lower;
-    let source = if cleaned.contains('Σ') {
-        lower = cleaned.to_lowercase();
-        lower.as_str()
-    } else {
-        cleaned
-    };
+    // `str::to_lowercase` but in the same pass, leaving Thai letters alone.
+    let source = sigma_lowered(cleaned);
+    let source = source.as_ref();
     // Read a byte at a time: what stays as it is (nearly everything: Thai letters, lower case,
     // spaces) is copied a stretch at a time.
     let b = source.as_bytes();
@@ -149,10 +143,10 @@ pub fn normalize_clean(cleaned: &str) -> String {
             let len = c.len_utf8();
             // Thai letters and most others are their own lower case.
             if !(byte == 0xE0 && (b[i + 1] == 0xB8 || b[i + 1] == 0xB9)) {
-                let mut lower = c.to_lowercase();
-                if lower.len() != 1 || lower.next() != Some(c) {
+                let lower = c.to_lowercase();
+                if lower.len() != 1 || lower.clone().next() != Some(c) {
                     out.push_str(&source[kept..i]);
-                    out.extend(c.to_lowercase());
+                    out.extend(lower);
                     kept = i + len;
                 }
             }
@@ -162,6 +156,17 @@ pub fn normalize_clean(cleaned: &str) -> String {
     }
     out.push_str(&source[kept..]);
     out
+}
+
+/// `cleaned` lowered whole by the standard library when it holds a capital sigma (which
+/// lowers by its context: ς at a word's end), otherwise as it is, to be lowered a character at
+/// a time.
+fn sigma_lowered(cleaned: &str) -> std::borrow::Cow<'_, str> {
+    if cleaned.contains('Σ') {
+        std::borrow::Cow::Owned(cleaned.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(cleaned)
+    }
 }
 
 /// The value of the Thai digit (U+0E50–U+0E59, `E0 B9 90`–`E0 B9 99`) `bytes` start with.
@@ -316,15 +321,8 @@ mod tests {
 
     /// The first form of [`normalize_clean`], a character at a time.
     fn normalize_clean_by_char(cleaned: &str) -> String {
-        // `str::to_lowercase` but in the same pass, leaving Thai letters alone; only a capital
-        // sigma lowers by its context (ς at a word's end), so text with one takes the long way.
-        let lower;
-        let source = if cleaned.contains('Σ') {
-            lower = cleaned.to_lowercase();
-            lower.as_str()
-        } else {
-            cleaned
-        };
+        let source = sigma_lowered(cleaned);
+        let source = source.as_ref();
         let mut out = String::with_capacity(source.len());
         let mut prev = ' ';
         let mut chars = source.chars().peekable();

@@ -254,18 +254,7 @@ impl Vocab {
             );
             best[i] = pick;
         }
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < n {
-            let (_, end, kind) = best[i];
-            out.push(Span {
-                start: i,
-                end,
-                kind,
-            });
-            i = end;
-        }
-        out
+        spans(&best)
     }
 
     pub fn segment(&self, run: &str, allow_prefix: bool) -> Vec<Seg> {
@@ -279,6 +268,24 @@ impl Vocab {
             _ => vec![word],
         }
     }
+}
+
+/// The spans of a least-cost split from its table: for each place a piece starts, (cost of the
+/// rest, where the piece ends, its kind); the table of [`Vocab::split`].
+fn spans(best: &[(u32, usize, SpanKind)]) -> Vec<Span> {
+    let n = best.len() - 1;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let (_, end, kind) = best[i];
+        out.push(Span {
+            start: i,
+            end,
+            kind,
+        });
+        i = end;
+    }
+    out
 }
 
 /// Counts of the words ICU found, and the site's own words: what [`Vocab`] is built from.
@@ -538,18 +545,7 @@ mod tests {
             );
             best[i] = pick;
         }
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < n {
-            let (_, end, kind) = best[i];
-            out.push(Span {
-                start: i,
-                end,
-                kind,
-            });
-            i = end;
-        }
-        out
+        spans(&best)
     }
 
     /// Thai consonants, vowels and marks, and a Latin letter no Thai run holds.
