@@ -3,9 +3,11 @@
 //! ```sh
 //! cargo run --release --example search -- query public "ถนน คสล" [TYPE] [FISCAL_YEAR]
 //! cargo run --release --example search -- index-time SITE_ROOT
+//! cargo run --release --example search -- words > thai-words.txt
 //! ```
 //! `query` runs a query on a built site's index the way the browser does and lists what it
-//! read; `index-time` loads a site and times listing its records and building its index.
+//! read; `index-time` loads a site and times listing its records and building its index;
+//! `words` prints ICU's Thai word list, one word a line (for `benches/vocab_site.py`).
 use std::path::Path;
 use std::time::Instant;
 
@@ -17,9 +19,11 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("query") if args.len() >= 2 => query(&args[1..]),
         Some("index-time") if args.len() == 2 => index_time(Path::new(&args[1])),
+        Some("words") if args.len() == 1 => words(),
         _ => {
             eprintln!(
-                "usage: search query PUBLIC_DIR QUERY [TYPE] [FY] | search index-time SITE_ROOT"
+                "usage: search query PUBLIC_DIR QUERY [TYPE] [FY] | search index-time SITE_ROOT \
+                 | search words"
             );
             std::process::exit(2);
         }
@@ -47,6 +51,15 @@ fn query(args: &[String]) {
         println!("{id:4} {score:4} [{}] {} <{}>", d.kind, d.title, d.url);
     }
     println!("files read: {}", engine.fetched.join(" "));
+}
+
+fn words() {
+    use std::io::Write;
+    let dict = prongsai::search::dict::thai();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for id in 0..dict.len() {
+        let _ = writeln!(out, "{}", dict.word(id as u32));
+    }
 }
 
 fn index_time(root: &Path) {

@@ -35,8 +35,8 @@ pub struct Store {
 
 #[derive(Default)]
 struct Pending {
-    /// Name, header, payload.
-    entries: Vec<(String, Vec<u8>, Vec<u8>)>,
+    /// Name, header, payload (in parts).
+    entries: Vec<(String, Vec<u8>, Vec<Vec<u8>>)>,
     /// Prefixes of entry names, and the names of them to keep: the others are removed.
     retain: Vec<(String, Vec<String>)>,
 }
@@ -96,14 +96,24 @@ impl Store {
 
     /// [`Store::put`] without a copy of `payload`.
     pub fn put_owned(&self, name: &str, key: u128, payload: Vec<u8>) {
+        self.put_parts(name, key, vec![payload]);
+    }
+
+    /// [`Store::put`] of the payload that is `parts` one after the other, never put together
+    /// in memory (a large entry made in pieces on several cores).
+    pub fn put_parts(&self, name: &str, key: u128, parts: Vec<Vec<u8>>) {
+        let mut hash = Xxh3::new();
+        for p in &parts {
+            hash.update(p);
+        }
         let mut header = Vec::with_capacity(MAGIC.len() + 48);
         header.extend_from_slice(MAGIC);
         header.extend_from_slice(&self.program.to_le_bytes());
         header.extend_from_slice(&key.to_le_bytes());
-        header.extend_from_slice(&xxh3_128(&payload).to_le_bytes());
+        header.extend_from_slice(&hash.digest128().to_le_bytes());
         if let Ok(mut p) = self.pending.lock() {
             p.entries.retain(|(n, ..)| n != name);
-            p.entries.push((name.to_owned(), header, payload));
+            p.entries.push((name.to_owned(), header, parts));
         }
     }
 
@@ -136,7 +146,9 @@ impl Store {
                 use std::io::Write;
                 let mut f = std::fs::File::create(&tmp)?;
                 f.write_all(&header)?;
-                f.write_all(&payload)?;
+                for part in &payload {
+                    f.write_all(part)?;
+                }
             }
             std::fs::rename(&tmp, self.dir.join(&name)).inspect_err(|_| {
                 let _ = std::fs::remove_file(&tmp);
@@ -245,6 +257,26 @@ mod tests {
         assert_eq!(store.get("x", 7), None, "corrupt");
         std::fs::write(&path, &bytes[..20]).unwrap();
         assert_eq!(store.get("x", 7), None, "cut short");
+    }
+
+    #[test]
+    fn an_entry_put_in_parts_is_the_parts_one_after_the_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join(DIR)).unwrap();
+        store.put_parts(
+            "x",
+            7,
+            vec![b"pay".to_vec(), Vec::new(), b"lo".to_vec(), b"ad".to_vec()],
+        );
+        store.put("y", 7, b"payload");
+        store.commit();
+        assert_eq!(store.get("x", 7).as_deref(), Some(&b"payload"[..]));
+        let file = |n: &str| std::fs::read(dir.path().join(DIR).join(n)).unwrap();
+        assert_eq!(
+            file("x"),
+            file("y"),
+            "the same entry as the whole put at once"
+        );
     }
 
     #[test]

@@ -203,10 +203,9 @@ pub fn render(
             });
             let (built, memo) = index::build_reusing(input, memo, &read);
             if let Some(s) = store {
-                // One after the other: on both cores they save little and hold more memory.
                 crate::timing::phase("search: index and words kept, cached", || {
                     s.put_owned(CACHE_ENTRY, key, encode(&built));
-                    s.put_owned(MEMO_ENTRY, MEMO_KEY, memo.encode());
+                    s.put_parts(MEMO_ENTRY, MEMO_KEY, memo.encode_parts());
                 });
             }
             Summary {

@@ -303,7 +303,10 @@ fn build_with(
         )
     });
     let entries: Vec<Entry> = phase("search: lists sorted or merged", || match reuse {
-        None => lists::sorted(std::mem::take(&mut postings), key_text),
+        None => {
+            let rank = lists::ranks(interner.count(), |id| interner.name(vocab, id));
+            lists::sorted(std::mem::take(&mut postings), &rank, key_text)
+        }
         Some((old, new_of_old, changed)) => {
             let added: Vec<(String, u32, bool)> = changed
                 .par_iter()
@@ -337,29 +340,33 @@ fn build_with(
     });
     // Shards of neighbouring keys (the entries are in order): a word, its pairs ("word next")
     // and the longer words it starts sort together, so a query reads few shards.
-    let mut shards: Vec<BTreeMap<&str, [&str; 2]>> = vec![BTreeMap::new()];
+    // The entries are in order and each term is one entry: a shard is a run of them.
+    let mut shards: Vec<&[(&str, String, String)]> = Vec::new();
     let mut bounds: Vec<String> = Vec::new();
     let mut size = 0;
+    let mut start = 0;
     let mut prev: &str = "";
-    for (t, a, b) in &encoded {
+    let head = |k: &str| k.find(' ').unwrap_or(k.len());
+    for (i, (t, a, b)) in encoded.iter().enumerate() {
         // A word's pairs stay with it (up to a limit): a query asks for both.
-        let head = |k: &str| k.split(' ').next().unwrap_or_default().len();
-        let same_word = t.len() > head(t) && t[..head(t)] == prev[..head(prev)];
+        let h = head(t);
+        let same_word = t.len() > h && prev.get(..h) == Some(&t[..h]) && head(prev) == h;
         if size >= POSTINGS_SHARD && !(same_word && size < POSTINGS_SHARD_MAX) {
             bounds.push(codec::separator(prev, t));
-            shards.push(BTreeMap::new());
+            shards.push(&encoded[start..i]);
+            start = i;
             size = 0;
         }
         size += t.len() + a.len() + b.len() + 10;
-        shards.last_mut().expect("one shard").insert(t, [a, b]);
         prev = t;
     }
+    shards.push(&encoded[start..]);
     phase("search: list shards", || {
         files.par_extend(
             shards
                 .par_iter()
                 .enumerate()
-                .map(|(k, s)| (format!("p/{k}.json"), json_text(&s))),
+                .map(|(k, s)| (format!("p/{k}.json"), json_text(&InOrder(s)))),
         )
     });
 
@@ -489,6 +496,15 @@ fn build_with(
 
 fn shard_count(total: usize, target: usize) -> usize {
     total.div_ceil(target).max(1)
+}
+
+/// A shard of lists as a JSON object, term by term in their order: `{"term": [title, text]}`.
+struct InOrder<'a>(&'a [(&'a str, String, String)]);
+
+impl serde::Serialize for InOrder<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(t, a, b)| (t, [a, b])))
+    }
 }
 
 /// JSON with `<`, `>` and `&` written as escapes: no index file holds markup, even one served or

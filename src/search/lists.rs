@@ -113,8 +113,11 @@ pub(super) fn doc_terms(title_toks: &[u32], text_toks: &[u32], synonyms: &Synony
     (title, text)
 }
 
+/// A term's documents with it in the title, and elsewhere.
+type Lists = (Vec<u32>, Vec<u32>);
+
 /// The lists by term number while they are built.
-pub(super) type Postings = FxHashMap<u64, (Vec<u32>, Vec<u32>)>;
+pub(super) type Postings = FxHashMap<u64, Lists>;
 
 /// Adds the terms of documents `first`, `first + 1`, ...
 pub(super) fn add(postings: &mut Postings, first: usize, terms: &[DocTerms]) {
@@ -137,18 +140,72 @@ pub(super) struct Entry {
     pub text: Vec<u32>,
 }
 
-/// The lists by term text, in the order of the index's shards (bytes of UTF-8).
-pub(super) fn sorted(postings: Postings, text: impl Fn(u64) -> String + Sync) -> Vec<Entry> {
+/// Each token's place among all tokens in the order of their texts (bytes of UTF-8), tokens
+/// of the same text sharing one: `names(id)` is the text of token `id`, for ids `0..count`.
+pub(super) fn ranks<'a>(count: usize, names: impl Fn(u32) -> &'a str + Sync) -> Vec<u32> {
     use rayon::prelude::*;
-    let mut entries: Vec<Entry> = postings
+    let mut ids: Vec<u32> = (0..u32::try_from(count).unwrap_or(u32::MAX)).collect();
+    ids.par_sort_unstable_by(|a, b| names(*a).cmp(names(*b)));
+    let mut rank = vec![0; ids.len()];
+    let mut r = 0;
+    for (i, &id) in ids.iter().enumerate() {
+        if i > 0 && names(ids[i - 1]) != names(id) {
+            r += 1;
+        }
+        rank[id as usize] = r;
+    }
+    rank
+}
+
+/// A term's place in the order of term texts, from its tokens' [`ranks`]. A pair's text is
+/// its first token's, a space and its second's; no token holds a space or a byte below it,
+/// so a pair sorts after its first token alone and before any other token that text starts
+/// (`ก ข` < `กข`), and before every token after it: the order of (first token, second).
+fn order(rank: &[u32], k: u64) -> u64 {
+    let at = |id: u64| u64::from(rank.get(id as usize).copied().unwrap_or(u32::MAX - 1));
+    if k >> 32 == 0 {
+        at(k) << 32
+    } else {
+        (at((k >> 32) - 1) << 32) | (at(k & 0xFFFF_FFFF) + 1)
+    }
+}
+
+/// The lists by term text, in the order of the index's shards (bytes of UTF-8), sorted by
+/// number ([`order`]) rather than by text. Terms of the same text (a token met both as a
+/// word and as other letters) are one entry, as [`merge`] makes them.
+pub(super) fn sorted(
+    postings: Postings,
+    rank: &[u32],
+    text: impl Fn(u64) -> String + Sync,
+) -> Vec<Entry> {
+    use rayon::prelude::*;
+    let mut keyed: Vec<(u64, u64, Lists)> = postings
         .into_par_iter()
-        .map(|(k, (title, text_docs))| Entry {
-            term: text(k),
-            title,
-            text: text_docs,
+        .map(|(k, lists)| (order(rank, k), k, lists))
+        .collect();
+    keyed.par_sort_unstable_by_key(|e| e.0);
+    let mut entries: Vec<Entry> = keyed
+        .par_iter_mut()
+        .map(|(_, k, (title, text_docs))| Entry {
+            term: text(*k),
+            title: std::mem::take(title),
+            text: std::mem::take(text_docs),
         })
         .collect();
-    entries.par_sort_unstable_by(|a, b| a.term.cmp(&b.term));
+    entries.dedup_by(|later, kept| {
+        if later.term != kept.term {
+            return false;
+        }
+        for (into, from) in [
+            (&mut kept.title, &later.title),
+            (&mut kept.text, &later.text),
+        ] {
+            into.extend_from_slice(from);
+            into.sort_unstable();
+            into.dedup();
+        }
+        true
+    });
     entries
 }
 
@@ -164,10 +221,30 @@ pub struct Kept {
 const CHUNK: usize = 4096;
 
 impl Kept {
+    #[cfg(test)]
     pub(super) fn encode(&self, b: &mut Bytes) {
-        b.u128(self.synonyms);
-        b.len(self.entries.len());
-        for chunk in self.entries.chunks(CHUNK) {
+        let parts = self.encode_parts();
+        b.0.reserve(parts.iter().map(Vec::len).sum());
+        for p in parts {
+            b.0.extend_from_slice(&p);
+        }
+    }
+
+    /// [`Kept::encode`]'s bytes in pieces to be put together in order, the chunks made side
+    /// by side.
+    pub(super) fn encode_parts(&self) -> Vec<Vec<u8>> {
+        use rayon::prelude::*;
+        let mut head = Bytes(Vec::new());
+        head.u128(self.synonyms);
+        head.len(self.entries.len());
+        let mut parts = vec![head.0];
+        parts.par_extend(self.entries.par_chunks(CHUNK).map(|chunk| {
+            // About the size (gaps between numbers mostly take a byte or two).
+            let size = 4 + chunk
+                .iter()
+                .map(|e| e.term.len() + 12 + (e.title.len() + e.text.len()) * 2)
+                .sum::<usize>();
+            let mut b = Bytes(Vec::with_capacity(size));
             b.framed(|b| {
                 for e in chunk {
                     b.bytes(e.term.as_bytes());
@@ -175,7 +252,9 @@ impl Kept {
                     put_list(b, &e.text);
                 }
             });
-        }
+            b.0
+        }));
+        parts
     }
 
     /// What [`Kept::encode`] wrote; `None` unless the terms are in order, each list ascending,
@@ -489,5 +568,63 @@ mod tests {
                 entry("จ", &[4], &[]),
             ]
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Lists sorted by their tokens' ranks come out as sorting their texts would put them,
+        /// a token, its pairs and the tokens it starts included, and tokens of the same text
+        /// are one entry holding both's documents.
+        #[test]
+        fn lists_sorted_by_number_are_in_the_order_of_their_texts(
+            names in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(vec!["ก", "ข", "ั", "a", "1"]), 1..4),
+                1..12),
+            terms in proptest::collection::vec(
+                (0usize..12, proptest::option::of(0usize..12), proptest::collection::btree_set(0u32..20, 0..4), proptest::collection::btree_set(0u32..20, 0..4)),
+                0..40),
+        ) {
+            let names: Vec<String> = names.iter().map(|n| n.concat()).collect();
+            let count = names.len();
+            let mut postings = Postings::default();
+            let mut expected: std::collections::BTreeMap<String, (std::collections::BTreeSet<u32>, std::collections::BTreeSet<u32>)> = Default::default();
+            for (a, b, title, text) in terms {
+                let (a, b) = (a % count, b.map(|b| b % count));
+                let key = match b {
+                    None => a as u64,
+                    Some(b) => pair_key(a as u32, b as u32),
+                };
+                let lists = postings.entry(key).or_default();
+                if !lists.0.is_empty() || !lists.1.is_empty() {
+                    continue;
+                }
+                *lists = (title.iter().copied().collect(), text.iter().copied().collect());
+                let term = match b {
+                    None => names[a].clone(),
+                    Some(b) => format!("{} {}", names[a], names[b]),
+                };
+                let e = expected.entry(term).or_default();
+                e.0.extend(&title);
+                e.1.extend(&text);
+            }
+            let rank = ranks(count, |id| names[id as usize].as_str());
+            let text = |k: u64| {
+                if k >> 32 == 0 {
+                    names[k as usize].clone()
+                } else {
+                    format!("{} {}", names[((k >> 32) - 1) as usize], names[(k & 0xFFFF_FFFF) as usize])
+                }
+            };
+            let got = sorted(postings, &rank, text);
+            let want: Vec<Entry> = expected
+                .into_iter()
+                .map(|(term, (title, text))| Entry {
+                    term,
+                    title: title.into_iter().collect(),
+                    text: text.into_iter().collect(),
+                })
+                .collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 }

@@ -97,6 +97,11 @@ impl Interner {
         id
     }
 
+    /// How many tokens have numbers: ids `0..count()`.
+    pub(super) fn count(&self) -> usize {
+        self.words + self.names.len()
+    }
+
     pub(super) fn name<'a>(&'a self, vocab: &'a Vocab, id: u32) -> &'a str {
         let id = id as usize;
         if id < self.words {

@@ -3,6 +3,9 @@
 use super::{DocMemo, Memo};
 use crate::search::bytes::{Bytes, Reader};
 
+/// Documents to a piece of the memo's bytes while they are written.
+const DOCS_PART: usize = 512;
+
 impl Memo {
     /// The last build's lists, with its documents' keys by number, taken out of the memo.
     pub(in crate::search) fn take_lists(
@@ -14,35 +17,35 @@ impl Memo {
 
     /// The memo as bytes, for the build cache.
     pub fn encode(&self) -> Vec<u8> {
-        // About the size it will have (lists at two bytes a number): a buffer of tens of
-        // megabytes grown by doubling is copied and faulted in again each time.
-        let size = self.strings.iter().map(|s| s.len() + 4).sum::<usize>()
-            + self
-                .docs
-                .iter()
-                .map(|d| 40 + d.counts.len() * 8 + (d.title.len() + d.text.len()) * 4)
-                .sum::<usize>()
-            + self.lists.as_ref().map_or(0, |l| {
-                l.entries
-                    .iter()
-                    .map(|e| e.term.len() + 12 + (e.title.len() + e.text.len()) * 2)
-                    .sum::<usize>()
-            });
-        // The documents' part first, behind its length and how many documents it holds, then
-        // the lists: read back side by side.
-        let mut b = Bytes(Vec::with_capacity(size));
-        b.u128(self.settings);
-        b.len(self.docs.len());
-        b.framed(|b| self.encode_words(b));
-        b.0.push(u8::from(self.lists.is_some()));
-        if let Some(lists) = &self.lists {
-            lists.encode(&mut b);
-        }
-        b.0
+        self.encode_parts().concat()
     }
 
-    /// The part of [`Memo::encode`] before the lists ([`Memo::decode_words`] reads it).
-    fn encode_words(&self, b: &mut Bytes) {
+    /// [`Memo::encode`]'s bytes in pieces to be written one after the other, made on all
+    /// cores and never copied into one buffer (tens of megabytes, each page of them zeroed by
+    /// the system when first touched).
+    pub fn encode_parts(&self) -> Vec<Vec<u8>> {
+        // The documents' part first, behind its length and how many documents it holds, then
+        // the lists: read back side by side.
+        let (words, lists) = rayon::join(
+            || self.encode_words(),
+            || self.lists.as_ref().map(|l| l.encode_parts()),
+        );
+        let mut head = Bytes(Vec::new());
+        head.u128(self.settings);
+        head.len(self.docs.len());
+        head.len(words.iter().map(Vec::len).sum());
+        let mut parts = vec![head.0];
+        parts.extend(words);
+        parts.push(vec![u8::from(lists.is_some())]);
+        parts.extend(lists.into_iter().flatten());
+        parts
+    }
+
+    /// The part of [`Memo::encode`] before the lists ([`Memo::decode_words`] reads it), in
+    /// pieces to be put together in order: the documents, most of it, made a group at a time.
+    fn encode_words(&self) -> Vec<Vec<u8>> {
+        use rayon::prelude::*;
+        let mut b = Bytes(Vec::new());
         b.len(self.strings.len());
         for s in &self.strings {
             b.bytes(s.as_bytes());
@@ -58,17 +61,29 @@ impl Memo {
             b.0.extend_from_slice(&n.to_le_bytes());
         }
         b.len(self.docs.len());
-        for d in &self.docs {
-            b.u128(d.key);
-            b.0.push(u8::from(d.plain));
-            b.len(d.counts.len());
-            for &(w, n) in &d.counts {
-                b.u32(w);
-                b.u32(n);
+        let mut parts = vec![b.0];
+        parts.par_extend(self.docs.par_chunks(DOCS_PART).map(|docs| {
+            // The exact size: every number here takes four bytes.
+            let size = docs
+                .iter()
+                .map(|d| 29 + d.counts.len() * 8 + 4 * (d.title.len() + d.text.len()))
+                .sum();
+            let mut b = Bytes(Vec::with_capacity(size));
+            for d in docs {
+                b.u128(d.key);
+                b.0.push(u8::from(d.plain));
+                b.len(d.counts.len());
+                for &(w, n) in &d.counts {
+                    b.u32(w);
+                    b.u32(n);
+                }
+                b.u32s(&d.title);
+                b.u32s(&d.text);
             }
-            b.u32s(&d.title);
-            b.u32s(&d.text);
-        }
+            debug_assert_eq!(b.0.len(), size);
+            b.0
+        }));
+        parts
     }
 
     /// What [`Memo::encode`] wrote; `None` for anything else, or numbers out of range.
