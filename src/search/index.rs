@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::search::codec;
-use crate::search::lists::{self, DocTerms, Entry, Postings, Synonyms};
+use crate::search::lists::{self, DocTerms, Postings, Synonyms, Table};
 use crate::search::text::{normalize, pieces};
 pub use crate::search::words::Memo;
 use crate::search::words::{self, Plan, Tok, doc_tokens};
@@ -302,10 +302,12 @@ fn build_with(
             if lists_kept { "merged" } else { "built" }
         )
     });
-    let entries: Vec<Entry> = phase("search: lists sorted or merged", || match reuse {
+    let entries: Table = phase("search: lists sorted or merged", || match reuse {
         None => {
             let rank = lists::ranks(interner.count(), |id| interner.name(vocab, id));
-            lists::sorted(std::mem::take(&mut postings), &rank, key_text)
+            lists::sorted(std::mem::take(&mut postings), &rank, |id| {
+                interner.name(vocab, id)
+            })
         }
         Some((old, new_of_old, changed)) => {
             let added: Vec<(String, u32, bool)> = changed
@@ -327,13 +329,14 @@ fn build_with(
     // Inverted lists.
     let count = u32::try_from(records.len()).unwrap_or(u32::MAX);
     let encoded: Vec<(&str, String, String)> = phase("search: encode lists", || {
-        entries
-            .par_iter()
-            .map(|e| {
+        (0..entries.len())
+            .into_par_iter()
+            .map(|i| {
+                let (term, title, text) = entries.get(i);
                 (
-                    e.term.as_str(),
-                    codec::encode_list(&e.title, count),
-                    codec::encode_list(&e.text, count),
+                    term,
+                    codec::encode_list(title, count),
+                    codec::encode_list(text, count),
                 )
             })
             .collect()

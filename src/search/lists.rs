@@ -13,6 +13,9 @@ use rustc_hash::FxHashMap;
 
 use crate::search::bytes::{Bytes, Reader};
 
+mod table;
+pub(super) use table::Table;
+
 /// A term as a number: a token's own number, or a pair of them above 2^32.
 pub(super) fn pair_key(a: u32, b: u32) -> u64 {
     ((u64::from(a) + 1) << 32) | u64::from(b)
@@ -132,14 +135,6 @@ pub(super) fn add(postings: &mut Postings, first: usize, terms: &[DocTerms]) {
     }
 }
 
-/// One term's lists: document numbers, ascending.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct Entry {
-    pub term: String,
-    pub title: Vec<u32>,
-    pub text: Vec<u32>,
-}
-
 /// Each token's place among all tokens in the order of their texts (bytes of UTF-8), tokens
 /// of the same text sharing one: `names(id)` is the text of token `id`, for ids `0..count`.
 pub(super) fn ranks<'a>(count: usize, names: impl Fn(u32) -> &'a str + Sync) -> Vec<u32> {
@@ -173,40 +168,41 @@ fn order(rank: &[u32], k: u64) -> u64 {
 /// The lists by term text, in the order of the index's shards (bytes of UTF-8), sorted by
 /// number ([`order`]) rather than by text. Terms of the same text (a token met both as a
 /// word and as other letters) are one entry, as [`merge`] makes them.
-pub(super) fn sorted(
+pub(super) fn sorted<'a>(
     postings: Postings,
     rank: &[u32],
-    text: impl Fn(u64) -> String + Sync,
-) -> Vec<Entry> {
+    name: impl Fn(u32) -> &'a str + Sync,
+) -> Table {
     use rayon::prelude::*;
     let mut keyed: Vec<(u64, u64, Lists)> = postings
         .into_par_iter()
         .map(|(k, lists)| (order(rank, k), k, lists))
         .collect();
     keyed.par_sort_unstable_by_key(|e| e.0);
-    let mut entries: Vec<Entry> = keyed
-        .par_iter_mut()
-        .map(|(_, k, (title, text_docs))| Entry {
-            term: text(*k),
-            title: std::mem::take(title),
-            text: std::mem::take(text_docs),
+    let parts: Vec<Table> = keyed
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let docs = chunk.iter().map(|(_, _, (a, b))| a.len() + b.len()).sum();
+            let mut t = Table::with_capacity(chunk.len(), chunk.len() * 24, docs);
+            for (_, k, (title, text)) in chunk {
+                // A token's text, or a pair's as `index::pair` writes it.
+                let mut e = if k >> 32 == 0 {
+                    t.begin(name(*k as u32))
+                } else {
+                    let mut e = t.begin(name(((k >> 32) - 1) as u32));
+                    e.extend_term(" ");
+                    e.extend_term(name(*k as u32));
+                    e
+                };
+                e.docs().extend_from_slice(title);
+                e.title_done();
+                e.docs().extend_from_slice(text);
+                e.done();
+            }
+            t
         })
         .collect();
-    entries.dedup_by(|later, kept| {
-        if later.term != kept.term {
-            return false;
-        }
-        for (into, from) in [
-            (&mut kept.title, &later.title),
-            (&mut kept.text, &later.text),
-        ] {
-            into.extend_from_slice(from);
-            into.sort_unstable();
-            into.dedup();
-        }
-        true
-    });
-    entries
+    Table::concat(parts).merge_equal_terms()
 }
 
 /// What a build keeps of its lists for the next, in the memo of [`crate::search::words`]
@@ -214,7 +210,7 @@ pub(super) fn sorted(
 /// found with, and the lists.
 pub struct Kept {
     pub(super) synonyms: u128,
-    pub(super) entries: Vec<Entry>,
+    pub(super) entries: Table,
 }
 
 /// Entries to a chunk of [`Kept`]'s bytes: chunks are read back side by side.
@@ -238,18 +234,21 @@ impl Kept {
         head.u128(self.synonyms);
         head.len(self.entries.len());
         let mut parts = vec![head.0];
-        parts.par_extend(self.entries.par_chunks(CHUNK).map(|chunk| {
+        let t = &self.entries;
+        parts.par_extend((0..t.len()).into_par_iter().step_by(CHUNK).map(|first| {
+            let chunk = first..(first + CHUNK).min(t.len());
             // About the size (gaps between numbers mostly take a byte or two).
             let size = 4 + chunk
-                .iter()
-                .map(|e| e.term.len() + 12 + (e.title.len() + e.text.len()) * 2)
+                .clone()
+                .map(|i| t.get(i))
+                .map(|(term, title, text)| term.len() + 12 + (title.len() + text.len()) * 2)
                 .sum::<usize>();
             let mut b = Bytes(Vec::with_capacity(size));
             b.framed(|b| {
-                for e in chunk {
-                    b.bytes(e.term.as_bytes());
-                    put_list(b, &e.title);
-                    put_list(b, &e.text);
+                for (term, title, text) in chunk.map(|i| t.get(i)) {
+                    b.bytes(term.as_bytes());
+                    put_list(b, title);
+                    put_list(b, text);
                 }
             });
             b.0
@@ -267,36 +266,67 @@ impl Kept {
         for first in (0..count).step_by(CHUNK) {
             chunks.push((CHUNK.min(count - first), r.bytes()?));
         }
-        let decoded: Vec<Vec<Entry>> = chunks
+        let decoded: Vec<Table> = chunks
             .into_par_iter()
             .map(|(n, bytes)| {
+                let (term_bytes, docs) = sizes(bytes, n)?;
+                let mut t = Table::with_capacity(n, term_bytes, docs);
                 let mut r = Reader(bytes);
-                let entries = (0..n)
-                    .map(|_| {
-                        let term = std::str::from_utf8(r.bytes()?).ok()?.to_owned();
-                        Some(Entry {
-                            term,
-                            title: get_list(&mut r)?,
-                            text: get_list(&mut r)?,
-                        })
-                    })
-                    .collect::<Option<Vec<_>>>()?;
-                r.0.is_empty().then_some(entries)
+                for _ in 0..n {
+                    let term = std::str::from_utf8(r.bytes()?).ok()?;
+                    let mut e = t.begin(term);
+                    get_list(&mut r, e.docs())?;
+                    e.title_done();
+                    get_list(&mut r, e.docs())?;
+                    // An entry without documents is not one this program writes.
+                    if !e.done() {
+                        return None;
+                    }
+                }
+                let list_ok = |l: &[u32]| {
+                    l.windows(2).all(|w| w[0] < w[1])
+                        && l.last().is_none_or(|d| (*d as usize) < documents)
+                };
+                let valid = r.0.is_empty()
+                    && t.strictly_ascending()
+                    && t.iter()
+                        .all(|(_, title, text)| list_ok(title) && list_ok(text));
+                valid.then_some(t)
             })
             .collect::<Option<_>>()?;
-        let mut entries = Vec::with_capacity(count);
-        for chunk in decoded {
-            entries.extend(chunk);
-        }
-        let list_ok = |l: &[u32]| {
-            l.windows(2).all(|w| w[0] < w[1]) && l.last().is_none_or(|d| (*d as usize) < documents)
-        };
-        let valid = entries.windows(2).all(|w| w[0].term < w[1].term)
-            && entries.par_iter().all(|e| {
-                list_ok(&e.title) && list_ok(&e.text) && !(e.title.is_empty() && e.text.is_empty())
-            });
-        valid.then_some(Self { synonyms, entries })
+        // In order across chunks too.
+        let joins_ok = decoded.windows(2).all(|w| {
+            w[0].len() == 0 || w[1].len() == 0 || w[0].term(w[0].len() - 1) < w[1].term(0)
+        });
+        joins_ok.then(|| Self {
+            synonyms,
+            entries: Table::concat(decoded),
+        })
     }
+}
+
+/// The bytes of the terms and the numbers of the lists of `n` entries as [`Kept::encode`]
+/// wrote them (a first look, so each table is made at its size once).
+fn sizes(bytes: &[u8], n: usize) -> Option<(usize, usize)> {
+    let mut r = Reader(bytes);
+    let (mut term_bytes, mut docs) = (0, 0);
+    for _ in 0..n {
+        term_bytes += r.bytes()?.len();
+        for _ in 0..2 {
+            let count = r.len()?;
+            docs += count;
+            if count > 0 {
+                // Each number ends at a byte below 0x80.
+                let mut ends = 0;
+                let last = r.0.iter().position(|b| {
+                    ends += usize::from(*b < 0x80);
+                    ends == count
+                })?;
+                r.take(last + 1)?;
+            }
+        }
+    }
+    Some((term_bytes, docs))
 }
 
 /// An ascending list as its length and the gaps between its numbers (less one), each in
@@ -315,10 +345,11 @@ fn put_list(b: &mut Bytes, list: &[u32]) {
     }
 }
 
-/// What [`put_list`] wrote: ascending by its making; `None` past the largest number.
-fn get_list(r: &mut Reader) -> Option<Vec<u32>> {
+/// What [`put_list`] wrote, pushed onto `list`: ascending by its making; `None` past the
+/// largest number.
+fn get_list(r: &mut Reader, list: &mut Vec<u32>) -> Option<()> {
     let n = r.len()?;
-    let mut list = Vec::with_capacity(n);
+    list.reserve(n);
     let mut next = 0u64;
     for _ in 0..n {
         let mut gap = 0u32;
@@ -336,7 +367,7 @@ fn get_list(r: &mut Reader) -> Option<Vec<u32>> {
         list.push(u32::try_from(d).ok()?);
         next = d + 1;
     }
-    Some(list)
+    Some(())
 }
 
 /// Which of the last build's documents are found again unchanged, in the same order: for each
@@ -385,65 +416,102 @@ pub(super) fn matching(old: &[u128], new: &[u128], keep: &[bool]) -> (Vec<u32>, 
 /// The lists of this build from the last build's `old` ones: documents renumbered by
 /// `new_of_old` (those without a number taken out), then the terms of the documents in
 /// `added` (term, document, whether in the title) put in.
-pub(super) fn merge(
-    mut old: Vec<Entry>,
-    new_of_old: &[u32],
-    mut added: Vec<(String, u32, bool)>,
-) -> Vec<Entry> {
+pub(super) fn merge(old: Table, new_of_old: &[u32], mut added: Vec<(String, u32, bool)>) -> Table {
     use rayon::prelude::*;
     added.par_sort_unstable();
-    // Renumbered in place, on both cores: numbers keep their order, so lists stay ascending.
-    old.par_iter_mut().for_each(|e| {
-        for list in [&mut e.title, &mut e.text] {
-            list.retain_mut(|d| match new_of_old.get(*d as usize) {
-                Some(&n) if n != u32::MAX => {
-                    *d = n;
-                    true
-                }
-                _ => false,
-            });
-        }
-    });
-    let mut out: Vec<Entry> = Vec::with_capacity(old.len() + added.len() / 4);
-    let mut added = added.into_iter().peekable();
-    // The added documents of the next term, when it is `term` or sorts before it.
-    let mut take_upto = |term: Option<&str>, into: &mut Vec<Entry>| -> Option<Entry> {
-        loop {
-            let next = added.peek()?;
-            if term.is_some_and(|t| next.0.as_str() > t) {
-                return None;
-            }
-            let name = next.0.clone();
-            let mut e = Entry {
-                term: name.clone(),
-                title: Vec::new(),
-                text: Vec::new(),
-            };
-            while let Some((_, d, in_title)) = added.next_if(|a| a.0 == name) {
-                if in_title {
-                    e.title.push(d);
-                } else {
-                    e.text.push(d);
-                }
-            }
-            if term == Some(name.as_str()) {
-                return Some(e);
-            }
-            into.push(e);
+    // A chunk of the old entries at a time, on all cores, each with the added terms from its
+    // first term to the next chunk's (the first chunk also those before, the last those after).
+    let firsts: Vec<usize> = (0..old.len()).step_by(CHUNK).collect();
+    let bound = |c: usize| -> usize {
+        match firsts.get(c) {
+            Some(&i) if c > 0 => added.partition_point(|a| a.0.as_str() < old.term(i)),
+            Some(_) => 0,
+            None => added.len(),
         }
     };
-    for mut e in old {
-        if let Some(new) = take_upto(Some(&e.term), &mut out) {
-            e.title.extend(new.title);
-            e.title.sort_unstable();
-            e.text.extend(new.text);
-            e.text.sort_unstable();
+    type Chunk<'a> = (std::ops::Range<usize>, &'a [(String, u32, bool)]);
+    let chunks: Vec<Chunk> = (0..firsts.len().max(1))
+        .map(|c| {
+            let start = firsts.get(c).copied().unwrap_or(0);
+            let end = firsts.get(c + 1).copied().unwrap_or(old.len());
+            (start..end, &added[bound(c)..bound(c + 1)])
+        })
+        .collect();
+    let parts: Vec<Table> = chunks
+        .into_par_iter()
+        .map(|(range, added)| merge_chunk(&old, range, new_of_old, added))
+        .collect();
+    Table::concat(parts)
+}
+
+/// [`merge`] of the old entries in `range` and the `added` terms that sort among them.
+fn merge_chunk(
+    old: &Table,
+    range: std::ops::Range<usize>,
+    new_of_old: &[u32],
+    added: &[(String, u32, bool)],
+) -> Table {
+    let term_bytes = range.clone().map(|i| old.term(i).len()).sum::<usize>()
+        + added.iter().map(|a| a.0.len()).sum::<usize>();
+    let docs = range
+        .clone()
+        .map(|i| old.get(i))
+        .map(|(_, title, text)| title.len() + text.len())
+        .sum::<usize>()
+        + added.len();
+    let mut out = Table::with_capacity(range.len() + added.len(), term_bytes, docs);
+    let mut added = added;
+    // The added documents of the term that comes first, as (term, in title, elsewhere).
+    let next_group = |added: &mut &[(String, u32, bool)]| -> Option<(String, Vec<u32>, Vec<u32>)> {
+        let term = added.first()?.0.clone();
+        let n = added.iter().take_while(|a| a.0 == term).count();
+        let (group, rest) = added.split_at(n);
+        *added = rest;
+        let docs = |in_title: bool| {
+            group
+                .iter()
+                .filter(|a| a.2 == in_title)
+                .map(|a| a.1)
+                .collect()
+        };
+        Some((term, docs(true), docs(false)))
+    };
+    for i in range {
+        let (term, title, text) = old.get(i);
+        while added.first().is_some_and(|a| a.0.as_str() < term) {
+            if let Some((t, a, b)) = next_group(&mut added) {
+                out.push(&t, &a, &b);
+            }
         }
-        if !(e.title.is_empty() && e.text.is_empty()) {
-            out.push(e);
+        let mine = if added.first().is_some_and(|a| a.0 == term) {
+            next_group(&mut added)
+        } else {
+            None
+        };
+        let mut e = out.begin(term);
+        for (part, list) in [title, text].into_iter().enumerate() {
+            let start = e.docs().len();
+            // Renumbered: numbers keep their order, so lists stay ascending.
+            e.docs().extend(
+                list.iter()
+                    .filter_map(|d| match new_of_old.get(*d as usize) {
+                        Some(&n) if n != u32::MAX => Some(n),
+                        _ => None,
+                    }),
+            );
+            if let Some((_, a, b)) = &mine {
+                e.docs().extend_from_slice(if part == 0 { a } else { b });
+                e.docs()[start..].sort_unstable();
+            }
+            if part == 0 {
+                e.title_done();
+            }
         }
+        e.done();
     }
-    take_upto(None, &mut out);
+    while let Some((t, a, b)) = next_group(&mut added) {
+        out.push(&t, &a, &b);
+    }
     out
 }
 
@@ -451,12 +519,12 @@ pub(super) fn merge(
 mod tests {
     use super::*;
 
-    fn entry(term: &str, title: &[u32], text: &[u32]) -> Entry {
-        Entry {
-            term: term.to_owned(),
-            title: title.to_vec(),
-            text: text.to_vec(),
+    fn table(entries: &[(&str, &[u32], &[u32])]) -> Table {
+        let mut t = Table::default();
+        for (term, title, text) in entries {
+            t.push(term, title, text);
         }
+        t
     }
 
     #[test]
@@ -492,29 +560,64 @@ mod tests {
         }
         let mut r = Reader(&b.0);
         for l in lists {
-            assert_eq!(get_list(&mut r).as_deref(), Some(l));
+            let mut list = vec![7];
+            assert_eq!(get_list(&mut r, &mut list), Some(()));
+            assert_eq!(list[1..], *l, "pushed after what was there");
         }
         // A gap past the largest number, or of more than five bytes, is refused.
         assert_eq!(
-            get_list(&mut Reader(&[2, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0])),
+            get_list(
+                &mut Reader(&[2, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0]),
+                &mut Vec::new()
+            ),
             None
         );
         assert_eq!(
-            get_list(&mut Reader(&[1, 0, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0])),
+            get_list(
+                &mut Reader(&[1, 0, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0]),
+                &mut Vec::new()
+            ),
             None
         );
+    }
+
+    #[test]
+    fn sizes_count_terms_and_numbers_of_written_entries() {
+        let t = table(&[
+            ("ก", &[], &[1, 300]),
+            ("ขค", &[0, 70_000], &[]),
+            ("ง", &[5], &[6]),
+        ]);
+        let mut b = Bytes(Vec::new());
+        for (term, title, text) in t.iter() {
+            b.bytes(term.as_bytes());
+            put_list(&mut b, title);
+            put_list(&mut b, text);
+        }
+        assert_eq!(sizes(&b.0, 3), Some((3 + 6 + 3, 2 + 2 + 2)));
+        assert_eq!(sizes(&b.0[..b.0.len() - 1], 3), None, "cut short");
     }
 
     /// Kept lists longer than a chunk read back whole and in order; out of order, out of
     /// range or cut short across chunks, they are refused.
     #[test]
     fn kept_lists_of_many_chunks_read_back() {
-        let entries: Vec<Entry> = (0..CHUNK * 2 + 7)
-            .map(|i| {
-                let d = u32::try_from(i % 50).unwrap();
-                entry(&format!("t{i:06}"), &[d], &[d + 1, d + 3])
-            })
-            .collect();
+        let make = |swap: bool| {
+            let mut t = Table::default();
+            for i in 0..CHUNK * 2 + 7 {
+                // Swapped: the last term of the first chunk and the first of the second.
+                let n = match i {
+                    _ if !swap => i,
+                    i if i == CHUNK - 1 => CHUNK,
+                    i if i == CHUNK => CHUNK - 1,
+                    i => i,
+                };
+                let d = u32::try_from(n % 50).unwrap();
+                t.push(&format!("t{n:06}"), &[d], &[d + 1, d + 3]);
+            }
+            t
+        };
+        let entries = make(false);
         let kept = Kept {
             synonyms: 7,
             entries: entries.clone(),
@@ -529,12 +632,10 @@ mod tests {
             "a number past the documents"
         );
         assert!(Kept::decode(&mut Reader(&b.0[..b.0.len() - 1]), 60).is_none());
-        let mut swapped = entries;
-        swapped.swap(CHUNK - 1, CHUNK);
         let mut b = Bytes(Vec::new());
         Kept {
             synonyms: 7,
-            entries: swapped,
+            entries: make(true),
         }
         .encode(&mut b);
         assert!(
@@ -543,13 +644,40 @@ mod tests {
         );
     }
 
+    /// Merged a chunk at a time, on all cores, the lists are those of one merge of the whole:
+    /// added terms before the first, on and around the chunks' first terms, after the last.
+    #[test]
+    fn lists_merged_in_chunks_are_merged_whole() {
+        let n = CHUNK * 2 + 5;
+        let mut old = Table::default();
+        for i in 0..n {
+            let d = u32::try_from(i % 7).unwrap();
+            old.push(&format!("t{i:06}"), &[d], &[d + 1]);
+        }
+        // Document 3 is gone, the others keep their numbers; document 9 is new.
+        let new_of_old: Vec<u32> = (0..9).map(|d| if d == 3 { u32::MAX } else { d }).collect();
+        let mut added: Vec<(String, u32, bool)> = [
+            "a", "t000000", "t004095", "t004096", "t004096x", "t008192", "z",
+        ]
+        .iter()
+        .map(|t| (t.to_string(), 9, false))
+        .collect();
+        added.push(("t004096".to_owned(), 9, true));
+        let merged = merge(old.clone(), &new_of_old, added.clone());
+        added.sort_unstable();
+        assert_eq!(merged, merge_chunk(&old, 0..n, &new_of_old, &added));
+        assert_eq!(merged.len(), n + 3, "three new terms");
+        assert_eq!(merged.get(0), ("a", &[][..], &[9][..]));
+        let at = (0..merged.len())
+            .find(|&i| merged.term(i) == "t004096")
+            .unwrap();
+        assert_eq!(merged.get(at), ("t004096", &[1, 9][..], &[2, 9][..]));
+        assert!(merged.strictly_ascending());
+    }
+
     #[test]
     fn merged_lists_drop_renumber_and_add() {
-        let old = vec![
-            entry("ก", &[0], &[1, 3]),
-            entry("ข", &[2], &[]),
-            entry("ง", &[], &[0, 1]),
-        ];
+        let old = table(&[("ก", &[0], &[1, 3]), ("ข", &[2], &[]), ("ง", &[], &[0, 1])]);
         // Document 2 is gone; the others move down one; a new document 0 has ข and ค.
         let new_of_old = [1, 2, u32::MAX, 3];
         let added = vec![
@@ -560,13 +688,13 @@ mod tests {
         ];
         assert_eq!(
             merge(old, &new_of_old, added),
-            vec![
-                entry("ก", &[1], &[2, 3, 4]),
-                entry("ข", &[0], &[]),
-                entry("ค", &[], &[0]),
-                entry("ง", &[], &[1, 2]),
-                entry("จ", &[4], &[]),
-            ]
+            table(&[
+                ("ก", &[1], &[2, 3, 4]),
+                ("ข", &[0], &[]),
+                ("ค", &[], &[0]),
+                ("ง", &[], &[1, 2]),
+                ("จ", &[4], &[]),
+            ])
         );
     }
 
@@ -601,29 +729,18 @@ mod tests {
                 *lists = (title.iter().copied().collect(), text.iter().copied().collect());
                 let term = match b {
                     None => names[a].clone(),
-                    Some(b) => format!("{} {}", names[a], names[b]),
+                    Some(b) => crate::search::index::pair(&names[a], &names[b]),
                 };
                 let e = expected.entry(term).or_default();
                 e.0.extend(&title);
                 e.1.extend(&text);
             }
             let rank = ranks(count, |id| names[id as usize].as_str());
-            let text = |k: u64| {
-                if k >> 32 == 0 {
-                    names[k as usize].clone()
-                } else {
-                    format!("{} {}", names[((k >> 32) - 1) as usize], names[(k & 0xFFFF_FFFF) as usize])
-                }
-            };
-            let got = sorted(postings, &rank, text);
-            let want: Vec<Entry> = expected
-                .into_iter()
-                .map(|(term, (title, text))| Entry {
-                    term,
-                    title: title.into_iter().collect(),
-                    text: text.into_iter().collect(),
-                })
-                .collect();
+            let got = sorted(postings, &rank, |id| names[id as usize].as_str());
+            let mut want = Table::default();
+            for (term, (title, text)) in expected {
+                want.push(&term, &title.into_iter().collect::<Vec<_>>(), &text.into_iter().collect::<Vec<_>>());
+            }
             proptest::prop_assert_eq!(got, want);
         }
     }
