@@ -369,7 +369,7 @@ fn build_with(
             shards
                 .par_iter()
                 .enumerate()
-                .map(|(k, s)| (format!("p/{k}.json"), json_text(&InOrder(s)))),
+                .map(|(k, s)| (format!("p/{k}.json"), shard_json(s))),
         )
     });
 
@@ -501,13 +501,41 @@ fn shard_count(total: usize, target: usize) -> usize {
     total.div_ceil(target).max(1)
 }
 
-/// A shard of lists as a JSON object, term by term in their order: `{"term": [title, text]}`.
-struct InOrder<'a>(&'a [(&'a str, String, String)]);
-
-impl serde::Serialize for InOrder<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(t, a, b)| (t, [a, b])))
+/// A shard of lists as a JSON object, term by term in their order: `{"term":[title,text]}`,
+/// as [`json_text`] writes it. The lists are [`codec::encode_list`]'s letters, which JSON
+/// takes as they are; so is a term without a quote, backslash, control character or `<>&`.
+fn shard_json(entries: &[(&str, String, String)]) -> String {
+    let size = entries
+        .iter()
+        .map(|(t, a, b)| t.len() + a.len() + b.len() + 10)
+        .sum::<usize>();
+    let mut out = String::with_capacity(size + 3);
+    out.push('{');
+    for (i, (term, title, text)) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let plain = |s: &str| {
+            !s.bytes()
+                .any(|b| b < 0x20 || matches!(b, b'"' | b'\\' | b'<' | b'>' | b'&'))
+        };
+        if plain(term) {
+            out.push('"');
+            out.push_str(term);
+            out.push('"');
+        } else {
+            let quoted = json_text(term);
+            out.push_str(quoted.strip_suffix('\n').unwrap_or(&quoted));
+        }
+        debug_assert!(plain(title) && plain(text));
+        out.push_str(":[\"");
+        out.push_str(title);
+        out.push_str("\",\"");
+        out.push_str(text);
+        out.push_str("\"]");
     }
+    out.push_str("}\n");
+    out
 }
 
 /// JSON with `<`, `>` and `&` written as escapes: no index file holds markup, even one served or

@@ -381,3 +381,26 @@ fn json_files_escape_markup() {
     assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), v);
     assert_eq!(json_text(&serde_json::json!(["ไทย"])), "[\"ไทย\"]\n");
 }
+
+/// A shard written by hand is the JSON `serde_json` makes of the same map, terms with quotes,
+/// backslashes, control characters and markup included.
+#[test]
+fn shards_are_the_json_of_their_lists() {
+    let terms = ["ก", "a\"b", "c\\d", "e\u{1}f", "<g>&h", "ถนน คอนกรีต"];
+    let entries: Vec<(&str, String, String)> = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (*t, codec::encode_list(&[i as u32], 9), format!("~{i}")))
+        .collect();
+    let map: BTreeMap<&str, [&str; 2]> = entries
+        .iter()
+        .map(|(t, a, b)| (*t, [a.as_str(), b.as_str()]))
+        .collect();
+    let mut sorted = entries.clone();
+    sorted.sort();
+    assert_eq!(shard_json(&sorted), json_text(&map));
+    assert_eq!(
+        shard_json(&[]),
+        json_text(&BTreeMap::<&str, [&str; 2]>::new())
+    );
+}
