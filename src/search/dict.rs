@@ -298,13 +298,25 @@ impl Trie {
     fn prepare(&self, run: &str, scratch: &mut Scratch) -> bool {
         scratch.symbols.clear();
         scratch.offsets.clear();
-        for (at, c) in run.char_indices() {
-            let Some(k) = (c as u32).checked_sub(0x0E00).filter(|k| *k < 128) else {
-                return false;
+        // A letter of the Thai block is three bytes: E0, B8 or B9, and one of 80-BF. Read
+        // three at a time from the start, the first letter outside the block is met at its
+        // first byte, which is not E0 or is followed by another second byte.
+        let bytes = run.as_bytes();
+        if !bytes.len().is_multiple_of(3) {
+            return false;
+        }
+        for (i, c) in bytes.chunks_exact(3).enumerate() {
+            let k = match (c[0], c[1]) {
+                (0xE0, 0xB8) => c[2] & 0x3F,
+                (0xE0, 0xB9) => 0x40 | (c[2] & 0x3F),
+                _ => return false,
             };
-            let mark = if continues_cluster(c) { MARK } else { 0 };
-            scratch.symbols.push(self.alphabet[k as usize] | mark);
-            scratch.offsets.push(u32::try_from(at).unwrap_or(u32::MAX));
+            let letter = char::from_u32(0x0E00 + u32::from(k)).unwrap_or_default();
+            let mark = if continues_cluster(letter) { MARK } else { 0 };
+            scratch.symbols.push(self.alphabet[usize::from(k)] | mark);
+            scratch
+                .offsets
+                .push(u32::try_from(i * 3).unwrap_or(u32::MAX));
         }
         scratch
             .offsets

@@ -68,6 +68,13 @@ fn hard_cases_cut_as_icu_does() {
         "ภาษาไทยง่ายนิดเดียว",
         "คอนกรีตเสริมเหล็กหมู่ที่๑",
         "ก่อสร้างถนนคอนกรีตxyz",
+        // Letters outside the Thai block, of one, two and three bytes (Lao and Samaritan
+        // share the first byte), at the start, between and at the end.
+        "xกข",
+        "กéข",
+        "ก\u{0E81}ข",
+        "\u{0800}กข",
+        "กข\u{0EBF}",
         "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮ",
     ] {
         assert_eq!(ours(run), icu(run), "{run:?}");
