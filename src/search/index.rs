@@ -353,7 +353,7 @@ fn build_with(
     for (i, (t, a, b)) in encoded.iter().enumerate() {
         // A word's pairs stay with it (up to a limit): a query asks for both.
         let h = head(t);
-        let same_word = t.len() > h && prev.get(..h) == Some(&t[..h]) && head(prev) == h;
+        let same_word = t.len() > h && t[..h] == prev[..head(prev)];
         if size >= POSTINGS_SHARD && !(same_word && size < POSTINGS_SHARD_MAX) {
             bounds.push(codec::separator(prev, t));
             shards.push(&encoded[start..i]);
@@ -511,14 +511,14 @@ fn shard_json(entries: &[(&str, String, String)]) -> String {
         .sum::<usize>();
     let mut out = String::with_capacity(size + 3);
     out.push('{');
+    let plain = |s: &str| {
+        !s.bytes()
+            .any(|b| b < 0x20 || matches!(b, b'"' | b'\\' | b'<' | b'>' | b'&'))
+    };
     for (i, (term, title, text)) in entries.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        let plain = |s: &str| {
-            !s.bytes()
-                .any(|b| b < 0x20 || matches!(b, b'"' | b'\\' | b'<' | b'>' | b'&'))
-        };
         if plain(term) {
             out.push('"');
             out.push_str(term);

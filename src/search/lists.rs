@@ -219,11 +219,7 @@ const CHUNK: usize = 4096;
 impl Kept {
     #[cfg(test)]
     pub(super) fn encode(&self, b: &mut Bytes) {
-        let parts = self.encode_parts();
-        b.0.reserve(parts.iter().map(Vec::len).sum());
-        for p in parts {
-            b.0.extend_from_slice(&p);
-        }
+        b.0.extend(self.encode_parts().concat());
     }
 
     /// [`Kept::encode`]'s bytes in pieces to be put together in order, the chunks made side

@@ -140,21 +140,14 @@ impl Table {
             let same = entries[i..].iter().take_while(|e| e.0 == term).count();
             let mut e = out.begin(term);
             for part in [1, 2] {
-                let start = e.docs().len();
-                for (_, title, text) in &entries[i..i + same] {
-                    e.docs()
-                        .extend_from_slice(if part == 1 { title } else { text });
-                }
-                let docs = e.docs();
-                docs[start..].sort_unstable();
-                let mut kept = start;
-                for k in start..docs.len() {
-                    if k == start || docs[k] != docs[kept - 1] {
-                        docs[kept] = docs[k];
-                        kept += 1;
-                    }
-                }
-                docs.truncate(kept);
+                let mut docs: Vec<u32> = entries[i..i + same]
+                    .iter()
+                    .flat_map(|(_, title, text)| if part == 1 { *title } else { *text })
+                    .copied()
+                    .collect();
+                docs.sort_unstable();
+                docs.dedup();
+                e.docs().extend(docs);
                 if part == 1 {
                     e.title_done();
                 }
