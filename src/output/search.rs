@@ -191,8 +191,8 @@ pub fn render(
             let (texts, keep_texts) =
                 crate::timing::phase("search: document texts", || pending.finish_with(kept_texts));
             input.records = texts;
-            if let (Some(s), Some(bytes)) = (store, keep_texts) {
-                s.put_owned(TEXTS_ENTRY, TEXTS_KEY, bytes);
+            if let (Some(s), Some(parts)) = (store, keep_texts) {
+                s.put_parts(TEXTS_ENTRY, TEXTS_KEY, parts);
             }
             let read = |at: usize| pending.whole_text(at);
             let memo = crate::timing::phase("search: words kept, read", || {

@@ -58,11 +58,14 @@ impl Letters {
         bits.iter().all(|i| self.0[i / 64] & (1 << (i % 64)) != 0)
     }
 
-    pub fn to_bytes(&self) -> Vec<u8> {
-        self.0.iter().flat_map(|w| w.to_le_bytes()).collect()
+    /// Appends the set's [`Letters::BYTES`] bytes to `out`.
+    pub fn write_to(&self, out: &mut Vec<u8>) {
+        for w in self.0.iter() {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
     }
 
-    /// What [`Letters::to_bytes`] wrote, or `None` when `bytes` are not that long.
+    /// What [`Letters::write_to`] wrote, or `None` when `bytes` are not that long.
     pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
         if bytes.len() != BITS / 8 {
             return None;
@@ -79,7 +82,7 @@ impl Letters {
         vec![0xFF; BITS / 8]
     }
 
-    /// Bytes of [`Letters::to_bytes`].
+    /// Bytes of [`Letters::write_to`].
     pub const BYTES: usize = BITS / 8;
 }
 
@@ -101,7 +104,10 @@ mod tests {
             .filter(|w| l.may_hold(&Letters::of_word(w)))
             .collect();
         assert!(found.is_empty(), "said to be held: {found:?}");
-        assert_eq!(Letters::from_bytes(&l.to_bytes()), Some(l));
+        let mut bytes = Vec::new();
+        l.write_to(&mut bytes);
+        assert_eq!(bytes.len(), Letters::BYTES);
+        assert_eq!(Letters::from_bytes(&bytes), Some(l));
         assert_eq!(Letters::from_bytes(&[0; 3]), None);
         let every = Letters::from_bytes(&Letters::every()).unwrap();
         assert!(missing.iter().all(|w| every.may_hold(&Letters::of_word(w))));

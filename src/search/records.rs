@@ -59,8 +59,8 @@ impl Pending<'_> {
     /// [`Pending::finish`], where a document whose source is one `kept` has gets only the start
     /// of its text (its record's [`Whole`] says where the rest is: [`Pending::whole_text`]).
     /// With `kept` (a build that keeps what it made), also returns what to keep for the next
-    /// build ([`Texts::decode`] reads it), unless it is `kept`.
-    pub fn finish_with(&mut self, kept: Option<Texts>) -> (Vec<Record>, Option<Vec<u8>>) {
+    /// build ([`Texts::decode`] reads its parts one after the other), unless it is `kept`.
+    pub fn finish_with(&mut self, kept: Option<Texts>) -> (Vec<Record>, Option<Vec<Vec<u8>>>) {
         let keeping = kept.is_some();
         let mut kept = kept.unwrap_or_default();
         let sources: Vec<u128> = self
@@ -99,20 +99,29 @@ impl Pending<'_> {
                 }
             })
             .collect();
+        // Encoded on all cores, a part per chunk of documents, never put together in memory.
         let keep = (!same).then(|| {
-            let mut b = Bytes(Vec::new());
-            for (source, (text, read_now, whole)) in sources.iter().zip(&texts) {
-                let start = match read_now {
-                    true => snippet_source(text).into(),
-                    false => std::borrow::Cow::Borrowed(text.as_str()),
-                };
-                b.u128(*source);
-                b.u128(whole.hash);
-                let letters = whole.letters.as_ref().map(Letters::to_bytes);
-                b.0.extend_from_slice(&letters.unwrap_or_else(Letters::every));
-                b.bytes(start.as_bytes());
-            }
-            b.0
+            sources
+                .par_chunks(KEEP_CHUNK)
+                .zip(texts.par_chunks(KEEP_CHUNK))
+                .map(|(sources, texts)| {
+                    let mut b = Bytes(Vec::new());
+                    for (source, (text, read_now, whole)) in sources.iter().zip(texts) {
+                        let start = match read_now {
+                            true => snippet_source(text).into(),
+                            false => std::borrow::Cow::Borrowed(text.as_str()),
+                        };
+                        b.u128(*source);
+                        b.u128(whole.hash);
+                        match &whole.letters {
+                            Some(l) => l.write_to(&mut b.0),
+                            None => b.0.extend_from_slice(&Letters::every()),
+                        }
+                        b.bytes(start.as_bytes());
+                    }
+                    b.0
+                })
+                .collect()
         });
         let mut records = std::mem::take(&mut self.records);
         for ((i, _), (text, read_now, whole)) in self.docs.iter().zip(texts) {
@@ -130,6 +139,9 @@ impl Pending<'_> {
             .unwrap_or_default()
     }
 }
+
+/// Documents encoded in one part of what [`Pending::finish_with`] keeps.
+const KEEP_CHUNK: usize = 1024;
 
 /// What a build keeps of its documents' texts for the next, by a hash of each document's
 /// source: the hash of the whole text, its letters and its start (what snippets come from). A

@@ -300,8 +300,17 @@ pub(super) fn find(
     let (mut prepared, dict) = phase("search: normalize", || {
         rayon::join(
             || {
-                docs.par_iter()
-                    .map(|(r, _, kept, _)| kept.is_none().then(|| Prepared::of(r)))
+                docs.par_iter_mut()
+                    .map(|(r, _, kept, _)| {
+                        kept.is_none().then(|| {
+                            let p = Prepared::of(r);
+                            // Read whole above; from here on its text only gives the snippet
+                            // (let go now, not after the counting: the texts of a big site
+                            // take hundreds of megabytes).
+                            r.text = snippet_source(&r.text);
+                            p
+                        })
+                    })
                     .collect::<Vec<Option<Prepared>>>()
             },
             || count::word_list(to_count),
@@ -460,7 +469,8 @@ pub(super) fn find(
                     (None, None) => Plan::Split(Prepared::of(r)),
                 };
                 // From here on the text only gives the snippet (which a record holding only
-                // the start of its text, kept clean as written, already is).
+                // the start of its text, kept clean as written, already is; a snippet's source
+                // is its own).
                 if r.whole.take().is_none() {
                     r.text = snippet_source(&r.text);
                 }

@@ -102,3 +102,18 @@ fn the_word_list_counts_as_icu_does() {
     assert_eq!(by_icu.1.len(), prepared.iter().flatten().count());
     assert_eq!(by_icu, by_trie);
 }
+
+proptest::proptest! {
+    /// A document's text is cut to its snippet's source as soon as its words are prepared,
+    /// and again where every record is: the second cut must change nothing.
+    #[test]
+    fn a_snippet_source_is_its_own(
+        words in proptest::collection::vec("[ก-ฮa-z]{1,12}", 0..200),
+        sep in "[ \n]",
+    ) {
+        let text = words.join(&sep);
+        let once = snippet_source(&text);
+        proptest::prop_assert!(once.chars().count() <= SNIPPET_SOURCE);
+        proptest::prop_assert_eq!(snippet_source(&once), once);
+    }
+}
