@@ -16,6 +16,7 @@
 //! Document numbers follow date, newest first, so ties in the ranking show the newest first.
 
 use std::collections::BTreeMap;
+use std::mem::take;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -25,7 +26,7 @@ use crate::search::codec;
 use crate::search::lists::{self, DocTerms, Postings, Synonyms, Table};
 use crate::search::text::{normalize, pieces};
 pub use crate::search::words::Memo;
-use crate::search::words::{self, Plan, Tok, doc_tokens};
+use crate::search::words::{self, Cutter, Plan, Prepared, Tok, doc_tokens};
 use crate::timing::phase;
 
 /// One thing a resident can find.
@@ -198,6 +199,7 @@ fn build_with(
                             vocab,
                             atoms,
                             pieces.iter().map(|p| (p.text.as_str(), p.thai)),
+                            &mut Cutter::default(),
                             &mut toks,
                         );
                         toks.into_iter().map(|t| found.interner.id(t)).collect()
@@ -243,15 +245,19 @@ fn build_with(
             let found_ref = &found;
             let split = move || -> Vec<DocTokens> {
                 let found = found_ref;
+                let mut chunk = chunk;
                 chunk
-                    .into_par_iter()
-                    .map(|plan| match plan {
-                        Plan::Keep(title, text) => Ok((title, text)),
+                    .par_iter_mut()
+                    .map_init(Cutter::default, |cutter, plan| match plan {
+                        Plan::Keep(title, text) => Ok((take(title), take(text))),
                         Plan::Split(p) => {
+                            let p: &Prepared = p;
+                            let (vocab, atoms) = (&found.vocab, &found.atoms);
+                            cutter.next_document();
                             let mut title = Vec::new();
-                            doc_tokens(&found.vocab, &found.atoms, p.title.iter(), &mut title);
+                            doc_tokens(vocab, atoms, p.title.iter(), cutter, &mut title);
                             let mut text = Vec::new();
-                            doc_tokens(&found.vocab, &found.atoms, p.text.iter(), &mut text);
+                            doc_tokens(vocab, atoms, p.text.iter(), cutter, &mut text);
                             Err((title, text))
                         }
                     })

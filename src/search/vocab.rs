@@ -199,14 +199,38 @@ impl Vocab {
     /// The least-cost split of [`Vocab::segment_with`], as spans (unknown letters one span
     /// each). The one implementation of the algorithm, for the index and the queries.
     pub fn split(&self, chars: &[char], allow_prefix: bool, skip: Option<u32>) -> Vec<Span> {
+        let mut out = Vec::new();
+        self.split_with(
+            chars,
+            allow_prefix,
+            skip,
+            &mut SplitScratch::default(),
+            &mut out,
+        );
+        out
+    }
+
+    /// [`Vocab::split`] into `out`, with buffers kept from run to run.
+    pub fn split_with(
+        &self,
+        chars: &[char],
+        allow_prefix: bool,
+        skip: Option<u32>,
+        scratch: &mut SplitScratch,
+        out: &mut Vec<Span>,
+    ) {
+        out.clear();
         let n = chars.len();
         if n == 0 {
-            return Vec::new();
+            return;
         }
         let trie = self.array.get_or_init(|| Trie::new(&self.nodes));
-        let brk: Vec<bool> = (0..=n).map(|i| breakable(chars, i)).collect();
+        let SplitScratch { brk, best } = scratch;
+        brk.clear();
+        brk.extend((0..=n).map(|i| breakable(chars, i)));
         // best[i] = (cost of chars[i..], the first piece)
-        let mut best: Vec<(u32, usize, SpanKind)> = vec![(u32::MAX, n, SpanKind::Unknown); n + 1];
+        best.clear();
+        best.resize(n + 1, (u32::MAX, n, SpanKind::Unknown));
         best[n] = (0, n, SpanKind::Unknown);
         for i in (0..n).rev() {
             if !brk[i] {
@@ -254,7 +278,7 @@ impl Vocab {
             );
             best[i] = pick;
         }
-        spans(&best)
+        spans(best, out);
     }
 
     pub fn segment(&self, run: &str, allow_prefix: bool) -> Vec<Seg> {
@@ -272,9 +296,8 @@ impl Vocab {
 
 /// The spans of a least-cost split from its table: for each place a piece starts, (cost of the
 /// rest, where the piece ends, its kind); the table of [`Vocab::split`].
-fn spans(best: &[(u32, usize, SpanKind)]) -> Vec<Span> {
+fn spans(best: &[(u32, usize, SpanKind)], out: &mut Vec<Span>) {
     let n = best.len() - 1;
-    let mut out = Vec::new();
     let mut i = 0;
     while i < n {
         let (_, end, kind) = best[i];
@@ -285,7 +308,13 @@ fn spans(best: &[(u32, usize, SpanKind)]) -> Vec<Span> {
         });
         i = end;
     }
-    out
+}
+
+/// The buffers of [`Vocab::split_with`].
+#[derive(Default)]
+pub struct SplitScratch {
+    brk: Vec<bool>,
+    best: Vec<(u32, usize, SpanKind)>,
 }
 
 /// Counts of the words ICU found, and the site's own words: what [`Vocab`] is built from.
@@ -545,7 +574,9 @@ mod tests {
             );
             best[i] = pick;
         }
-        spans(&best)
+        let mut out = Vec::new();
+        spans(&best, &mut out);
+        out
     }
 
     /// Thai consonants, vowels and marks, and a Latin letter no Thai run holds.

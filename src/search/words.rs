@@ -20,14 +20,33 @@ use rustc_hash::FxHashMap;
 use crate::search::index::{ReadText, Record, Whole};
 use crate::search::letters::Letters;
 use crate::search::text::{clean_cow, each_piece, normalize_clean};
-use crate::search::vocab::{self, Counts, SiteWords, SpanKind, Vocab};
+use crate::search::vocab::{self, Counts, SiteWords, Span, SpanKind, SplitScratch, Vocab};
 use crate::timing::phase;
+use runs::Runs;
 
 /// A token of a document while the index is built: a vocabulary word by number, or other text
 /// (numbers, Latin words, letters not in the vocabulary).
+#[derive(Clone)]
 pub(super) enum Tok {
     Word(u32),
     Other(Box<str>),
+}
+
+/// What [`doc_tokens`] keeps from run to run on one thread: the tokens of runs met
+/// ([`Runs`]) and buffers.
+#[derive(Default)]
+pub(super) struct Cutter<'a> {
+    runs: Runs<'a, Vec<Tok>>,
+    chars: Vec<char>,
+    scratch: SplitScratch,
+    spans: Vec<Span>,
+}
+
+impl Cutter<'_> {
+    /// Called before each document's tokens.
+    pub(super) fn next_document(&mut self) {
+        self.runs.next_document();
+    }
 }
 
 /// Tokens of normalized text: Thai runs split over the vocabulary ([`Vocab::split`], the
@@ -36,6 +55,7 @@ pub(super) fn doc_tokens<'a>(
     vocab: &Vocab,
     atoms: &[Vec<u32>],
     pieces: impl IntoIterator<Item = (&'a str, bool)>,
+    cutter: &mut Cutter<'a>,
     out: &mut Vec<Tok>,
 ) {
     for (text, thai) in pieces {
@@ -43,24 +63,37 @@ pub(super) fn doc_tokens<'a>(
             out.push(Tok::Other(text.into()));
             continue;
         }
-        let chars: Vec<char> = text.chars().collect();
-        let mut unknown = String::new();
-        for span in vocab.split(&chars, false, None) {
-            match span.kind {
-                SpanKind::Word(w) => {
-                    if !unknown.is_empty() {
-                        out.push(Tok::Other(std::mem::take(&mut unknown).into()));
+        let Cutter {
+            runs,
+            chars,
+            scratch,
+            spans,
+        } = cutter;
+        let toks = runs.cut(text, |text| {
+            chars.clear();
+            chars.extend(text.chars());
+            vocab.split_with(chars, false, None, scratch, spans);
+            let mut toks = Vec::new();
+            let mut unknown = String::new();
+            for span in spans.iter() {
+                match span.kind {
+                    SpanKind::Word(w) => {
+                        if !unknown.is_empty() {
+                            toks.push(Tok::Other(std::mem::take(&mut unknown).into()));
+                        }
+                        toks.extend(atoms[w as usize].iter().map(|a| Tok::Word(*a)));
                     }
-                    out.extend(atoms[w as usize].iter().map(|a| Tok::Word(*a)));
-                }
-                SpanKind::Prefix | SpanKind::Unknown => {
-                    unknown.extend(&chars[span.start..span.end])
+                    SpanKind::Prefix | SpanKind::Unknown => {
+                        unknown.extend(&chars[span.start..span.end])
+                    }
                 }
             }
-        }
-        if !unknown.is_empty() {
-            out.push(Tok::Other(unknown.into()));
-        }
+            if !unknown.is_empty() {
+                toks.push(Tok::Other(unknown.into()));
+            }
+            toks
+        });
+        out.extend(toks.iter().cloned());
     }
 }
 
@@ -746,6 +779,7 @@ impl Words {
 
 mod count;
 mod memo;
+pub(super) mod runs;
 
 #[cfg(test)]
 mod tests;

@@ -3,6 +3,7 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::runs::Runs;
 use super::{Prepared, word_hash};
 use crate::search::dict::{Dict, Piece, Scratch};
 use crate::search::vocab::{self, Counts, SiteWords};
@@ -23,6 +24,7 @@ pub(super) type Counted = (Counts, Vec<(usize, Vec<(u64, u32)>)>);
 /// ICU's counts of the words of each prepared document, by a hash of the word (the memo's
 /// numbers are known once the vocabulary is), and of all of them together. The dictionary's
 /// words are counted by number, in a table per thread; only the other pieces go through a map.
+/// A run met again on a thread is not cut again ([`Runs`]).
 pub(super) fn count_words(
     prepared: &[Option<Prepared>],
     splitter: &SiteWords,
@@ -41,6 +43,7 @@ pub(super) fn count_words(
         ids: Vec<u32>,
         others: FxHashMap<&'a str, u32>,
         scratch: Scratch,
+        runs: Runs<'a, Vec<Piece<'a>>>,
     }
     let tally = || Tally {
         dict: vec![0; dict.len()],
@@ -49,6 +52,7 @@ pub(super) fn count_words(
         ids: Vec::new(),
         others: FxHashMap::default(),
         scratch: Scratch::default(),
+        runs: Runs::default(),
     };
     let tallies: Vec<Tally> = prepared
         .par_iter()
@@ -56,12 +60,20 @@ pub(super) fn count_words(
         .enumerate()
         .filter_map(|(i, p)| p.as_ref().map(|p| (i, p)))
         .fold(tally, |mut t, (i, p)| {
+            t.runs.next_document();
             for (run, _) in p.title.iter().chain(p.text.iter()).filter(|p| p.1) {
-                let (ids, others) = (&mut t.ids, &mut t.others);
-                vocab::each_word(dict, &mut t.scratch, splitter, run, |piece| match piece {
-                    Piece::Word(w) => ids.push(w),
-                    Piece::Other(o) => *others.entry(o).or_default() += 1,
+                let scratch = &mut t.scratch;
+                let pieces = t.runs.cut(run, |run| {
+                    let mut pieces = Vec::new();
+                    vocab::each_word(dict, scratch, splitter, run, |piece| pieces.push(piece));
+                    pieces
                 });
+                for piece in pieces {
+                    match *piece {
+                        Piece::Word(w) => t.ids.push(w),
+                        Piece::Other(o) => *t.others.entry(o).or_default() += 1,
+                    }
+                }
             }
             t.ids.sort_unstable();
             let mut hashed = Vec::with_capacity(t.others.len() + t.ids.len() / 2);

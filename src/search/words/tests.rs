@@ -117,3 +117,45 @@ proptest::proptest! {
         proptest::prop_assert_eq!(snippet_source(&once), once);
     }
 }
+
+/// Runs met again are given the tokens they were given before, on the same thread, across
+/// documents and within one: the same tokens a fresh cut gives each.
+#[test]
+fn runs_met_again_get_the_tokens_of_a_fresh_cut() {
+    let mut counts = Counts::default();
+    for (w, n) in [("ถนน", 30), ("คอนกรีต", 20), ("เทศบาล", 40), ("ตำบล", 25)] {
+        counts.words.insert(w.to_owned(), n);
+    }
+    let vocab = vocab::build(&counts, &[], &[]);
+    let atoms: Vec<Vec<u32>> = vocab
+        .list()
+        .iter()
+        .map(|w| vocab.index_of(w).into_iter().collect())
+        .collect();
+    let long = "ถนนคอนกรีตเทศบาลตำบลถนนคอนกรีตเทศบาลตำบลถนนคอนกรีตxyz".replace("xyz", "ฮฮ");
+    let docs: Vec<Vec<(&str, bool)>> = vec![
+        vec![("เทศบาลตำบล", true), ("2566", false), (&long, true), (&long, true)],
+        vec![("ถนนคอนกรีตฮ", true), ("เทศบาลตำบล", true), (&long, true)],
+        vec![("ฮฮฮ", true), ("ถนนคอนกรีตฮ", true)],
+    ];
+    let names = |toks: &[Tok]| -> Vec<String> {
+        toks.iter()
+            .map(|t| match t {
+                Tok::Word(w) => vocab.list()[*w as usize].clone(),
+                Tok::Other(o) => format!("?{o}"),
+            })
+            .collect()
+    };
+    let mut shared = Cutter::default();
+    for doc in &docs {
+        shared.next_document();
+        let mut again = Vec::new();
+        doc_tokens(&vocab, &atoms, doc.iter().copied(), &mut shared, &mut again);
+        let mut fresh = Vec::new();
+        for piece in doc {
+            doc_tokens(&vocab, &atoms, [*piece], &mut Cutter::default(), &mut fresh);
+        }
+        assert_eq!(names(&again), names(&fresh));
+        assert!(names(&fresh).contains(&"คอนกรีต".to_owned()));
+    }
+}

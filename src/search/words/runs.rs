@@ -1,0 +1,75 @@
+//! What runs of Thai letters were cut into, remembered on one thread while documents are cut:
+//! a run met again is not cut again. Municipal text repeats itself (the municipality's name,
+//! headings, a table's cells, a sentence quoted twice); a cut depends on the run alone, so the
+//! remembered one is the cut. Short runs are remembered across documents (up to
+//! [`SHORT_KEPT`] of them), longer ones for the document being cut only, so the memory held
+//! stays small whatever the site.
+
+use rustc_hash::FxHashMap;
+
+/// Runs up to this many bytes (32 Thai letters) are remembered across documents.
+const SHORT: usize = 96;
+/// Short runs remembered at most; past it, they are forgotten and remembered anew.
+const SHORT_KEPT: usize = 1 << 16;
+
+/// Cuts of runs, by the run's text (borrowed from the documents being cut).
+pub(crate) struct Runs<'a, V> {
+    short: FxHashMap<&'a str, V>,
+    long: FxHashMap<&'a str, V>,
+}
+
+impl<'a, V> Default for Runs<'a, V> {
+    fn default() -> Self {
+        Self {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+        }
+    }
+}
+
+impl<'a, V> Runs<'a, V> {
+    /// Called before each document: its long runs are not met in the next.
+    pub(crate) fn next_document(&mut self) {
+        self.long.clear();
+        if self.short.len() > SHORT_KEPT {
+            self.short.clear();
+        }
+    }
+
+    /// The cut of `run`: the one remembered, or `cut(run)`, remembered.
+    pub(crate) fn cut(&mut self, run: &'a str, cut: impl FnOnce(&'a str) -> V) -> &V {
+        let map = if run.len() <= SHORT {
+            &mut self.short
+        } else {
+            &mut self.long
+        };
+        map.entry(run).or_insert_with(|| cut(run))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_is_cut_once_in_a_document_and_short_ones_across_documents() {
+        let long = "ก".repeat(40);
+        let mut cuts = 0;
+        {
+            let mut runs: Runs<'_, usize> = Runs::default();
+            for _ in 0..2 {
+                runs.next_document();
+                for run in ["เทศบาล", long.as_str(), "เทศบาล", long.as_str()]
+                {
+                    let cut = *runs.cut(run, |r| {
+                        cuts += 1;
+                        r.len()
+                    });
+                    assert_eq!(cut, run.len());
+                }
+            }
+        }
+        // The short run once in all, the long one once a document.
+        assert_eq!(cuts, 3);
+    }
+}
