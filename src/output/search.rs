@@ -204,8 +204,9 @@ pub fn render(
             let (built, memo) = index::build_reusing(input, memo, &read);
             if let Some(s) = store {
                 crate::timing::phase("search: index and words kept, cached", || {
-                    s.put_owned(CACHE_ENTRY, key, encode(&built));
-                    s.put_parts(MEMO_ENTRY, MEMO_KEY, memo.encode_parts());
+                    let (index, memo) = rayon::join(|| encode(&built), || memo.encode_parts());
+                    s.put_owned(CACHE_ENTRY, key, index);
+                    s.put_parts(MEMO_ENTRY, MEMO_KEY, memo);
                 });
             }
             Summary {
