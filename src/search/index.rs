@@ -280,7 +280,9 @@ fn build_with(
             if fresh {
                 let terms: Vec<DocTerms> = tokens[first..]
                     .par_iter()
-                    .map(|(title, text)| lists::doc_terms(title, text, &synonyms))
+                    .map_init(lists::Terms::default, |terms, (title, text)| {
+                        terms.of(title, text, &synonyms)
+                    })
                     .collect();
                 pending = Some((c, terms));
             }

@@ -100,20 +100,41 @@ fn add_terms(toks: &[u32], out: &mut Vec<u64>) {
 /// A document's terms, in its title and elsewhere (a term of the title is not repeated).
 pub(super) type DocTerms = (Vec<u64>, Vec<u64>);
 
-/// The terms of a document of tokens `title` and `text`.
+/// The terms of a document of tokens `title` and `text`, in order.
 pub(super) fn doc_terms(title_toks: &[u32], text_toks: &[u32], synonyms: &Synonyms) -> DocTerms {
-    let mut title = Vec::new();
-    add_terms(title_toks, &mut title);
-    synonyms.expand(title_toks, &mut title);
+    let (mut title, mut text) = Terms::default().of(title_toks, text_toks, synonyms);
     title.sort_unstable();
-    title.dedup();
-    let mut text = Vec::new();
-    add_terms(text_toks, &mut text);
-    synonyms.expand(text_toks, &mut text);
     text.sort_unstable();
-    text.dedup();
-    text.retain(|t| title.binary_search(t).is_err());
     (title, text)
+}
+
+/// What [`Terms::of`] keeps from document to document on one thread.
+#[derive(Default)]
+pub(super) struct Terms {
+    seen: rustc_hash::FxHashSet<u64>,
+    all: Vec<u64>,
+}
+
+impl Terms {
+    /// The terms of a document of tokens `title` and `text`, each once, in no order (the
+    /// lists take them so: [`add`]).
+    pub(super) fn of(
+        &mut self,
+        title_toks: &[u32],
+        text_toks: &[u32],
+        synonyms: &Synonyms,
+    ) -> DocTerms {
+        let Self { seen, all } = self;
+        seen.clear();
+        let mut once = |toks: &[u32]| -> Vec<u64> {
+            all.clear();
+            add_terms(toks, all);
+            synonyms.expand(toks, all);
+            all.iter().copied().filter(|t| seen.insert(*t)).collect()
+        };
+        let title = once(title_toks);
+        (title, once(text_toks))
+    }
 }
 
 /// A term's documents with it in the title, and elsewhere.
@@ -514,6 +535,40 @@ fn merge_chunk(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Terms found with a set kept from document to document are the terms in order,
+        /// each once, none of the title's again in the text.
+        #[test]
+        fn terms_of_documents_one_after_another_are_each_document_s_terms(
+            docs in proptest::collection::vec(
+                (proptest::collection::vec(0u32..6, 0..6), proptest::collection::vec(0u32..6, 0..40)),
+                1..6,
+            ),
+        ) {
+            let synonyms = Synonyms::new(vec![vec![vec![1, 2], vec![5]], vec![vec![3], vec![4, 4]]]);
+            let mut kept = Terms::default();
+            for (title, text) in &docs {
+                let (mut a, mut b) = kept.of(title, text, &synonyms);
+                a.sort_unstable();
+                b.sort_unstable();
+                let mut want_title = Vec::new();
+                add_terms(title, &mut want_title);
+                synonyms.expand(title, &mut want_title);
+                want_title.sort_unstable();
+                want_title.dedup();
+                let mut want_text = Vec::new();
+                add_terms(text, &mut want_text);
+                synonyms.expand(text, &mut want_text);
+                want_text.sort_unstable();
+                want_text.dedup();
+                want_text.retain(|t| want_title.binary_search(t).is_err());
+                proptest::prop_assert_eq!(&a, &want_title);
+                proptest::prop_assert_eq!(&b, &want_text);
+                proptest::prop_assert_eq!((a, b), doc_terms(title, text, &synonyms));
+            }
+        }
+    }
 
     fn table(entries: &[(&str, &[u32], &[u32])]) -> Table {
         let mut t = Table::default();

@@ -123,7 +123,8 @@ proptest::proptest! {
 #[test]
 fn runs_met_again_get_the_tokens_of_a_fresh_cut() {
     let mut counts = Counts::default();
-    for (w, n) in [("ถนน", 30), ("คอนกรีต", 20), ("เทศบาล", 40), ("ตำบล", 25)] {
+    for (w, n) in [("ถนน", 30), ("คอนกรีต", 20), ("เทศบาล", 40), ("ตำบล", 25)]
+    {
         counts.words.insert(w.to_owned(), n);
     }
     let vocab = vocab::build(&counts, &[], &[]);
@@ -134,7 +135,12 @@ fn runs_met_again_get_the_tokens_of_a_fresh_cut() {
         .collect();
     let long = "ถนนคอนกรีตเทศบาลตำบลถนนคอนกรีตเทศบาลตำบลถนนคอนกรีตxyz".replace("xyz", "ฮฮ");
     let docs: Vec<Vec<(&str, bool)>> = vec![
-        vec![("เทศบาลตำบล", true), ("2566", false), (&long, true), (&long, true)],
+        vec![
+            ("เทศบาลตำบล", true),
+            ("2566", false),
+            (&long, true),
+            (&long, true),
+        ],
         vec![("ถนนคอนกรีตฮ", true), ("เทศบาลตำบล", true), (&long, true)],
         vec![("ฮฮฮ", true), ("ถนนคอนกรีตฮ", true)],
     ];
