@@ -19,7 +19,7 @@ use crate::search::dict::{Dict, Piece, Scratch};
 use crate::search::text::breakable;
 
 mod trie;
-use trie::{NO_WORD, Trie};
+use trie::Trie;
 
 /// The cost of one letter that is not part of any word.
 pub const UNKNOWN_COST: u32 = 1000;
@@ -245,9 +245,9 @@ impl Vocab {
             let mut node = Some(Trie::ROOT);
             let mut j = i;
             while let Some(nd) = node {
-                if j > i && brk[j] {
+                if j > i && brk[j] && trie.ends_word(nd) {
                     let cost = trie.cost(nd);
-                    if cost != NO_WORD && skip != Some(trie.word(nd)) && best[j].0 != u32::MAX {
+                    if skip != Some(trie.word(nd)) && best[j].0 != u32::MAX {
                         consider(
                             cost.saturating_add(best[j].0),
                             j,
@@ -266,7 +266,7 @@ impl Vocab {
                 && j == n
                 && n - i >= 2
                 && let Some(nd) = node
-                && trie.cost(nd) == NO_WORD
+                && !trie.ends_word(nd)
             {
                 consider(PREFIX_COST, n, SpanKind::Prefix);
             }

@@ -3,15 +3,16 @@
 //! The split walks the trie from every place a word may start, about four steps a letter, so
 //! a step must cost little. In a double array the child of state `s` for letter `k` is the
 //! unit at `base(s) + k`, which is that child only if its `check` names `s`: one read a step,
-//! no search among children, and a unit holds all the walk needs (its children's base, the
-//! cost and number of the word ending there). Letters are numbered by their place in the Thai
-//! block (`c − U+0E00`), the only letters a Thai run holds; a word with a letter outside the
-//! block could never be found in one, and is left out.
+//! no search among children. A unit is eight bytes, its base and check, a bit of the base
+//! saying whether a word ends there; the word's cost and number lie in another array, read
+//! only then, so the units a walk goes through stay in the fastest cache. Letters are numbered
+//! by their place in the Thai block (`c − U+0E00`), the only letters a Thai run holds; a word
+//! with a letter outside the block could never be found in one, and is left out.
 
 use super::Node;
 
 /// No word ends at a state.
-pub(super) const NO_WORD: u32 = u32::MAX;
+const NO_WORD: u32 = u32::MAX;
 /// Letters are `c − U+0E00`, below this.
 const LETTERS: u32 = 128;
 /// The `check` of a unit no state owns.
@@ -21,22 +22,26 @@ const ROOT_CHECK: u32 = u32::MAX;
 
 #[derive(Clone, Copy, Debug)]
 struct Unit {
-    /// Where this state's children are: the child for letter `k` is at `base + k`.
+    /// Where this state's children are: the child for letter `k` is at `base + k`; with
+    /// [`ENDS`] set when a word ends at this state.
     base: u32,
     /// The state this unit is a child of, plus one; [`FREE`] when none.
     check: u32,
-    /// The cost of the word ending here, or [`NO_WORD`].
-    cost: u32,
-    /// The word's number in [`Vocab::list`](super::Vocab::list).
-    word: u32,
 }
+
+/// The bit of [`Unit::base`] set when a word ends at the state.
+const ENDS: u32 = 1 << 31;
 
 const EMPTY: Unit = Unit {
     base: 0,
     check: FREE,
-    cost: NO_WORD,
-    word: NO_WORD,
 };
+
+/// The word ending at a state: its cost (or [`NO_WORD`]) and number in
+/// [`Vocab::list`](super::Vocab::list).
+type End = (u32, u32);
+
+const NO_END: End = (NO_WORD, NO_WORD);
 
 /// No unit: the end of [`FreeList`].
 const NONE: u32 = u32::MAX;
@@ -94,10 +99,17 @@ fn grow(units: &mut Vec<Unit>, free: &mut FreeList, len: usize) {
     }
 }
 
+/// A base below [`ENDS`] (an array of two thousand million units is never made).
+fn base_of(base: usize) -> u32 {
+    u32::try_from(base).unwrap_or(u32::MAX) & !ENDS
+}
+
 /// The trie as a double array; state 0 is the root.
 #[derive(Clone, Debug)]
 pub(super) struct Trie {
     units: Vec<Unit>,
+    /// By state, the word ending there.
+    ends: Vec<End>,
 }
 
 /// The letter number of `c`, or `None` outside the Thai block.
@@ -119,14 +131,16 @@ impl Trie {
         // Node, the state it was given; depth first, so a word's states lie near each other.
         let mut stack = vec![(0usize, 0u32)];
         let mut letters: Vec<(u32, usize)> = Vec::new();
+        let mut ends: Vec<End> = Vec::new();
         while let Some((n, state)) = stack.pop() {
             let node = &nodes[n];
-            units[state as usize].cost = node.cost.unwrap_or(NO_WORD);
-            units[state as usize].word = if node.cost.is_some() {
-                node.word
-            } else {
-                NO_WORD
-            };
+            if let Some(cost) = node.cost {
+                if ends.len() <= state as usize {
+                    ends.resize(state as usize + 1, NO_END);
+                }
+                ends[state as usize] = (cost, node.word);
+                units[state as usize].base |= ENDS;
+            }
             letters.clear();
             letters.extend(
                 node.children
@@ -161,7 +175,7 @@ impl Trie {
                 }
                 at = free.next[a];
             };
-            units[state as usize].base = u32::try_from(base).unwrap_or(u32::MAX);
+            units[state as usize].base |= base_of(base);
             for &(k, child) in letters.iter().rev() {
                 let slot = base + k as usize;
                 units[slot].check = state + 1;
@@ -169,28 +183,35 @@ impl Trie {
                 stack.push((child, u32::try_from(slot).unwrap_or(u32::MAX)));
             }
         }
-        Self { units }
+        ends.resize(units.len(), NO_END);
+        Self { units, ends }
     }
 
     /// The state after `state` reads `c`, if a word goes on that way.
     #[inline]
     pub(super) fn child(&self, state: u32, c: char) -> Option<u32> {
         let k = letter(c)?;
-        let t = self.units[state as usize].base + k;
+        let t = (self.units[state as usize].base & !ENDS) + k;
         (self.units[t as usize].check == state + 1).then_some(t)
+    }
+
+    /// Whether a word ends at `state`.
+    #[inline]
+    pub(super) fn ends_word(&self, state: u32) -> bool {
+        self.units[state as usize].base & ENDS != 0
     }
 
     /// The cost of the word ending at `state`, or [`NO_WORD`].
     #[inline]
     pub(super) fn cost(&self, state: u32) -> u32 {
-        self.units[state as usize].cost
+        self.ends[state as usize].0
     }
 
     /// The number of the word ending at `state` (meaningful when [`Trie::cost`] is not
     /// [`NO_WORD`]).
     #[inline]
     pub(super) fn word(&self, state: u32) -> u32 {
-        self.units[state as usize].word
+        self.ends[state as usize].1
     }
 
     /// How many units the array holds (for tests of its density).
