@@ -60,8 +60,24 @@ pub fn write(
             || owned::inspect(&staging, &staging, outputs),
         )
     });
-    live?;
+    let live = live?;
     let listing = listing?;
+    let live_record = store.and_then(|s| Written::load(s, &real));
+    // No staging folder yet (the second build into this output): when the live folder holds
+    // this build already, nothing is written at all.
+    if !staging.exists()
+        && let (Some(store), Some(record)) = (store, &live_record)
+        && let Some((stats, now)) = crate::timing::phase("write: live output compared", || {
+            in_place(outputs, &real, &live, record)
+        })
+    {
+        if let Some(name) = Written::name(&real) {
+            store.put(&name, 0, &now.encode());
+            store.retain(Written::PREFIX, vec![name]);
+        }
+        store.commit();
+        return Ok(stats);
+    }
     if !staging.exists() {
         std::fs::create_dir(&staging).map_err(|e| {
             fail(
@@ -74,7 +90,8 @@ pub fn write(
     }
     let before = store.and_then(|s| Written::load(s, &staging));
     let (stats, record) = crate::timing::phase("write: sync staging", || {
-        sync_tree(outputs, &staging, &listing, before.as_ref())
+        let live = live_record.as_ref().map(|w| (real.as_path(), w));
+        sync_tree(outputs, &staging, &listing, before.as_ref(), live)
     })
     .map_err(|(path, e)| fail("เขียนไฟล์", "write a file", &path, &e))?;
     crate::timing::phase("write: swap", || swap_in(&staging, &real))
@@ -95,18 +112,21 @@ pub fn write(
 }
 
 /// The pages the staging folder of output `out` holds, as [`Written`] recorded them: what a
-/// build need not render again. `None` when there is no such folder or record.
+/// build need not render again. Before there is a staging folder (the second build into an
+/// output), the live folder's, which the new staging folder takes them from. `None` when
+/// there is no such folder or record.
 pub fn previous(
     out: &Path,
     root: &Path,
     store: Option<&Store>,
 ) -> Option<std::sync::Arc<dyn crate::render::cache::Previous>> {
-    let staging = owned::resolve(out, root).ok()?.staging;
-    let record = Written::load(store?, &staging)?;
-    Some(std::sync::Arc::new(Kept {
-        dir: staging,
-        record,
-    }))
+    let target = owned::resolve(out, root).ok()?;
+    let dir = match target.staging.exists() {
+        true => target.staging,
+        false => target.out,
+    };
+    let record = Written::load(store?, &dir)?;
+    Some(std::sync::Arc::new(Kept { dir, record }))
 }
 
 struct Kept {
@@ -262,23 +282,21 @@ fn lock(parent: &Path) -> Option<std::fs::File> {
 /// record, so a folder left half-updated by an interrupted build is put right. Before any
 /// file changes, the manifest lists both what is there and what will be, so a build killed
 /// half way leaves a folder whose every file the next build still knows as its own.
+/// `live` is the live folder and its record, which pages rendering found there are read from
+/// when `dir` does not hold them.
 fn sync_tree(
     outputs: &Outputs,
     dir: &Path,
     listing: &Listing,
     before: Option<&Written>,
+    live: Option<(&Path, &Written)>,
 ) -> Result<(WriteStats, Written), (PathBuf, io::Error)> {
     let err = |p: &Path| {
         let p = p.to_path_buf();
         move |e: io::Error| (p, e)
     };
     let manifest_err = |e| (dir.join(owned::MANIFEST), e);
-    let wanted_dirs: BTreeSet<&str> = outputs
-        .files
-        .keys()
-        .flat_map(|k| k.match_indices('/').map(move |(i, _)| &k[..i]))
-        .collect();
-    let special = |rel: &str| rel == owned::MANIFEST || rel == owned::MANIFEST_TMP;
+    let wanted_dirs = wanted_dirs(outputs);
     let both: BTreeSet<&String> = listing
         .owned
         .iter()
@@ -328,15 +346,26 @@ fn sync_tree(
                     let kept = before
                         .filter(|_| known)
                         .and_then(|w| w.kept(rel, *key, &target));
-                    return match kept {
-                        Some(stamp) => Ok((stamp.len, Some((rel, *stamp)))),
-                        None => Err((
+                    if let Some(stamp) = kept {
+                        return Ok((stamp.len, Some((rel, *stamp))));
+                    }
+                    // Or in the live folder: its content, read and checked against the
+                    // record, is written here.
+                    let Some((bytes, hash)) = live.and_then(|(d, w)| read_kept(d, w, rel, *key))
+                    else {
+                        return Err((
                             target.clone(),
                             io::Error::other(
-                                "the staging folder changed during the build; run the build again",
+                                "the output folders changed during the build; run the build again",
                             ),
-                        )),
+                        ));
                     };
+                    let (len, wrote) = sync_bytes(&target, &bytes, known).map_err(err(&target))?;
+                    if wrote {
+                        written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    }
+                    let stamp = Stamp::of(&target, hash).map(|s| (rel, Stamp { key: *key, ..s }));
+                    return Ok((len, stamp));
                 }
                 Body::Copy(src) => {
                     let (len, wrote) = sync_copy(&target, src, known).map_err(err(&target))?;
@@ -366,6 +395,29 @@ fn sync_tree(
         })
         .collect::<Result<_, (PathBuf, io::Error)>>()?;
     owned::write_manifest(dir, outputs.files.keys()).map_err(manifest_err)?;
+    Ok(recorded(outputs, results, written.into_inner()))
+}
+
+/// The manifest, which is no output of a build.
+fn special(rel: &str) -> bool {
+    rel == owned::MANIFEST || rel == owned::MANIFEST_TMP
+}
+
+/// Every folder `outputs` put files in, relative.
+fn wanted_dirs(outputs: &Outputs) -> BTreeSet<&str> {
+    outputs
+        .files
+        .keys()
+        .flat_map(|k| k.match_indices('/').map(move |(i, _)| &k[..i]))
+        .collect()
+}
+
+/// The stats and record of a folder holding `outputs`, from each file's (size, stamp).
+fn recorded(
+    outputs: &Outputs,
+    results: Vec<(u64, Option<(&String, Stamp)>)>,
+    written: usize,
+) -> (WriteStats, Written) {
     let mut record = Written::default();
     let mut bytes = 0;
     for (len, stamp) in results {
@@ -374,14 +426,79 @@ fn sync_tree(
             record.files.insert(rel.clone(), stamp);
         }
     }
-    Ok((
-        WriteStats {
-            files: outputs.files.len(),
-            written: written.into_inner(),
-            bytes,
-        },
-        record,
-    ))
+    let stats = WriteStats {
+        files: outputs.files.len(),
+        written,
+        bytes,
+    };
+    (stats, record)
+}
+
+/// The content of `rel` in folder `dir` when `record` has it with render key `key` and it
+/// still holds what was recorded (read and hashed), with its hash.
+fn read_kept(dir: &Path, record: &Written, rel: &str, key: u64) -> Option<(Vec<u8>, u128)> {
+    let from = dir.join(rel);
+    let stamp = record.kept(rel, key, &from)?;
+    let bytes = std::fs::read(&from).ok()?;
+    (crate::cache::content_hash(&bytes) == stamp.hash).then_some((bytes, stamp.hash))
+}
+
+/// When the live folder `dir` (listed as `listing`, recorded as `record`) holds exactly
+/// `outputs` already — each file as recorded with this content, each attachment copied,
+/// the same folders, nothing else but the manifest — the stats and record of this build.
+/// Nothing is read but the files' metadata.
+fn in_place(
+    outputs: &Outputs,
+    dir: &Path,
+    listing: &Listing,
+    record: &Written,
+) -> Option<(WriteStats, Written)> {
+    let wanted = wanted_dirs(outputs);
+    let same_files = listing.files.contains(owned::MANIFEST)
+        && !listing.files.contains(owned::MANIFEST_TMP)
+        && listing.files.len() == outputs.files.len() + 1
+        && listing
+            .files
+            .iter()
+            .all(|f| special(f) || outputs.files.contains_key(f));
+    let same_dirs = listing.dirs.len() == wanted.len()
+        && listing
+            .dirs
+            .iter()
+            .all(|(d, _)| wanted.contains(d.as_str()));
+    if !same_files || !same_dirs {
+        return None;
+    }
+    let results = outputs
+        .files
+        .par_iter()
+        .map(|(rel, body)| {
+            let target = dir.join(rel);
+            let bytes: &[u8] = match body {
+                Body::Bytes(b) => b,
+                Body::Static(b) => b,
+                Body::Shared(b) => b,
+                Body::Kept(key) => {
+                    let stamp = record.kept(rel, *key, &target)?;
+                    return Some((stamp.len, Some((rel, *stamp))));
+                }
+                Body::Copy(src) => {
+                    let to = std::fs::metadata(&target).ok()?;
+                    let copied =
+                        to.len() == src.identity.len && to.modified().ok() == src.identity.modified;
+                    return copied.then_some((to.len(), None));
+                }
+            };
+            let hash = crate::cache::content_hash(bytes);
+            let key = outputs.keys.get(rel).copied().unwrap_or(0);
+            let stamp = record
+                .files
+                .get(rel)
+                .filter(|s| s.hash == hash && s.len == bytes.len() as u64 && s.holds(&target))?;
+            Some((stamp.len, Some((rel, Stamp { key, ..*stamp }))))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(recorded(outputs, results, 0))
 }
 
 /// Writes `bytes` to `target` unless it already holds them. Returns (size, written).

@@ -547,9 +547,7 @@ fn a_rebuild_writes_only_what_changed_and_keeps_the_output_whole() {
 
 #[test]
 fn a_staging_folder_left_inconsistent_is_put_right() {
-    let site = TestSite::example();
-    site.build().success();
-    site.build().success();
+    let site = TestSite::example().built_with_staging();
     // Damage the staging folder as an interrupted build might. (A file somebody else put there
     // stops the build instead: tests/ownership.rs.)
     let staging = site.root().join(".public.prongsai");

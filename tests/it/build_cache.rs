@@ -17,12 +17,13 @@ fn timed(site: &TestSite) -> support::Outcome {
     out
 }
 
-/// The example built twice, so both output folders are recorded in the cache.
+/// The example built twice, and built again with both output folders made (each recorded
+/// in the cache).
 fn built_twice() -> TestSite {
     let site = TestSite::example();
     timed(&site).stderr_has(INDEXED);
     timed(&site);
-    site
+    site.built_with_staging()
 }
 
 #[test]
@@ -314,4 +315,68 @@ fn what_the_checks_found_in_a_file_is_said_on_every_build_and_a_new_problem_is_f
     site.build().success();
     let site = site.replace("content/site.yaml", "raw_html: trust\n", "");
     site.build().failure().stderr_has("javascript:alert(1)");
+}
+
+/// The second build into an output (no staging folder yet) finds the output holding what it
+/// would write: it writes nothing, makes no second folder, and touches no file of the site.
+/// The next change makes the staging folder, taking the unchanged pages from the live one.
+#[test]
+fn a_second_build_of_an_unchanged_site_writes_nothing_and_makes_no_second_folder() {
+    use std::os::unix::fs::MetadataExt;
+    let site = TestSite::example();
+    site.build().success();
+    let before = site.public();
+    let stamp = |rel: &str| {
+        let m = std::fs::metadata(site.path(rel)).unwrap();
+        (m.ino(), m.mtime_nsec(), m.ctime_nsec())
+    };
+    let home = stamp("public/index.html");
+    for _ in 0..2 {
+        site.build().success().stderr_has("เขียนใหม่ 0 ไฟล์");
+        assert!(!site.exists(".public.prongsai"));
+        assert_eq!(stamp("public/index.html"), home);
+        before.assert_same(&site.public());
+    }
+    let a = "content/announcements/ethics-code.md";
+    let site = site.replace(a, "number: \"38/2566\"", "number: \"39/2566\"");
+    site.build().success();
+    assert!(site.exists(".public.prongsai"));
+    let fresh = TestSite::example().replace(a, "number: \"38/2566\"", "number: \"39/2566\"");
+    fresh.build().success();
+    site.public().assert_same(&fresh.public());
+}
+
+/// A live output file changed, removed or added by hand before the second build is not taken
+/// for this build's: the output is put right (a file prongsai did not write stops the build).
+#[test]
+fn a_second_build_puts_right_a_live_output_changed_by_hand() {
+    let page = "public/announcements/ethics-code/index.html";
+    for change in ["edit", "remove", "add"] {
+        let site = TestSite::example();
+        site.build().success();
+        let expected = site.public();
+        match change {
+            "edit" => {
+                // Same size and modification time: only the change time tells.
+                let path = site.path(page);
+                let meta = std::fs::metadata(&path).unwrap();
+                let mut bytes = std::fs::read(&path).unwrap();
+                let at = bytes.iter().position(|b| *b == b'<').unwrap();
+                bytes[at + 1] = b'X';
+                std::fs::write(&path, &bytes).unwrap();
+                let file = std::fs::File::options().write(true).open(&path).unwrap();
+                file.set_modified(meta.modified().unwrap()).unwrap();
+            }
+            "remove" => std::fs::remove_file(site.path(page)).unwrap(),
+            _ => std::fs::write(site.path("public/notes.txt"), "mine").unwrap(),
+        }
+        let out = site.build();
+        if change == "add" {
+            out.code(2).stderr_has("notes.txt");
+            assert_eq!(site.read("public/notes.txt"), "mine");
+            continue;
+        }
+        out.success();
+        expected.assert_same(&site.public());
+    }
 }

@@ -160,8 +160,7 @@ fn an_output_made_before_manifests_existed_is_taken_over() {
         "content/announcements/old.md",
         "---\ntitle: ประกาศเก่า\ndate: 2566-01-02\n---\nเก่า\n",
     );
-    site.build().success();
-    site.build().success();
+    let site = site.built_with_staging();
     // What an earlier release left: the same folders without the list of files.
     std::fs::remove_file(site.path("public/.prongsai-output.json")).unwrap();
     std::fs::remove_file(site.path(".public.prongsai/.prongsai-output.json")).unwrap();

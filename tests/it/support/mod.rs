@@ -138,6 +138,25 @@ impl TestSite {
         self.run(&["build"])
     }
 
+    /// Builds four times, a document added for the second build and gone for the last two, so
+    /// the output folder and its staging folder both exist and hold the same content (a build
+    /// into an output that already holds it writes nothing and makes no staging folder).
+    #[must_use]
+    pub fn built_with_staging(self) -> Self {
+        const ADDED: &str = "content/announcements/zz-staged.md";
+        self.build().success();
+        let site = self.file(
+            ADDED,
+            "---\ntitle: ประกาศชั่วคราว\ndate: 2566-01-03\n---\nชั่วคราว\n",
+        );
+        site.build().success();
+        let site = site.remove(ADDED);
+        site.build().success();
+        site.build().success();
+        assert!(site.exists(".public.prongsai"), "no staging folder");
+        site
+    }
+
     /// `prongsai check`, run in the site's folder.
     pub fn check(&self) -> Outcome {
         self.run(&["check"])
