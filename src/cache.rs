@@ -31,14 +31,31 @@ pub struct Store {
     /// Identifies the program: an entry another build of prongsai wrote is not used.
     program: u128,
     pending: std::sync::Mutex<Pending>,
+    /// Numbers the files of entries written ahead ([`SPILL`]).
+    files: std::sync::atomic::AtomicU64,
 }
+
+/// Entries of at least this many bytes are written to a file of their own when they are put,
+/// and renamed into place at [`Store::commit`]: the build does not hold them in memory while
+/// it goes on (at 50,000 pages the search's entries are 360 MB).
+const SPILL: usize = 1 << 20;
 
 #[derive(Default)]
 struct Pending {
-    /// Name, header, payload (in parts).
-    entries: Vec<(String, Vec<u8>, Vec<Vec<u8>>)>,
+    entries: Vec<(String, Held)>,
     /// Prefixes of entry names, and the names of them to keep: the others are removed.
     retain: Vec<(String, Vec<String>)>,
+    /// The folder was made for an entry written ahead and nothing is committed yet: dropped
+    /// without a commit, the store removes it again.
+    made_dir: bool,
+}
+
+/// An entry waiting for [`Store::commit`].
+enum Held {
+    /// Its header and payload (in parts).
+    Memory(Vec<u8>, Vec<Vec<u8>>),
+    /// Written ahead to this file, beside where it goes.
+    File(PathBuf),
 }
 
 impl Store {
@@ -68,6 +85,7 @@ impl Store {
             dir,
             program: program_id(),
             pending: Default::default(),
+            files: Default::default(),
         })
     }
 
@@ -111,10 +129,63 @@ impl Store {
         header.extend_from_slice(&self.program.to_le_bytes());
         header.extend_from_slice(&key.to_le_bytes());
         header.extend_from_slice(&hash.digest128().to_le_bytes());
+        let size: usize = parts.iter().map(Vec::len).sum();
+        let held = match size >= SPILL {
+            true => match self.write_ahead(name, &header, &parts) {
+                Some(file) => Held::File(file),
+                None => Held::Memory(header, parts),
+            },
+            false => Held::Memory(header, parts),
+        };
         if let Ok(mut p) = self.pending.lock() {
-            p.entries.retain(|(n, ..)| n != name);
-            p.entries.push((name.to_owned(), header, parts));
+            p.entries.retain(|(n, held)| {
+                let other = n != name;
+                if let (false, Held::File(file)) = (other, held) {
+                    let _ = std::fs::remove_file(file);
+                }
+                other
+            });
+            p.entries.push((name.to_owned(), held));
         }
+    }
+
+    /// Writes entry `name` to a file of its own beside where it goes; `None` when it cannot
+    /// (it is then kept in memory).
+    fn write_ahead(&self, name: &str, header: &[u8], parts: &[Vec<u8>]) -> Option<PathBuf> {
+        if !self.dir.is_dir() {
+            self.make_dir().ok()?;
+            if let Ok(mut p) = self.pending.lock() {
+                p.made_dir = true;
+            }
+        }
+        let n = self
+            .files
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let file = self
+            .dir
+            .join(format!("{name}.tmp-{}-{n}", std::process::id()));
+        let written = (|| -> io::Result<()> {
+            use std::io::Write;
+            let mut f = std::io::BufWriter::new(std::fs::File::create(&file)?);
+            f.write_all(header)?;
+            for part in parts {
+                f.write_all(part)?;
+            }
+            f.flush()
+        })();
+        match written {
+            Ok(()) => Some(file),
+            Err(_) => {
+                let _ = std::fs::remove_file(&file);
+                None
+            }
+        }
+    }
+
+    /// Makes the cache's folder, with its tag.
+    fn make_dir(&self) -> io::Result<()> {
+        std::fs::create_dir(&self.dir)?;
+        std::fs::write(self.dir.join(TAG_NAME), TAG)
     }
 
     /// At [`Store::commit`], removes the entries whose names start with `prefix` other than
@@ -137,23 +208,32 @@ impl Store {
 
     fn try_commit(&self, pending: Pending) -> io::Result<()> {
         if !self.dir.is_dir() {
-            std::fs::create_dir(&self.dir)?;
-            std::fs::write(self.dir.join(TAG_NAME), TAG)?;
+            self.make_dir()?;
         }
-        for (name, header, payload) in pending.entries {
-            let tmp = self.dir.join(format!("{name}.tmp-{}", std::process::id()));
-            {
-                use std::io::Write;
-                let mut f = std::fs::File::create(&tmp)?;
-                f.write_all(&header)?;
-                for part in &payload {
-                    f.write_all(part)?;
+        let mut entries = pending.entries.into_iter();
+        let committed = entries.try_for_each(|(name, held)| -> io::Result<()> {
+            let tmp = match held {
+                Held::File(file) => file,
+                Held::Memory(header, payload) => {
+                    let tmp = self.dir.join(format!("{name}.tmp-{}", std::process::id()));
+                    use std::io::Write;
+                    let mut f = std::fs::File::create(&tmp)?;
+                    f.write_all(&header)?;
+                    for part in &payload {
+                        f.write_all(part)?;
+                    }
+                    tmp
                 }
-            }
+            };
             std::fs::rename(&tmp, self.dir.join(&name)).inspect_err(|_| {
                 let _ = std::fs::remove_file(&tmp);
-            })?;
+            })
+        });
+        // What could not be committed leaves no file behind.
+        for (_, held) in entries {
+            held.discard();
         }
+        committed?;
         for (prefix, keep) in pending.retain {
             for e in std::fs::read_dir(&self.dir)?.flatten() {
                 let name = e.file_name();
@@ -164,6 +244,42 @@ impl Store {
             }
         }
         Ok(())
+    }
+}
+
+impl Held {
+    /// Removes the file of an entry written ahead.
+    fn discard(self) {
+        if let Held::File(file) = self {
+            let _ = std::fs::remove_file(file);
+        }
+    }
+}
+
+impl Drop for Store {
+    /// Entries written ahead and never committed (a build that failed) leave nothing behind,
+    /// nor does the folder made for them.
+    fn drop(&mut self) {
+        let Ok(p) = self.pending.get_mut() else {
+            return;
+        };
+        let pending = std::mem::take(p);
+        for (_, held) in pending.entries {
+            held.discard();
+        }
+        // Only when it holds its tag alone (another build may have put entries in it since).
+        let only_tag = || {
+            std::fs::read_dir(&self.dir).is_ok_and(|entries| {
+                entries
+                    .map(|e| e.map(|e| e.file_name()))
+                    .collect::<io::Result<Vec<_>>>()
+                    .is_ok_and(|names| names == [TAG_NAME])
+            })
+        };
+        if pending.made_dir && only_tag() {
+            let _ = std::fs::remove_file(self.dir.join(TAG_NAME));
+            let _ = std::fs::remove_dir(&self.dir);
+        }
     }
 }
 
@@ -257,6 +373,65 @@ mod tests {
         assert_eq!(store.get("x", 7), None, "corrupt");
         std::fs::write(&path, &bytes[..20]).unwrap();
         assert_eq!(store.get("x", 7), None, "cut short");
+    }
+
+    /// The files in the cache's folder, by name.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_large_entry_is_written_ahead_and_only_committed_is_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join(DIR);
+        let big: Vec<Vec<u8>> = vec![vec![1; SPILL / 2], vec![2; SPILL / 2 + 1]];
+        {
+            let store = Store::open(cache.clone()).unwrap();
+            store.put_parts("big", 1, big.clone());
+            store.put("small", 1, b"small");
+            // Out of memory already, under a name no build reads.
+            assert_eq!(names(&cache).len(), 2, "{:?}", names(&cache));
+            assert_eq!(store.get("big", 1), None, "not before the commit");
+            // Put again: the first file goes.
+            store.put_parts("big", 1, big.clone());
+            assert_eq!(names(&cache).len(), 2, "{:?}", names(&cache));
+            store.commit();
+            assert_eq!(store.get("big", 1), Some(big.concat()));
+            assert_eq!(store.get("small", 1).as_deref(), Some(&b"small"[..]));
+            assert_eq!(names(&cache), ["CACHEDIR.TAG", "big", "small"]);
+        }
+        assert_eq!(names(&cache), ["CACHEDIR.TAG", "big", "small"], "kept");
+    }
+
+    #[test]
+    fn a_store_dropped_without_a_commit_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join(DIR);
+        // The folder made for the entry written ahead goes too.
+        {
+            let store = Store::open(cache.clone()).unwrap();
+            store.put_owned("big", 1, vec![0; SPILL]);
+            assert!(cache.is_dir());
+        }
+        assert!(!cache.exists(), "{:?}", names(&cache));
+        // A folder that was there stays, with what it held.
+        let store = Store::open(cache.clone()).unwrap();
+        store.put("old", 1, b"old");
+        store.commit();
+        drop(store);
+        {
+            let store = Store::open(cache.clone()).unwrap();
+            store.put_owned("big", 1, vec![0; SPILL]);
+        }
+        assert_eq!(names(&cache), ["CACHEDIR.TAG", "old"]);
     }
 
     #[test]

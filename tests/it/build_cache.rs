@@ -328,7 +328,13 @@ fn a_second_build_of_an_unchanged_site_writes_nothing_and_makes_no_second_folder
     let before = site.public();
     let stamp = |rel: &str| {
         let m = std::fs::metadata(site.path(rel)).unwrap();
-        (m.ino(), m.mtime(), m.mtime_nsec(), m.ctime(), m.ctime_nsec())
+        (
+            m.ino(),
+            m.mtime(),
+            m.mtime_nsec(),
+            m.ctime(),
+            m.ctime_nsec(),
+        )
     };
     let home = stamp("public/index.html");
     for _ in 0..2 {
