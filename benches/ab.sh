@@ -27,8 +27,11 @@ change() {
     printf '\nแก้ไขครั้งที่ %s\n' "$i" >> "$dir/a00001.md"
   fi
 }
-# Two builds each first: the output, then the staging folder, exist.
+# Builds each first, the last after a change: the output, then the staging folder (which the
+# first build that changes something makes), exist.
 for _ in 1 2; do build "$old" "$tmp/a" >/dev/null; build "$new" "$tmp/b" >/dev/null; done
+change "$tmp/a" 0; change "$tmp/b" 0
+build "$old" "$tmp/a" >/dev/null; build "$new" "$tmp/b" >/dev/null
 for i in $(seq "$runs"); do
   ua=$(build "$old" "$tmp/a"); ub=$(build "$new" "$tmp/b")
   change "$tmp/a" "$i"; change "$tmp/b" "$i"
