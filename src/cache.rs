@@ -164,22 +164,7 @@ impl Store {
         let file = self
             .dir
             .join(format!("{name}.tmp-{}-{n}", std::process::id()));
-        let written = (|| -> io::Result<()> {
-            use std::io::Write;
-            let mut f = std::io::BufWriter::new(std::fs::File::create(&file)?);
-            f.write_all(header)?;
-            for part in parts {
-                f.write_all(part)?;
-            }
-            f.flush()
-        })();
-        match written {
-            Ok(()) => Some(file),
-            Err(_) => {
-                let _ = std::fs::remove_file(&file);
-                None
-            }
-        }
+        write_file(&file, header, parts).ok().map(|()| file)
     }
 
     /// Makes the cache's folder, with its tag.
@@ -216,12 +201,7 @@ impl Store {
                 Held::File(file) => file,
                 Held::Memory(header, payload) => {
                     let tmp = self.dir.join(format!("{name}.tmp-{}", std::process::id()));
-                    use std::io::Write;
-                    let mut f = std::fs::File::create(&tmp)?;
-                    f.write_all(&header)?;
-                    for part in &payload {
-                        f.write_all(part)?;
-                    }
+                    write_file(&tmp, &header, &payload)?;
                     tmp
                 }
             };
@@ -245,6 +225,23 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Writes `header` and `parts` to a new file at `path`; on failure, removes what was written.
+fn write_file(path: &Path, header: &[u8], parts: &[Vec<u8>]) -> io::Result<()> {
+    let written = (|| -> io::Result<()> {
+        use std::io::Write;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
+        f.write_all(header)?;
+        for part in parts {
+            f.write_all(part)?;
+        }
+        f.flush()
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(path);
+    }
+    written
 }
 
 impl Held {
