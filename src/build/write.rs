@@ -201,6 +201,14 @@ impl Written {
             .filter(|s| key != 0 && s.key == key && s.holds(path))
     }
 
+    /// The stamp of `rel`, at `path`, when it was recorded with content `bytes` (of hash
+    /// `hash`) and is still that file: unchanged since, so not read.
+    fn holding(&self, rel: &str, hash: u128, bytes: &[u8], path: &Path) -> Option<&Stamp> {
+        self.files
+            .get(rel)
+            .filter(|s| s.hash == hash && s.len == bytes.len() as u64 && s.holds(path))
+    }
+
     const PREFIX: &'static str = "output-";
 
     /// The cache entry of folder `dir`, named by its device and inode (which follow it
@@ -378,9 +386,8 @@ fn sync_tree(
             let hash = crate::cache::content_hash(bytes);
             // Unchanged since the build that recorded it: no need to read it.
             let recorded = before
-                .and_then(|w| w.files.get(rel))
-                .filter(|s| known && s.hash == hash && s.len == bytes.len() as u64)
-                .filter(|s| s.holds(&target));
+                .filter(|_| known)
+                .and_then(|w| w.holding(rel, hash, bytes, &target));
             if let Some(stamp) = recorded {
                 return Ok((stamp.len, Some((rel, Stamp { key, ..*stamp }))));
             }
@@ -482,19 +489,11 @@ fn in_place(
                     let stamp = record.kept(rel, *key, &target)?;
                     return Some((stamp.len, Some((rel, *stamp))));
                 }
-                Body::Copy(src) => {
-                    let to = std::fs::metadata(&target).ok()?;
-                    let copied =
-                        to.len() == src.identity.len && to.modified().ok() == src.identity.modified;
-                    return copied.then_some((to.len(), None));
-                }
+                Body::Copy(src) => return copied(&target, src).map(|len| (len, None)),
             };
             let hash = crate::cache::content_hash(bytes);
             let key = outputs.keys.get(rel).copied().unwrap_or(0);
-            let stamp = record
-                .files
-                .get(rel)
-                .filter(|s| s.hash == hash && s.len == bytes.len() as u64 && s.holds(&target))?;
+            let stamp = record.holding(rel, hash, bytes, &target)?;
             Some((stamp.len, Some((rel, Stamp { key, ..*stamp }))))
         })
         .collect::<Option<Vec<_>>>()?;
@@ -519,12 +518,8 @@ fn sync_bytes(target: &Path, bytes: &[u8], known: bool) -> io::Result<(u64, bool
 /// changed or replaced since, the build stops rather than publish something else.
 fn sync_copy(target: &Path, src: &CopySource, known: bool) -> io::Result<(u64, bool)> {
     let from = src.identity;
-    if known
-        && let Ok(to) = std::fs::metadata(target)
-        && to.len() == from.len
-        && to.modified().ok() == from.modified
-    {
-        return Ok((from.len, false));
+    if known && let Some(len) = copied(target, src) {
+        return Ok((len, false));
     }
     let mut file = src.open()?;
     let mut out = std::fs::File::create(target)?;
@@ -533,6 +528,14 @@ fn sync_copy(target: &Path, src: &CopySource, known: bool) -> io::Result<(u64, b
         let _ = out.set_modified(modified);
     }
     Ok((len, true))
+}
+
+/// The size of `target` when it already holds a copy of `src` (same size and modification
+/// time, which a copy is given).
+fn copied(target: &Path, src: &CopySource) -> Option<u64> {
+    let to = std::fs::metadata(target).ok()?;
+    (to.len() == src.identity.len && to.modified().ok() == src.identity.modified)
+        .then_some(src.identity.len)
 }
 
 /// Puts the staging folder where `out` is, and keeps the previous output as the next build's
