@@ -130,21 +130,18 @@ impl Store {
         header.extend_from_slice(&key.to_le_bytes());
         header.extend_from_slice(&hash.digest128().to_le_bytes());
         let size: usize = parts.iter().map(Vec::len).sum();
-        let held = match size >= SPILL {
-            true => match self.write_ahead(name, &header, &parts) {
-                Some(file) => Held::File(file),
-                None => Held::Memory(header, parts),
-            },
-            false => Held::Memory(header, parts),
+        let ahead = (size >= SPILL)
+            .then(|| self.write_ahead(name, &header, &parts))
+            .flatten();
+        let held = match ahead {
+            Some(file) => Held::File(file),
+            None => Held::Memory(header, parts),
         };
         if let Ok(mut p) = self.pending.lock() {
-            p.entries.retain(|(n, held)| {
-                let other = n != name;
-                if let (false, Held::File(file)) = (other, held) {
-                    let _ = std::fs::remove_file(file);
-                }
-                other
-            });
+            // An entry put again replaces the one put before (one a name).
+            if let Some(at) = p.entries.iter().position(|(n, _)| n == name) {
+                p.entries.remove(at).1.discard();
+            }
             p.entries.push((name.to_owned(), held));
         }
     }
