@@ -468,7 +468,8 @@ pub(super) fn find(
             .zip(prepared.par_iter_mut())
             .map(|((r, _, kept, plain), p)| {
                 let plan = match (kept, p.take()) {
-                    (_, Some(p)) => Plan::Split(p),
+                    // Prepared above, its text cut to the snippet's source there.
+                    (_, Some(p)) => return Plan::Split(p),
                     (Some(i), None) => {
                         // Kept when clean as written and holding no changed word, or none
                         // that changes how it splits.
@@ -502,8 +503,7 @@ pub(super) fn find(
                     (None, None) => Plan::Split(Prepared::of(r)),
                 };
                 // From here on the text only gives the snippet (which a record holding only
-                // the start of its text, kept clean as written, already is; a snippet's source
-                // is its own).
+                // the start of its text, kept clean as written, already is).
                 if r.whole.take().is_none() {
                     r.text = snippet_source(&r.text);
                 }

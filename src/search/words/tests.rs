@@ -104,8 +104,8 @@ fn the_word_list_counts_as_icu_does() {
 }
 
 proptest::proptest! {
-    /// A document's text is cut to its snippet's source as soon as its words are prepared,
-    /// and again where every record is: the second cut must change nothing.
+    /// A snippet's source is at most `SNIPPET_SOURCE` characters, and its own: cutting it
+    /// again changes nothing.
     #[test]
     fn a_snippet_source_is_its_own(
         words in proptest::collection::vec("[ก-ฮa-z]{1,12}", 0..200),
