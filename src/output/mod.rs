@@ -61,6 +61,12 @@ impl Outputs {
         self.add(path, body);
     }
 
+    /// Takes in every file of `other` (a later one of the same path wins, as with [`Outputs::add`]).
+    pub fn extend(&mut self, other: Outputs) {
+        self.files.extend(other.files);
+        self.keys.extend(other.keys);
+    }
+
     pub fn add_text(&mut self, path: impl Into<String>, text: String) {
         self.add(path, Body::Bytes(text.into_bytes()));
     }

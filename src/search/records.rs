@@ -408,32 +408,58 @@ fn section_key(name: &str) -> String {
 
 /// The text of Markdown without markup, tables included.
 pub fn plain_text(markdown: &str) -> String {
-    use pulldown_cmark::{Event, Options, Parser};
     let mut out = String::new();
+    push_plain_text(markdown, &mut out);
+    out
+}
+
+/// [`plain_text`] appended to `out`.
+fn push_plain_text(markdown: &str, out: &mut String) {
+    use pulldown_cmark::{Event, Options, Parser};
+    let mut s = crate::thai::Squeezed::new(out);
     for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
         match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            Event::Text(t) | Event::Code(t) => s.push(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => s.space(),
             _ => {}
         }
     }
-    crate::thai::squeeze_spaces(&out)
 }
 
+/// An announcement's text: its parts separated by one space (as a join of them would be), the
+/// body without markup.
 fn document_text(doc: &Document) -> String {
     let f = &doc.front;
-    let mut text = Vec::new();
+    let body = doc.body();
+    let mut text = String::with_capacity(body.len() + 256);
+    let mut first = true;
+    // The space before a part, unless it is the first.
+    let mut next = |text: &mut String| {
+        if !std::mem::take(&mut first) {
+            text.push(' ');
+        }
+    };
     if let Some(number) = &f.number {
-        text.push(format!("เลขที่ {number}"));
+        next(&mut text);
+        text.push_str("เลขที่ ");
+        text.push_str(number);
     }
-    text.extend(f.summary.clone());
-    text.push(plain_text(doc.body()));
-    if let Some(s) = &f.signed_by {
-        text.push(s.name.clone());
-        text.extend(s.position.clone());
+    for p in f.summary.iter() {
+        next(&mut text);
+        text.push_str(p);
     }
-    text.extend(f.attachments.iter().filter_map(|a| a.title.clone()));
-    text.join(" ")
+    next(&mut text);
+    push_plain_text(body, &mut text);
+    let signed = f
+        .signed_by
+        .iter()
+        .flat_map(|s| std::iter::once(&s.name).chain(&s.position));
+    let titles = f.attachments.iter().filter_map(|a| a.title.as_ref());
+    for p in signed.chain(titles) {
+        next(&mut text);
+        text.push_str(p);
+    }
+    text
 }
 
 fn money(m: Money, n: Numerals) -> String {
@@ -506,4 +532,56 @@ fn dataset_text(ds: &crate::site::Dataset) -> String {
     text.extend(m.source.clone());
     text.extend(m.columns.iter().filter_map(|c| c.title.clone()));
     text.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::document::{AttachmentRef, FrontMatter, Signatory};
+    use crate::site::source::Source;
+    use proptest::prelude::*;
+
+    /// The parts of a document's text joined by one space, the body's text squeezed alone.
+    fn joined(doc: &Document) -> String {
+        let f = &doc.front;
+        let mut text = Vec::new();
+        text.extend(f.number.as_ref().map(|n| format!("เลขที่ {n}")));
+        text.extend(f.summary.clone());
+        text.push(plain_text(doc.body()));
+        if let Some(s) = &f.signed_by {
+            text.push(s.name.clone());
+            text.extend(s.position.clone());
+        }
+        text.extend(f.attachments.iter().filter_map(|a| a.title.clone()));
+        text.join(" ")
+    }
+
+    proptest! {
+        /// Empty parts keep their places, as in a join: the text a document had before its
+        /// parts were written straight into one string.
+        #[test]
+        fn a_document_s_text_is_its_parts_joined(
+            number in proptest::option::of("[ ก1/]{0,4}"),
+            summary in proptest::option::of("[ ก ]{0,4}"),
+            body in "[ ก\n*#]{0,12}",
+            signed in proptest::option::of(("[ ก]{0,3}", proptest::option::of("[ ข]{0,3}"))),
+            titles in proptest::collection::vec(proptest::option::of("[ ค]{0,3}"), 0..3),
+        ) {
+            let front = FrontMatter {
+                title: "t".into(),
+                number,
+                summary,
+                signed_by: signed.map(|(name, position)| Signatory { name, position }),
+                attachments: titles
+                    .into_iter()
+                    .map(|title| AttachmentRef { file: "files/a.pdf".into(), title })
+                    .collect(),
+                ..FrontMatter::default()
+            };
+            let yaml = serde_yaml::to_string(&front).unwrap();
+            let source = Source::new("content/announcements/a.md", format!("---\n{yaml}---\n{body}"));
+            let doc = Document::load(source, "announcements").unwrap();
+            prop_assert_eq!(document_text(&doc), joined(&doc));
+        }
+    }
 }

@@ -16,6 +16,7 @@ pub use results::{ResultsView, shown_months};
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::ctx;
@@ -48,15 +49,27 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
     if years.is_empty() {
         return;
     }
-    let mut pages: Pages = Vec::new();
-    overview(site, r, &years, &mut pages);
-    plans::pages(site, r, &mut pages);
-    forms::pages(site, r, &mut pages);
-    for &fy in &years {
-        results::page(site, r, &years, fy, &mut pages);
-        projects::page(site, r, &years, fy, &mut pages);
+    // Made on all cores, a family (and a year) a task, kept in this order.
+    type Task<'a> = Box<dyn Fn(&mut Pages) + Send + Sync + 'a>;
+    let years = &years;
+    let mut tasks: Vec<Task> = vec![
+        Box::new(|p| overview(site, r, years, p)),
+        Box::new(|p| plans::pages(site, r, p)),
+        Box::new(|p| forms::pages(site, r, p)),
+    ];
+    for &fy in years {
+        tasks.push(Box::new(move |p| results::page(site, r, years, fy, p)));
+        tasks.push(Box::new(move |p| projects::page(site, r, years, fy, p)));
     }
-    for (rel, html) in pages {
+    let made: Vec<Pages> = tasks
+        .par_iter()
+        .map(|task| {
+            let mut pages = Pages::new();
+            task(&mut pages);
+            pages
+        })
+        .collect();
+    for (rel, html) in made.into_iter().flatten() {
         match html {
             Ok(html) => out.add_page(&rel, html),
             Err(d) => diags.push(d),
@@ -118,12 +131,28 @@ struct YearOverview {
 }
 
 /// The procurement datasets: each year's plan, results and projects, and the reference prices.
+/// Made on all cores, a family (and a year) a task, in this order.
 pub fn publish_data(site: &Site, urls: &Urls, out: &mut Outputs) -> Vec<Dataset> {
-    let mut datasets = plans::data(site, urls, out);
-    datasets.extend(forms::data(site, urls, out));
+    type Task<'a> = Box<dyn Fn(&mut Outputs) -> Vec<Dataset> + Send + Sync + 'a>;
+    let mut tasks: Vec<Task> = vec![
+        Box::new(|o| plans::data(site, urls, o)),
+        Box::new(|o| forms::data(site, urls, o)),
+    ];
     for fy in fiscal_years(site) {
-        datasets.push(results::data(site, fy, urls, out));
-        datasets.push(projects::data(site, fy, urls, out));
+        tasks.push(Box::new(move |o| vec![results::data(site, fy, urls, o)]));
+        tasks.push(Box::new(move |o| vec![projects::data(site, fy, urls, o)]));
+    }
+    let made: Vec<(Vec<Dataset>, Outputs)> = tasks
+        .par_iter()
+        .map(|task| {
+            let mut o = Outputs::default();
+            (task(&mut o), o)
+        })
+        .collect();
+    let mut datasets = Vec::new();
+    for (d, o) in made {
+        datasets.extend(d);
+        out.extend(o);
     }
     datasets
 }
