@@ -132,23 +132,25 @@ pub fn normalize_clean(cleaned: &str) -> String {
             }
             prev_digit = byte.is_ascii_digit();
             i += 1;
-        } else if let Some(d) = thai_digit(&b[i..]) {
-            out.push_str(&source[kept..i]);
-            out.push(char::from(b'0' + d));
+        } else if let [0xE0, x1 @ (0xB8 | 0xB9), x2, ..] = b[i..] {
+            // The Thai block: its digits turn Arabic, its letters are their own lower case.
+            if x1 == 0xB9 && (0x90..=0x99).contains(&x2) {
+                out.push_str(&source[kept..i]);
+                out.push(char::from(b'0' + (x2 - 0x90)));
+                kept = i + 3;
+                prev_digit = true;
+            } else {
+                prev_digit = false;
+            }
             i += 3;
-            kept = i;
-            prev_digit = true;
         } else {
             let c = source[i..].chars().next().unwrap_or(' ');
             let len = c.len_utf8();
-            // Thai letters and most others are their own lower case.
-            if !(byte == 0xE0 && (b[i + 1] == 0xB8 || b[i + 1] == 0xB9)) {
-                let lower = c.to_lowercase();
-                if lower.len() != 1 || lower.clone().next() != Some(c) {
-                    out.push_str(&source[kept..i]);
-                    out.extend(lower);
-                    kept = i + len;
-                }
+            let lower = c.to_lowercase();
+            if lower.len() != 1 || lower.clone().next() != Some(c) {
+                out.push_str(&source[kept..i]);
+                out.extend(lower);
+                kept = i + len;
             }
             prev_digit = false;
             i += len;
@@ -175,6 +177,11 @@ fn thai_digit(bytes: &[u8]) -> Option<u8> {
         [0xE0, 0xB9, d @ 0x90..=0x99, ..] => Some(d - 0x90),
         _ => None,
     }
+}
+
+/// The character of the Thai block whose UTF-8 is `E0 x1 x2`.
+fn thai_char(x1: u8, x2: u8) -> char {
+    char::from_u32(0x0E00 | u32::from(x1 - 0xB8) << 6 | u32::from(x2 & 0x3F)).unwrap_or(' ')
 }
 
 /// Whether `bytes` start with an Arabic or a Thai digit.
@@ -255,7 +262,17 @@ pub fn each_piece(normalized: &str, mut f: impl FnMut(&str, bool, bool)) {
             // The run is its text as written unless abbreviation dots are left out of it.
             let (mut since_dot, mut copied, mut dotted) = (0, start, false);
             text.clear();
-            while let Some(c) = at(i) {
+            let b = s.as_bytes();
+            loop {
+                // A letter of the Thai block, read from its three bytes.
+                if let [0xE0, x1 @ (0xB8 | 0xB9), x2, ..] = b[i..]
+                    && is_thai(thai_char(x1, x2))
+                {
+                    since_dot += 1;
+                    i += 3;
+                    continue;
+                }
+                let Some(c) = at(i) else { break };
                 if is_thai(c) {
                     since_dot += 1;
                 } else if c == '.' && since_dot <= 2 && at(i + 1).is_some_and(is_thai) {
