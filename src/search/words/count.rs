@@ -23,7 +23,7 @@ pub(super) type Counted = (Counts, Vec<(usize, Vec<(u64, u32)>)>);
 
 /// ICU's counts of the words of each prepared document, by a hash of the word (the memo's
 /// numbers are known once the vocabulary is), and of all of them together. The dictionary's
-/// words are counted by number, in a table per thread; only the other pieces go through a map.
+/// words are counted by number, in tables per thread (all documents', this document's); only the other pieces go through a map.
 /// A run met again on a thread is not cut again ([`Runs`]).
 pub(super) fn count_words(
     prepared: &[Option<Prepared>],
@@ -40,6 +40,8 @@ pub(super) fn count_words(
         dict: Vec<u64>,
         other: Counts,
         each: Vec<(usize, Vec<(u64, u32)>)>,
+        /// The document's count of each dictionary word, and the words it has counted.
+        in_doc: Vec<u32>,
         ids: Vec<u32>,
         others: FxHashMap<&'a str, u32>,
         scratch: Scratch,
@@ -47,6 +49,7 @@ pub(super) fn count_words(
     }
     let tally = || Tally {
         dict: vec![0; dict.len()],
+        in_doc: vec![0; dict.len()],
         other: Counts::default(),
         each: Vec::new(),
         ids: Vec::new(),
@@ -70,19 +73,23 @@ pub(super) fn count_words(
                 });
                 for piece in pieces {
                     match *piece {
-                        Piece::Word(w) => t.ids.push(w),
+                        Piece::Word(w) => {
+                            let n = &mut t.in_doc[w as usize];
+                            if *n == 0 {
+                                t.ids.push(w);
+                            }
+                            *n += 1;
+                        }
                         Piece::Other(o) => *t.others.entry(o).or_default() += 1,
                     }
                 }
             }
             t.ids.sort_unstable();
-            let mut hashed = Vec::with_capacity(t.others.len() + t.ids.len() / 2);
-            for same in t.ids.chunk_by(|a, b| a == b) {
-                t.dict[same[0] as usize] += same.len() as u64;
-                hashed.push((
-                    hashes[same[0] as usize],
-                    u32::try_from(same.len()).unwrap_or(u32::MAX),
-                ));
+            let mut hashed = Vec::with_capacity(t.others.len() + t.ids.len());
+            for &w in &t.ids {
+                let n = std::mem::take(&mut t.in_doc[w as usize]);
+                t.dict[w as usize] += u64::from(n);
+                hashed.push((hashes[w as usize], n));
             }
             for (o, n) in t.others.drain() {
                 hashed.push((word_hash(o), n));
