@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use crate::search::dict::{Dict, Piece, Scratch};
-use crate::search::text::breakable;
+use crate::search::text::{breakable, is_dependent, is_leading_vowel};
 
 mod trie;
 use trie::Trie;
@@ -227,17 +227,27 @@ impl Vocab {
         let trie = self.array.get_or_init(|| Trie::new(&self.nodes));
         let SplitScratch { brk, best } = scratch;
         brk.clear();
-        brk.extend((0..=n).map(|i| breakable(chars, i)));
+        // [`breakable`] at each place, read from neighbouring letters without bounds checks.
+        brk.push(true);
+        brk.extend(
+            chars
+                .windows(2)
+                .map(|w| !is_dependent(w[1]) && !is_leading_vowel(w[0])),
+        );
+        brk.push(true);
         // best[i] = (cost of chars[i..], the first piece)
+        let end = |e: usize| u32::try_from(e).unwrap_or(u32::MAX);
         best.clear();
-        best.resize(n + 1, (u32::MAX, n, SpanKind::Unknown));
-        best[n] = (0, n, SpanKind::Unknown);
+        best.resize(n + 1, (u32::MAX, end(n), SpanKind::Unknown));
+        best[n] = (0, end(n), SpanKind::Unknown);
+        // The first place after `i` where a piece may start.
+        let mut next = n;
         for i in (0..n).rev() {
             if !brk[i] {
                 continue;
             }
-            let mut pick = (u32::MAX, i, SpanKind::Unknown);
-            let mut consider = |cost: u32, end: usize, kind: SpanKind| {
+            let mut pick = (u32::MAX, end(i), SpanKind::Unknown);
+            let mut consider = |cost: u32, end: u32, kind: SpanKind| {
                 if cost < pick.0 || (cost == pick.0 && end > pick.1) {
                     pick = (cost, end, kind);
                 }
@@ -250,7 +260,7 @@ impl Vocab {
                     if skip != Some(trie.word(nd)) && best[j].0 != u32::MAX {
                         consider(
                             cost.saturating_add(best[j].0),
-                            j,
+                            end(j),
                             SpanKind::Word(trie.word(nd)),
                         );
                     }
@@ -268,15 +278,15 @@ impl Vocab {
                 && let Some(nd) = node
                 && !trie.ends_word(nd)
             {
-                consider(PREFIX_COST, n, SpanKind::Prefix);
+                consider(PREFIX_COST, end(n), SpanKind::Prefix);
             }
-            let next = (i + 1..=n).find(|&k| brk[k]).unwrap_or(n);
             consider(
                 UNKNOWN_COST.saturating_add(best[next].0),
-                next,
+                end(next),
                 SpanKind::Unknown,
             );
             best[i] = pick;
+            next = i;
         }
         spans(best, out);
     }
@@ -296,11 +306,12 @@ impl Vocab {
 
 /// The spans of a least-cost split from its table: for each place a piece starts, (cost of the
 /// rest, where the piece ends, its kind); the table of [`Vocab::split`].
-fn spans(best: &[(u32, usize, SpanKind)], out: &mut Vec<Span>) {
+fn spans(best: &[(u32, u32, SpanKind)], out: &mut Vec<Span>) {
     let n = best.len() - 1;
     let mut i = 0;
     while i < n {
         let (_, end, kind) = best[i];
+        let end = end as usize;
         out.push(Span {
             start: i,
             end,
@@ -314,7 +325,7 @@ fn spans(best: &[(u32, usize, SpanKind)], out: &mut Vec<Span>) {
 #[derive(Default)]
 pub struct SplitScratch {
     brk: Vec<bool>,
-    best: Vec<(u32, usize, SpanKind)>,
+    best: Vec<(u32, u32, SpanKind)>,
 }
 
 /// Counts of the words ICU found, and the site's own words: what [`Vocab`] is built from.
@@ -574,6 +585,8 @@ mod tests {
             );
             best[i] = pick;
         }
+        let best: Vec<(u32, u32, SpanKind)> =
+            best.into_iter().map(|(c, e, k)| (c, e as u32, k)).collect();
         let mut out = Vec::new();
         spans(&best, &mut out);
         out
