@@ -297,10 +297,41 @@ fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
 /// Two documents may not share an address, and pages may not take a reserved one.
 fn check_addresses(site: &Site, diags: &mut Diagnostics) {
     let mut seen: BTreeMap<String, &Document> = BTreeMap::new();
+    // A long section's list of a fiscal year: `announcements/2567/`.
+    let year_lists: std::collections::BTreeSet<String> = site
+        .sections
+        .values()
+        .flat_map(|s| s.year_lists())
+        .map(|p| p.to_lowercase())
+        .collect();
     for doc in site.documents() {
         let path = routes::document(doc);
         // Hosts differ in case sensitivity: treat "About" and "about" as the same address.
         let key = path.to_lowercase();
+        if year_lists.contains(&key) {
+            diags.push(
+                Diagnostic::error(
+                    codes::ADDRESS_RESERVED,
+                    &doc.source.path,
+                    Msg::new(
+                        format!(
+                            "ที่อยู่ /{path} เป็นหน้ารายการของปีงบประมาณหนึ่งในหมวดนี้ (หมวดที่มีเอกสารเกิน {} รายการแสดงรายการแยกตามปี)",
+                            crate::site::LIST_ROWS
+                        ),
+                        format!(
+                            "the address /{path} is the list of one fiscal year of this section (a section of more than {} documents lists them a fiscal year a page)",
+                            crate::site::LIST_ROWS
+                        ),
+                    ),
+                )
+                .at(&doc.source.text, 1, 0)
+                .help(Msg::new(
+                    "เปลี่ยนชื่อไฟล์ หรือกำหนด slug: อื่นในส่วนหัว เช่น slug: notice-2567",
+                    "rename the file, or set another slug: in the front matter, e.g. slug: notice-2567",
+                )),
+            );
+            continue;
+        }
         let top = key.split('/').next().unwrap_or_default().to_owned();
         if doc.section == "pages"
             && (RESERVED_FOLDERS.contains(&top.as_str())

@@ -15,6 +15,7 @@ pub mod pages;
 pub mod people;
 pub mod procurement;
 pub mod search;
+pub mod sections;
 pub mod sitemap;
 pub mod statics;
 pub mod table;

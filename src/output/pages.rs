@@ -13,7 +13,7 @@ use crate::render::{Link, Renderer, Urls};
 use crate::site::document::EmbedTarget;
 use crate::site::measures::Measures;
 use crate::site::routes;
-use crate::site::{Document, Section, Site};
+use crate::site::{Document, Site};
 use crate::thai::calendar::FiscalYear;
 use crate::thai::numerals::Numerals;
 
@@ -118,45 +118,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         pages.push((rel, html));
     }
 
-    for section in site.sections.values() {
-        let rel = routes::section(&section.name);
-        // A list shows front matter only: editing a document's text leaves it as it was.
-        let key = fingerprint(&(
-            r.fingerprint,
-            &section.name,
-            section.index.as_ref().map(|i| i.fingerprint),
-            section
-                .documents
-                .iter()
-                .map(|d| d.front_fingerprint)
-                .collect::<Vec<_>>(),
-        ));
-        let path = format!("{rel}index.html");
-        if let Some(html) = r.cache.as_ref().and_then(|c| c.page(key)) {
-            out.add_keyed(path, Body::Shared(html), key);
-            continue;
-        }
-        // A big section's list is a long page: the one the folder holds is kept when its
-        // documents' front matter is as it was.
-        if r.previous.as_ref().is_some_and(|p| p.holds(&path, key)) {
-            out.add_keyed(path, Body::Kept(key), key);
-            continue;
-        }
-        let view = SectionView::new(site, section, &r.urls);
-        match r.render(
-            "section.html",
-            ctx! { page => PageMeta::new(&view.title, &rel, &r.urls), section => view },
-        ) {
-            Ok(html) => {
-                let shared: std::sync::Arc<[u8]> = html.into_bytes().into();
-                if let Some(c) = &r.cache {
-                    c.put_page(key, std::sync::Arc::clone(&shared));
-                }
-                out.add_keyed(path, Body::Shared(shared), key);
-            }
-            Err(d) => diags.push(d),
-        }
-    }
+    crate::output::sections::render(site, r, out, diags);
 
     // Documents are most of the work: render them in parallel.
     let docs: Vec<&Document> = site
@@ -370,54 +332,6 @@ impl DocView {
             .and_then(|t| embed_view(&t, site, urls));
         view.procurement = crate::output::procurement::notice_view(site, doc, urls);
         (view, links)
-    }
-}
-
-#[derive(Serialize)]
-struct SectionView {
-    title: String,
-    intro_html: Option<String>,
-    /// Newest fiscal year first, each with its documents newest first.
-    years: Vec<YearGroup>,
-    /// Documents without a date.
-    undated: Vec<DocView>,
-}
-
-#[derive(Serialize)]
-struct YearGroup {
-    fiscal_year: i32,
-    documents: Vec<DocView>,
-}
-
-impl SectionView {
-    fn new(site: &Site, section: &Section, urls: &Urls) -> Self {
-        let mut years: Vec<YearGroup> = Vec::new();
-        let mut undated = Vec::new();
-        for doc in &section.documents {
-            let view = DocView::summary(site, doc, urls);
-            // A report names the year it is about, which may be older than its date's.
-            match view.fiscal_year {
-                Some(fy) => match years.iter_mut().find(|g| g.fiscal_year == fy) {
-                    Some(g) => g.documents.push(view),
-                    None => years.push(YearGroup {
-                        fiscal_year: fy,
-                        documents: vec![view],
-                    }),
-                },
-                None => undated.push(view),
-            }
-        }
-        years.sort_by_key(|g| std::cmp::Reverse(g.fiscal_year));
-        Self {
-            title: section.title(),
-            intro_html: section
-                .index
-                .as_ref()
-                .map(|i| markdown::to_html(i.body(), urls).0)
-                .filter(|h| !h.trim().is_empty()),
-            years,
-            undated,
-        }
     }
 }
 

@@ -19,6 +19,7 @@ pub mod procurement;
 pub mod projects;
 pub mod routes;
 pub mod schema;
+pub mod section;
 pub mod source;
 pub mod theme;
 pub mod topics;
@@ -42,6 +43,7 @@ pub use document::Document;
 use ita::Catalog;
 pub use measures::Measures;
 use procurement::{Plan, ReferencePrice, Results};
+pub use section::{LIST_ROWS, Section, YearList};
 pub use source::Source;
 
 /// Folders of `content/` with a meaning of their own; any other folder holding Markdown is a
@@ -61,31 +63,6 @@ pub const PROCUREMENT_NOTICES: &str = "procurement-notices";
 
 /// Folder name of the announcements section.
 pub const ANNOUNCEMENTS: &str = "announcements";
-
-/// A folder of Markdown documents with a list page.
-#[derive(Clone, Debug)]
-pub struct Section {
-    pub name: String,
-    /// `_index.md`: the section's title and introduction, when present.
-    pub index: Option<Arc<Document>>,
-    /// Newest first (by date, then title).
-    pub documents: Vec<Arc<Document>>,
-}
-
-impl Section {
-    pub fn title(&self) -> String {
-        if let Some(index) = &self.index {
-            return index.front.title.clone();
-        }
-        match self.name.as_str() {
-            ANNOUNCEMENTS => "ประกาศ".to_owned(),
-            "news" => "ข่าวประชาสัมพันธ์".to_owned(),
-            "council" => "รายงานการประชุมสภา".to_owned(),
-            PROCUREMENT_NOTICES => "ประกาศจัดซื้อจัดจ้าง".to_owned(),
-            other => other.to_owned(),
-        }
-    }
-}
 
 /// Everything a build needs, loaded and parsed.
 #[derive(Debug)]

@@ -66,6 +66,16 @@ pub fn section(name: &str) -> String {
     format!("{name}/")
 }
 
+/// A long section's list of one fiscal year ([`crate::site::Section::is_long`]).
+pub fn section_year(name: &str, fy: FiscalYear) -> String {
+    format!("{name}/{}/", fy.be())
+}
+
+/// A long fiscal year's list of one month of a long section.
+pub fn section_month(name: &str, fy: FiscalYear, month: YearMonth) -> String {
+    format!("{}{}/", section_year(name, fy), month.iso())
+}
+
 /// A document's page: `pages/about.md` → `about/`, `announcements/x.md` → `announcements/x/`,
 /// a section's `_index.md` → the section's list.
 pub fn document(doc: &Document) -> String {

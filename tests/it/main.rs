@@ -29,6 +29,7 @@ mod procurement;
 mod properties;
 mod schemas;
 mod search;
+mod section_lists;
 mod serve;
 mod serve_safety;
 mod sources;
