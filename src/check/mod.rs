@@ -612,4 +612,29 @@ mod tests {
         assert_eq!(at("กิิ"), vec![3]);
         assert_eq!(at("xxxxxxx"), Vec::<usize>::new());
     }
+
+    /// Marks side by side read as characters: the same mark twice, or two tone marks.
+    fn doubled_marks_by_char(text: &str) -> Vec<usize> {
+        let mark =
+            |c: char| matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}');
+        let tone = |c: char| matches!(c, '\u{0E48}'..='\u{0E4B}');
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        chars
+            .windows(2)
+            .filter(|w| {
+                let (x, y) = (w[0].1, w[1].1);
+                mark(x) && mark(y) && (x == y || (tone(x) && tone(y)))
+            })
+            .map(|w| w[0].0)
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn doubled_marks_are_those_read_as_characters(
+            text in "[กาำิีุู่้๊๋็์ัเ a\u{0900}\u{0E4F}\u{0E7F}é]{0,24}",
+        ) {
+            proptest::prop_assert_eq!(doubled_marks(&text).collect::<Vec<_>>(), doubled_marks_by_char(&text));
+        }
+    }
 }
