@@ -23,25 +23,55 @@ use crate::thai::numerals::Numerals;
 /// The newest documents a long section's own page shows above its fiscal years.
 pub const LATEST: usize = 20;
 
-/// One list page: what `section.html` is given as `section`.
+/// One list page: what `section.html` is given as `section`, its documents as `D`: planned
+/// with the documents themselves, rendered with their [`DocView`]s (made only for a page that
+/// is rendered, not for one kept).
 #[derive(Serialize)]
-struct ListView {
+struct ListView<D> {
     /// The page's heading.
     title: String,
     /// The breadcrumb: the section, then the fiscal year, each with its address.
     trail: Vec<Link>,
     intro_html: Option<String>,
     /// A long section's newest documents.
-    latest: Vec<DocView>,
+    latest: Vec<D>,
     /// What `parts` are: "ปีงบประมาณ" or "รายเดือน".
     parts_title: Option<&'static str>,
     /// The pages the list goes on to, with how many documents each holds.
     parts: Vec<Part>,
     /// Documents under headings: the fiscal years of a short section, or the one year or
     /// month of the page.
-    groups: Vec<Group>,
+    groups: Vec<Group<D>>,
     /// Documents without a date.
-    undated: Vec<DocView>,
+    undated: Vec<D>,
+}
+
+impl ListView<&Arc<Document>> {
+    fn with_views(self, site: &Site, urls: &Urls) -> ListView<DocView> {
+        let views = |docs: Vec<&Arc<Document>>| {
+            docs.into_iter()
+                .map(|d| DocView::summary(site, d, urls))
+                .collect::<Vec<_>>()
+        };
+        ListView {
+            title: self.title,
+            trail: self.trail,
+            intro_html: self.intro_html,
+            latest: views(self.latest),
+            parts_title: self.parts_title,
+            parts: self.parts,
+            groups: self
+                .groups
+                .into_iter()
+                .map(|g| Group {
+                    id: g.id,
+                    title: g.title,
+                    documents: views(g.documents),
+                })
+                .collect(),
+            undated: views(self.undated),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -52,14 +82,14 @@ struct Part {
 }
 
 #[derive(Serialize)]
-struct Group {
+struct Group<D> {
     id: String,
     title: String,
-    documents: Vec<DocView>,
+    documents: Vec<D>,
 }
 
-/// A list page to render: its site path and view.
-type Planned = (String, ListView);
+/// A list page to render: its site path and what it lists.
+type Planned<'a> = (String, ListView<&'a Arc<Document>>);
 
 /// Every section's list pages, rendered in parallel. A page's bytes are kept (the dev
 /// server's cache, the output folder) while its section's documents' front matter is as it was.
@@ -94,6 +124,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             if r.previous.as_ref().is_some_and(|p| p.holds(&path, key)) {
                 return (path, key, Ok(Body::Kept(key)));
             }
+            let view = view.with_views(site, &r.urls);
             let html = r.render(
                 "section.html",
                 ctx! { page => PageMeta::new(&view.title, &rel, &r.urls), section => view },
@@ -117,11 +148,14 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
 }
 
 /// The list pages of one section, each with the section's key.
-fn pages_of(site: &Site, section: &Section, r: &Renderer, key: u64) -> Vec<(u64, Planned)> {
+fn pages_of<'a>(
+    site: &Site,
+    section: &'a Section,
+    r: &Renderer,
+    key: u64,
+) -> Vec<(u64, Planned<'a>)> {
     let urls = &r.urls;
     let n = site.config.numerals;
-    let view = |d: &Arc<Document>| DocView::summary(site, d, urls);
-    let views = |docs: &[&Arc<Document>]| docs.iter().map(|d| view(d)).collect::<Vec<_>>();
     let title = section.title();
     let rel = routes::section(&section.name);
     let section_link = Link {
@@ -141,12 +175,12 @@ fn pages_of(site: &Site, section: &Section, r: &Renderer, key: u64) -> Vec<(u64,
         parts_title: None,
         parts: Vec::new(),
         groups: Vec::new(),
-        undated: views(&undated),
+        undated,
     };
     if !section.is_long() {
         let groups = years
-            .iter()
-            .map(|y| year_group(y.fiscal_year, views(&y.documents), n))
+            .into_iter()
+            .map(|y| year_group(y.fiscal_year, y.documents, n))
             .collect();
         return vec![(key, (rel, ListView { groups, ..main }))];
     }
@@ -159,7 +193,7 @@ fn pages_of(site: &Site, section: &Section, r: &Renderer, key: u64) -> Vec<(u64,
             count: y.documents.len(),
         })
         .collect();
-    let latest = section.documents.iter().take(LATEST).map(view).collect();
+    let latest = section.documents.iter().take(LATEST).collect();
     pages.push((
         key,
         (
@@ -183,19 +217,14 @@ fn pages_of(site: &Site, section: &Section, r: &Renderer, key: u64) -> Vec<(u64,
 }
 
 /// The list of fiscal year `y` of a long section, and its months' lists when it is long too.
-fn year_pages(
+fn year_pages<'a>(
     site: &Site,
     section: &Section,
-    y: &YearList<'_>,
+    y: &YearList<'a>,
     urls: &Urls,
     section_link: &Link,
-) -> Vec<Planned> {
+) -> Vec<Planned<'a>> {
     let n = site.config.numerals;
-    let views = |docs: &[&Arc<Document>]| {
-        docs.iter()
-            .map(|d| DocView::summary(site, d, urls))
-            .collect::<Vec<_>>()
-    };
     let fy = y.fiscal_year;
     let rel = routes::section_year(&section.name, fy);
     let heading = format!("{} {}", section_link.title, year_title(fy, n));
@@ -217,7 +246,7 @@ fn year_pages(
         undated: Vec::new(),
     };
     if !y.is_long() {
-        let groups = vec![year_group(fy, views(&y.documents), n)];
+        let groups = vec![year_group(fy, y.documents.clone(), n)];
         return vec![(rel, ListView { groups, ..empty })];
     }
     let (months, undated) = y.by_month();
@@ -234,27 +263,27 @@ fn year_pages(
         ListView {
             parts_title: Some("รายเดือน"),
             parts,
-            undated: views(&undated),
+            undated,
             ..empty
         },
     )];
-    for (m, docs) in &months {
-        let month_rel = routes::section_month(&section.name, fy, *m);
+    for (m, docs) in months {
+        let month_rel = routes::section_month(&section.name, fy, m);
         let mut trail = trail.clone();
         trail.push(Link {
-            title: format_month_long(*m, n),
+            title: format_month_long(m, n),
             url: urls.path(&month_rel),
         });
         pages.push((
             month_rel,
             ListView {
-                title: format!("{} {}", section_link.title, format_month_long(*m, n)),
+                title: format!("{} {}", section_link.title, format_month_long(m, n)),
                 trail,
                 intro_html: None,
                 latest: Vec::new(),
                 parts_title: None,
                 parts: Vec::new(),
-                groups: vec![month_group(*m, views(docs), n)],
+                groups: vec![month_group(m, docs, n)],
                 undated: Vec::new(),
             },
         ));
@@ -266,7 +295,7 @@ fn year_title(fy: FiscalYear, n: Numerals) -> String {
     n.apply(&format!("ปีงบประมาณ พ.ศ. {}", fy.be()))
 }
 
-fn year_group(fy: FiscalYear, documents: Vec<DocView>, n: Numerals) -> Group {
+fn year_group<D>(fy: FiscalYear, documents: Vec<D>, n: Numerals) -> Group<D> {
     Group {
         id: format!("fy-{}", fy.be()),
         title: year_title(fy, n),
@@ -274,7 +303,7 @@ fn year_group(fy: FiscalYear, documents: Vec<DocView>, n: Numerals) -> Group {
     }
 }
 
-fn month_group(m: YearMonth, documents: Vec<DocView>, n: Numerals) -> Group {
+fn month_group<D>(m: YearMonth, documents: Vec<D>, n: Numerals) -> Group<D> {
     Group {
         id: format!("m-{}", m.iso()),
         title: format_month_long(m, n),

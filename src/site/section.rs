@@ -31,7 +31,7 @@ pub struct YearList<'a> {
     pub documents: Vec<&'a Arc<Document>>,
 }
 
-impl YearList<'_> {
+impl<'a> YearList<'a> {
     /// Whether the year's list is shown a month a page.
     pub fn is_long(&self) -> bool {
         self.documents.len() > LIST_ROWS
@@ -39,7 +39,7 @@ impl YearList<'_> {
 
     /// The months of the documents' dates, newest first, each with its documents; and the
     /// documents without a date (their fiscal year set by `fiscal_year:`).
-    pub fn by_month(&self) -> (Vec<(YearMonth, Docs<'_>)>, Docs<'_>) {
+    pub fn by_month(&self) -> (Vec<(YearMonth, Docs<'a>)>, Docs<'a>) {
         let mut months: BTreeMap<YearMonth, Vec<&Arc<Document>>> = BTreeMap::new();
         let mut undated = Vec::new();
         for d in &self.documents {
