@@ -308,54 +308,52 @@ fn check_addresses(site: &Site, diags: &mut Diagnostics) {
         let path = routes::document(doc);
         // Hosts differ in case sensitivity: treat "About" and "about" as the same address.
         let key = path.to_lowercase();
-        if year_lists.contains(&key) {
-            diags.push(
-                Diagnostic::error(
-                    codes::ADDRESS_RESERVED,
-                    &doc.source.path,
-                    Msg::new(
-                        format!(
-                            "ที่อยู่ /{path} เป็นหน้ารายการของปีงบประมาณหนึ่งในหมวดนี้ (หมวดที่มีเอกสารเกิน {} รายการแสดงรายการแยกตามปี)",
-                            crate::site::LIST_ROWS
-                        ),
-                        format!(
-                            "the address /{path} is the list of one fiscal year of this section (a section of more than {} documents lists them a fiscal year a page)",
-                            crate::site::LIST_ROWS
-                        ),
-                    ),
-                )
-                .at(&doc.source.text, 1, 0)
-                .help(Msg::new(
-                    "เปลี่ยนชื่อไฟล์ หรือกำหนด slug: อื่นในส่วนหัว เช่น slug: notice-2567",
-                    "rename the file, or set another slug: in the front matter, e.g. slug: notice-2567",
-                )),
-            );
-            continue;
-        }
         let top = key.split('/').next().unwrap_or_default().to_owned();
-        if doc.section == "pages"
+        let page_taken = doc.section == "pages"
             && (RESERVED_FOLDERS.contains(&top.as_str())
                 || routes::RESERVED.contains(&top.as_str())
                 || site.sections.contains_key(&top)
-                || site.sections.contains_key(doc.slug.as_str()))
-        {
-            diags.push(
-                Diagnostic::error(
-                    codes::ADDRESS_RESERVED,
-                    &doc.source.path,
-                    Msg::new(
-                        format!("ชื่อหน้า \"{}\" ซ้ำกับส่วนอื่นของเว็บไซต์ (/{path})", doc.slug),
-                        format!(
-                            "the page name \"{}\" is taken by another part of the site (/{path})",
-                            doc.slug
-                        ),
+                || site.sections.contains_key(doc.slug.as_str()));
+        // What takes the address, and how to give the document another.
+        let reserved = if year_lists.contains(&key) {
+            Some((
+                Msg::new(
+                    format!(
+                        "ที่อยู่ /{path} เป็นหน้ารายการของปีงบประมาณหนึ่งในหมวดนี้ (หมวดที่มีเอกสารเกิน {} รายการแสดงรายการแยกตามปี)",
+                        crate::site::LIST_ROWS
                     ),
-                )
-                .at(&doc.source.text, 1, 0)
-                .help(Msg::new(
+                    format!(
+                        "the address /{path} is the list of one fiscal year of this section (a section of more than {} documents lists them a fiscal year a page)",
+                        crate::site::LIST_ROWS
+                    ),
+                ),
+                Msg::new(
+                    "เปลี่ยนชื่อไฟล์ หรือกำหนด slug: อื่นในส่วนหัว เช่น slug: notice-2567",
+                    "rename the file, or set another slug: in the front matter, e.g. slug: notice-2567",
+                ),
+            ))
+        } else if page_taken {
+            Some((
+                Msg::new(
+                    format!("ชื่อหน้า \"{}\" ซ้ำกับส่วนอื่นของเว็บไซต์ (/{path})", doc.slug),
+                    format!(
+                        "the page name \"{}\" is taken by another part of the site (/{path})",
+                        doc.slug
+                    ),
+                ),
+                Msg::new(
                     "เปลี่ยนชื่อไฟล์ หรือกำหนด slug: อื่นในส่วนหัว",
                     "rename the file, or set another slug: in the front matter",
-                )),
+                ),
+            ))
+        } else {
+            None
+        };
+        if let Some((msg, help)) = reserved {
+            diags.push(
+                Diagnostic::error(codes::ADDRESS_RESERVED, &doc.source.path, msg)
+                    .at(&doc.source.text, 1, 0)
+                    .help(help),
             );
             continue;
         }

@@ -46,6 +46,22 @@ struct ListView<D> {
     undated: Vec<D>,
 }
 
+impl<D> ListView<D> {
+    /// A page of heading `title` and breadcrumb `trail` that lists nothing yet.
+    fn new(title: String, trail: Vec<Link>) -> Self {
+        Self {
+            title,
+            trail,
+            intro_html: None,
+            latest: Vec::new(),
+            parts_title: None,
+            parts: Vec::new(),
+            groups: Vec::new(),
+            undated: Vec::new(),
+        }
+    }
+}
+
 impl ListView<&Arc<Document>> {
     fn with_views(self, site: &Site, urls: &Urls) -> ListView<DocView> {
         let views = |docs: Vec<&Arc<Document>>| {
@@ -164,18 +180,13 @@ fn pages_of<'a>(
     };
     let (years, undated) = section.by_fiscal_year();
     let main = ListView {
-        title: title.clone(),
-        trail: vec![section_link.clone()],
         intro_html: section
             .index
             .as_ref()
             .map(|i| markdown::to_html(i.body(), urls).0)
             .filter(|h| !h.trim().is_empty()),
-        latest: Vec::new(),
-        parts_title: None,
-        parts: Vec::new(),
-        groups: Vec::new(),
         undated,
+        ..ListView::new(title, vec![section_link.clone()])
     };
     if !section.is_long() {
         let groups = years
@@ -208,7 +219,7 @@ fn pages_of<'a>(
     ));
     for y in &years {
         pages.extend(
-            year_pages(site, section, y, urls, &section_link)
+            year_pages(section, y, urls, &section_link, n)
                 .into_iter()
                 .map(|p| (key, p)),
         );
@@ -218,13 +229,12 @@ fn pages_of<'a>(
 
 /// The list of fiscal year `y` of a long section, and its months' lists when it is long too.
 fn year_pages<'a>(
-    site: &Site,
     section: &Section,
     y: &YearList<'a>,
     urls: &Urls,
     section_link: &Link,
+    n: Numerals,
 ) -> Vec<Planned<'a>> {
-    let n = site.config.numerals;
     let fy = y.fiscal_year;
     let rel = routes::section_year(&section.name, fy);
     let heading = format!("{} {}", section_link.title, year_title(fy, n));
@@ -235,16 +245,7 @@ fn year_pages<'a>(
             url: urls.path(&rel),
         },
     ];
-    let empty = ListView {
-        title: heading.clone(),
-        trail: trail.clone(),
-        intro_html: None,
-        latest: Vec::new(),
-        parts_title: None,
-        parts: Vec::new(),
-        groups: Vec::new(),
-        undated: Vec::new(),
-    };
+    let empty = ListView::new(heading, trail.clone());
     if !y.is_long() {
         let groups = vec![year_group(fy, y.documents.clone(), n)];
         return vec![(rel, ListView { groups, ..empty })];
@@ -277,14 +278,11 @@ fn year_pages<'a>(
         pages.push((
             month_rel,
             ListView {
-                title: format!("{} {}", section_link.title, format_month_long(m, n)),
-                trail,
-                intro_html: None,
-                latest: Vec::new(),
-                parts_title: None,
-                parts: Vec::new(),
                 groups: vec![month_group(m, docs, n)],
-                undated: Vec::new(),
+                ..ListView::new(
+                    format!("{} {}", section_link.title, format_month_long(m, n)),
+                    trail,
+                )
             },
         ));
     }

@@ -28,7 +28,7 @@ pub type Docs<'a> = Vec<&'a Arc<Document>>;
 /// A section's documents of one fiscal year, newest first.
 pub struct YearList<'a> {
     pub fiscal_year: FiscalYear,
-    pub documents: Vec<&'a Arc<Document>>,
+    pub documents: Docs<'a>,
 }
 
 impl<'a> YearList<'a> {
@@ -40,7 +40,7 @@ impl<'a> YearList<'a> {
     /// The months of the documents' dates, newest first, each with its documents; and the
     /// documents without a date (their fiscal year set by `fiscal_year:`).
     pub fn by_month(&self) -> (Vec<(YearMonth, Docs<'a>)>, Docs<'a>) {
-        let mut months: BTreeMap<YearMonth, Vec<&Arc<Document>>> = BTreeMap::new();
+        let mut months: BTreeMap<YearMonth, Docs<'a>> = BTreeMap::new();
         let mut undated = Vec::new();
         for d in &self.documents {
             match d.front.date {
@@ -60,8 +60,8 @@ impl Section {
 
     /// The documents by fiscal year (the one a document is about, which may be older than its
     /// date's), newest year first, and those of no fiscal year; each newest first.
-    pub fn by_fiscal_year(&self) -> (Vec<YearList<'_>>, Vec<&Arc<Document>>) {
-        let mut years: BTreeMap<FiscalYear, Vec<&Arc<Document>>> = BTreeMap::new();
+    pub fn by_fiscal_year(&self) -> (Vec<YearList<'_>>, Docs<'_>) {
+        let mut years: BTreeMap<FiscalYear, Docs<'_>> = BTreeMap::new();
         let mut undated = Vec::new();
         for d in &self.documents {
             match d.fiscal_year() {
