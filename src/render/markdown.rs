@@ -211,16 +211,15 @@ fn split_title(inside: &str) -> (&str, &str) {
 /// The text of `markdown` without markup, for summaries and the feed.
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::new();
+    let mut s = crate::thai::Squeezed::new(&mut out);
     for event in Parser::new(&spaced_destinations(markdown)) {
         match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) if !out.ends_with(' ') => {
-                out.push(' ');
-            }
+            Event::Text(t) | Event::Code(t) => s.push(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => s.space(),
             _ => {}
         }
     }
-    crate::thai::squeeze_spaces(&out)
+    out
 }
 
 /// The first tag of rendered `html` that could run code: a `script` or `style` element, an

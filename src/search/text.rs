@@ -132,16 +132,17 @@ pub fn normalize_clean(cleaned: &str) -> String {
             }
             prev_digit = byte.is_ascii_digit();
             i += 1;
-        } else if let [0xE0, x1 @ (0xB8 | 0xB9), x2, ..] = b[i..] {
+        } else if let [0xE0, 0xB8 | 0xB9, ..] = b[i..] {
             // The Thai block: its digits turn Arabic, its letters are their own lower case.
-            if x1 == 0xB9 && (0x90..=0x99).contains(&x2) {
-                out.push_str(&source[kept..i]);
-                out.push(char::from(b'0' + (x2 - 0x90)));
-                kept = i + 3;
-                prev_digit = true;
-            } else {
-                prev_digit = false;
-            }
+            prev_digit = match thai_digit(&b[i..]) {
+                Some(d) => {
+                    out.push_str(&source[kept..i]);
+                    out.push(char::from(b'0' + d));
+                    kept = i + 3;
+                    true
+                }
+                None => false,
+            };
             i += 3;
         } else {
             let c = source[i..].chars().next().unwrap_or(' ');
