@@ -23,7 +23,8 @@ pub(super) type Counted = (Counts, Vec<(usize, Vec<(u64, u32)>)>);
 
 /// ICU's counts of the words of each prepared document, by a hash of the word (the memo's
 /// numbers are known once the vocabulary is), and of all of them together. The dictionary's
-/// words are counted by number, in tables per thread (all documents', this document's); only the other pieces go through a map.
+/// words are counted by number, in tables per thread (all documents', this document's); only
+/// the other pieces go through a map.
 /// A run met again on a thread is not cut again ([`Runs`]).
 pub(super) fn count_words(
     prepared: &[Option<Prepared>],
@@ -40,8 +41,9 @@ pub(super) fn count_words(
         dict: Vec<u64>,
         other: Counts,
         each: Vec<(usize, Vec<(u64, u32)>)>,
-        /// The document's count of each dictionary word, and the words it has counted.
+        /// The document's count of each dictionary word.
         in_doc: Vec<u32>,
+        /// The dictionary words the document has, each once.
         ids: Vec<u32>,
         others: FxHashMap<&'a str, u32>,
         scratch: Scratch,
