@@ -91,20 +91,27 @@ impl Store {
 
     /// The entry `name`, if it was made by this program from `key` and is whole.
     pub fn get(&self, name: &str, key: u128) -> Option<Vec<u8>> {
-        let mut bytes = std::fs::read(self.dir.join(name)).ok()?;
-        let header = MAGIC.len() + 16 * 3;
-        if bytes.len() < header || &bytes[..MAGIC.len()] != MAGIC {
-            return None;
-        }
+        use std::io::Read;
+        let mut file = std::fs::File::open(self.dir.join(name)).ok()?;
+        // The header first: an entry another program or other inputs made is not read on, and
+        // the payload is read where it stays (not moved down over the header afterwards).
+        let mut header = [0u8; MAGIC.len() + 16 * 3];
+        file.read_exact(&mut header).ok()?;
         let field = |i: usize| {
             let at = MAGIC.len() + 16 * i;
-            u128::from_le_bytes(bytes[at..at + 16].try_into().unwrap_or_default())
+            u128::from_le_bytes(header[at..at + 16].try_into().unwrap_or_default())
         };
-        if field(0) != self.program || field(1) != key || field(2) != xxh3_128(&bytes[header..]) {
+        if &header[..MAGIC.len()] != MAGIC || field(0) != self.program || field(1) != key {
             return None;
         }
-        bytes.drain(..header);
-        Some(bytes)
+        let size = file
+            .metadata()
+            .ok()?
+            .len()
+            .checked_sub(header.len() as u64)?;
+        let mut bytes = Vec::with_capacity(usize::try_from(size).ok()?);
+        file.read_to_end(&mut bytes).ok()?;
+        (field(2) == xxh3_128(&bytes)).then_some(bytes)
     }
 
     /// Keeps `payload` as the entry `name`, made from `key`, for [`Store::commit`].
@@ -367,6 +374,23 @@ mod tests {
         assert_eq!(store.get("x", 7), None, "corrupt");
         std::fs::write(&path, &bytes[..20]).unwrap();
         assert_eq!(store.get("x", 7), None, "cut short");
+        bytes[last] ^= 1;
+        let header = MAGIC.len() + 48;
+        for cut in [header, header + 3] {
+            std::fs::write(&path, &bytes[..cut]).unwrap();
+            assert_eq!(store.get("x", 7), None, "cut at {cut}");
+        }
+        // The header names the program that wrote the entry.
+        bytes[MAGIC.len()] ^= 1;
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(store.get("x", 7), None, "another program's");
+        bytes[MAGIC.len()] ^= 1;
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(store.get("x", 7).as_deref(), Some(&b"payload"[..]));
+        // An empty payload is an entry too.
+        store.put("e", 7, b"");
+        store.commit();
+        assert_eq!(store.get("e", 7), Some(Vec::new()));
     }
 
     /// The files in the cache's folder, by name.
