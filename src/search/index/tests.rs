@@ -343,6 +343,29 @@ fn a_damaged_memo_is_refused_or_harmless() {
 }
 
 #[test]
+fn a_memo_with_bytes_after_its_last_document_is_refused() {
+    let (_, memo) = build_with(input(), VOCAB_INLINE, None, &|_| String::new());
+    let parts = memo.encode_parts();
+    assert!(Memo::decode(&parts.concat()).is_some());
+    // The head: the settings (16 bytes), how many documents, how long the words' part is;
+    // the words' part (ending with the documents) comes next, in pieces.
+    let mut head = parts[0].clone();
+    let len = u32::from_le_bytes(head[20..24].try_into().unwrap()) as usize;
+    let (mut pieces, mut sum) = (1, 0);
+    while sum < len {
+        sum += parts[pieces].len();
+        pieces += 1;
+    }
+    assert_eq!(sum, len);
+    head[20..24].copy_from_slice(&(len as u32 + 1).to_le_bytes());
+    let mut bytes = head;
+    bytes.extend(parts[1..pieces].concat());
+    bytes.push(0);
+    bytes.extend(parts[pieces..].concat());
+    assert!(Memo::decode(&bytes).is_none());
+}
+
+#[test]
 fn a_large_vocabulary_in_shards_finds_what_one_in_the_manifest_finds() {
     let inline = build_with(input(), usize::MAX, None, &|_| String::new()).0;
     let sharded = build_with(input(), 0, None, &|_| String::new()).0;
