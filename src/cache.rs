@@ -125,24 +125,25 @@ impl Store {
     }
 
     /// [`Store::put`] of the payload that is `parts` one after the other, never put together
-    /// in memory (a large entry made in pieces on several cores).
-    pub fn put_parts(&self, name: &str, key: u128, parts: Vec<Vec<u8>>) {
+    /// in memory (a large entry made in pieces on several cores, or borrowed from what the
+    /// build goes on to use: a large entry is written out at once, a small one copied).
+    pub fn put_parts<P: AsRef<[u8]>>(&self, name: &str, key: u128, parts: Vec<P>) {
         let mut hash = Xxh3::new();
         for p in &parts {
-            hash.update(p);
+            hash.update(p.as_ref());
         }
         let mut header = Vec::with_capacity(MAGIC.len() + 48);
         header.extend_from_slice(MAGIC);
         header.extend_from_slice(&self.program.to_le_bytes());
         header.extend_from_slice(&key.to_le_bytes());
         header.extend_from_slice(&hash.digest128().to_le_bytes());
-        let size: usize = parts.iter().map(Vec::len).sum();
+        let size: usize = parts.iter().map(|p| p.as_ref().len()).sum();
         let ahead = (size >= SPILL)
             .then(|| self.write_ahead(name, &header, &parts))
             .flatten();
         let held = match ahead {
             Some(file) => Held::File(file),
-            None => Held::Memory(header, parts),
+            None => Held::Memory(header, parts.iter().map(|p| p.as_ref().to_vec()).collect()),
         };
         if let Ok(mut p) = self.pending.lock() {
             // An entry put again replaces the one put before (one a name).
@@ -155,7 +156,12 @@ impl Store {
 
     /// Writes entry `name` to a file of its own beside where it goes; `None` when it cannot
     /// (it is then kept in memory).
-    fn write_ahead(&self, name: &str, header: &[u8], parts: &[Vec<u8>]) -> Option<PathBuf> {
+    fn write_ahead<P: AsRef<[u8]>>(
+        &self,
+        name: &str,
+        header: &[u8],
+        parts: &[P],
+    ) -> Option<PathBuf> {
         if !self.dir.is_dir() {
             self.make_dir().ok()?;
             if let Ok(mut p) = self.pending.lock() {
@@ -232,13 +238,13 @@ impl Store {
 }
 
 /// Writes `header` and `parts` to a new file at `path`; on failure, removes what was written.
-fn write_file(path: &Path, header: &[u8], parts: &[Vec<u8>]) -> io::Result<()> {
+fn write_file<P: AsRef<[u8]>>(path: &Path, header: &[u8], parts: &[P]) -> io::Result<()> {
     let written = (|| -> io::Result<()> {
         use std::io::Write;
         let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
         f.write_all(header)?;
         for part in parts {
-            f.write_all(part)?;
+            f.write_all(part.as_ref())?;
         }
         f.flush()
     })();
@@ -331,8 +337,13 @@ pub fn content_hash(bytes: &[u8]) -> u128 {
 /// pieces.
 pub mod frame {
     pub fn push(out: &mut Vec<u8>, bytes: &[u8]) {
-        out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        out.extend_from_slice(&head(bytes));
         out.extend_from_slice(bytes);
+    }
+
+    /// What goes before `bytes` in a frame: their length.
+    pub fn head(bytes: &[u8]) -> [u8; 8] {
+        (bytes.len() as u64).to_le_bytes()
     }
 
     /// The parts of `bytes`, or `None` when it does not end where a part does.
@@ -462,8 +473,16 @@ mod tests {
             vec![b"pay".to_vec(), Vec::new(), b"lo".to_vec(), b"ad".to_vec()],
         );
         store.put("y", 7, b"payload");
+        // Borrowed, small (copied) and large (written out at once).
+        let text = String::from("payload");
+        store.put_parts("z", 7, vec![&text.as_bytes()[..3], &text.as_bytes()[3..]]);
+        let big = vec![3u8; SPILL];
+        store.put_parts("w", 7, vec![&big[..5], &big[5..]]);
+        drop(big);
         store.commit();
         assert_eq!(store.get("x", 7).as_deref(), Some(&b"payload"[..]));
+        assert_eq!(store.get("z", 7).as_deref(), Some(&b"payload"[..]));
+        assert_eq!(store.get("w", 7), Some(vec![3u8; SPILL]));
         let file = |n: &str| std::fs::read(dir.path().join(DIR).join(n)).unwrap();
         assert_eq!(
             file("x"),

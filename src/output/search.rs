@@ -1,5 +1,7 @@
 //! `/search/`: the search page and its index (see [`crate::search`]).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::cache::{Key, Store, frame};
@@ -74,21 +76,21 @@ fn input_key<'a>(
     k.finish()
 }
 
-fn encode(built: &index::Built) -> Vec<u8> {
-    // Sized once: grown by doubling, tens of megabytes are copied and faulted in again.
-    let size: usize = built
-        .files
-        .iter()
-        .map(|(p, t)| p.len() + t.len() + 16)
-        .sum();
-    let mut buf = Vec::with_capacity(size + 64);
-    let head = serde_json::json!([built.types_count, built.years]).to_string();
-    frame::push(&mut buf, head.as_bytes());
+/// The cache entry of an index: its figures, then each file's path and content, each behind
+/// its length ([`frame`]), in parts that borrow the files rather than copy tens of megabytes.
+fn encode(built: &index::Built) -> Vec<Cow<'_, [u8]>> {
+    let mut parts = Vec::with_capacity(1 + 4 * built.files.len());
+    let mut head = Vec::new();
+    let figures = serde_json::json!([built.types_count, built.years]).to_string();
+    frame::push(&mut head, figures.as_bytes());
+    parts.push(Cow::Owned(head));
     for (path, text) in &built.files {
-        frame::push(&mut buf, path.as_bytes());
-        frame::push(&mut buf, text.as_bytes());
+        for bytes in [path.as_bytes(), text.as_bytes()] {
+            parts.push(Cow::Owned(frame::head(bytes).to_vec()));
+            parts.push(Cow::Borrowed(bytes));
+        }
     }
-    buf
+    parts
 }
 
 /// The summary entry: the page's figures, then the files' names.
@@ -204,8 +206,10 @@ pub fn render(
             let (built, memo) = index::build_reusing(input, memo, &read);
             if let Some(s) = store {
                 crate::timing::phase("search: index and words kept, cached", || {
-                    let (index, memo) = rayon::join(|| encode(&built), || memo.encode_parts());
-                    s.put_owned(CACHE_ENTRY, key, index);
+                    let ((), memo) = rayon::join(
+                        || s.put_parts(CACHE_ENTRY, key, encode(&built)),
+                        || memo.encode_parts(),
+                    );
                     s.put_parts(MEMO_ENTRY, MEMO_KEY, memo);
                 });
             }
