@@ -132,11 +132,7 @@ impl Store {
         for p in &parts {
             hash.update(p.as_ref());
         }
-        let mut header = Vec::with_capacity(MAGIC.len() + 48);
-        header.extend_from_slice(MAGIC);
-        header.extend_from_slice(&self.program.to_le_bytes());
-        header.extend_from_slice(&key.to_le_bytes());
-        header.extend_from_slice(&hash.digest128().to_le_bytes());
+        let header = self.header(key, hash.digest128());
         let size: usize = parts.iter().map(|p| p.as_ref().len()).sum();
         let ahead = (size >= SPILL)
             .then(|| self.write_ahead(name, &header, &parts))
@@ -145,6 +141,58 @@ impl Store {
             Some(file) => Held::File(file),
             None => Held::Memory(header, parts.iter().map(|p| p.as_ref().to_vec()).collect()),
         };
+        self.hold(name, held);
+    }
+
+    /// [`Store::put_parts`] of the parts `next` makes a batch at a time (`None` after the
+    /// last), each batch written out and let go before the next is made: a large entry is
+    /// never held whole. Not written (no error), the entry is not put.
+    pub fn put_batches(
+        &self,
+        name: &str,
+        key: u128,
+        mut next: impl FnMut() -> Option<Vec<Vec<u8>>>,
+    ) {
+        use std::io::{Seek, Write};
+        let Some(file) = self.ahead_path(name) else {
+            return;
+        };
+        let written = (|| -> io::Result<()> {
+            // The header holds the hash of what follows: written last, over a blank one.
+            let blank = self.header(0, 0);
+            let mut f = std::io::BufWriter::new(std::fs::File::create(&file)?);
+            f.write_all(&blank)?;
+            let mut hash = Xxh3::new();
+            while let Some(batch) = next() {
+                for part in &batch {
+                    hash.update(part);
+                    f.write_all(part)?;
+                }
+            }
+            let mut f = f.into_inner().map_err(|e| e.into_error())?;
+            f.seek(io::SeekFrom::Start(0))?;
+            f.write_all(&self.header(key, hash.digest128()))
+        })();
+        match written {
+            Ok(()) => self.hold(name, Held::File(file)),
+            Err(_) => {
+                let _ = std::fs::remove_file(&file);
+            }
+        }
+    }
+
+    /// The header of an entry: the magic, the program, the key and the payload's hash.
+    fn header(&self, key: u128, hash: u128) -> Vec<u8> {
+        let mut header = Vec::with_capacity(MAGIC.len() + 48);
+        header.extend_from_slice(MAGIC);
+        header.extend_from_slice(&self.program.to_le_bytes());
+        header.extend_from_slice(&key.to_le_bytes());
+        header.extend_from_slice(&hash.to_le_bytes());
+        header
+    }
+
+    /// Keeps `held` as the entry `name` until [`Store::commit`].
+    fn hold(&self, name: &str, held: Held) {
         if let Ok(mut p) = self.pending.lock() {
             // An entry put again replaces the one put before (one a name).
             if let Some(at) = p.entries.iter().position(|(n, _)| n == name) {
@@ -162,6 +210,13 @@ impl Store {
         header: &[u8],
         parts: &[P],
     ) -> Option<PathBuf> {
+        let file = self.ahead_path(name)?;
+        write_file(&file, header, parts).ok().map(|()| file)
+    }
+
+    /// A new file for entry `name` to be written ahead to, beside where it goes (the folder
+    /// made if needed); `None` when the folder cannot be made.
+    fn ahead_path(&self, name: &str) -> Option<PathBuf> {
         if !self.dir.is_dir() {
             self.make_dir().ok()?;
             if let Ok(mut p) = self.pending.lock() {
@@ -171,10 +226,10 @@ impl Store {
         let n = self
             .files
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let file = self
-            .dir
-            .join(format!("{name}.tmp-{}-{n}", std::process::id()));
-        write_file(&file, header, parts).ok().map(|()| file)
+        Some(
+            self.dir
+                .join(format!("{name}.tmp-{}-{n}", std::process::id())),
+        )
     }
 
     /// Makes the cache's folder, with its tag.
@@ -451,6 +506,13 @@ mod tests {
             assert!(cache.is_dir());
         }
         assert!(!cache.exists(), "{:?}", names(&cache));
+        {
+            let store = Store::open(cache.clone()).unwrap();
+            let mut batches = vec![vec![vec![1u8; 10]]];
+            store.put_batches("streamed", 1, || batches.pop());
+            assert!(cache.is_dir());
+        }
+        assert!(!cache.exists(), "{:?}", names(&cache));
         // A folder that was there stays, with what it held.
         let store = Store::open(cache.clone()).unwrap();
         store.put("old", 1, b"old");
@@ -467,6 +529,7 @@ mod tests {
     fn an_entry_put_in_parts_is_the_parts_one_after_the_other() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path().join(DIR)).unwrap();
+        let file = |n: &str| std::fs::read(dir.path().join(DIR).join(n)).unwrap();
         store.put_parts(
             "x",
             7,
@@ -479,11 +542,22 @@ mod tests {
         let big = vec![3u8; SPILL];
         store.put_parts("w", 7, vec![&big[..5], &big[5..]]);
         drop(big);
+        // Made and written a batch at a time.
+        let mut batches = vec![
+            vec![b"ad".to_vec()],
+            vec![],
+            vec![b"pay".to_vec(), b"lo".to_vec()],
+        ];
+        store.put_batches("v", 7, || batches.pop());
         store.commit();
+        assert_eq!(
+            file("v"),
+            file("y"),
+            "the same entry as the whole put at once"
+        );
         assert_eq!(store.get("x", 7).as_deref(), Some(&b"payload"[..]));
         assert_eq!(store.get("z", 7).as_deref(), Some(&b"payload"[..]));
         assert_eq!(store.get("w", 7), Some(vec![3u8; SPILL]));
-        let file = |n: &str| std::fs::read(dir.path().join(DIR).join(n)).unwrap();
         assert_eq!(
             file("x"),
             file("y"),

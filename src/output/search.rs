@@ -206,11 +206,10 @@ pub fn render(
             let (built, memo) = index::build_reusing(input, memo, &read);
             if let Some(s) = store {
                 crate::timing::phase("search: index and words kept, cached", || {
-                    let ((), memo) = rayon::join(
+                    rayon::join(
                         || s.put_parts(CACHE_ENTRY, key, encode(&built)),
-                        || memo.encode_parts(),
+                        || s.put_batches(MEMO_ENTRY, MEMO_KEY, memo.encode_batches()),
                     );
-                    s.put_parts(MEMO_ENTRY, MEMO_KEY, memo);
                 });
             }
             Summary {

@@ -5,6 +5,32 @@ use crate::search::bytes::{Bytes, Reader};
 
 /// Documents to a piece of the memo's bytes while they are written.
 const DOCS_PART: usize = 512;
+/// Pieces of documents made at once by [`Memo::encode_batches`].
+const BATCH_PARTS: usize = 8;
+
+/// The bytes of a document in the memo: every number takes four bytes.
+fn doc_size(d: &DocMemo) -> usize {
+    29 + d.counts.len() * 8 + 4 * (d.title.len() + d.text.len())
+}
+
+/// A piece of the memo's documents.
+fn encode_docs(docs: &[DocMemo]) -> Vec<u8> {
+    let size = docs.iter().map(doc_size).sum();
+    let mut b = Bytes(Vec::with_capacity(size));
+    for d in docs {
+        b.u128(d.key);
+        b.0.push(u8::from(d.plain));
+        b.len(d.counts.len());
+        for &(w, n) in &d.counts {
+            b.u32(w);
+            b.u32(n);
+        }
+        b.u32s(&d.title);
+        b.u32s(&d.text);
+    }
+    debug_assert_eq!(b.0.len(), size);
+    b.0
+}
 
 impl Memo {
     /// The last build's lists, with its documents' keys by number, taken out of the memo.
@@ -24,27 +50,52 @@ impl Memo {
     /// cores and never copied into one buffer (tens of megabytes, each page of them zeroed by
     /// the system when first touched).
     pub fn encode_parts(&self) -> Vec<Vec<u8>> {
-        // The documents' part first, behind its length and how many documents it holds, then
-        // the lists: read back side by side.
-        let (words, lists) = rayon::join(
-            || self.encode_words(),
-            || self.lists.as_ref().map(|l| l.encode_parts()),
-        );
-        let mut head = Bytes(Vec::new());
-        head.u128(self.settings);
-        head.len(self.docs.len());
-        head.len(words.iter().map(Vec::len).sum());
-        let mut parts = vec![head.0];
-        parts.extend(words);
-        parts.push(vec![u8::from(lists.is_some())]);
-        parts.extend(lists.into_iter().flatten());
+        let mut next = self.encode_batches();
+        let mut parts = Vec::new();
+        while let Some(batch) = next() {
+            parts.extend(batch);
+        }
         parts
     }
 
-    /// The part of [`Memo::encode`] before the lists ([`Memo::decode_words`] reads it), in
-    /// pieces to be put together in order: the documents, most of it, made a group at a time.
-    fn encode_words(&self) -> Vec<Vec<u8>> {
+    /// [`Memo::encode_parts`] a batch of pieces at a time (`None` after the last), so that a
+    /// batch can be written out and let go before the next is made: the documents (most of
+    /// it) a few thousand at a time on all cores, then the lists.
+    pub fn encode_batches(&self) -> impl FnMut() -> Option<Vec<Vec<u8>>> + '_ {
         use rayon::prelude::*;
+        // The documents' part first, behind how many documents it holds and its length (known
+        // before it is made: every number in it takes four bytes), then the lists.
+        let mut docs = self.docs.chunks(DOCS_PART * BATCH_PARTS);
+        let mut started = false;
+        let mut lists_done = false;
+        move || {
+            if !started {
+                started = true;
+                let words = self.encode_words_head();
+                let size = words.len() + self.docs.iter().map(doc_size).sum::<usize>();
+                let mut head = Bytes(Vec::new());
+                head.u128(self.settings);
+                head.len(self.docs.len());
+                head.len(size);
+                return Some(vec![head.0, words]);
+            }
+            if let Some(batch) = docs.next() {
+                return Some(batch.par_chunks(DOCS_PART).map(encode_docs).collect());
+            }
+            if lists_done {
+                return None;
+            }
+            lists_done = true;
+            let lists = self.lists.as_ref().map(|l| l.encode_parts());
+            let mut parts = vec![vec![u8::from(lists.is_some())]];
+            parts.extend(lists.into_iter().flatten());
+            Some(parts)
+        }
+    }
+
+    /// The part of [`Memo::encode`] before the lists ([`Memo::decode_words`] reads it) up to
+    /// its documents.
+    fn encode_words_head(&self) -> Vec<u8> {
         let mut b = Bytes(Vec::new());
         b.len(self.strings.len());
         for s in &self.strings {
@@ -61,29 +112,7 @@ impl Memo {
             b.0.extend_from_slice(&n.to_le_bytes());
         }
         b.len(self.docs.len());
-        let mut parts = vec![b.0];
-        parts.par_extend(self.docs.par_chunks(DOCS_PART).map(|docs| {
-            // The exact size: every number here takes four bytes.
-            let size = docs
-                .iter()
-                .map(|d| 29 + d.counts.len() * 8 + 4 * (d.title.len() + d.text.len()))
-                .sum();
-            let mut b = Bytes(Vec::with_capacity(size));
-            for d in docs {
-                b.u128(d.key);
-                b.0.push(u8::from(d.plain));
-                b.len(d.counts.len());
-                for &(w, n) in &d.counts {
-                    b.u32(w);
-                    b.u32(n);
-                }
-                b.u32s(&d.title);
-                b.u32s(&d.text);
-            }
-            debug_assert_eq!(b.0.len(), size);
-            b.0
-        }));
-        parts
+        b.0
     }
 
     /// What [`Memo::encode`] wrote; `None` for anything else, or numbers out of range.
