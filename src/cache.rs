@@ -6,7 +6,8 @@
 //! was made from and a hash of its contents, and is used only when all three match. A folder
 //! of that name that prongsai did not make (no tag of ours) is neither used nor touched.
 //! Entries are replaced by writing a temporary file and renaming it over the old one, so an
-//! interrupted build leaves the old entry or the new one.
+//! interrupted build leaves the old entry or the new one; the temporary file of a build that
+//! was killed is removed by a later build once it is an hour old.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -39,6 +40,9 @@ pub struct Store {
 /// and renamed into place at [`Store::commit`]: the build does not hold them in memory while
 /// it goes on (at 50,000 pages the search's entries are 360 MB).
 const SPILL: usize = 1 << 20;
+
+/// A file an entry was being written to, untouched this long, belongs to no running build.
+const STALE: std::time::Duration = std::time::Duration::from_secs(3600);
 
 #[derive(Default)]
 struct Pending {
@@ -288,6 +292,19 @@ impl Store {
                 }
             }
         }
+        // Entries a build that was killed had begun to write, long enough ago that no build
+        // still running is writing them.
+        let now = std::time::SystemTime::now();
+        for e in std::fs::read_dir(&self.dir)?.flatten() {
+            let stale = e.metadata().is_ok_and(|m| {
+                m.is_file()
+                    && m.modified()
+                        .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > STALE))
+            });
+            if stale && e.file_name().to_str().is_some_and(|n| n.contains(".tmp-")) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
         Ok(())
     }
 }
@@ -523,6 +540,39 @@ mod tests {
             store.put_owned("big", 1, vec![0; SPILL]);
         }
         assert_eq!(names(&cache), ["CACHEDIR.TAG", "old"]);
+    }
+
+    #[test]
+    fn what_a_killed_build_began_to_write_is_removed_once_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join(DIR);
+        let store = Store::open(cache.clone()).unwrap();
+        store.put("kept", 1, b"kept");
+        store.commit();
+        let old = std::time::SystemTime::now() - STALE * 2;
+        for (name, modified) in [
+            ("search-words.tmp-4000000-0", Some(old)),
+            ("search-index.tmp-4000001-3", None),
+            ("notes-old.txt", Some(old)),
+        ] {
+            let f = std::fs::File::create(cache.join(name)).unwrap();
+            if let Some(t) = modified {
+                f.set_modified(t).unwrap();
+            }
+        }
+        store.put("next", 1, b"next");
+        store.commit();
+        assert_eq!(
+            names(&cache),
+            [
+                "CACHEDIR.TAG",
+                "kept",
+                "next",
+                "notes-old.txt",
+                "search-index.tmp-4000001-3"
+            ],
+            "only the stale entry file goes"
+        );
     }
 
     #[test]
