@@ -148,14 +148,14 @@ impl Store {
         self.hold(name, held);
     }
 
-    /// [`Store::put_parts`] of the parts `next` makes a batch at a time (`None` after the
-    /// last), each batch written out and let go before the next is made: a large entry is
-    /// never held whole. Not written (no error), the entry is not put.
+    /// [`Store::put_parts`] of parts that come a batch at a time, each batch written out and
+    /// let go before the next is taken: a large entry made lazily is never held whole. Not
+    /// written (no error), the entry is not put.
     pub fn put_batches(
         &self,
         name: &str,
         key: u128,
-        mut next: impl FnMut() -> Option<Vec<Vec<u8>>>,
+        batches: impl IntoIterator<Item = Vec<Vec<u8>>>,
     ) {
         use std::io::{Seek, Write};
         let Some(file) = self.ahead_path(name) else {
@@ -167,7 +167,7 @@ impl Store {
             let mut f = std::io::BufWriter::new(std::fs::File::create(&file)?);
             f.write_all(&blank)?;
             let mut hash = Xxh3::new();
-            while let Some(batch) = next() {
+            for batch in batches {
                 for part in &batch {
                     hash.update(part);
                     f.write_all(part)?;
@@ -283,25 +283,23 @@ impl Store {
             held.discard();
         }
         committed?;
-        for (prefix, keep) in pending.retain {
-            for e in std::fs::read_dir(&self.dir)?.flatten() {
-                let name = e.file_name();
-                let Some(name) = name.to_str() else { continue };
-                if name.starts_with(&prefix) && !keep.iter().any(|k| k == name) {
-                    let _ = std::fs::remove_file(e.path());
-                }
-            }
-        }
-        // Entries a build that was killed had begun to write, long enough ago that no build
-        // still running is writing them.
+        // Entries retained no longer, and what a build that was killed had begun to write, long
+        // enough ago that no build still running is writing it.
         let now = std::time::SystemTime::now();
-        for e in std::fs::read_dir(&self.dir)?.flatten() {
-            let stale = e.metadata().is_ok_and(|m| {
+        let stale = |e: &std::fs::DirEntry| {
+            e.metadata().is_ok_and(|m| {
                 m.is_file()
                     && m.modified()
                         .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > STALE))
+            })
+        };
+        for e in std::fs::read_dir(&self.dir)?.flatten() {
+            let name = e.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let dropped = pending.retain.iter().any(|(prefix, keep)| {
+                name.starts_with(prefix.as_str()) && !keep.iter().any(|k| k == name)
             });
-            if stale && e.file_name().to_str().is_some_and(|n| n.contains(".tmp-")) {
+            if dropped || (name.contains(".tmp-") && stale(&e)) {
                 let _ = std::fs::remove_file(e.path());
             }
         }
@@ -525,8 +523,7 @@ mod tests {
         assert!(!cache.exists(), "{:?}", names(&cache));
         {
             let store = Store::open(cache.clone()).unwrap();
-            let mut batches = vec![vec![vec![1u8; 10]]];
-            store.put_batches("streamed", 1, || batches.pop());
+            store.put_batches("streamed", 1, [vec![vec![1u8; 10]]]);
             assert!(cache.is_dir());
         }
         assert!(!cache.exists(), "{:?}", names(&cache));
@@ -593,12 +590,12 @@ mod tests {
         store.put_parts("w", 7, vec![&big[..5], &big[5..]]);
         drop(big);
         // Made and written a batch at a time.
-        let mut batches = vec![
-            vec![b"ad".to_vec()],
-            vec![],
+        let batches = [
             vec![b"pay".to_vec(), b"lo".to_vec()],
+            vec![],
+            vec![b"ad".to_vec()],
         ];
-        store.put_batches("v", 7, || batches.pop());
+        store.put_batches("v", 7, batches);
         store.commit();
         assert_eq!(
             file("v"),

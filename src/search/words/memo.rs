@@ -50,47 +50,36 @@ impl Memo {
     /// cores and never copied into one buffer (tens of megabytes, each page of them zeroed by
     /// the system when first touched).
     pub fn encode_parts(&self) -> Vec<Vec<u8>> {
-        let mut next = self.encode_batches();
-        let mut parts = Vec::new();
-        while let Some(batch) = next() {
-            parts.extend(batch);
-        }
-        parts
+        self.encode_batches().flatten().collect()
     }
 
-    /// [`Memo::encode_parts`] a batch of pieces at a time (`None` after the last), so that a
-    /// batch can be written out and let go before the next is made: the documents (most of
-    /// it) a few thousand at a time on all cores, then the lists.
-    pub fn encode_batches(&self) -> impl FnMut() -> Option<Vec<Vec<u8>>> + '_ {
+    /// [`Memo::encode_parts`] a batch of pieces at a time, each made only when asked for, so
+    /// that a batch can be written out and let go before the next is made: the documents
+    /// (most of it) a few thousand at a time on all cores, then the lists.
+    pub fn encode_batches(&self) -> impl Iterator<Item = Vec<Vec<u8>>> + '_ {
         use rayon::prelude::*;
         // The documents' part first, behind how many documents it holds and its length (known
         // before it is made: every number in it takes four bytes), then the lists.
-        let mut docs = self.docs.chunks(DOCS_PART * BATCH_PARTS);
-        let mut started = false;
-        let mut lists_done = false;
-        move || {
-            if !started {
-                started = true;
-                let words = self.encode_words_head();
-                let size = words.len() + self.docs.iter().map(doc_size).sum::<usize>();
-                let mut head = Bytes(Vec::new());
-                head.u128(self.settings);
-                head.len(self.docs.len());
-                head.len(size);
-                return Some(vec![head.0, words]);
-            }
-            if let Some(batch) = docs.next() {
-                return Some(batch.par_chunks(DOCS_PART).map(encode_docs).collect());
-            }
-            if lists_done {
-                return None;
-            }
-            lists_done = true;
+        let head = std::iter::once_with(|| {
+            let words = self.encode_words_head();
+            let size = words.len() + self.docs.iter().map(doc_size).sum::<usize>();
+            let mut head = Bytes(Vec::new());
+            head.u128(self.settings);
+            head.len(self.docs.len());
+            head.len(size);
+            vec![head.0, words]
+        });
+        let docs = self
+            .docs
+            .chunks(DOCS_PART * BATCH_PARTS)
+            .map(|batch| batch.par_chunks(DOCS_PART).map(encode_docs).collect());
+        let lists = std::iter::once_with(|| {
             let lists = self.lists.as_ref().map(|l| l.encode_parts());
             let mut parts = vec![vec![u8::from(lists.is_some())]];
             parts.extend(lists.into_iter().flatten());
-            Some(parts)
-        }
+            parts
+        });
+        head.chain(docs).chain(lists)
     }
 
     /// The part of [`Memo::encode`] before the lists ([`Memo::decode_words`] reads it) up to
