@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Where a bigger site's first build grows: first builds of two sites by one binary, rounds
+alternated, output, staging folder and cache removed before each, with PRONGSAI_TIMINGS=1.
+Prints each phase's median wall and CPU time on both sites and how many times longer it took
+on the second (phases under 5 ms on the first and 20 ms on the second are left out).
+
+    benches/phases.py BINARY SITE_A,SITE_B ROUNDS
+    benches/phases.py target/release/prongsai /dev/shm/e10k/prongsai,/dev/shm/s50k/prongsai 3
+"""
+import os
+import re
+import shutil
+import statistics as st
+import subprocess
+import sys
+import time
+
+TIMING = re.compile(r"\[timing\] (.*?): ([\d.]+) ms, cpu (\d+) ms")
+
+
+def build(binary, site):
+    for d in ("public", ".public.prongsai", ".prongsai-cache"):
+        shutil.rmtree(os.path.join(site, d), ignore_errors=True)
+    env = dict(os.environ, PRONGSAI_TIMINGS="1")
+    p = subprocess.Popen([binary, "build", "-q", "--root", site], env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    err = p.stderr.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{binary} failed on {site}:\n{err[-2000:]}")
+    phases = {m.group(1): (float(m.group(2)), float(m.group(3)))
+              for m in map(TIMING.match, err.splitlines()) if m}
+    return phases, (usage.ru_utime + usage.ru_stime) * 1000
+
+
+def main():
+    binary, sites, rounds = sys.argv[1], sys.argv[2].split(","), int(sys.argv[3])
+    if len(sites) != 2:
+        sys.exit("two sites, separated by a comma")
+    runs = {s: [] for s in sites}
+    for _ in range(rounds):
+        for s in sites:
+            start = time.perf_counter()
+            phases, cpu = build(binary, s)
+            wall = (time.perf_counter() - start) * 1000
+            phases["whole build"] = (wall, cpu)
+            runs[s].append(phases)
+    a, b = sites
+
+    def median(site, phase, i):
+        values = [r[phase][i] for r in runs[site] if phase in r]
+        return st.median(values) if values else 0.0
+
+    print(f"{'phase':44} {'wall A':>9} {'wall B':>9} {'B/A':>6}   {'cpu A':>7} {'cpu B':>7} {'B/A':>6}")
+    for phase in runs[a][0]:
+        wa, wb = median(a, phase, 0), median(b, phase, 0)
+        ca, cb = median(a, phase, 1), median(b, phase, 1)
+        if wa < 5 and wb < 20:
+            continue
+        print(f"{phase:44} {wa:7.1f}ms {wb:7.1f}ms {wb / max(wa, 0.1):6.2f}   "
+              f"{ca:5.0f}ms {cb:5.0f}ms {cb / max(ca, 1):6.2f}")
+    print(f"(medians of {rounds}; A = {a}, B = {b})")
+
+
+if __name__ == "__main__":
+    main()
