@@ -48,8 +48,14 @@ pub fn vocab_key(word: &str) -> String {
 /// written with five bits a digit, most significant first; digits 32–63 mean "more follow".
 pub fn encode(ids: &[u32]) -> String {
     let mut out = String::with_capacity(ids.len() * 2);
+    push_encoded(&mut out, ids.iter().copied());
+    out
+}
+
+/// Appends [`encode`] of the rising numbers `ids` to `out`.
+fn push_encoded(out: &mut String, ids: impl Iterator<Item = u32>) {
     let mut prev: i64 = -1;
-    for &id in ids {
+    for id in ids {
         let mut gap = u64::try_from(i64::from(id) - prev).unwrap_or(0);
         prev = i64::from(id);
         let mut groups = [0u8; 13];
@@ -67,7 +73,19 @@ pub fn encode(ids: &[u32]) -> String {
             out.push(DIGITS[digit as usize] as char);
         }
     }
-    out
+}
+
+/// How many digits [`encode`] writes for the rising numbers `ids`.
+fn encoded_len(ids: impl Iterator<Item = u32>) -> usize {
+    let mut prev: i64 = -1;
+    let mut len = 0;
+    for id in ids {
+        let gap = u64::try_from(i64::from(id) - prev).unwrap_or(0);
+        prev = i64::from(id);
+        // Five bits a digit, at least one.
+        len += (64 - gap.leading_zeros() as usize).div_ceil(5).max(1);
+    }
+    len
 }
 
 /// The numbers of an [`encode`]d list.
@@ -93,20 +111,46 @@ pub fn decode(text: &str) -> Vec<u32> {
 /// The documents of a term among `n`: [`encode`]d, or when it holds more than half of them,
 /// `~` and the documents it does not hold (a word on nearly every page costs a few bytes).
 pub fn encode_list(ids: &[u32], n: u32) -> String {
-    if ids.len() as u64 * 2 > u64::from(n) {
-        let mut missing = Vec::with_capacity(n as usize - ids.len());
-        let mut k = 0;
-        for d in 0..n {
-            if ids.get(k) == Some(&d) {
-                k += 1;
-            } else {
-                missing.push(d);
-            }
-        }
-        format!("~{}", encode(&missing))
+    let mut out = String::with_capacity(list_len(ids, n));
+    push_list(&mut out, ids, n);
+    out
+}
+
+/// Appends [`encode_list`] of `ids` among `n` to `out`.
+pub fn push_list(out: &mut String, ids: &[u32], n: u32) {
+    if held_by_most(ids, n) {
+        out.push('~');
+        push_encoded(out, missing(ids, n));
     } else {
-        encode(ids)
+        push_encoded(out, ids.iter().copied());
     }
+}
+
+/// The length of [`encode_list`] of `ids` among `n`, without making it.
+pub fn list_len(ids: &[u32], n: u32) -> usize {
+    if held_by_most(ids, n) {
+        1 + encoded_len(missing(ids, n))
+    } else {
+        encoded_len(ids.iter().copied())
+    }
+}
+
+/// Whether the rising `ids` hold more than half of the `n` documents.
+fn held_by_most(ids: &[u32], n: u32) -> bool {
+    ids.len() as u64 * 2 > u64::from(n)
+}
+
+/// The documents below `n` that the rising `ids` do not hold, in order.
+fn missing(ids: &[u32], n: u32) -> impl Iterator<Item = u32> + '_ {
+    let mut k = 0;
+    (0..n).filter(move |d| {
+        if ids.get(k) == Some(d) {
+            k += 1;
+            false
+        } else {
+            true
+        }
+    })
 }
 
 /// The documents of an [`encode_list`]ed list.
@@ -164,6 +208,30 @@ mod tests {
             text.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         );
+    }
+
+    /// The length counted without writing is the length written, for lists held by few and
+    /// by most documents, gaps of one digit and of several, and the empty list.
+    #[test]
+    fn a_list_s_length_is_known_before_it_is_written() {
+        let lists: [&[u32]; 7] = [
+            &[],
+            &[0],
+            &[31, 32, 1023, 1024, 40_000],
+            &[0, 1, 2, 3, 4, 5, 6],
+            &[1, 2, 3, 5, 6, 7, 9],
+            &[0, 2, 4, 6, 8, 9],
+            &[9],
+        ];
+        for n in [10, 41_000, 100_000] {
+            for ids in lists {
+                let text = encode_list(ids, n);
+                assert_eq!(list_len(ids, n), text.len(), "{ids:?} of {n}");
+                assert_eq!(decode_list(&text, n), ids, "{ids:?} of {n}");
+            }
+        }
+        assert_eq!(encode_list(&[0, 1, 2, 3, 4, 5, 6], 10), "~IBB");
+        assert_eq!(encode_list(&[31, 32, 1023, 1024], 41_000), "hAB-fB");
     }
 
     #[test]

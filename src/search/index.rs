@@ -334,51 +334,54 @@ fn build_with(
 
     let mut files: Vec<(String, String)> = Vec::new();
 
-    // Inverted lists.
+    // Inverted lists, in shards of neighbouring keys (the entries are in order): a word, its
+    // pairs ("word next") and the longer words it starts sort together, so a query reads few
+    // shards. A shard is a run of entries, cut by their sizes as written: counted first, then
+    // each shard written on all cores, the lists encoded straight into it.
     let count = u32::try_from(records.len()).unwrap_or(u32::MAX);
-    let encoded: Vec<(&str, String, String)> = phase("search: encode lists", || {
+    let sizes: Vec<usize> = phase("search: lists' sizes", || {
         (0..entries.len())
             .into_par_iter()
             .map(|i| {
                 let (term, title, text) = entries.get(i);
-                (
-                    term,
-                    codec::encode_list(title, count),
-                    codec::encode_list(text, count),
-                )
+                term.len() + codec::list_len(title, count) + codec::list_len(text, count) + 10
             })
             .collect()
     });
-    // Shards of neighbouring keys (the entries are in order): a word, its pairs ("word next")
-    // and the longer words it starts sort together, so a query reads few shards.
-    // The entries are in order and each term is one entry: a shard is a run of them.
-    let mut shards: Vec<&[(&str, String, String)]> = Vec::new();
+    let mut shards: Vec<std::ops::Range<usize>> = Vec::new();
     let mut bounds: Vec<String> = Vec::new();
     let mut size = 0;
     let mut start = 0;
     let mut prev: &str = "";
     let head = |k: &str| k.find(' ').unwrap_or(k.len());
-    for (i, (t, a, b)) in encoded.iter().enumerate() {
+    for (i, entry_size) in sizes.iter().enumerate() {
+        let t = entries.term(i);
         // A word's pairs stay with it (up to a limit): a query asks for both.
         let h = head(t);
         let same_word = t.len() > h && t[..h] == prev[..head(prev)];
         if size >= POSTINGS_SHARD && !(same_word && size < POSTINGS_SHARD_MAX) {
             bounds.push(codec::separator(prev, t));
-            shards.push(&encoded[start..i]);
+            shards.push(start..i);
             start = i;
             size = 0;
         }
-        size += t.len() + a.len() + b.len() + 10;
+        size += entry_size;
         prev = t;
     }
-    shards.push(&encoded[start..]);
+    shards.push(start..entries.len());
     phase("search: list shards", || {
-        files.par_extend(
-            shards
-                .par_iter()
-                .enumerate()
-                .map(|(k, s)| (format!("p/{k}.json"), shard_json(s))),
-        )
+        files.par_extend(shards.par_iter().enumerate().map(|(k, range)| {
+            let mut shard = ShardJson::with_capacity(sizes[range.clone()].iter().sum());
+            for i in range.clone() {
+                let (term, title, text) = entries.get(i);
+                shard.entry(
+                    term,
+                    |out| codec::push_list(out, title, count),
+                    |out| codec::push_list(out, text, count),
+                );
+            }
+            (format!("p/{k}.json"), shard.finish())
+        }))
     });
 
     // Vocabulary: one-letter words in the manifest, the others by their first two letters.
@@ -496,7 +499,6 @@ fn build_with(
         words_kept,
         lists_kept,
     };
-    drop(encoded);
     let mut memo = found.memo(tokens);
     memo.lists = Some(lists::Kept {
         synonyms: synonyms_key,
@@ -512,19 +514,33 @@ fn shard_count(total: usize, target: usize) -> usize {
 /// A shard of lists as a JSON object, term by term in their order: `{"term":[title,text]}`,
 /// as [`json_text`] writes it. The lists are [`codec::encode_list`]'s letters, which JSON
 /// takes as they are; so is a term without a quote, backslash, control character or `<>&`.
-fn shard_json(entries: &[(&str, String, String)]) -> String {
-    let size = entries
-        .iter()
-        .map(|(t, a, b)| t.len() + a.len() + b.len() + 10)
-        .sum::<usize>();
-    let mut out = String::with_capacity(size + 3);
-    out.push('{');
-    let plain = |s: &str| {
-        !s.bytes()
-            .any(|b| b < 0x20 || matches!(b, b'"' | b'\\' | b'<' | b'>' | b'&'))
-    };
-    for (i, (term, title, text)) in entries.iter().enumerate() {
-        if i > 0 {
+struct ShardJson {
+    out: String,
+    first: bool,
+}
+
+impl ShardJson {
+    /// A shard whose entries take about `size` bytes.
+    fn with_capacity(size: usize) -> Self {
+        let mut out = String::with_capacity(size + 3);
+        out.push('{');
+        Self { out, first: true }
+    }
+
+    /// An entry: its term, then its lists in the title and elsewhere as `title` and `text`
+    /// write them (letters that JSON needs no escape for).
+    fn entry(
+        &mut self,
+        term: &str,
+        title: impl FnOnce(&mut String),
+        text: impl FnOnce(&mut String),
+    ) {
+        let plain = |s: &str| {
+            !s.bytes()
+                .any(|b| b < 0x20 || matches!(b, b'"' | b'\\' | b'<' | b'>' | b'&'))
+        };
+        let out = &mut self.out;
+        if !std::mem::take(&mut self.first) {
             out.push(',');
         }
         if plain(term) {
@@ -532,18 +548,34 @@ fn shard_json(entries: &[(&str, String, String)]) -> String {
             out.push_str(term);
             out.push('"');
         } else {
-            let quoted = json_text(term);
+            let quoted = json_text(&term);
             out.push_str(quoted.strip_suffix('\n').unwrap_or(&quoted));
         }
-        debug_assert!(plain(title) && plain(text));
         out.push_str(":[\"");
-        out.push_str(title);
+        let at = out.len();
+        title(out);
+        let title_end = out.len();
         out.push_str("\",\"");
-        out.push_str(text);
+        let text_at = out.len();
+        text(out);
+        debug_assert!(plain(&out[at..title_end]) && plain(&out[text_at..]));
         out.push_str("\"]");
     }
-    out.push_str("}\n");
-    out
+
+    fn finish(mut self) -> String {
+        self.out.push_str("}\n");
+        self.out
+    }
+}
+
+/// A shard's JSON made of `entries` (term, lists as written): [`ShardJson`] of them.
+#[cfg(test)]
+fn shard_json(entries: &[(&str, String, String)]) -> String {
+    let mut shard = ShardJson::with_capacity(0);
+    for (term, title, text) in entries {
+        shard.entry(term, |o| o.push_str(title), |o| o.push_str(text));
+    }
+    shard.finish()
 }
 
 /// JSON with `<`, `>` and `&` written as escapes: no index file holds markup, even one served or
