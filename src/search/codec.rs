@@ -54,10 +54,7 @@ pub fn encode(ids: &[u32]) -> String {
 
 /// Appends [`encode`] of the rising numbers `ids` to `out`.
 fn push_encoded(out: &mut String, ids: impl Iterator<Item = u32>) {
-    let mut prev: i64 = -1;
-    for id in ids {
-        let mut gap = u64::try_from(i64::from(id) - prev).unwrap_or(0);
-        prev = i64::from(id);
+    for mut gap in gaps(ids) {
         let mut groups = [0u8; 13];
         let mut k = 0;
         loop {
@@ -77,15 +74,21 @@ fn push_encoded(out: &mut String, ids: impl Iterator<Item = u32>) {
 
 /// How many digits [`encode`] writes for the rising numbers `ids`.
 fn encoded_len(ids: impl Iterator<Item = u32>) -> usize {
+    // Five bits a digit, at least one.
+    gaps(ids)
+        .map(|gap| (64 - gap.leading_zeros() as usize).div_ceil(5).max(1))
+        .sum()
+}
+
+/// Each of the rising numbers `ids` less the one before it (the first less −1): what
+/// [`encode`] writes.
+fn gaps(ids: impl Iterator<Item = u32>) -> impl Iterator<Item = u64> {
     let mut prev: i64 = -1;
-    let mut len = 0;
-    for id in ids {
+    ids.map(move |id| {
         let gap = u64::try_from(i64::from(id) - prev).unwrap_or(0);
         prev = i64::from(id);
-        // Five bits a digit, at least one.
-        len += (64 - gap.leading_zeros() as usize).div_ceil(5).max(1);
-    }
-    len
+        gap
+    })
 }
 
 /// The numbers of an [`encode`]d list.
@@ -120,7 +123,7 @@ pub fn encode_list(ids: &[u32], n: u32) -> String {
 pub fn push_list(out: &mut String, ids: &[u32], n: u32) {
     if held_by_most(ids, n) {
         out.push('~');
-        push_encoded(out, missing(ids, n));
+        push_encoded(out, others(ids, n));
     } else {
         push_encoded(out, ids.iter().copied());
     }
@@ -129,7 +132,7 @@ pub fn push_list(out: &mut String, ids: &[u32], n: u32) {
 /// The length of [`encode_list`] of `ids` among `n`, without making it.
 pub fn list_len(ids: &[u32], n: u32) -> usize {
     if held_by_most(ids, n) {
-        1 + encoded_len(missing(ids, n))
+        1 + encoded_len(others(ids, n))
     } else {
         encoded_len(ids.iter().copied())
     }
@@ -141,7 +144,7 @@ fn held_by_most(ids: &[u32], n: u32) -> bool {
 }
 
 /// The documents below `n` that the rising `ids` do not hold, in order.
-fn missing(ids: &[u32], n: u32) -> impl Iterator<Item = u32> + '_ {
+fn others(ids: &[u32], n: u32) -> impl Iterator<Item = u32> + '_ {
     let mut k = 0;
     (0..n).filter(move |d| {
         if ids.get(k) == Some(d) {
@@ -158,17 +161,7 @@ pub fn decode_list(text: &str, n: u32) -> Vec<u32> {
     match text.strip_prefix('~') {
         Some(rest) => {
             let missing = decode(rest);
-            let mut k = 0;
-            (0..n)
-                .filter(|d| {
-                    if missing.get(k) == Some(d) {
-                        k += 1;
-                        false
-                    } else {
-                        true
-                    }
-                })
-                .collect()
+            others(&missing, n).collect()
         }
         None => decode(text),
     }

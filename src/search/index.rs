@@ -516,7 +516,6 @@ fn shard_count(total: usize, target: usize) -> usize {
 /// takes as they are; so is a term without a quote, backslash, control character or `<>&`.
 struct ShardJson {
     out: String,
-    first: bool,
 }
 
 impl ShardJson {
@@ -524,7 +523,7 @@ impl ShardJson {
     fn with_capacity(size: usize) -> Self {
         let mut out = String::with_capacity(size + 3);
         out.push('{');
-        Self { out, first: true }
+        Self { out }
     }
 
     /// An entry: its term, then its lists in the title and elsewhere as `title` and `text`
@@ -540,7 +539,8 @@ impl ShardJson {
                 .any(|b| b < 0x20 || matches!(b, b'"' | b'\\' | b'<' | b'>' | b'&'))
         };
         let out = &mut self.out;
-        if !std::mem::take(&mut self.first) {
+        // Past the opening brace, an entry follows another.
+        if out.len() > 1 {
             out.push(',');
         }
         if plain(term) {
