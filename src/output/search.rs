@@ -37,20 +37,16 @@ struct Summary {
 }
 
 /// Everything the index is made from (the program's own version is the store's business):
-/// `input`'s settings, the records as [`records::Pending`] has them, and the sources of the
-/// documents whose texts are pending.
-fn input_key<'a>(
-    input: &Input,
-    records: &[Record],
-    sources: impl Iterator<Item = &'a str>,
-) -> u128 {
+/// `input`'s settings, the records as [`records::Pending`] has them, and the hashes of the
+/// sources of the documents whose texts are pending ([`records::Pending::source_hashes`]).
+fn input_key(input: &Input, records: &[Record], sources: &[u128]) -> u128 {
     let mut k = Key::new();
     for (key, label) in &input.types {
         k.part(key.as_bytes()).part(label.as_bytes());
     }
     k.part(b"documents");
     for s in sources {
-        k.part(s.as_bytes());
+        k.part(&s.to_le_bytes());
     }
     k.part(b"records");
     for r in records {
@@ -155,7 +151,7 @@ pub fn render(
         numerals: site.config.numerals,
     };
     let key = crate::timing::phase("search: cache key", || {
-        input_key(&input, &pending.records, pending.sources())
+        input_key(&input, &pending.records, pending.source_hashes())
     });
     // The render key the index's files are recorded with in the output folder.
     let file_key = (key as u64).max(1);

@@ -20,16 +20,23 @@ impl std::fmt::Debug for Letters {
 
 /// Each pair and triple of neighbouring letters of `text` (dots left out), as a bit.
 fn grams(text: &str, mut each: impl FnMut(usize)) {
-    let (mut a, mut b) = (None::<u64>, None::<u64>);
-    for c in text.chars().filter(|c| *c != '.') {
-        let c = u64::from(c);
-        if let Some(b) = b {
-            each(bit((b << 21) | c));
-            if let Some(a) = a {
-                each(bit((1 << 63) | (a << 42) | (b << 21) | c));
-            }
+    // The last three letters, 21 bits each: the last two are its low 42 bits.
+    const PAIR: u64 = (1 << 42) - 1;
+    const TRIPLE: u64 = (1 << 63) - 1;
+    let mut last = 0u64;
+    let mut seen = 0u8;
+    for c in text.chars() {
+        if c == '.' {
+            continue;
         }
-        (a, b) = (b, Some(c));
+        last = ((last << 21) | u64::from(c)) & TRIPLE;
+        seen = seen.saturating_add(1);
+        if seen >= 2 {
+            each(bit(last & PAIR));
+        }
+        if seen >= 3 {
+            each(bit((1 << 63) | last));
+        }
     }
 }
 

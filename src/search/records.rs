@@ -6,6 +6,7 @@
 //! comes from the record itself.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_128;
@@ -43,12 +44,15 @@ pub struct Pending<'a> {
     pub records: Vec<Record>,
     /// The documents whose records wait for their text: (index in `records`, document).
     docs: Vec<(usize, &'a Document)>,
+    /// [`Pending::source_hashes`], once made.
+    hashes: OnceLock<Vec<u128>>,
 }
 
 impl Pending<'_> {
-    /// The source of each document whose text is pending: all its text is made from.
-    pub fn sources(&self) -> impl Iterator<Item = &str> {
-        self.docs.iter().map(|(_, d)| d.source.text.as_str())
+    /// A hash of the source of each document whose text is pending (all its text is made
+    /// from), made on all cores once.
+    pub fn source_hashes(&self) -> &[u128] {
+        self.hashes.get_or_init(|| hash_sources(&self.docs))
     }
 
     /// The records with every document's text.
@@ -63,11 +67,10 @@ impl Pending<'_> {
     pub fn finish_with(&mut self, kept: Option<Texts>) -> (Vec<Record>, Option<Vec<Vec<u8>>>) {
         let keeping = kept.is_some();
         let mut kept = kept.unwrap_or_default();
-        let sources: Vec<u128> = self
-            .docs
-            .par_iter()
-            .map(|(_, doc)| xxh3_128(doc.source.text.as_bytes()))
-            .collect();
+        let sources = self
+            .hashes
+            .take()
+            .unwrap_or_else(|| hash_sources(&self.docs));
         let taken: Vec<Option<KeptText>> = sources.iter().map(|h| kept.0.remove(h)).collect();
         let read = taken.iter().filter(|t| t.is_none()).count();
         let same = !keeping || (read == 0 && kept.0.is_empty());
@@ -138,6 +141,13 @@ impl Pending<'_> {
             .map(|(_, doc)| document_text(doc))
             .unwrap_or_default()
     }
+}
+
+/// [`Pending::source_hashes`].
+fn hash_sources(docs: &[(usize, &Document)]) -> Vec<u128> {
+    docs.par_iter()
+        .map(|(_, doc)| xxh3_128(doc.source.text.as_bytes()))
+        .collect()
 }
 
 /// Documents encoded in one part of what [`Pending::finish_with`] keeps.
@@ -385,6 +395,7 @@ pub fn pending(site: &Site) -> (Vec<(String, String)>, Pending<'_>) {
         Pending {
             records: out,
             docs: pending_docs,
+            hashes: OnceLock::new(),
         },
     )
 }
