@@ -132,3 +132,21 @@ fn feed_of_a_site_under_a_sub_path_uses_it_everywhere() {
         );
     }
 }
+
+#[test]
+fn a_page_s_source_has_its_addresses_as_written_and_its_markup_characters_escaped() {
+    let site = fixture();
+    let page = site.read("public/announcements/budget-hearing/index.html");
+    assert!(
+        page.contains("<title>ประกาศ เรื่อง รับฟังความคิดเห็น &amp; ข้อเสนอแนะ &lt;งบประมาณ&gt;"),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"href="/static/"#) && page.contains(r#"href="/announcements/""#),
+        "{page}"
+    );
+    for (path, bytes) in site.public().0 {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("&#x2f;"), "{path} writes / as &#x2f;");
+    }
+}
