@@ -132,20 +132,19 @@ impl Store {
     /// in memory (a large entry made in pieces on several cores, or borrowed from what the
     /// build goes on to use: a large entry is written out at once, a small one copied).
     pub fn put_parts<P: AsRef<[u8]>>(&self, name: &str, key: u128, parts: Vec<P>) {
+        let size: usize = parts.iter().map(|p| p.as_ref().len()).sum();
+        if size >= SPILL
+            && let Some(file) = self.write_ahead(name, key, &parts)
+        {
+            return self.hold(name, Held::File(file));
+        }
         let mut hash = Xxh3::new();
         for p in &parts {
             hash.update(p.as_ref());
         }
         let header = self.header(key, hash.digest128());
-        let size: usize = parts.iter().map(|p| p.as_ref().len()).sum();
-        let ahead = (size >= SPILL)
-            .then(|| self.write_ahead(name, &header, &parts))
-            .flatten();
-        let held = match ahead {
-            Some(file) => Held::File(file),
-            None => Held::Memory(header, parts.iter().map(|p| p.as_ref().to_vec()).collect()),
-        };
-        self.hold(name, held);
+        let parts = parts.iter().map(|p| p.as_ref().to_vec()).collect();
+        self.hold(name, Held::Memory(header, parts));
     }
 
     /// [`Store::put_parts`] of parts that come a batch at a time, each batch written out and
@@ -157,31 +156,8 @@ impl Store {
         key: u128,
         batches: impl IntoIterator<Item = Vec<Vec<u8>>>,
     ) {
-        use std::io::{Seek, Write};
-        let Some(file) = self.ahead_path(name) else {
-            return;
-        };
-        let written = (|| -> io::Result<()> {
-            // The header holds the hash of what follows: written last, over a blank one.
-            let blank = self.header(0, 0);
-            let mut f = std::io::BufWriter::new(std::fs::File::create(&file)?);
-            f.write_all(&blank)?;
-            let mut hash = Xxh3::new();
-            for batch in batches {
-                for part in &batch {
-                    hash.update(part);
-                    f.write_all(part)?;
-                }
-            }
-            let mut f = f.into_inner().map_err(|e| e.into_error())?;
-            f.seek(io::SeekFrom::Start(0))?;
-            f.write_all(&self.header(key, hash.digest128()))
-        })();
-        match written {
-            Ok(()) => self.hold(name, Held::File(file)),
-            Err(_) => {
-                let _ = std::fs::remove_file(&file);
-            }
+        if let Some(file) = self.write_ahead(name, key, batches.into_iter().flatten()) {
+            self.hold(name, Held::File(file));
         }
     }
 
@@ -206,16 +182,36 @@ impl Store {
         }
     }
 
-    /// Writes entry `name` to a file of its own beside where it goes; `None` when it cannot
-    /// (it is then kept in memory).
+    /// Writes entry `name` to a file of its own beside where it goes, each part as it comes,
+    /// hashed on the way: the header, which holds the hash, is written last over a blank one.
+    /// `None` when it cannot (nothing is left behind).
     fn write_ahead<P: AsRef<[u8]>>(
         &self,
         name: &str,
-        header: &[u8],
-        parts: &[P],
+        key: u128,
+        parts: impl IntoIterator<Item = P>,
     ) -> Option<PathBuf> {
+        use std::io::{Seek, Write};
         let file = self.ahead_path(name)?;
-        write_file(&file, header, parts).ok().map(|()| file)
+        let written = (|| -> io::Result<()> {
+            let mut f = std::io::BufWriter::new(std::fs::File::create(&file)?);
+            f.write_all(&self.header(0, 0))?;
+            let mut hash = Xxh3::new();
+            for part in parts {
+                hash.update(part.as_ref());
+                f.write_all(part.as_ref())?;
+            }
+            let mut f = f.into_inner().map_err(|e| e.into_error())?;
+            f.seek(io::SeekFrom::Start(0))?;
+            f.write_all(&self.header(key, hash.digest128()))
+        })();
+        match written {
+            Ok(()) => Some(file),
+            Err(_) => {
+                let _ = std::fs::remove_file(&file);
+                None
+            }
+        }
     }
 
     /// A new file for entry `name` to be written ahead to, beside where it goes (the folder
