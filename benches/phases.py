@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Where a bigger site's first build grows: first builds of two sites by one binary, rounds
+"""Phase by phase, first builds side by side: of two sites by one binary (where a bigger
+site's build grows), or of one site by two binaries (what a change did to each phase). Rounds
 alternated, output, staging folder and cache removed before each, with PRONGSAI_TIMINGS=1.
-Prints each phase's median wall and CPU time on both sites and how many times longer it took
+Prints each phase's median wall and CPU time on both sides and how many times longer it took
 on the second (phases under 5 ms on the first and 20 ms on the second are left out).
 
     benches/phases.py BINARY SITE_A,SITE_B ROUNDS
+    benches/phases.py BINARY_A,BINARY_B SITE ROUNDS
     benches/phases.py target/release/prongsai /dev/shm/e10k/prongsai,/dev/shm/s50k/prongsai 3
+    benches/phases.py /tmp/old-prongsai,target/release/prongsai /dev/shm/e10k/prongsai 9
 """
 import os
 import re
@@ -34,32 +37,34 @@ def build(binary, site):
 
 
 def main():
-    binary, sites, rounds = sys.argv[1], sys.argv[2].split(","), int(sys.argv[3])
-    if len(sites) != 2:
-        sys.exit("two sites, separated by a comma")
-    runs = {s: [] for s in sites}
+    binaries, sites, rounds = sys.argv[1].split(","), sys.argv[2].split(","), int(sys.argv[3])
+    if sorted([len(binaries), len(sites)]) != [1, 2]:
+        sys.exit("two sites and one binary, or one site and two binaries, separated by a comma")
+    sides = [(binaries[min(i, len(binaries) - 1)], sites[min(i, len(sites) - 1)]) for i in (0, 1)]
+    runs = {side: [] for side in sides}
     for _ in range(rounds):
-        for s in sites:
+        for side in sides:
             start = time.perf_counter()
-            phases, cpu = build(binary, s)
+            phases, cpu = build(*side)
             wall = (time.perf_counter() - start) * 1000
             phases["whole build"] = (wall, cpu)
-            runs[s].append(phases)
-    a, b = sites
+            runs[side].append(phases)
+    a, b = sides
 
-    def median(site, phase, i):
-        values = [r[phase][i] for r in runs[site] if phase in r]
+    def median(side, phase, i):
+        values = [r[phase][i] for r in runs[side] if phase in r]
         return st.median(values) if values else 0.0
 
     print(f"{'phase':44} {'wall A':>9} {'wall B':>9} {'B/A':>6}   {'cpu A':>7} {'cpu B':>7} {'B/A':>6}")
-    for phase in runs[a][0]:
+    for phase in dict.fromkeys([*runs[a][0], *runs[b][0]]):
         wa, wb = median(a, phase, 0), median(b, phase, 0)
         ca, cb = median(a, phase, 1), median(b, phase, 1)
         if wa < 5 and wb < 20:
             continue
         print(f"{phase:44} {wa:7.1f}ms {wb:7.1f}ms {wb / max(wa, 0.1):6.2f}   "
               f"{ca:5.0f}ms {cb:5.0f}ms {cb / max(ca, 1):6.2f}")
-    print(f"(medians of {rounds}; A = {a}, B = {b})")
+    label = (lambda side: side[1]) if len(sites) == 2 else (lambda side: side[0])
+    print(f"(medians of {rounds}; A = {label(a)}, B = {label(b)})")
 
 
 if __name__ == "__main__":
