@@ -108,12 +108,18 @@ impl Pending<'_> {
                 .par_chunks(KEEP_CHUNK)
                 .zip(texts.par_chunks(KEEP_CHUNK))
                 .map(|(sources, texts)| {
-                    let mut b = Bytes(Vec::new());
-                    for (source, (text, read_now, whole)) in sources.iter().zip(texts) {
-                        let start = match read_now {
+                    let starts: Vec<std::borrow::Cow<str>> = texts
+                        .iter()
+                        .map(|(text, read_now, _)| match read_now {
                             true => snippet_source(text).into(),
                             false => std::borrow::Cow::Borrowed(text.as_str()),
-                        };
+                        })
+                        .collect();
+                    // Made the size it will be: grown by doubling, a part of megabytes
+                    // would be copied as it grows and take up to twice its size.
+                    let size = starts.iter().map(|s| 36 + Letters::BYTES + s.len()).sum();
+                    let mut b = Bytes(Vec::with_capacity(size));
+                    for ((source, (_, _, whole)), start) in sources.iter().zip(texts).zip(starts) {
                         b.u128(*source);
                         b.u128(whole.hash);
                         match &whole.letters {
@@ -122,6 +128,7 @@ impl Pending<'_> {
                         }
                         b.bytes(start.as_bytes());
                     }
+                    debug_assert_eq!(b.0.len(), size, "a part of the kept texts is the size made");
                     b.0
                 })
                 .collect()
