@@ -83,6 +83,10 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                 procurement_url => r.urls.path(routes::procurement()),
                 section9_url => r.urls.path(routes::section9()),
                 announcements_url => r.urls.path(routes::announcements()),
+                // The day the content last changed, in the footer of this page alone: every
+                // other page stays the same when a record is added, so a deploy sends only
+                // the pages that show it.
+                updated => site.updated(None).map(|d| d.to_string()),
             },
         ),
     ));

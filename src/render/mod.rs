@@ -236,9 +236,6 @@ struct SiteView {
     numerals: &'static str,
     /// The license's page, when it is a known one (Creative Commons, Open Data Commons).
     license_url: Option<&'static str>,
-    /// The day the content last changed (ISO, CE), for "last updated" in the footer; none
-    /// when no record is dated.
-    updated: Option<String>,
     current_fiscal_year: i32,
     /// The main menu: `{title, url}`.
     nav: Vec<Link>,
@@ -320,7 +317,6 @@ impl SiteView {
                 crate::thai::numerals::Numerals::Arabic => "arabic",
             },
             license_url: crate::site::license::url(&c.license),
-            updated: site.updated(None).map(|d| d.to_string()),
             current_fiscal_year: site.current_fiscal_year().be(),
             nav,
             pages,

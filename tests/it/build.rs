@@ -560,6 +560,43 @@ fn a_staging_folder_left_inconsistent_is_put_right() {
 }
 
 #[test]
+fn a_new_announcement_leaves_the_other_documents_pages_as_they_were() {
+    // What a deploy sends is what changed: a page that does not list the new announcement
+    // must not change because the site's latest date did.
+    let site = TestSite::example();
+    site.run_env(&[("PRONGSAI_TODAY", "2569-12-05")], &["build"])
+        .success();
+    let before = site.public();
+    let site = site.file(
+        "content/announcements/new-2569.md",
+        "---\ntitle: ประกาศใหม่\ndate: 2569-12-01\n---\nข้อความ\n",
+    );
+    site.run_env(&[("PRONGSAI_TODAY", "2569-12-05")], &["build"])
+        .success();
+    let after = site.public();
+    for page in [
+        "announcements/ethics-code/index.html",
+        "announcements/bribery-prevention/index.html",
+        "section9/index.html",
+        "ita/2566/index.html",
+    ] {
+        assert!(before.0.contains_key(page), "{page} is built");
+        assert!(before.0.get(page) == after.0.get(page), "{page} changed");
+    }
+    // The home page lists it and dates the content by it.
+    let home = site.read("public/index.html");
+    assert!(
+        home.contains("ประกาศใหม่"),
+        "the home page lists the new announcement"
+    );
+    assert!(
+        home.contains("ปรับปรุงข้อมูลล่าสุด <time datetime=\"2026-12-01\">"),
+        "{}",
+        between(&home, "<footer", "</footer>")
+    );
+}
+
+#[test]
 fn unchanged_content_builds_the_same_files_on_another_day_and_says_when_the_content_changed() {
     let site = TestSite::example();
     site.run_env(&[("PRONGSAI_TODAY", "2569-12-05")], &["build"])
