@@ -193,18 +193,12 @@ impl Store {
     ) -> Option<PathBuf> {
         use std::io::{Seek, Write};
         let file = self.ahead_path(name)?;
-        let written = (|| -> io::Result<()> {
-            let mut f = std::io::BufWriter::new(std::fs::File::create(&file)?);
-            f.write_all(&self.header(0, 0))?;
-            let mut hash = Xxh3::new();
-            for part in parts {
-                hash.update(part.as_ref());
-                f.write_all(part.as_ref())?;
-            }
-            let mut f = f.into_inner().map_err(|e| e.into_error())?;
+        let mut hash = Xxh3::new();
+        let parts = parts.into_iter().inspect(|p| hash.update(p.as_ref()));
+        let written = write_file(&file, &self.header(0, 0), parts).and_then(|mut f| {
             f.seek(io::SeekFrom::Start(0))?;
             f.write_all(&self.header(key, hash.digest128()))
-        })();
+        });
         match written {
             Ok(()) => Some(file),
             Err(_) => {
@@ -303,16 +297,21 @@ impl Store {
     }
 }
 
-/// Writes `header` and `parts` to a new file at `path`; on failure, removes what was written.
-fn write_file<P: AsRef<[u8]>>(path: &Path, header: &[u8], parts: &[P]) -> io::Result<()> {
-    let written = (|| -> io::Result<()> {
+/// Writes `header` and `parts` to a new file at `path`, and gives the file back written; on
+/// failure, removes what was written.
+fn write_file<P: AsRef<[u8]>>(
+    path: &Path,
+    header: &[u8],
+    parts: impl IntoIterator<Item = P>,
+) -> io::Result<std::fs::File> {
+    let written = (|| -> io::Result<std::fs::File> {
         use std::io::Write;
         let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
         f.write_all(header)?;
         for part in parts {
             f.write_all(part.as_ref())?;
         }
-        f.flush()
+        f.into_inner().map_err(|e| e.into_error())
     })();
     if written.is_err() {
         let _ = std::fs::remove_file(path);

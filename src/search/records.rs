@@ -117,7 +117,11 @@ impl Pending<'_> {
                         .collect();
                     // Made the size it will be: grown by doubling, a part of megabytes
                     // would be copied as it grows and take up to twice its size.
-                    let size = starts.iter().map(|s| 36 + Letters::BYTES + s.len()).sum();
+                    // A document's: two hashes, its letters, its start behind its length.
+                    let size = starts
+                        .iter()
+                        .map(|s| 2 * 16 + Letters::BYTES + 4 + s.len())
+                        .sum();
                     let mut b = Bytes(Vec::with_capacity(size));
                     for ((source, (_, _, whole)), start) in sources.iter().zip(texts).zip(starts) {
                         b.u128(*source);
