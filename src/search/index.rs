@@ -13,7 +13,8 @@
 //!                        keys of shard K from bounds[K−1] up to bounds[K]
 //! search/d/K.json        [[type, title, url, date, fiscal year, text], ...]  documents K·G..K·G+G−1
 //! ```
-//! Document numbers follow date, newest first, so ties in the ranking show the newest first.
+//! Document numbers follow date, oldest first, so a new document takes the next number and the
+//! others keep theirs; ties in the ranking show the highest number, the newest, first.
 
 use std::collections::BTreeMap;
 use std::mem::take;

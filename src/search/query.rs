@@ -466,7 +466,7 @@ impl<F: Files> Engine<F> {
             }
             hits.push((d, score));
         }
-        hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        hits.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
         Outcome {
             hits,
             chunks,

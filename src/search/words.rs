@@ -274,7 +274,7 @@ pub(super) struct Words {
     settings: u128,
 }
 
-/// Cleans and sorts `records` (newest first), finds the vocabulary and how each document gets
+/// Cleans and sorts `records` (oldest first), finds the vocabulary and how each document gets
 /// its tokens, using `memo` where it was made with the same `site_words` and `rare` words.
 pub(super) fn find(
     records: &mut Vec<Record>,
@@ -316,14 +316,16 @@ pub(super) fn find(
             })
             .collect()
     });
-    // Newest first; undated after dated, then by type and title, so the numbering is stable.
+    // Numbered oldest first, so a new announcement takes the next number and the others keep
+    // theirs (their lists and document files stay as they were): the exact reverse of the
+    // order results tie in, newest first, undated after dated, then by type and title.
     docs.sort_by(|(a, ..), (b, ..)| {
-        b.date
-            .cmp(&a.date)
-            .then(b.fiscal_year.cmp(&a.fiscal_year))
-            .then(a.kind.cmp(&b.kind))
-            .then(a.title.cmp(&b.title))
-            .then(a.url.cmp(&b.url))
+        a.date
+            .cmp(&b.date)
+            .then(a.fiscal_year.cmp(&b.fiscal_year))
+            .then(b.kind.cmp(&a.kind))
+            .then(b.title.cmp(&a.title))
+            .then(b.url.cmp(&a.url))
     });
 
     // ICU's counts of the documents the memo does not have.

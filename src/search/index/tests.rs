@@ -427,3 +427,79 @@ fn shards_are_the_json_of_their_lists() {
         json_text(&BTreeMap::<&str, [&str; 2]>::new())
     );
 }
+
+/// Documents alike but for their dates, one undated, given in no particular order.
+fn alike(dates: &[Option<(i32, u32, u32)>]) -> Input {
+    let mut i = input();
+    i.records = dates
+        .iter()
+        .enumerate()
+        .map(|(k, d)| {
+            let mut r = record(k, &format!("ประกาศจัดซื้อวัสดุ ชุดที่ {k}"), "จัดซื้อวัสดุสำนักงาน");
+            r.date = d.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+            r
+        })
+        .collect();
+    i
+}
+
+#[test]
+fn results_that_tie_show_the_newest_first_and_the_undated_last() {
+    let dates = [
+        Some((2024, 3, 1)),
+        None,
+        Some((2024, 5, 1)),
+        Some((2023, 12, 1)),
+    ];
+    let mut engine = engine(build(alike(&dates)));
+    let outcome = engine.search(&Request {
+        q: "วัสดุสำนักงาน".into(),
+        ..Request::default()
+    });
+    let ids: Vec<u32> = outcome.hits.iter().map(|(d, _)| *d).collect();
+    assert_eq!(ids.len(), 4, "{outcome:?}");
+    let urls: Vec<String> = engine.docs(&ids).into_iter().map(|d| d.url).collect();
+    // Records 2 (May), 0 (March), 3 (December before), then 1 (undated).
+    assert_eq!(
+        urls,
+        [
+            "announcements/x2/",
+            "announcements/x0/",
+            "announcements/x3/",
+            "announcements/x1/"
+        ]
+    );
+}
+
+#[test]
+fn a_new_document_leaves_the_others_files_as_they_were() {
+    // Forty documents of a year, then one more dated after them: it takes the next number, so
+    // the other documents' files and the lists it is not in are byte for byte the same.
+    let dates: Vec<Option<(i32, u32, u32)>> = (0..40)
+        .map(|k| Some((2024, 1 + k / 28, 1 + k % 28)))
+        .collect();
+    let before = build(alike(&dates));
+    let mut more = alike(&dates);
+    let mut new = record(40, "ประกาศรับสมัครพนักงานจ้าง", "รับสมัครพนักงานจ้างตามภารกิจ");
+    new.date = NaiveDate::from_ymd_opt(2024, 6, 1);
+    more.records.insert(7, new);
+    let after = build(more);
+    let files: HashMap<&str, &str> = before
+        .files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let changed: Vec<&str> = after
+        .files
+        .iter()
+        .filter(|(p, t)| files.get(p.as_str()) != Some(&t.as_str()))
+        .map(|(p, _)| p.as_str())
+        .collect();
+    // The manifest (the count, the new document's type and year), the last group of documents
+    // (the new one is the 41st, in group 10 of four) and the lists of its words.
+    let docs: Vec<&&str> = changed.iter().filter(|p| p.starts_with("d/")).collect();
+    assert_eq!(docs, [&"d/10.json"], "{changed:?}");
+    assert!(changed.contains(&"manifest.json"), "{changed:?}");
+    let d0 = after.files.iter().find(|(p, _)| p == "d/0.json").unwrap();
+    assert!(d0.1.contains("ชุดที่ 0"), "the oldest keep the first numbers");
+}

@@ -73,7 +73,7 @@ impl<F: Files> Engine<F> {
             .filter(|(_, (k, _))| 2 * k >= letters)
             .map(|(d, (k, score))| (d, k, score))
             .collect();
-        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(b.0.cmp(&a.0)));
         let (kind, year) = self.filters(request);
         let mut type_counts = vec![0; self.types.len()];
         let mut year_counts = vec![0; self.years.len()];

@@ -641,7 +641,7 @@
       });
       // Only documents holding at least half the letters typed.
       touched = touched.filter(function (d) { return 2 * count[d] >= letters; });
-      touched.sort(function (a, b) { return count[b] - count[a] || scores[b] - scores[a] || a - b; });
+      touched.sort(function (a, b) { return count[b] - count[a] || scores[b] - scores[a] || b - a; });
       var kind = request.type ? self.types.indexOf(request.type) : -1;
       var year = request.fy ? self.years.indexOf(Number(request.fy)) : -1;
       var typeCounts = self.types.map(function () { return 0; });
@@ -730,16 +730,17 @@
       for (i = 0; i < title.length; i++) scores[title[i]] += w * (TITLE - 1);
     }
     var candidates = [];
+    // Numbers falling: the newest first (documents are numbered oldest first).
     if (reqs.length > 0) {
-      for (doc = 0; doc < n; doc++) if (held[doc] === reqs.length) candidates.push(doc);
+      for (doc = n - 1; doc >= 0; doc--) if (held[doc] === reqs.length) candidates.push(doc);
     } else if (unknown.length === 0 && !anyUnits && (kind >= 0 || year >= 0)) {
-      for (doc = 0; doc < n; doc++) candidates.push(doc);
+      for (doc = n - 1; doc >= 0; doc--) candidates.push(doc);
     }
     // Documents holding the words, whatever the filters.
     var matched = reqs.length > 0 ? candidates.length : 0;
     var typeCounts = this.types.map(function () { return 0; });
     var yearCounts = this.years.map(function () { return 0; });
-    // Best first, then by number: by score in buckets, numbers already rising.
+    // Best first, then newest first: by score in buckets, numbers already falling.
     var buckets = new Map();
     for (i = 0; i < candidates.length; i++) {
       doc = candidates[i];
