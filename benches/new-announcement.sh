@@ -16,7 +16,7 @@ cp -r "$tmp/s/public" "$tmp/before"
 dir=$tmp/s/content/announcements
 latest=$(grep -h '^date:' "$dir"/*.md | sort | tail -1 | cut -d' ' -f2)
 next=$(date -d "$latest + 1 day" +%F)
-src=$(ls "$dir" | grep '\.md$' | sed -n '1p')
+src=$(ls "$dir" | grep '\.md$' | sed -n "${SOURCE:-1}p")
 sed -e "s/^title: .*/title: ประกาศรับสมัครพนักงานจ้างตามภารกิจ/" -e "s/^date: .*/date: $next/" \
     -e "s/^number: .*/number: \"9999\/2599\"/" "$dir/$src" > "$dir/zz-new-announcement.md"
 /usr/bin/time -f "rebuild: %e s" "$bin" build -q --root "$tmp/s" >/dev/null

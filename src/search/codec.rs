@@ -32,6 +32,16 @@ pub fn separator(prev: &str, next: &str) -> String {
     next[..end].to_owned()
 }
 
+/// The file of list shard `k` among shards starting at `bounds` ([`range_shard`]): `p/0.json`
+/// for the first, else named by the hash of where it starts (eight hex digits), so a shard
+/// keeps its name when shards before it come or go.
+pub fn list_shard_path(k: usize, bounds: &[String]) -> String {
+    match k.checked_sub(1).and_then(|b| bounds.get(b)) {
+        Some(bound) => format!("p/{:08x}.json", hash(bound)),
+        None => "p/0.json".to_owned(),
+    }
+}
+
 /// The shard of `key` among shards of sorted keys starting at `bounds` (the first shard's start
 /// left out): how many bounds are at or before `key`, in code-point order.
 pub fn range_shard(key: &str, bounds: &[String]) -> u32 {

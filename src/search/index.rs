@@ -9,8 +9,9 @@
 //!                        vocabulary when small ("words") or its shard count ("vocab"), and
 //!                        the first key of each list shard but the first ("bounds")
 //! search/v/K.json        {"word": cost | [cost, "atom atom ..."]}  words by their first two letters
-//! search/p/K.json        {"term": ["title docs", "other docs"]}     terms and word pairs ("a b"),
-//!                        keys of shard K from bounds[K−1] up to bounds[K]
+//! search/p/N.json        {"term": ["title docs", "other docs"]}     terms and word pairs ("a b"),
+//!                        keys of shard K from bounds[K−1] up to bounds[K]; N is `0` for the
+//!                        first shard, the hash of bounds[K−1] for the others
 //! search/d/K.json        [[type, title, url, date, fiscal year, text], ...]  documents K·G..K·G+G−1
 //! ```
 //! Document numbers follow date, oldest first, so a new document takes the next number and the
@@ -107,8 +108,12 @@ const CHUNK: usize = 2048;
 const MERGE_MAX: usize = 64;
 /// Documents per file of `search/d/`.
 pub const GROUP: usize = 4;
-/// Aimed size of a shard of inverted lists, in bytes.
-const POSTINGS_SHARD: usize = 8 * 1024;
+/// Least size of a shard of inverted lists, in bytes, before a word may start the next.
+const POSTINGS_SHARD_MIN: usize = 5 * 1024;
+/// Past the least size, one word in this many (by the hash of its text) starts a shard.
+const POSTINGS_CUT_ONE_IN: u64 = 8;
+/// Most a shard holds with a word and its pairs added (past the least size), in bytes.
+const POSTINGS_SHARD_FULL: usize = 12 * 1024;
 /// Largest a shard grows to keep a word's pairs with it, in bytes.
 const POSTINGS_SHARD_MAX: usize = 24 * 1024;
 /// Aimed size of a shard of the vocabulary, in bytes.
@@ -349,27 +354,7 @@ fn build_with(
             })
             .collect()
     });
-    let mut shards: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut bounds: Vec<String> = Vec::new();
-    let mut size = 0;
-    let mut start = 0;
-    let mut prev: &str = "";
-    let head = |k: &str| k.find(' ').unwrap_or(k.len());
-    for (i, entry_size) in sizes.iter().enumerate() {
-        let t = entries.term(i);
-        // A word's pairs stay with it (up to a limit): a query asks for both.
-        let h = head(t);
-        let same_word = t.len() > h && t[..h] == prev[..head(prev)];
-        if size >= POSTINGS_SHARD && !(same_word && size < POSTINGS_SHARD_MAX) {
-            bounds.push(codec::separator(prev, t));
-            shards.push(start..i);
-            start = i;
-            size = 0;
-        }
-        size += entry_size;
-        prev = t;
-    }
-    shards.push(start..entries.len());
+    let (shards, bounds) = shard_cuts(|i| entries.term(i), &sizes);
     phase("search: list shards", || {
         files.par_extend(shards.par_iter().enumerate().map(|(k, range)| {
             let mut shard = ShardJson::with_capacity(sizes[range.clone()].iter().sum());
@@ -381,7 +366,7 @@ fn build_with(
                     |out| codec::push_list(out, text, count),
                 );
             }
-            (format!("p/{k}.json"), shard.finish())
+            (codec::list_shard_path(k, &bounds), shard.finish())
         }))
     });
 
@@ -506,6 +491,67 @@ fn build_with(
         entries,
     });
     (built, memo)
+}
+
+/// Where the shards of lists start: the entries of each shard (terms in order, `sizes` their
+/// sizes as written) and the first key of each but the first ([`codec::separator`]).
+///
+/// A word and its pairs (`word next`) are a group, which a shard keeps whole up to
+/// [`POSTINGS_SHARD_MAX`]: a query asks for both. Once a shard holds [`POSTINGS_SHARD_MIN`]
+/// bytes, the next group starts a shard when the hash of its word says so, or when the shard
+/// would hold more than [`POSTINGS_SHARD_FULL`] with it. Cuts made by the words themselves
+/// rather than by the bytes since the last cut stay where they were when a shard grows or
+/// shrinks: a new document changes the shards holding its terms (and now and then the one
+/// after), and the others keep their bytes and, named by where they start
+/// ([`codec::list_shard_path`]), their files. A cut whose name another shard has is not made.
+fn shard_cuts<'a>(
+    term: impl Fn(usize) -> &'a str,
+    sizes: &[usize],
+) -> (Vec<std::ops::Range<usize>>, Vec<String>) {
+    let head = |k: &'a str| &k[..k.find(' ').unwrap_or(k.len())];
+    // Whether entry `i` is a pair of the word `word`.
+    let pair_of = |i: usize, word: &str| {
+        let t = term(i);
+        t.len() > word.len() && head(t) == word
+    };
+    let mut shards: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut bounds: Vec<String> = Vec::new();
+    let mut names: std::collections::HashSet<u32> = std::collections::HashSet::new();
+    let mut size = 0;
+    let mut start = 0;
+    let mut prev: &str = "";
+    for i in 0..sizes.len() {
+        let t = term(i);
+        let same_word = pair_of(i, head(prev));
+        // A group: the entries up to the next word, when `t` begins one.
+        let mut end = i + 1;
+        if !same_word {
+            while end < sizes.len() && pair_of(end, head(t)) {
+                end += 1;
+            }
+        }
+        let cut = if same_word {
+            size >= POSTINGS_SHARD_MAX
+        } else {
+            let group: usize = sizes[i..end].iter().sum();
+            size >= POSTINGS_SHARD_MIN
+                && (xxhash_rust::xxh3::xxh3_64(t.as_bytes()).is_multiple_of(POSTINGS_CUT_ONE_IN)
+                    || size + group > POSTINGS_SHARD_FULL)
+        };
+        if cut {
+            let bound = codec::separator(prev, t);
+            if names.insert(codec::hash(&bound)) {
+                bounds.push(bound);
+                shards.push(start..i);
+                start = i;
+                size = 0;
+            }
+        }
+        size += sizes[i];
+        prev = t;
+    }
+    shards.push(start..sizes.len());
+    (shards, bounds)
 }
 
 fn shard_count(total: usize, target: usize) -> usize {

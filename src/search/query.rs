@@ -297,7 +297,7 @@ impl<F: Files> Engine<F> {
     fn lists(&mut self, key: &str) -> (Vec<u32>, Vec<u32>) {
         let k = codec::range_shard(key, &self.bounds);
         if !self.postings.contains_key(&k) {
-            let shard = self.read_json(&format!("p/{k}.json"));
+            let shard = self.read_json(&codec::list_shard_path(k as usize, &self.bounds));
             self.postings.insert(k, shard);
         }
         match self.postings.get(&k).and_then(|s| s.get(key)) {

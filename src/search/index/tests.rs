@@ -503,3 +503,69 @@ fn a_new_document_leaves_the_others_files_as_they_were() {
     let d0 = after.files.iter().find(|(p, _)| p == "d/0.json").unwrap();
     assert!(d0.1.contains("ชุดที่ 0"), "the oldest keep the first numbers");
 }
+
+/// Terms `w0000`, `w0001`, ... each of `size` bytes but those in `sizes`.
+fn words_of(n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("w{i:05}")).collect()
+}
+
+#[test]
+fn list_shards_keep_their_cuts_when_others_grow_or_come() {
+    let terms = words_of(6000);
+    let sizes: Vec<usize> = (0..terms.len()).map(|i| 40 + (i * 7919) % 90).collect();
+    let (before, bounds) = shard_cuts(|i| terms[i].as_str(), &sizes);
+    // Three lists grow (a new document holds their words) and two words are new.
+    let mut grown = sizes.clone();
+    for i in [700, 2900, 5100] {
+        grown[i] += 400;
+    }
+    let mut terms2 = terms.clone();
+    terms2.insert(4001, "w04000a".into());
+    grown.insert(4001, 60);
+    terms2.insert(1201, "w01200a".into());
+    grown.insert(1201, 60);
+    let (after, bounds2) = shard_cuts(|i| terms2[i].as_str(), &grown);
+    let shard_terms = |t: &[String], r: &std::ops::Range<usize>| t[r.clone()].to_vec();
+    let old: HashSet<Vec<String>> = before.iter().map(|r| shard_terms(&terms, r)).collect();
+    let changed = after
+        .iter()
+        .filter(|r| !old.contains(&shard_terms(&terms2, r)))
+        .count();
+    assert!(before.len() > 40, "{} shards", before.len());
+    // The shards holding a change, and a few after each: a shard that grows may reach its
+    // least size before a cut it passed over, and the cuts after it fall in place again at
+    // the first one both builds make. Two thirds at least stay as they were (cut by the
+    // bytes since the last cut, nine in ten shards changed).
+    assert!(
+        3 * changed <= after.len(),
+        "{changed} of {} shards changed",
+        after.len()
+    );
+    let kept = bounds2.iter().filter(|b| bounds.contains(b)).count();
+    assert!(
+        3 * kept >= 2 * bounds.len(),
+        "{kept} of {} cuts kept",
+        bounds.len()
+    );
+    // Every shard holds its least size but the last, and the cuts are between words.
+    for r in &after[..after.len() - 1] {
+        assert!(grown[r.clone()].iter().sum::<usize>() >= POSTINGS_SHARD_MIN);
+    }
+    assert_eq!(after.last().unwrap().end, terms2.len());
+}
+
+#[test]
+fn two_list_shards_never_share_a_name() {
+    // `costarring` and `liquid` have the same FNV-1a hash: a shard starting at the second
+    // would take the first's file, so no shard starts there.
+    assert_eq!(codec::hash("costarring"), codec::hash("liquid"));
+    let terms = ["costarrin", "costarring", "liqui", "liquid", "zebra"];
+    let sizes = [POSTINGS_SHARD_FULL; 5];
+    let (shards, bounds) = shard_cuts(|i| terms[i], &sizes);
+    assert_eq!(bounds, ["costarring", "l", "z"]);
+    assert_eq!(shards, [0..1, 1..2, 2..4, 4..5]);
+    let paths: HashSet<String> = (0..shards.len())
+        .map(|k| codec::list_shard_path(k, &bounds))
+        .collect();
+    assert_eq!(paths.len(), shards.len());
+}

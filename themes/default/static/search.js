@@ -115,6 +115,10 @@
     return h >>> 0;
   }
   function shard(key, n) { return hash(key) % Math.max(n, 1); }
+  // The file of list shard `k` (rangeShard): p/0.json, else the hash of where it starts.
+  function listShardPath(k, bounds) {
+    return 'p/' + (k > 0 ? ('0000000' + hash(bounds[k - 1]).toString(16)).slice(-8) : '0') + '.json';
+  }
 
   var DIGIT_OF = new Int8Array(128).fill(-1);
   for (var di = 0; di < DIGITS.length; di++) DIGIT_OF[DIGITS.charCodeAt(di)] = di;
@@ -484,7 +488,7 @@
 
   Engine.prototype.loadLists = function (keys) {
     var self = this, bounds = this.bounds;
-    var paths = Array.from(new Set(keys.map(function (k) { return 'p/' + rangeShard(k, bounds) + '.json'; }))).sort();
+    var paths = Array.from(new Set(keys.map(function (k) { return listShardPath(rangeShard(k, bounds), bounds); }))).sort();
     return Promise.all(paths.map(function (p) { return self.file(self.postingShards, p); }))
       .then(function (loaded) {
         var shards = new Map();
@@ -494,7 +498,7 @@
         if (decoded.size > 400) decoded.clear();
         return function lists(key) {
           if (decoded.has(key)) return decoded.get(key);
-          var s = shards.get('p/' + rangeShard(key, bounds) + '.json') || {};
+          var s = shards.get(listShardPath(rangeShard(key, bounds), bounds)) || {};
           var v = s[key], none = new Int32Array(0);
           var l = v ? [decodeList(v[0], self.count), decodeList(v[1], self.count)] : [none, none];
           l.push(union(l[0], l[1]));
