@@ -211,17 +211,23 @@ pub struct Summary {
     pub unchanged: usize,
 }
 
-/// The order that keeps the live site whole: assets and data first, then pages, then the
-/// home page (the manifest and deletions come after).
+/// The order that keeps the live site whole: assets and data first, the search index's
+/// manifest after the index's other files (a search never reads a manifest naming files not
+/// yet sent), then pages, then the home page (the manifest and deletions come after).
 fn rank(rel: &str) -> u8 {
     if rel == "index.html" {
-        2
+        3
     } else if rel.ends_with(".html") {
+        2
+    } else if rel == SEARCH_MANIFEST {
         1
     } else {
         0
     }
 }
+
+/// The file a search reads first, naming the others of the index.
+const SEARCH_MANIFEST: &str = "search/manifest.json";
 
 /// Brings `host` up to date with `local`. `force` takes over files changed by hand or put
 /// there by someone else; `dry_run` works out what would be done and does nothing. `each` is

@@ -64,6 +64,16 @@ fn the_host_follows_the_build_sending_only_what_changed() {
     let plan = site.run(&["deploy", "--to", &url(&host), "--dry-run"]);
     plan.success();
     let mut would = sent(&plan.stdout);
+    // The search index's manifest goes after the files it names, then the pages.
+    let manifest = would
+        .iter()
+        .position(|f| f == "search/manifest.json")
+        .expect("the edit changes the search index");
+    assert!(
+        would[..manifest].iter().any(|f| f.starts_with("search/p/"))
+            && would[manifest + 1..].iter().all(|f| f.ends_with(".html")),
+        "{would:?}"
+    );
     would.sort();
     assert_eq!(would, changed);
     site.run(&["deploy", "--to", &url(&host)])
