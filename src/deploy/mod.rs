@@ -6,7 +6,8 @@
 //! does not match its entry was changed by hand: reported, never overwritten without `--force`.
 //! Files are sent in an order that keeps the live site whole (assets and data, then pages, then
 //! the home page), each to a temporary name renamed into place; the manifest says before the
-//! first upload what is about to change, so an interrupted deploy is finished by the next one.
+//! first upload what is about to change (in a small journal beside it, [`JOURNAL`], so the
+//! manifest itself is written once a deploy), so an interrupted deploy is finished by the next one.
 
 mod file;
 mod ftp;
@@ -25,6 +26,10 @@ pub use target::{Target, parse_target};
 
 /// The manifest's name at the root of the site on the host.
 pub const MANIFEST: &str = ".prongsai-deploy.json";
+
+/// What a deploy is about to change, beside the manifest on the host while it runs (a small
+/// file, so the manifest of every file is written once a deploy rather than before and after).
+pub const JOURNAL: &str = ".prongsai-deploy-pending.json";
 
 /// What a host can do; every path is relative to the site's folder there, `/`-separated.
 pub trait Host {
@@ -117,6 +122,15 @@ struct Manifest {
     removing: BTreeSet<String>,
 }
 
+/// The [`JOURNAL`]: files being sent (path → hash) and removed.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+struct Journal {
+    #[serde(default)]
+    sending: BTreeMap<String, String>,
+    #[serde(default)]
+    removing: BTreeSet<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Entry {
     size: u64,
@@ -149,7 +163,7 @@ pub fn scan(public: &Path) -> io::Result<Vec<LocalFile>> {
                     .map_err(io::Error::other)?
                     .to_string_lossy()
                     .replace('\\', "/");
-                if rel == crate::build::MANIFEST || rel == MANIFEST {
+                if rel == crate::build::MANIFEST || rel == MANIFEST || rel == JOURNAL {
                     continue;
                 }
                 let bytes = std::fs::read(&path)?;
@@ -249,6 +263,21 @@ pub fn deploy(
         Ok(None) => Manifest::default(),
         Err(e) => return Err(host_err("อ่าน", "read", MANIFEST, &e)),
     };
+    // An unfinished deploy's files: sent or removed again (a manifest of an older version
+    // holds them itself).
+    if let Some(bytes) = host
+        .get(JOURNAL)
+        .map_err(|e| host_err("อ่าน", "read", JOURNAL, &e))?
+    {
+        let journal: Journal = serde_json::from_slice(&bytes).map_err(|e| {
+            Stop::Host(crate::diagnostic::Msg::new(
+                format!("อ่าน {JOURNAL} บนเครื่องแม่ข่ายไม่ได้: {e} (ลบไฟล์นั้นแล้วสั่ง deploy --force เพื่อส่งทั้งหมดใหม่)"),
+                format!("cannot read {JOURNAL} on the host: {e} (remove it and deploy --force to send everything again)"),
+            ))
+        })?;
+        manifest.sending.extend(journal.sending);
+        manifest.removing.extend(journal.removing);
+    }
     let wanted: BTreeMap<&str, &LocalFile> = local.iter().map(|f| (f.rel.as_str(), f)).collect();
 
     // What is on the host now, for every file prongsai put there or is about to put there.
@@ -323,15 +352,26 @@ pub fn deploy(
         return Ok(summary);
     }
 
+    // Nothing to send or remove, nothing unfinished: the host is left as it is.
+    if send.is_empty()
+        && remove.is_empty()
+        && manifest.sending.is_empty()
+        && manifest.removing.is_empty()
+    {
+        return Ok(summary);
+    }
     let files_total = send.len() + remove.len();
     let bytes_total: u64 = send.iter().map(|f| f.size).sum();
     // Say what is about to change before changing it.
     manifest.generator = format!("prongsai {}", env!("CARGO_PKG_VERSION"));
-    manifest.sending = send
-        .iter()
-        .map(|f| (f.rel.clone(), f.sha256.clone()))
-        .collect();
-    write_manifest(host, &manifest)?;
+    let mut journal = Journal {
+        sending: send
+            .iter()
+            .map(|f| (f.rel.clone(), f.sha256.clone()))
+            .collect(),
+        removing: BTreeSet::new(),
+    };
+    write_json(host, JOURNAL, &journal)?;
     for f in &send {
         let bytes = std::fs::read(&f.path).map_err(|e| host_err("อ่าน", "read", &f.rel, &e))?;
         host.put(&f.rel, &bytes)
@@ -359,12 +399,17 @@ pub fn deploy(
             bytes_total,
         });
     }
+    // The files to remove are named in the journal before the manifest forgets them.
+    if !remove.is_empty() {
+        journal.removing = remove.iter().cloned().collect();
+        write_json(host, JOURNAL, &journal)?;
+    }
     manifest.sending.clear();
+    manifest.removing.clear();
     for rel in &remove {
         manifest.files.remove(rel);
     }
-    manifest.removing = remove.iter().cloned().collect();
-    write_manifest(host, &manifest)?;
+    write_json(host, MANIFEST, &manifest)?;
     let mut dirs = BTreeSet::new();
     for rel in &remove {
         match host.delete(rel) {
@@ -391,18 +436,21 @@ pub fn deploy(
     for d in dirs.iter().rev() {
         host.remove_empty_dir(d);
     }
-    if !manifest.removing.is_empty() {
-        manifest.removing.clear();
-        write_manifest(host, &manifest)?;
+    match host.delete(JOURNAL) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(host_err("ลบ", "remove", JOURNAL, &e)),
     }
     Ok(summary)
 }
 
-fn write_manifest(host: &mut dyn Host, m: &Manifest) -> Result<(), Stop> {
-    let mut text = serde_json::to_vec_pretty(m).unwrap_or_default();
+/// Writes `value` as JSON to `rel` on the host: without spaces, the manifest of a site of
+/// 10,000 pages being 2 MB.
+fn write_json(host: &mut dyn Host, rel: &str, value: &impl Serialize) -> Result<(), Stop> {
+    let mut text = serde_json::to_vec(value).unwrap_or_default();
     text.push(b'\n');
-    host.put(MANIFEST, &text)
-        .map_err(|e| host_err("เขียน", "write", MANIFEST, &e))
+    host.put(rel, &text)
+        .map_err(|e| host_err("เขียน", "write", rel, &e))
 }
 
 /// Opens the host of `target`.

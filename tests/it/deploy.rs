@@ -42,10 +42,17 @@ fn the_host_follows_the_build_sending_only_what_changed() {
         Some("ของเจ้าหน้าที่\n".as_bytes())
     );
     assert_eq!(hosted, site_files(&site.public()));
-    // Nothing changed: nothing sent.
+    // Nothing changed: nothing sent, not even the manifest.
+    let manifest = host.path(".prongsai-deploy.json");
+    let written = std::fs::metadata(&manifest).unwrap().modified().unwrap();
     site.run(&["deploy", "--to", &url(&host)])
         .success()
         .stderr_has(&format!("ส่ง 0 ไฟล์ (0 KB) ลบ 0 ไฟล์ ไม่เปลี่ยน {files} ไฟล์"));
+    assert_eq!(
+        std::fs::metadata(&manifest).unwrap().modified().unwrap(),
+        written,
+        "the manifest was written again"
+    );
     // One announcement's text edited: what is sent is exactly what the build changed.
     let before = site.public();
     let site = site.replace(
@@ -187,12 +194,12 @@ fn a_deploy_killed_half_way_is_finished_by_the_next_and_pages_are_never_missing(
     // Kill it once it has started sending, checking meanwhile that no page is ever missing.
     let started = std::time::Instant::now();
     loop {
-        let manifest =
-            std::fs::read_to_string(host.path(".prongsai-deploy.json")).unwrap_or_default();
+        let journal =
+            std::fs::read_to_string(host.path(".prongsai-deploy-pending.json")).unwrap_or_default();
         for p in pages.iter().step_by(97) {
             assert!(host.exists(p), "{p} was missing during the deploy");
         }
-        if manifest.contains("\"sending\"") || started.elapsed().as_secs() > 20 {
+        if journal.contains("\"sending\"") || started.elapsed().as_secs() > 20 {
             break;
         }
     }
@@ -201,7 +208,7 @@ fn a_deploy_killed_half_way_is_finished_by_the_next_and_pages_are_never_missing(
     let _ = child.wait();
     // Killed while sending, not after.
     assert!(
-        std::fs::read_to_string(host.path(".prongsai-deploy.json"))
+        std::fs::read_to_string(host.path(".prongsai-deploy-pending.json"))
             .unwrap()
             .contains("\"sending\""),
         "the deploy ended before it was killed"
@@ -665,4 +672,31 @@ fn over_ftp_a_changed_page_is_replaced_in_one_step_and_never_missing() {
     let ftp = FtpServer::start(host.root(), "web", "pw");
     let to = format!("ftp://web@127.0.0.1:{}", ftp.port);
     never_missing(&[("PRONGSAI_DEPLOY_PASSWORD", "pw")], &to, host.root());
+}
+
+#[test]
+fn a_deploy_ended_before_its_removals_or_uploads_are_recorded_is_finished_by_the_next() {
+    let site = TestSite::example();
+    site.build().success();
+    let host = TestSite::empty();
+    site.run(&["deploy", "--to", &url(&host)]).success();
+    assert!(
+        !host.exists(".prongsai-deploy-pending.json"),
+        "no journal is left"
+    );
+    // As a deploy leaves the host when it stops after recording what it sends and removes:
+    // a page half-sent (not the manifest's bytes) and a page no longer in the site.
+    let page = "news/community-forum-2566/index.html";
+    std::fs::write(host.path(page), "ครึ่งหน้า").unwrap();
+    std::fs::create_dir_all(host.path("old")).unwrap();
+    std::fs::write(host.path("old/index.html"), "หน้าเก่า").unwrap();
+    std::fs::write(
+        host.path(".prongsai-deploy-pending.json"),
+        format!(r#"{{"sending":{{"{page}":"x"}},"removing":["old/index.html"]}}"#),
+    )
+    .unwrap();
+    site.run(&["deploy", "--to", &url(&host)]).success();
+    assert!(!host.exists("old/index.html"), "the removal was finished");
+    assert!(!host.exists(".prongsai-deploy-pending.json"));
+    assert_eq!(site_files(&host.tree()), site_files(&site.public()));
 }
