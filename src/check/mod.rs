@@ -66,6 +66,46 @@ fn clean_key(src: &Source, raw_html: crate::site::config::RawHtml) -> u128 {
     k.finish()
 }
 
+/// A theme's own `static/search.js` that is not this version's (an older copy, as
+/// `prongsai init` puts the built-in theme in `themes/local/`): the search index is written
+/// for the script of the same version, and another may find nothing or the wrong documents.
+fn check_search_script(site: &Site, diags: &mut Diagnostics) {
+    use crate::site::theme::{StaticFile, Theme};
+    use std::io::Read;
+    let Some(StaticFile::Disk(source)) = site.theme.statics.get("search.js") else {
+        return;
+    };
+    let mut bytes = Vec::new();
+    if source
+        .open()
+        .and_then(|mut f| f.read_to_end(&mut bytes))
+        .is_err()
+        || Theme::builtin_static("search.js") == Some(bytes.as_slice())
+    {
+        return;
+    }
+    diags.push(
+        Diagnostic::warning(
+            codes::THEME_SEARCH_SCRIPT,
+            crate::diagnostic::relative(&site.root, &source.path),
+            Msg::new(
+                format!(
+                    "ธีมมี static/search.js ของตัวเองซึ่งไม่ใช่ของ prongsai {v} ดัชนีค้นหาที่สร้างต้องใช้ search.js รุ่นเดียวกัน หน้าค้นหาจึงอาจค้นไม่พบหรือพบผิดเรื่อง",
+                    v = env!("CARGO_PKG_VERSION")
+                ),
+                format!(
+                    "the theme has its own static/search.js, not prongsai {}'s: the search index is written for the script of the same version, so the search page may find nothing or the wrong documents",
+                    env!("CARGO_PKG_VERSION")
+                ),
+            ),
+        )
+        .help(Msg::new(
+            "ลบไฟล์นี้ออกจากธีม ระบบจะใช้ search.js ของรุ่นที่ติดตั้งอยู่ (ไฟล์อื่นของธีมใช้ต่อได้ตามเดิม)",
+            "delete this file from the theme to use the installed version's search.js (the theme's other files stay in use)",
+        )),
+    );
+}
+
 /// [`check`], skipping the text-only checks of the files `known` holds as clean; also the
 /// files clean now, for the next build.
 pub fn check_known(site: &Site, known: &Clean) -> (Diagnostics, Clean) {
@@ -83,6 +123,7 @@ pub fn check_known(site: &Site, known: &Clean) -> (Diagnostics, Clean) {
         check_attachments(site, &p.source, &p.data.attachments, &mut diags);
     }
     check_scriptable_attachments(site, &mut diags);
+    check_search_script(site, &mut diags);
     let sources: Vec<&Source> = std::iter::once(&site.config_source)
         .chain(site.documents().map(|d| &d.source))
         .chain(site.measures.iter().map(|m| &m.source))

@@ -13,10 +13,12 @@ const THEME_README: &str = "\
 โฟลเดอร์นี้เป็นสำเนาของธีมมาตรฐานของ prongsai ยังไม่ถูกใช้งานจนกว่าจะเพิ่มบรรทัด
 `theme: local` ใน content/site.yaml จากนั้นแก้ไฟล์ใน templates/ หรือ static/ ได้ตามต้องการ
 ไฟล์ที่ไม่ได้แก้ให้ลบทิ้งได้ ระบบจะใช้ไฟล์จากธีมมาตรฐานแทน
+static/search.js ต้องเป็นรุ่นเดียวกับ prongsai ที่ติดตั้ง (ดัชนีค้นหาสร้างให้ใช้คู่กัน) ถ้าไม่ได้แก้ให้ลบทิ้ง
 
 This folder is a copy of the built-in theme. It is used once content/site.yaml says
 `theme: local`. Edit templates/ or static/; delete what you don't change and the built-in
-file is used instead.
+file is used instead. static/search.js must be the installed version's (the search index is
+written for it): delete it unless you change it.
 ";
 
 /// `site.yaml` of a site started without the example.

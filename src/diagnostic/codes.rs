@@ -81,6 +81,7 @@ codes! {
     THEME_MISSING = "S0202" "theme-missing";
     THEME_OUTSIDE = "S0203" "theme-outside-site";
     THEME_UNREADABLE = "S0204" "theme-unreadable";
+    THEME_SEARCH_SCRIPT = "S0205" "theme-search-script-other-version";
     CATALOG_YEAR = "S0301" "catalog-year-mismatch";
     CATALOG_TOPIC = "S0302" "catalog-unknown-topic";
     PEOPLE_EMPTY = "S0401" "people-empty";

@@ -177,6 +177,13 @@ impl Theme {
     }
 
     /// Writes the built-in theme's files under `dest` (for `prongsai init`).
+    /// The built-in theme's file `static/NAME`.
+    pub fn builtin_static(name: &str) -> Option<&'static [u8]> {
+        BUILTIN
+            .get_file(format!("static/{name}"))
+            .map(include_dir::File::contents)
+    }
+
     pub fn write_builtin(dest: &Path) -> std::io::Result<()> {
         let mut result = Ok(());
         collect(&BUILTIN, &mut |path, bytes| {

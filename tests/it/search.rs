@@ -505,7 +505,7 @@ fn the_page_works_under_a_sub_path_and_says_what_to_do_without_javascript() {
     let page = support::decode_entities(&site.read("public/search/index.html"));
     assert!(page.contains("data-base=\"/transparency/\""), "{page}");
     assert!(page.contains("data-index=\"/transparency/search/\""));
-    assert!(page.contains("src=\"/transparency/static/search.js\""));
+    assert!(page.contains("src=\"/transparency/static/search.js?v="));
     let noscript = support::between(&page, "<noscript>", "</noscript>");
     assert!(
         noscript.contains("href=\"/transparency/section9/\""),

@@ -372,6 +372,8 @@ fn every_page_of_the_example_weighs_under_100_kb_with_its_css_and_js() {
         let mut total = html.len();
         for attr in ["href", "src"] {
             for url in attribute_values(&html, attr) {
+                // The theme's files are asked for with their version (`?v=`).
+                let url = url.split('?').next().unwrap_or_default();
                 if url.ends_with(".css") || url.ends_with(".js") {
                     total += size(url.trim_start_matches('/'));
                 }
@@ -382,4 +384,75 @@ fn every_page_of_the_example_weighs_under_100_kb_with_its_css_and_js() {
         }
     }
     assert!(heaviest.0 < 100 * 1024, "{heaviest:?}");
+}
+
+/// The address a page gives for the theme file `name` (`static/style.css?v=…`).
+fn asked_for(html: &str, name: &str) -> String {
+    let at = html
+        .find(&format!("/{name}?v="))
+        .unwrap_or_else(|| panic!("{name} in {html}"));
+    let rest = &html[at + 1..];
+    rest[..rest.find('"').unwrap()].to_owned()
+}
+
+#[test]
+fn pages_ask_for_the_theme_s_files_by_their_version() {
+    let site = TestSite::example()
+        .file("themes/local/static/style.css", "body { color: #123456 }\n")
+        .replace(
+            "content/site.yaml",
+            "license: CC-BY-4.0",
+            "license: CC-BY-4.0\ntheme: local",
+        );
+    site.build().success();
+    let home = site.read("public/index.html");
+    let css = asked_for(&home, "static/style.css");
+    let js = asked_for(&site.read("public/search/index.html"), "static/search.js");
+    for url in [&css, &js] {
+        let (path, version) = url.split_once("?v=").unwrap();
+        assert!(site.exists(&format!("public/{path}")), "{url}");
+        assert!(version.len() == 8 && version.bytes().all(|b| b.is_ascii_hexdigit()));
+    }
+    // A new style sheet: every page asks for it by its new version, so a browser that kept
+    // the old one asks again; the script's is unchanged.
+    let site = site.file("themes/local/static/style.css", "body { color: #654321 }\n");
+    site.build().success();
+    let again = asked_for(&site.read("public/index.html"), "static/style.css");
+    assert_ne!(again, css);
+    let page = site.read("public/announcements/no-gift-policy/index.html");
+    assert_eq!(asked_for(&page, "static/style.css"), again);
+    assert_eq!(
+        asked_for(&site.read("public/search/index.html"), "static/search.js"),
+        js
+    );
+}
+
+#[test]
+fn a_theme_s_own_search_script_of_another_version_is_named_with_what_to_do() {
+    let local = |script: &str| {
+        TestSite::example()
+            .file("themes/local/static/search.js", script)
+            .replace(
+                "content/site.yaml",
+                "license: CC-BY-4.0",
+                "license: CC-BY-4.0\ntheme: local",
+            )
+    };
+    // A copy of an older version's script: a warning on the file, saying what to do.
+    local("// an older search.js\n")
+        .run(&["check"])
+        .success()
+        .stderr_has("themes/local/static/search.js")
+        .stderr_has("S0205")
+        .stderr_has("ลบไฟล์นี้ออกจากธีม");
+    // This version's own script, as `prongsai init` copies it: nothing to say.
+    let builtin = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/themes/default/static/search.js"
+    ))
+    .unwrap();
+    local(&builtin)
+        .run(&["check"])
+        .success()
+        .stderr_lacks("S0205");
 }

@@ -705,7 +705,8 @@ fn lands(site: &TestSite, base: &str, link: &str) -> Result<(), String> {
     let (path, fragment) = rest
         .split_once('#')
         .map_or((rest, None), |(p, f)| (p, Some(f)));
-    let path = percent_decode(path);
+    // A query (the theme's files' `?v=`) names the same file on a static host.
+    let path = percent_decode(path.split('?').next().unwrap_or_default());
     let file = if path.is_empty() || path.ends_with('/') {
         format!("public/{path}index.html")
     } else {
