@@ -514,29 +514,26 @@ fn shard_cuts<'a>(
         let t = term(i);
         t.len() > word.len() && head(t) == word
     };
+    // The size of the group entry `i` begins: it and the pairs of its word after it.
+    let group = |i: usize| {
+        let word = head(term(i));
+        let pairs = (i + 1..sizes.len()).take_while(|&j| pair_of(j, word));
+        sizes[i] + pairs.map(|j| sizes[j]).sum::<usize>()
+    };
     let mut shards: Vec<std::ops::Range<usize>> = Vec::new();
     let mut bounds: Vec<String> = Vec::new();
     let mut names: std::collections::HashSet<u32> = std::collections::HashSet::new();
     let mut size = 0;
     let mut start = 0;
     let mut prev: &str = "";
-    for i in 0..sizes.len() {
+    for (i, entry_size) in sizes.iter().enumerate() {
         let t = term(i);
-        let same_word = pair_of(i, head(prev));
-        // A group: the entries up to the next word, when `t` begins one.
-        let mut end = i + 1;
-        if !same_word {
-            while end < sizes.len() && pair_of(end, head(t)) {
-                end += 1;
-            }
-        }
-        let cut = if same_word {
+        let cut = if pair_of(i, head(prev)) {
             size >= POSTINGS_SHARD_MAX
         } else {
-            let group: usize = sizes[i..end].iter().sum();
             size >= POSTINGS_SHARD_MIN
                 && (xxhash_rust::xxh3::xxh3_64(t.as_bytes()).is_multiple_of(POSTINGS_CUT_ONE_IN)
-                    || size + group > POSTINGS_SHARD_FULL)
+                    || size + group(i) > POSTINGS_SHARD_FULL)
         };
         if cut {
             let bound = codec::separator(prev, t);
@@ -547,7 +544,7 @@ fn shard_cuts<'a>(
                 size = 0;
             }
         }
-        size += sizes[i];
+        size += entry_size;
         prev = t;
     }
     shards.push(start..sizes.len());

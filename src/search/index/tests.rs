@@ -504,7 +504,7 @@ fn a_new_document_leaves_the_others_files_as_they_were() {
     assert!(d0.1.contains("ชุดที่ 0"), "the oldest keep the first numbers");
 }
 
-/// Terms `w0000`, `w0001`, ... each of `size` bytes but those in `sizes`.
+/// `n` terms in order: `w00000`, `w00001`, ...
 fn words_of(n: usize) -> Vec<String> {
     (0..n).map(|i| format!("w{i:05}")).collect()
 }
