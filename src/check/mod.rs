@@ -71,18 +71,12 @@ fn clean_key(src: &Source, raw_html: crate::site::config::RawHtml) -> u128 {
 /// for the script of the same version, and another may find nothing or the wrong documents.
 fn check_search_script(site: &Site, diags: &mut Diagnostics) {
     use crate::site::theme::{StaticFile, Theme};
-    use std::io::Read;
-    let Some(StaticFile::Disk(source)) = site.theme.statics.get("search.js") else {
+    let Some(file @ StaticFile::Disk(source)) = site.theme.statics.get("search.js") else {
         return;
     };
-    let mut bytes = Vec::new();
-    if source
-        .open()
-        .and_then(|mut f| f.read_to_end(&mut bytes))
-        .is_err()
-        || Theme::builtin_static("search.js") == Some(bytes.as_slice())
-    {
-        return;
+    match file.bytes() {
+        Ok(bytes) if Theme::builtin_static("search.js") != Some(&bytes[..]) => {}
+        _ => return,
     }
     diags.push(
         Diagnostic::warning(

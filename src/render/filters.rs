@@ -13,6 +13,9 @@
 //! | `d \| fiscal_year` | `2566` (the fiscal year of a date) |
 //! | `url("measures/2566/")` | the link, under the base path |
 //! | `abs_url("feed.xml")` | the absolute URL |
+//! | `asset("static/style.css")` | the link with the file's version, `…/style.css?v=1a2b3c4d` |
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use minijinja::{Environment, Error, ErrorKind, Value};
@@ -22,7 +25,14 @@ use crate::thai::calendar::{self, FiscalYear, YearMonth};
 use crate::thai::money::Money;
 use crate::thai::numerals::Numerals;
 
-pub fn register(env: &mut Environment<'static>, numerals: Numerals, urls: &Urls) {
+/// The filters and functions templates use; `assets` is the version of each of the theme's
+/// static files, by name under `static/`.
+pub fn register(
+    env: &mut Environment<'static>,
+    numerals: Numerals,
+    urls: &Urls,
+    assets: &BTreeMap<String, String>,
+) {
     env.add_filter("thai_date", move |v: String| {
         date(&v).map(|d| calendar::format_date(d, numerals))
     });
@@ -50,6 +60,15 @@ pub fn register(env: &mut Environment<'static>, numerals: Numerals, urls: &Urls)
     env.add_function("url", move |rel: String| u.path(&rel));
     let u = urls.clone();
     env.add_function("abs_url", move |rel: String| u.abs(&rel));
+    // A file of the theme with its version (`?v=`): a browser that kept another asks again.
+    let (u, versions) = (urls.clone(), assets.clone());
+    env.add_function("asset", move |rel: String| {
+        let path = u.path(&rel);
+        match rel.strip_prefix("static/").and_then(|n| versions.get(n)) {
+            Some(v) => format!("{path}?v={v}"),
+            None => path,
+        }
+    });
 }
 
 fn date(v: &str) -> Result<NaiveDate, Error> {
@@ -88,8 +107,25 @@ mod tests {
 
     fn env(n: Numerals) -> Environment<'static> {
         let mut env = Environment::new();
-        register(&mut env, n, &Urls::new("https://a.go.th/s/", "/s/"));
+        let assets = BTreeMap::from([("style.css".to_owned(), "1a2b3c4d".to_owned())]);
+        register(
+            &mut env,
+            n,
+            &Urls::new("https://a.go.th/s/", "/s/"),
+            &assets,
+        );
         env
+    }
+
+    #[test]
+    fn a_theme_file_is_linked_with_its_version() {
+        let e = env(Numerals::Arabic);
+        assert_eq!(
+            eval(&e, "{{ asset('static/style.css') }}"),
+            "/s/static/style.css?v=1a2b3c4d"
+        );
+        // Not a file of the theme: the link alone.
+        assert_eq!(eval(&e, "{{ asset('feed.xml') }}"), "/s/feed.xml");
     }
 
     fn eval(env: &Environment<'static>, src: &str) -> String {

@@ -62,16 +62,8 @@ impl Renderer {
         {
             env.set_syntax(syntax);
         }
-        filters::register(&mut env, site.config.numerals, &urls);
         let assets = asset_versions(&site.theme);
-        let (u, versions) = (urls.clone(), assets.clone());
-        env.add_function("asset", move |rel: String| {
-            let path = u.path(&rel);
-            match rel.strip_prefix("static/").and_then(|n| versions.get(n)) {
-                Some(v) => format!("{path}?v={v}"),
-                None => path,
-            }
-        });
+        filters::register(&mut env, site.config.numerals, &urls, &assets);
         let mut diags = Diagnostics::default();
         add_templates(&mut env, &site.theme, &mut diags);
         if diags.has_errors() {
@@ -154,20 +146,11 @@ fn write_escaped(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result
 /// its hash, which `asset('static/NAME')` adds to its address (`?v=`), so a browser that kept
 /// an older copy of a script or style sheet asks for the new one.
 fn asset_versions(theme: &Theme) -> std::collections::BTreeMap<String, String> {
-    use crate::site::theme::StaticFile;
-    use std::io::Read;
     theme
         .statics
         .iter()
         .filter_map(|(name, file)| {
-            let hash = match file {
-                StaticFile::Builtin(bytes) => xxhash_rust::xxh3::xxh3_64(bytes),
-                StaticFile::Disk(source) => {
-                    let mut bytes = Vec::new();
-                    source.open().ok()?.read_to_end(&mut bytes).ok()?;
-                    xxhash_rust::xxh3::xxh3_64(&bytes)
-                }
-            };
+            let hash = xxhash_rust::xxh3::xxh3_64(&file.bytes().ok()?);
             Some((name.clone(), format!("{:08x}", hash >> 32)))
         })
         .collect()

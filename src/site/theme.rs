@@ -18,6 +18,21 @@ pub enum StaticFile {
     Disk(crate::site::attachment::CopySource),
 }
 
+impl StaticFile {
+    /// The file's bytes: embedded, or read from the site's theme (the file it was when loaded).
+    pub fn bytes(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
+        use std::io::Read;
+        match self {
+            Self::Builtin(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
+            Self::Disk(source) => {
+                let mut bytes = Vec::new();
+                source.open()?.read_to_end(&mut bytes)?;
+                Ok(std::borrow::Cow::Owned(bytes))
+            }
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Theme {
     /// Template name (`base.html`) → (source, where it came from for error messages).
@@ -176,7 +191,6 @@ impl Theme {
         Self { templates, statics }
     }
 
-    /// Writes the built-in theme's files under `dest` (for `prongsai init`).
     /// The built-in theme's file `static/NAME`.
     pub fn builtin_static(name: &str) -> Option<&'static [u8]> {
         BUILTIN
@@ -184,6 +198,7 @@ impl Theme {
             .map(include_dir::File::contents)
     }
 
+    /// Writes the built-in theme's files under `dest` (for `prongsai init`).
     pub fn write_builtin(dest: &Path) -> std::io::Result<()> {
         let mut result = Ok(());
         collect(&BUILTIN, &mut |path, bytes| {
