@@ -114,20 +114,20 @@ struct Manifest {
     generator: String,
     /// Every file prongsai put there: path → entry.
     files: BTreeMap<String, Entry>,
-    /// Files an unfinished deploy was sending (path → hash): sent again by the next one.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    sending: BTreeMap<String, String>,
-    /// Files an unfinished deploy was removing: removed by the next one.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    removing: BTreeSet<String>,
+    /// What an unfinished deploy was doing, as a manifest of an older version holds it (this
+    /// version keeps it in the [`JOURNAL`] and writes it here empty, that is not at all).
+    #[serde(flatten)]
+    pending: Journal,
 }
 
-/// The [`JOURNAL`]: files being sent (path → hash) and removed.
+/// The [`JOURNAL`]: what a deploy is about to do, finished by the next one if it stops.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct Journal {
-    #[serde(default)]
+    /// Files being sent (path → hash): sent again by the next deploy.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     sending: BTreeMap<String, String>,
-    #[serde(default)]
+    /// Files being removed: removed by the next deploy.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     removing: BTreeSet<String>,
 }
 
@@ -275,8 +275,8 @@ pub fn deploy(
                 format!("cannot read {JOURNAL} on the host: {e} (remove it and deploy --force to send everything again)"),
             ))
         })?;
-        manifest.sending.extend(journal.sending);
-        manifest.removing.extend(journal.removing);
+        manifest.pending.sending.extend(journal.sending);
+        manifest.pending.removing.extend(journal.removing);
     }
     let wanted: BTreeMap<&str, &LocalFile> = local.iter().map(|f| (f.rel.as_str(), f)).collect();
 
@@ -288,7 +288,7 @@ pub fn deploy(
     let mut changed = Vec::new();
     let mut foreign = Vec::new();
     for (rel, entry) in &manifest.files {
-        if manifest.sending.contains_key(rel) || manifest.removing.contains(rel) {
+        if manifest.pending.sending.contains_key(rel) || manifest.pending.removing.contains(rel) {
             continue;
         }
         let now = host
@@ -303,7 +303,7 @@ pub fn deploy(
         }
     }
     for f in local {
-        if manifest.files.contains_key(&f.rel) || manifest.sending.contains_key(&f.rel) {
+        if manifest.files.contains_key(&f.rel) || manifest.pending.sending.contains_key(&f.rel) {
             continue;
         }
         if seen.stat(host, &f.rel)?.is_some() {
@@ -324,7 +324,7 @@ pub fn deploy(
         .iter()
         .filter(|f| {
             forced.contains(f.rel.as_str())
-                || manifest.sending.contains_key(&f.rel)
+                || manifest.pending.sending.contains_key(&f.rel)
                 || manifest
                     .files
                     .get(&f.rel)
@@ -335,7 +335,7 @@ pub fn deploy(
     let remove: Vec<String> = manifest
         .files
         .keys()
-        .chain(manifest.removing.iter())
+        .chain(manifest.pending.removing.iter())
         .filter(|rel| !wanted.contains_key(rel.as_str()))
         .cloned()
         .collect::<BTreeSet<_>>()
@@ -355,8 +355,8 @@ pub fn deploy(
     // Nothing to send or remove, nothing unfinished: the host is left as it is.
     if send.is_empty()
         && remove.is_empty()
-        && manifest.sending.is_empty()
-        && manifest.removing.is_empty()
+        && manifest.pending.sending.is_empty()
+        && manifest.pending.removing.is_empty()
     {
         return Ok(summary);
     }
@@ -404,19 +404,14 @@ pub fn deploy(
         journal.removing = remove.iter().cloned().collect();
         write_json(host, JOURNAL, &journal)?;
     }
-    manifest.sending.clear();
-    manifest.removing.clear();
+    manifest.pending = Journal::default();
     for rel in &remove {
         manifest.files.remove(rel);
     }
     write_json(host, MANIFEST, &manifest)?;
     let mut dirs = BTreeSet::new();
     for rel in &remove {
-        match host.delete(rel) {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(host_err("ลบ", "remove", rel, &e)),
-        }
+        delete(host, rel)?;
         let mut d = rel.as_str();
         while let Some((parent, _)) = d.rsplit_once('/') {
             dirs.insert(parent.to_owned());
@@ -436,12 +431,16 @@ pub fn deploy(
     for d in dirs.iter().rev() {
         host.remove_empty_dir(d);
     }
-    match host.delete(JOURNAL) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(host_err("ลบ", "remove", JOURNAL, &e)),
-    }
+    delete(host, JOURNAL)?;
     Ok(summary)
+}
+
+/// Removes `rel` from the host; one already gone is no error.
+fn delete(host: &mut dyn Host, rel: &str) -> Result<(), Stop> {
+    match host.delete(rel) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(host_err("ลบ", "remove", rel, &e)),
+        _ => Ok(()),
+    }
 }
 
 /// Writes `value` as JSON to `rel` on the host: without spaces, the manifest of a site of
