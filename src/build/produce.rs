@@ -104,7 +104,7 @@ fn render_all(
     crate::timing::phase("feed, statics, sitemap", || {
         feed::render(site, &renderer, &mut outputs);
         statics::render(site, &mut outputs);
-        sitemap::render(&urls, &mut outputs);
+        sitemap::render(site, &urls, &mut outputs);
     });
     crate::timing::phase("link check", || {
         links::check(site, &renderer, &outputs, &mut diags)

@@ -327,7 +327,7 @@ impl SearchWorker {
                     merged.files.retain(|k, _| !k.starts_with("search/"));
                     merged.files.extend(shared_bodies(search.files));
                     // The sitemap lists the search page too.
-                    crate::output::sitemap::render(&urls, &mut merged);
+                    crate::output::sitemap::render(&site, &urls, &mut merged);
                     Snapshot {
                         generation: current.generation + 1,
                         outputs: Arc::new(merged),

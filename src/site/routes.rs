@@ -21,6 +21,7 @@ pub const RESERVED: &[&str] = &[
     "budget",
     "feed.xml",
     "sitemap.xml",
+    "sitemaps",
     "robots.txt",
     "404.html",
 ];
@@ -262,6 +263,11 @@ pub fn feed() -> &'static str {
 
 pub fn sitemap() -> &'static str {
     "sitemap.xml"
+}
+
+/// The folder of the sitemaps `sitemap.xml` names when it is an index of them.
+pub fn sitemaps() -> &'static str {
+    "sitemaps/"
 }
 
 // ---- spelling URLs ----

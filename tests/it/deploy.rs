@@ -94,6 +94,14 @@ fn the_host_follows_the_build_sending_only_what_changed() {
     assert!(host.exists(page));
     let site = site.remove("content/news/community-forum-2566.md");
     site.build().success();
+    // The sitemap, which names pages, goes after every page.
+    let plan = site.run(&["deploy", "--to", &url(&host), "--dry-run"]);
+    let would = sent(plan.success().stdout.as_str());
+    assert!(
+        would.iter().any(|f| f.ends_with(".html"))
+            && would.last().map(String::as_str) == Some("sitemap.xml"),
+        "{would:?}"
+    );
     site.run(&["deploy", "--to", &url(&host)])
         .success()
         .stderr_has("ลบ ");
