@@ -108,6 +108,11 @@ const CHUNK: usize = 2048;
 const MERGE_MAX: usize = 64;
 /// Documents per file of `search/d/`.
 pub const GROUP: usize = 4;
+
+/// The layout of the index's files, written in its manifest: `search.js` and
+/// [`crate::search::query`] read only an index of their own layout (3: list shards named by
+/// where they start, documents numbered oldest first). Raised with every change of layout.
+pub const FORMAT: u64 = 3;
 /// Least size of a shard of inverted lists, in bytes, before a word may start the next.
 const POSTINGS_SHARD_MIN: usize = 5 * 1024;
 /// Past the least size, one word in this many (by the hash of its text) starts a shard.
@@ -461,7 +466,7 @@ fn build_with(
         h.digest() as u32
     });
     let manifest = json!({
-        "version": 2,
+        "version": FORMAT,
         "build": format!("{build_id:08x}"),
         "count": records.len(),
         "types": input.types.iter().map(|(k, l)| json!([k, l])).collect::<Vec<_>>(),

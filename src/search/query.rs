@@ -134,6 +134,9 @@ pub struct Engine<F: Files> {
 impl<F: Files> Engine<F> {
     pub fn open(files: F) -> Option<Self> {
         let manifest: Value = serde_json::from_str(&files.read("manifest.json")?).ok()?;
+        if manifest["version"].as_u64() != Some(crate::search::index::FORMAT) {
+            return None;
+        }
         let count = u32::try_from(manifest["count"].as_u64()?).ok()?;
         let types = manifest["types"]
             .as_array()?

@@ -166,6 +166,38 @@ const base = process.argv[4] || '/';
     }
   });
 
+  await check('an index of another layout loads the page again once, then says what to do', async () => {
+    const other = await browser.newPage();
+    let loads = 0;
+    other.on('load', () => { loads++; });
+    try {
+      // The host's index of a layout this script does not read (a page and script kept by
+      // the browser from before the site was updated).
+      await other.route('**/search/manifest.json*', async (route) => {
+        const response = await route.fetch();
+        const manifest = await response.json();
+        manifest.version = 99;
+        await route.fulfill({ response, json: manifest });
+      });
+      await other.goto(`${site}search/?q=${encodeURIComponent('ศาลาประชาคม')}`);
+      for (let i = 0; i < 100 && loads < 2; i++) await other.waitForTimeout(50);
+      expect(loads === 2, `loaded ${loads} times`);
+      await other.waitForSelector('#search[data-state="error"]', { timeout: 10000 });
+      const said = await other.textContent('#search-status');
+      expect(said.includes('ค้นหาไม่ได้ในขณะนี้') && said.includes('รุ่น 99'), `status: ${said}`);
+      await other.waitForTimeout(500);
+      expect(loads === 2, `loaded ${loads} times: again and again`);
+      // The host's index and the page agree again: the search works (and may load again
+      // on a later mismatch).
+      await other.unroute('**/search/manifest.json*');
+      await other.reload();
+      await other.waitForSelector('#search[data-state="done"]', { timeout: 10000 });
+      expect(await other.evaluate(() => sessionStorage.length) === 0, 'the reload is forgotten');
+    } finally {
+      await other.close();
+    }
+  });
+
   await check('a result leads to its row', async () => {
     await page.goto(`${site}search/?q=66-002`);
     await done();

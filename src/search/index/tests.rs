@@ -569,3 +569,22 @@ fn two_list_shards_never_share_a_name() {
         .collect();
     assert_eq!(paths.len(), shards.len());
 }
+
+#[test]
+fn an_index_of_another_layout_is_refused() {
+    let built = build_with(input(), VOCAB_INLINE, None, &|_| String::new()).0;
+    let mut files: HashMap<String, String> = built.files.into_iter().collect();
+    let manifest: serde_json::Value = serde_json::from_str(&files["manifest.json"]).unwrap();
+    assert_eq!(manifest["version"], FORMAT);
+    let other = files["manifest.json"].replacen(
+        &format!("\"version\":{FORMAT}"),
+        &format!("\"version\":{}", FORMAT - 1),
+        1,
+    );
+    assert_ne!(
+        other, files["manifest.json"],
+        "the manifest names its layout"
+    );
+    files.insert("manifest.json".into(), other);
+    assert!(Engine::open(move |p: &str| files.get(p).cloned()).is_none());
+}

@@ -372,8 +372,18 @@
     this.decoded = new Map();
     this.fetched = ['manifest.json'];
   }
+  // The layout of the index this script reads (FORMAT in src/search/index.rs). An index of
+  // another is refused (`layout` set on the error) rather than read wrong.
+  var FORMAT = 3;
   Engine.open = function (fetchJson) {
-    return fetchJson('manifest.json').then(function (m) { return new Engine(fetchJson, m); });
+    return fetchJson('manifest.json').then(function (m) {
+      if (m.version !== FORMAT) {
+        var e = new Error('ดัชนีค้นหาของเว็บไซต์เป็นรุ่น ' + m.version + ' แต่หน้านี้อ่านรุ่น ' + FORMAT + ' ลองโหลดหน้านี้ใหม่');
+        e.layout = true;
+        throw e;
+      }
+      return new Engine(fetchJson, m);
+    });
   };
   // Every file the index names exists, so a file that does not come is an error (the
   // connection dropped, the host failed): the search says so rather than find nothing, and
@@ -938,10 +948,30 @@
     }
     function open() {
       if (!engine) {
-        engine = Engine.open(fetchJson).then(function (e) { build = e.manifest.build; return e; });
-        engine.catch(function () { engine = null; });
+        engine = Engine.open(fetchJson).then(function (e) {
+          build = e.manifest.build;
+          try { sessionStorage.removeItem(RELOADED); } catch (err) { /* storage off */ }
+          return e;
+        });
+        engine.catch(function (err) {
+          engine = null;
+          if (err && err.layout) reloadOnce();
+        });
       }
       return engine;
+    }
+    // An index of another layout means this page and its script are older copies the browser
+    // kept while the host got a newer site: loaded again, they match it. Once: if the host
+    // itself holds a mismatched pair, the page says so instead of loading again and again.
+    var RELOADED = 'prongsai-search-reloaded';
+    function reloadOnce() {
+      try {
+        if (sessionStorage.getItem(RELOADED)) return;
+        sessionStorage.setItem(RELOADED, '1');
+      } catch (err) {
+        return;
+      }
+      location.reload();
     }
 
     function params() {
