@@ -144,6 +144,38 @@ const base = process.argv[4] || '/';
     expect(/แสดง 12 จาก \d+ รายการ/.test(await page.textContent('#search-status')), 'the status says how many are shown');
   });
 
+  await check('the old results stay as they are while a search is quick; a slow one marks them busy', async () => {
+    const slow = await browser.newPage();
+    try {
+      await slow.goto(`${site}search/?q=${encodeURIComponent('โครงการ')}`);
+      await slow.waitForSelector('#search[data-state="done"]', { timeout: 10000 });
+      const before = await slow.textContent('#search-status');
+      // The lists of the next query take a second to come.
+      await slow.route('**/search/p/**', async (route) => {
+        await new Promise((r) => setTimeout(r, 1000));
+        await route.continue();
+      });
+      await slow.fill('#search-q', 'ศาลาประชาคม');
+      await slow.press('#search-q', 'Enter');
+      await slow.waitForTimeout(100);
+      const state = () => slow.evaluate(() => ({
+        busy: document.getElementById('search-results').getAttribute('aria-busy'),
+        more: document.getElementById('search-more').hidden,
+        status: document.getElementById('search-status').textContent,
+      }));
+      let now = await state();
+      expect(now.busy === null && !now.more && now.status === before, `at first: ${JSON.stringify(now)}`);
+      await slow.waitForTimeout(400);
+      now = await state();
+      expect(now.busy === 'true' && now.status === 'กำลังค้นหา…', `after 500 ms: ${JSON.stringify(now)}`);
+      await slow.waitForSelector('#search[data-state="done"]', { timeout: 10000 });
+      now = await state();
+      expect(now.busy === null && now.more && now.status.includes('ศาลาประชาคม'), `at the end: ${JSON.stringify(now)}`);
+    } finally {
+      await slow.close();
+    }
+  });
+
   await check('a file that does not come is reported, not taken for "nothing found"; trying again works', async () => {
     // A page of its own: its failed requests are meant.
     const flaky = await browser.newPage();

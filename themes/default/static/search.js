@@ -1093,15 +1093,17 @@
       status.appendChild(document.createTextNode('” ใช่ไหม (พบ ' + hint.count + ' รายการ)'));
     }
 
-    // The page changes once, when the results are ready: the old list stays (marked busy)
-    // while the new one is fetched, and "searching" is said only when that takes a while.
+    // The page changes once, when the results are ready: the old list stays while the new one
+    // is fetched, and is marked busy, and "searching" said, only when that takes a while (the
+    // page is not laid out and painted again while its requests are on their way); the list is
+    // marked busy while it is filled.
     function search(r) {
       var mine = ++run;
       var t0 = performance.now();
-      more.hidden = true;
       current = null;
       clearTimeout(slow);
       if (!r.q && !r.type && !r.fy) {
+        more.hidden = true;
         list.innerHTML = '';
         list.removeAttribute('aria-busy');
         status.textContent = '';
@@ -1109,8 +1111,11 @@
         return Promise.resolve();
       }
       root.setAttribute('data-state', 'busy');
-      list.setAttribute('aria-busy', 'true');
-      slow = setTimeout(function () { if (mine === run) status.textContent = 'กำลังค้นหา…'; }, SLOW);
+      slow = setTimeout(function () {
+        if (mine !== run) return;
+        list.setAttribute('aria-busy', 'true');
+        status.textContent = 'กำลังค้นหา…';
+      }, SLOW);
       var marks = [];
       var mark = function () { marks.push(Math.round(performance.now() - t0)); };
       return open().then(function (e) {
@@ -1129,6 +1134,8 @@
             current = outcome;
             current.terms = terms;
             counts(outcome, e);
+            list.setAttribute('aria-busy', 'true');
+            more.hidden = true;
             list.innerHTML = '';
             status.textContent = describe(r, outcome);
             root.setAttribute('data-first', String(Math.round(performance.now() - t0)));
@@ -1169,6 +1176,7 @@
       }).catch(function (err) {
         if (mine !== run) return;
         clearTimeout(slow);
+        more.hidden = true;
         list.innerHTML = '';
         list.removeAttribute('aria-busy');
         status.textContent = 'ค้นหาไม่ได้ในขณะนี้ (' + err.message + ')';
