@@ -228,12 +228,13 @@ pub struct Summary {
 /// The order that keeps the live site whole: assets and data first, the search index's
 /// manifest after the index's other files (a search never reads a manifest naming files not
 /// yet sent), then pages, then the home page and the sitemaps, which name pages, and last
-/// `sitemap.xml`, which may name the sitemaps (the manifest and deletions come after).
+/// the index of the sitemaps, which names them (the manifest and deletions come after).
 fn rank(rel: &str) -> u8 {
     use crate::site::routes;
-    if rel == routes::sitemap() {
+    if rel == routes::sitemap_index() {
         4
-    } else if rel == "index.html" || rel.starts_with(routes::sitemaps()) {
+    } else if rel == "index.html" || rel == routes::sitemap() || rel.starts_with(routes::sitemaps())
+    {
         3
     } else if rel.ends_with(".html") {
         2

@@ -1,10 +1,11 @@
 //! `sitemap.xml` (every page, absolute URLs) and `robots.txt` pointing at it.
 //!
-//! A sitemap may list at most 50,000 URLs (sitemaps.org). A site with more pages gets a
-//! sitemap index at `sitemap.xml` instead, naming one sitemap per fiscal year of its documents
-//! (`sitemaps/2567.xml`, the year a document is about) and one of every other page
-//! (`sitemaps/site.xml`), each cut into parts of at most 50,000 (`sitemaps/2567-2.xml`): a
-//! new announcement changes its year's sitemap and leaves the others as they were.
+//! A sitemap may list at most 50,000 URLs (sitemaps.org). A site with more pages lists its
+//! dated documents by fiscal year (`sitemaps/2567.xml`, the year a document is about), cut into
+//! parts of at most 50,000 (`sitemaps/2567-2.xml`), and its other pages in `sitemap.xml` (the
+//! home page, lists, indexes); `sitemaps/index.xml` names them all, and `robots.txt` points
+//! at it. `sitemap.xml` stays a list of pages that any sitemap reader reads, and a new
+//! announcement changes its year's sitemap and leaves the others as they were.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
@@ -29,21 +30,25 @@ pub fn render(site: &Site, urls: &Urls, out: &mut Outputs) {
         .collect();
     let pages: Vec<(&str, Option<i32>)> = out.pages().map(|p| (p, years.get(p).copied())).collect();
     let files = sitemaps(&pages, |rel| urls.abs(rel), MAX_URLS);
+    let first = if files.len() > 1 {
+        routes::sitemap_index()
+    } else {
+        routes::sitemap()
+    };
     for (path, xml) in files {
         out.add_text(path, xml);
     }
     out.add_text(
         "robots.txt",
-        format!(
-            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-            urls.abs(routes::sitemap())
-        ),
+        format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", urls.abs(first)),
     );
 }
 
 /// The sitemap files of `pages` (site paths, each with the fiscal year of the document it
 /// is, if it is one), by output path: `sitemap.xml` listing them all when they are at most
-/// `limit`, or else an index of sitemaps of at most `limit` each. `abs` makes a path absolute.
+/// `limit`; or else the documents' by fiscal year in parts of at most `limit`, the others'
+/// in `sitemap.xml` (past `limit` of them, the rest in parts of their own), and
+/// `sitemaps/index.xml` naming every one. `abs` makes a path absolute.
 fn sitemaps(
     pages: &[(&str, Option<i32>)],
     abs: impl Fn(&str) -> String,
@@ -51,41 +56,60 @@ fn sitemaps(
 ) -> Vec<(String, String)> {
     if pages.len() <= limit {
         let all: Vec<&str> = pages.iter().map(|(p, _)| *p).collect();
-        return vec![(routes::sitemap().to_owned(), urlset(&all, &abs))];
+        return vec![(routes::sitemap().to_owned(), urlset(&all, &abs, ""))];
     }
-    let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    let mut others: Vec<&str> = Vec::new();
+    let mut years: BTreeMap<i32, Vec<&str>> = BTreeMap::new();
     for (page, year) in pages {
-        let name = year.map_or_else(|| "site".to_owned(), |y| y.to_string());
-        groups.entry(name).or_default().push(page);
+        match year {
+            Some(y) => years.entry(*y).or_default().push(page),
+            None => others.push(page),
+        }
     }
-    let mut files = Vec::new();
-    let mut index = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    // Not the index's address: one holding "--" would break the comment (XML forbids it).
+    let note = format!(
+        "  <!-- The documents are listed a fiscal year a file; {} names every list. -->\n",
+        routes::sitemap_index()
     );
-    for (name, pages) in &groups {
+    let mut files = Vec::new();
+    let parts = |name: &str, pages: &[&str], files: &mut Vec<(String, String)>| {
         for (k, part) in pages.chunks(limit).enumerate() {
             let path = match k {
                 0 => format!("{}{name}.xml", routes::sitemaps()),
                 _ => format!("{}{name}-{}.xml", routes::sitemaps(), k + 1),
             };
-            let _ = writeln!(
-                index,
-                "  <sitemap><loc>{}</loc></sitemap>",
-                crate::output::xml::escape(&abs(&path))
-            );
-            files.push((path, urlset(part, &abs)));
+            files.push((path, urlset(part, &abs, "")));
         }
+    };
+    let (main, rest) = others.split_at(others.len().min(limit));
+    files.push((routes::sitemap().to_owned(), urlset(main, &abs, &note)));
+    if !rest.is_empty() {
+        parts("site", rest, &mut files);
+    }
+    for (year, pages) in &years {
+        parts(&year.to_string(), pages, &mut files);
+    }
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (path, _) in &files {
+        let _ = writeln!(
+            index,
+            "  <sitemap><loc>{}</loc></sitemap>",
+            crate::output::xml::escape(&abs(path))
+        );
     }
     index.push_str("</sitemapindex>\n");
-    files.push((routes::sitemap().to_owned(), index));
+    files.push((routes::sitemap_index().to_owned(), index));
     files
 }
 
-/// A sitemap listing `pages`.
-fn urlset(pages: &[&str], abs: impl Fn(&str) -> String) -> String {
+/// A sitemap listing `pages`, `note` (a comment line, or nothing) first.
+fn urlset(pages: &[&str], abs: impl Fn(&str) -> String, note: &str) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
+    xml.push_str(note);
     for page in pages {
         let _ = writeln!(
             xml,
@@ -135,8 +159,13 @@ mod tests {
     }
 
     #[test]
-    fn past_the_limit_an_index_names_a_sitemap_a_year_each_within_it() {
-        let mut pages = vec![("", None), ("ita/", None)];
+    fn past_the_limit_the_documents_are_listed_a_year_a_file_and_an_index_names_all() {
+        let mut pages = vec![
+            ("", None),
+            ("ita/", None),
+            ("about/", None),
+            ("news/", None),
+        ];
         let docs: Vec<String> = (0..7).map(|i| format!("announcements/a{i}/")).collect();
         for (i, d) in docs.iter().enumerate() {
             pages.push((d, Some(if i < 5 { 2566 } else { 2567 })));
@@ -146,22 +175,31 @@ mod tests {
         assert_eq!(
             names,
             [
+                "sitemap.xml",
+                "sitemaps/site.xml",
                 "sitemaps/2566.xml",
                 "sitemaps/2566-2.xml",
                 "sitemaps/2567.xml",
-                "sitemaps/site.xml",
-                "sitemap.xml"
+                "sitemaps/index.xml"
             ]
         );
+        // sitemap.xml is still a list of pages, the home page among them, and says where the
+        // rest are.
+        let (_, main) = &files[0];
+        assert!(
+            main.contains("<urlset ") && main.contains("sitemaps/index.xml"),
+            "{main}"
+        );
+        assert!(locs(main).contains(&"https://example.go.th/"), "{main}");
         let (_, index) = files.last().unwrap();
         assert!(index.contains("<sitemapindex "), "{index}");
         assert_eq!(
             locs(index),
-            names[..4].iter().map(|n| abs(n)).collect::<Vec<_>>()
+            names[..5].iter().map(|n| abs(n)).collect::<Vec<_>>()
         );
         // Every page is listed once, in a sitemap of at most the limit.
         let mut listed: Vec<&str> = Vec::new();
-        for (_, xml) in &files[..4] {
+        for (_, xml) in &files[..5] {
             assert!(xml.contains("<urlset "), "{xml}");
             assert!(locs(xml).len() <= 3, "{xml}");
             listed.extend(locs(xml));
@@ -170,7 +208,13 @@ mod tests {
         all.sort();
         listed.sort();
         assert_eq!(listed, all);
-        // A year's documents are in its sitemap.
-        assert!(locs(&files[2].1).contains(&"https://example.go.th/announcements/a6/"));
+        // A year's documents are in its sitemap, and no others.
+        assert_eq!(
+            locs(&files[4].1),
+            [
+                "https://example.go.th/announcements/a5/",
+                "https://example.go.th/announcements/a6/"
+            ]
+        );
     }
 }

@@ -265,9 +265,14 @@ pub fn sitemap() -> &'static str {
     "sitemap.xml"
 }
 
-/// The folder of the sitemaps `sitemap.xml` names when it is an index of them.
+/// The folder of the sitemaps of a site too big for one (see [`sitemap_index`]).
 pub fn sitemaps() -> &'static str {
     "sitemaps/"
+}
+
+/// The index of the sitemaps of a site of more pages than one sitemap may list.
+pub fn sitemap_index() -> &'static str {
+    "sitemaps/index.xml"
 }
 
 // ---- spelling URLs ----
