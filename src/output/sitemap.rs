@@ -21,19 +21,29 @@ pub fn render(site: &Site, urls: &Urls, out: &mut Outputs) {
     // Outputs rendered again (the dev server adds the search page later) drop the last ones.
     out.files
         .retain(|path, _| !path.starts_with(routes::sitemaps()));
-    let years: HashMap<String, i32> = site
-        .sections
-        .values()
-        .flat_map(|s| &s.documents)
-        .chain(&site.pages)
-        .filter_map(|d| Some((routes::document(d), d.fiscal_year()?.be())))
-        .collect();
-    let pages: Vec<(&str, Option<i32>)> = out.pages().map(|p| (p, years.get(p).copied())).collect();
-    let files = sitemaps(&pages, |rel| urls.abs(rel), MAX_URLS);
-    let first = if files.len() > 1 {
-        routes::sitemap_index()
+    let paths: Vec<&str> = out.pages().collect();
+    // A document's fiscal year places it only past the limit: not asked for otherwise.
+    let years: HashMap<String, i32> = if paths.len() > MAX_URLS {
+        site.sections
+            .values()
+            .flat_map(|s| &s.documents)
+            .chain(&site.pages)
+            .filter_map(|d| Some((routes::document(d), d.fiscal_year()?.be())))
+            .collect()
     } else {
-        routes::sitemap()
+        HashMap::new()
+    };
+    let pages: Vec<(&str, Option<i32>)> = paths
+        .into_iter()
+        .map(|p| (p, years.get(p).copied()))
+        .collect();
+    let files = sitemaps(&pages, |rel| urls.abs(rel), MAX_URLS);
+    let first = match files
+        .iter()
+        .any(|(path, _)| path == routes::sitemap_index())
+    {
+        true => routes::sitemap_index(),
+        false => routes::sitemap(),
     };
     for (path, xml) in files {
         out.add_text(path, xml);
