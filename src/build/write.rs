@@ -419,6 +419,13 @@ fn make_dirs(
         levels[depth].push(d);
     }
     for level in levels {
+        let parents: BTreeSet<&str> = level
+            .iter()
+            .map(|d| d.rsplit_once('/').map_or("", |(parent, _)| parent))
+            .collect();
+        for parent in parents {
+            spread_subfolders(&dir.join(parent));
+        }
         level.par_iter().try_for_each(|d| {
             let p = dir.join(d);
             match std::fs::create_dir(&p) {
@@ -429,6 +436,31 @@ fn make_dirs(
     }
     Ok(())
 }
+
+/// Marks `folder` (of the staging folder, about to get new folders) as the top of a
+/// hierarchy of folders where the file system keeps such a mark (ext4's `chattr +T`): ext4
+/// then gives each folder made in it a place of its own on the disk (the Orlov allocator's
+/// choice for top-level folders) instead of one beside its parent. An ext4 without a journal
+/// passes over every inode freed in the last minute or so, reading each, whenever it gives out
+/// an inode in their part of the disk; right after an output was deleted, every folder and
+/// file of a new one was made where thousands had just been freed (4-5 s of a 10,000-page
+/// build, the time growing with each output deleted). Anywhere else this does nothing.
+#[cfg(target_os = "linux")]
+fn spread_subfolders(folder: &Path) {
+    use rustix::fs::{IFlags, Mode, OFlags, ioctl_getflags, ioctl_setflags, open};
+    let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    let Ok(fd) = open(folder, flags, Mode::empty()) else {
+        return;
+    };
+    if let Ok(now) = ioctl_getflags(&fd)
+        && !now.contains(IFlags::TOPDIR)
+    {
+        let _ = ioctl_setflags(&fd, now | IFlags::TOPDIR);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn spread_subfolders(_: &Path) {}
 
 /// The manifest, which is no output of a build.
 fn special(rel: &str) -> bool {

@@ -192,3 +192,65 @@ fn the_manifest_lists_every_file_written() {
         .collect();
     assert_eq!(listed, on_disk);
 }
+
+/// Whether folder `path` carries the top-of-hierarchy mark (`lsattr -d` shows `T`); `None`
+/// when it cannot be read.
+#[cfg(target_os = "linux")]
+fn marked_top(path: &Path) -> Option<bool> {
+    use rustix::fs::{IFlags, Mode, OFlags, ioctl_getflags, open};
+    let fd = open(path, OFlags::RDONLY | OFlags::DIRECTORY, Mode::empty()).ok()?;
+    ioctl_getflags(&fd).ok().map(|f| f.contains(IFlags::TOPDIR))
+}
+
+/// Whether the disk of `dir` keeps the mark: a folder made there takes it.
+#[cfg(target_os = "linux")]
+fn disk_keeps_top_marks(dir: &Path) -> bool {
+    use rustix::fs::{IFlags, Mode, OFlags, ioctl_getflags, ioctl_setflags, open};
+    let probe = dir.join("probe");
+    std::fs::create_dir(&probe).unwrap();
+    let kept = open(&probe, OFlags::RDONLY | OFlags::DIRECTORY, Mode::empty())
+        .ok()
+        .and_then(|fd| {
+            let now = ioctl_getflags(&fd).ok()?;
+            ioctl_setflags(&fd, now | IFlags::TOPDIR).ok()
+        })
+        .is_some();
+    std::fs::remove_dir(&probe).unwrap();
+    kept
+}
+
+/// Where the disk keeps such a mark (ext4), the output's folders that hold folders are marked
+/// as tops of hierarchies, in the output and in its staging folder, so that ext4 gives the
+/// folders made in them places of their own rather than where the deleted output's inodes were
+/// just freed; a page's folder, the site's folder and its content are not marked.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_folders_that_hold_folders_are_marked_as_tops_and_nothing_else_is() {
+    let site = TestSite::example();
+    if !disk_keeps_top_marks(site.root()) {
+        eprintln!(
+            "skipped: the disk of {} keeps no top-of-hierarchy marks",
+            site.root().display()
+        );
+        return;
+    }
+    let site = site.built_with_staging();
+    for dir in [
+        "public",
+        "public/announcements",
+        "public/search",
+        ".public.prongsai",
+        ".public.prongsai/announcements",
+    ] {
+        assert_eq!(marked_top(&site.path(dir)), Some(true), "{dir}");
+    }
+    for dir in [
+        "",
+        "content",
+        "content/announcements",
+        "public/announcements/risk-management-2566",
+        ".public.prongsai/announcements/risk-management-2566",
+    ] {
+        assert_eq!(marked_top(&site.path(dir)), Some(false), "{dir:?}");
+    }
+}
