@@ -1084,9 +1084,8 @@
         ev.preventDefault();
         var next = { q: hint.q, type: r.type, fy: r.fy };
         fill(next);
-        history.pushState(null, '', urlOf(next));
         input.focus();
-        search(next);
+        search(next, urlOf(next));
       });
       status.appendChild(document.createTextNode(' หมายถึง “'));
       status.appendChild(link);
@@ -1096,8 +1095,11 @@
     // The page changes once, when the results are ready: the old list stays while the new one
     // is fetched, and is marked busy, and "searching" said, only when that takes a while (the
     // page is not laid out and painted again while its requests are on their way); the list is
-    // marked busy while it is filled.
-    function search(r) {
+    // marked busy while it is filled. `address`, when given, goes in the history once the
+    // results are shown (or the search failed): a same-document navigation costs the page
+    // several milliseconds (and has the browser fetch its icon again), which the query's
+    // requests need not wait for.
+    function search(r, address) {
       var mine = ++run;
       var t0 = performance.now();
       current = null;
@@ -1107,6 +1109,7 @@
         list.innerHTML = '';
         list.removeAttribute('aria-busy');
         status.textContent = '';
+        if (address) history.pushState(null, '', address);
         root.setAttribute('data-state', 'idle');
         return Promise.resolve();
       }
@@ -1163,6 +1166,7 @@
             if (mine !== run) return;
             list.removeAttribute('aria-busy');
             more.hidden = shown >= outcome.hits.length;
+            if (address) history.pushState(null, '', address);
             mark();
             // Milliseconds after submit: index open, words, lists, ranked, first result
             // shown, all shown.
@@ -1180,6 +1184,7 @@
         list.innerHTML = '';
         list.removeAttribute('aria-busy');
         status.textContent = 'ค้นหาไม่ได้ในขณะนี้ (' + err.message + ')';
+        if (address) history.pushState(null, '', address);
         root.setAttribute('data-state', 'error');
       });
     }
@@ -1188,8 +1193,7 @@
       ev.preventDefault();
       clearTimeout(typing);
       var r = fromForm();
-      history.pushState(null, '', urlOf(r));
-      search(r);
+      search(r, urlOf(r));
     });
     [typeSel, fySel].forEach(function (sel) {
       sel.addEventListener('change', function () {
