@@ -60,6 +60,9 @@ enum Held {
     Memory(Vec<u8>, Vec<Vec<u8>>),
     /// Written ahead to this file, beside where it goes.
     File(PathBuf),
+    /// Being written ahead on a thread of its own ([`Store::put_behind`]): the file,
+    /// once written.
+    Writing(std::thread::JoinHandle<Option<PathBuf>>),
 }
 
 impl Store {
@@ -147,28 +150,36 @@ impl Store {
         self.hold(name, Held::Memory(header, parts));
     }
 
-    /// [`Store::put_parts`] of parts that come a batch at a time, each batch written out and
-    /// let go before the next is taken: a large entry made lazily is never held whole. Not
-    /// written (no error), the entry is not put.
-    pub fn put_batches(
-        &self,
-        name: &str,
-        key: u128,
-        batches: impl IntoIterator<Item = Vec<Vec<u8>>>,
-    ) {
-        if let Some(file) = self.write_ahead(name, key, batches.into_iter().flatten()) {
-            self.hold(name, Held::File(file));
+    /// Puts the entry `name`, made from `key`, whose payload `write` gives to a [`Sink`] part
+    /// after part, on a thread of its own: the build goes on meanwhile, and
+    /// [`Store::commit`] waits for the file. For an entry the build no longer needs once it is
+    /// put (the words kept for the next build, made while the pages are rendered and
+    /// written). Not written (no error), the entry is not put.
+    pub fn put_behind<F>(&self, name: &str, key: u128, write: F)
+    where
+        F: FnOnce(&mut Sink) + Send + 'static,
+    {
+        let Some(mut sink) = self
+            .ahead_path(name)
+            .and_then(|file| Sink::create(&file, self.program))
+        else {
+            return;
+        };
+        let writing = std::thread::Builder::new()
+            .name("cache".into())
+            .spawn(move || {
+                write(&mut sink);
+                sink.finish(key)
+            });
+        // No thread to be had, the entry is not put (the next build does the work again).
+        if let Ok(handle) = writing {
+            self.hold(name, Held::Writing(handle));
         }
     }
 
     /// The header of an entry: the magic, the program, the key and the payload's hash.
     fn header(&self, key: u128, hash: u128) -> Vec<u8> {
-        let mut header = Vec::with_capacity(MAGIC.len() + 48);
-        header.extend_from_slice(MAGIC);
-        header.extend_from_slice(&self.program.to_le_bytes());
-        header.extend_from_slice(&key.to_le_bytes());
-        header.extend_from_slice(&hash.to_le_bytes());
-        header
+        header(self.program, key, hash)
     }
 
     /// Keeps `held` as the entry `name` until [`Store::commit`].
@@ -191,21 +202,7 @@ impl Store {
         key: u128,
         parts: impl IntoIterator<Item = P>,
     ) -> Option<PathBuf> {
-        use std::io::{Seek, Write};
-        let file = self.ahead_path(name)?;
-        let mut hash = Xxh3::new();
-        let parts = parts.into_iter().inspect(|p| hash.update(p.as_ref()));
-        let written = write_file(&file, &self.header(0, 0), parts).and_then(|mut f| {
-            f.seek(io::SeekFrom::Start(0))?;
-            f.write_all(&self.header(key, hash.digest128()))
-        });
-        match written {
-            Ok(()) => Some(file),
-            Err(_) => {
-                let _ = std::fs::remove_file(&file);
-                None
-            }
-        }
+        write_ahead(&self.ahead_path(name)?, self.program, key, parts)
     }
 
     /// A new file for entry `name` to be written ahead to, beside where it goes (the folder
@@ -256,13 +253,15 @@ impl Store {
         }
         let mut entries = pending.entries.into_iter();
         let committed = entries.try_for_each(|(name, held)| -> io::Result<()> {
-            let tmp = match held {
-                Held::File(file) => file,
-                Held::Memory(header, payload) => {
+            let tmp = match held.finished() {
+                Some(Held::File(file)) => file,
+                Some(Held::Memory(header, payload)) => {
                     let tmp = self.dir.join(format!("{name}.tmp-{}", std::process::id()));
                     write_file(&tmp, &header, &payload)?;
                     tmp
                 }
+                // Not written: not put, like an entry whose writing ahead failed.
+                Some(Held::Writing(_)) | None => return Ok(()),
             };
             std::fs::rename(&tmp, self.dir.join(&name)).inspect_err(|_| {
                 let _ = std::fs::remove_file(&tmp);
@@ -297,6 +296,96 @@ impl Store {
     }
 }
 
+/// The header of an entry: the magic, the program, the key and the payload's hash.
+fn header(program: u128, key: u128, hash: u128) -> Vec<u8> {
+    let mut header = Vec::with_capacity(MAGIC.len() + 48);
+    header.extend_from_slice(MAGIC);
+    header.extend_from_slice(&program.to_le_bytes());
+    header.extend_from_slice(&key.to_le_bytes());
+    header.extend_from_slice(&hash.to_le_bytes());
+    header
+}
+
+/// Writes an entry of `program` made from `key` to `file`, each part as it comes, hashed on the
+/// way: the header, which holds the hash, is written last over a blank one. `None` when it
+/// cannot (nothing is left behind).
+fn write_ahead<P: AsRef<[u8]>>(
+    file: &Path,
+    program: u128,
+    key: u128,
+    parts: impl IntoIterator<Item = P>,
+) -> Option<PathBuf> {
+    let mut sink = Sink::create(file, program)?;
+    for p in parts {
+        sink.part(p.as_ref());
+    }
+    sink.finish(key)
+}
+
+/// An entry's payload on its way to its file, hashed as it goes ([`Store::put_behind`]).
+pub struct Sink {
+    path: PathBuf,
+    program: u128,
+    /// `None` once a write failed.
+    file: Option<io::BufWriter<std::fs::File>>,
+    hash: Xxh3,
+}
+
+impl Sink {
+    /// A new file at `path` with a blank header, which [`Sink::finish`] fills in.
+    fn create(path: &Path, program: u128) -> Option<Self> {
+        use std::io::Write;
+        let mut sink = Self {
+            path: path.to_owned(),
+            program,
+            file: Some(io::BufWriter::new(std::fs::File::create(path).ok()?)),
+            hash: Xxh3::new(),
+        };
+        let file = sink.file.as_mut()?;
+        // Not written, the sink goes, and its file with it.
+        file.write_all(&header(program, 0, 0)).ok()?;
+        Some(sink)
+    }
+
+    /// The next part of the payload.
+    pub fn part(&mut self, bytes: &[u8]) {
+        use std::io::Write;
+        self.hash.update(bytes);
+        if let Some(f) = &mut self.file
+            && f.write_all(bytes).is_err()
+        {
+            self.file = None;
+        }
+    }
+
+    /// The file, its header written, once every part was; `None` (and no file) otherwise.
+    fn finish(mut self, key: u128) -> Option<PathBuf> {
+        use std::io::{Seek, Write};
+        let header = header(self.program, key, self.hash.digest128());
+        let written = self.file.take().is_some_and(|f| {
+            f.into_inner()
+                .map_err(|e| e.into_error())
+                .and_then(|mut f| {
+                    f.seek(io::SeekFrom::Start(0))?;
+                    f.write_all(&header)
+                })
+                .is_ok()
+        });
+        // Not written, the file goes when the sink does.
+        written.then(|| std::mem::take(&mut self.path))
+    }
+}
+
+impl Drop for Sink {
+    /// A sink let go before it was finished (or whose writing failed) leaves no file.
+    fn drop(&mut self) {
+        if !self.path.as_os_str().is_empty() {
+            self.file = None;
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
 /// Writes `header` and `parts` to a new file at `path`, and gives the file back written; on
 /// failure, removes what was written.
 fn write_file<P: AsRef<[u8]>>(
@@ -320,10 +409,18 @@ fn write_file<P: AsRef<[u8]>>(
 }
 
 impl Held {
-    /// Removes the file of an entry written ahead.
+    /// Removes the file of an entry written ahead (once written, when it is being written).
     fn discard(self) {
-        if let Held::File(file) = self {
+        if let Some(Held::File(file)) = self.finished() {
             let _ = std::fs::remove_file(file);
+        }
+    }
+
+    /// The entry once written: an entry being written waited for, `None` when that failed.
+    fn finished(self) -> Option<Self> {
+        match self {
+            Held::Writing(handle) => handle.join().ok().flatten().map(Held::File),
+            held => Some(held),
         }
     }
 }
@@ -518,7 +615,7 @@ mod tests {
         assert!(!cache.exists(), "{:?}", names(&cache));
         {
             let store = Store::open(cache.clone()).unwrap();
-            store.put_batches("streamed", 1, [vec![vec![1u8; 10]]]);
+            store.put_behind("streamed", 1, |sink| sink.part(&[1u8; 10]));
             assert!(cache.is_dir());
         }
         assert!(!cache.exists(), "{:?}", names(&cache));
@@ -584,13 +681,12 @@ mod tests {
         let big = vec![3u8; SPILL];
         store.put_parts("w", 7, vec![&big[..5], &big[5..]]);
         drop(big);
-        // Made and written a batch at a time.
-        let batches = [
-            vec![b"pay".to_vec(), b"lo".to_vec()],
-            vec![],
-            vec![b"ad".to_vec()],
-        ];
-        store.put_batches("v", 7, batches);
+        // Made and written on a thread of its own, a part at a time.
+        store.put_behind("v", 7, |sink| {
+            for part in [&b"pay"[..], b"lo", b"", b"ad"] {
+                sink.part(part);
+            }
+        });
         store.commit();
         assert_eq!(
             file("v"),
@@ -605,6 +701,40 @@ mod tests {
             file("y"),
             "the same entry as the whole put at once"
         );
+    }
+
+    #[test]
+    fn an_entry_written_behind_is_there_once_committed_and_not_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join(DIR);
+        let store = Store::open(cache.clone()).unwrap();
+        store.put("old", 1, b"old");
+        store.commit();
+        let (go, wait) = std::sync::mpsc::channel::<()>();
+        store.put_behind("slow", 2, move |sink| {
+            sink.part(b"first ");
+            // Goes on only when the test says.
+            let _ = wait.recv();
+            sink.part(b"second");
+        });
+        assert_eq!(store.get("slow", 2), None, "not before the commit");
+        assert_eq!(names(&cache).len(), 3, "written ahead: {:?}", names(&cache));
+        // The commit waits for it.
+        let sending = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            go.send(()).unwrap();
+        });
+        store.commit();
+        sending.join().unwrap();
+        assert_eq!(store.get("slow", 2).as_deref(), Some(&b"first second"[..]));
+        assert_eq!(names(&cache), ["CACHEDIR.TAG", "old", "slow"]);
+        // Put again, then replaced before the commit: the first never lands.
+        store.put_behind("slow", 3, |sink| sink.part(b"third"));
+        store.put("slow", 4, b"fourth");
+        store.commit();
+        assert_eq!(store.get("slow", 3), None);
+        assert_eq!(store.get("slow", 4).as_deref(), Some(&b"fourth"[..]));
+        assert_eq!(names(&cache), ["CACHEDIR.TAG", "old", "slow"]);
     }
 
     #[test]

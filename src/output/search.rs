@@ -1,14 +1,12 @@
 //! `/search/`: the search page and its index (see [`crate::search`]).
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 
 use crate::cache::{Key, Store, frame};
 use crate::ctx;
 use crate::diagnostic::Diagnostics;
-use crate::output::Outputs;
 use crate::output::page::PageMeta;
+use crate::output::{Body, Outputs};
 use crate::render::Renderer;
 use crate::search::index::{self, Input, Record};
 use crate::search::records;
@@ -31,7 +29,7 @@ const TEXTS_KEY: u128 = 1;
 
 /// What the page needs of a built index, and its files.
 struct Summary {
-    files: Vec<(String, String)>,
+    files: Vec<(String, Body)>,
     types_count: Vec<usize>,
     years: Vec<i32>,
 }
@@ -73,20 +71,23 @@ fn input_key(input: &Input, records: &[Record], sources: &[u128]) -> u128 {
 }
 
 /// The cache entry of an index: its figures, then each file's path and content, each behind
-/// its length ([`frame`]), in parts that borrow the files rather than copy tens of megabytes.
-fn encode(built: &index::Built) -> Vec<Cow<'_, [u8]>> {
-    let mut parts = Vec::with_capacity(1 + 4 * built.files.len());
+/// its length ([`frame`]), given to `part` one after the other (the files are not copied).
+fn encode(
+    types_count: &[usize],
+    years: &[i32],
+    files: &[(String, impl AsRef<[u8]>)],
+    mut part: impl FnMut(&[u8]),
+) {
     let mut head = Vec::new();
-    let figures = serde_json::json!([built.types_count, built.years]).to_string();
+    let figures = serde_json::json!([types_count, years]).to_string();
     frame::push(&mut head, figures.as_bytes());
-    parts.push(Cow::Owned(head));
-    for (path, text) in &built.files {
-        for bytes in [path.as_bytes(), text.as_bytes()] {
-            parts.push(Cow::Owned(frame::head(bytes).to_vec()));
-            parts.push(Cow::Borrowed(bytes));
+    part(&head);
+    for (path, text) in files {
+        for bytes in [path.as_bytes(), text.as_ref()] {
+            part(&frame::head(bytes));
+            part(bytes);
         }
     }
-    parts
 }
 
 /// The summary entry: the page's figures, then the files' names.
@@ -114,7 +115,7 @@ fn decode(bytes: &[u8]) -> Option<Summary> {
         .map(|pair| {
             Some((
                 String::from_utf8(pair[0].to_vec()).ok()?,
-                String::from_utf8(pair[1].to_vec()).ok()?,
+                Body::Bytes(pair[1].to_vec()),
             ))
         })
         .collect::<Option<Vec<_>>>()?;
@@ -200,30 +201,55 @@ pub fn render(
                 memo.and_then(|b| index::Memo::decode(&b))
             });
             let (built, memo) = index::build_reusing(input, memo, &read);
-            if let Some(s) = store {
-                crate::timing::phase("search: index and words kept, cached", || {
-                    rayon::join(
-                        || s.put_parts(CACHE_ENTRY, key, encode(&built)),
-                        || s.put_batches(MEMO_ENTRY, MEMO_KEY, memo.encode_batches()),
-                    );
-                });
-            }
+            let index::Built {
+                files,
+                types_count,
+                years,
+                ..
+            } = built;
+            let files = match store {
+                None => files
+                    .into_iter()
+                    .map(|(path, text)| (path, Body::Bytes(text.into_bytes())))
+                    .collect(),
+                // Both cache entries are written while the build goes on; the index's files
+                // are shared with the output, not copied.
+                Some(s) => {
+                    s.put_behind(MEMO_ENTRY, MEMO_KEY, move |sink| {
+                        for part in memo.encode_batches().flatten() {
+                            sink.part(&part);
+                        }
+                    });
+                    let files: Vec<(String, std::sync::Arc<[u8]>)> =
+                        crate::timing::phase("search: files shared", || {
+                            files
+                                .into_iter()
+                                .map(|(path, text)| (path, text.into_bytes().into()))
+                                .collect()
+                        });
+                    let (counts, kept_years, shared) =
+                        (types_count.clone(), years.clone(), files.clone());
+                    s.put_behind(CACHE_ENTRY, key, move |sink| {
+                        encode(&counts, &kept_years, &shared, |p| sink.part(p))
+                    });
+                    files
+                        .into_iter()
+                        .map(|(path, bytes)| (path, Body::Shared(bytes)))
+                        .collect()
+                }
+            };
             Summary {
-                files: built.files,
-                types_count: built.types_count,
-                years: built.years,
+                files,
+                types_count,
+                years,
             }
         }
     };
     if let Some(s) = store {
         s.put(SUMMARY_ENTRY, key, &encode_summary(&built));
     }
-    for (path, text) in built.files {
-        out.add_keyed(
-            routes::search_file(&path),
-            crate::output::Body::Bytes(text.into_bytes()),
-            file_key,
-        );
+    for (path, body) in built.files {
+        out.add_keyed(routes::search_file(&path), body, file_key);
     }
     page(site, r, out, diags, &types, &built.types_count, built.years);
 }
