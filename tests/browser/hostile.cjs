@@ -1,7 +1,8 @@
 // node tests/browser/hostile.cjs NODE_MODULES PUBLIC_DIR
 // A site built from hostile content, read in headless Chromium: every page that embeds
 // JSON-LD shows its heading and its main content (text such as "<!--<script>" in the site's
-// name must not swallow the rest of the page), and no script of the content ever runs.
+// name must not swallow the rest of the page), and no script of the content ever runs; markup
+// in an announcement's title (the one CI gives it) reaches a search result as text.
 // Prints one line a page and "N passed, N failed" last; exits 1 on any failure.
 'use strict';
 const fs = require('node:fs');
@@ -43,6 +44,17 @@ function pages(dir = root, rel = '') {
     if (shown.h1 && shown.main > 20 && !ran) { passed++; console.log(`ok   ${rel}`); }
     else { failed++; console.log(`FAIL ${rel}: heading ${shown.h1}, main text ${shown.main} characters, script ran ${ran}`); }
   }
+  // The search renders results from the index: the title's markup is shown, not made.
+  const q = 'รายงานผลการดำเนินงาน ตัวหนา';
+  await page.goto(`${site}search/?q=${encodeURIComponent(q)}`);
+  await page.waitForSelector('#search[data-state="done"]');
+  const hit = await page.evaluate(() => ({
+    titles: Array.from(document.querySelectorAll('#search-results li h2 a')).map((a) => a.textContent),
+    made: document.querySelectorAll('#search-results img, #search-results b, #search-results script').length,
+  }));
+  const literal = '<img src=x onerror=__hostileRan()> <b>ตัวหนา</b> & "คำพูด"';
+  if (hit.titles.some((t) => t.includes(literal)) && hit.made === 0 && !ran) { passed++; console.log(`ok   search/?q=${q}`); }
+  else { failed++; console.log(`FAIL search/?q=${q}: titles ${JSON.stringify(hit.titles.slice(0, 3))}, elements made ${hit.made}, script ran ${ran}`); }
   await browser.close();
   server.close();
   console.log(`${passed} passed, ${failed} failed`);

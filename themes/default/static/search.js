@@ -1013,27 +1013,16 @@
       docs.forEach(function (d, k) {
         var li = document.createElement('li');
         li.className = 'search-hit';
-        var h = document.createElement('h2');
-        var a = document.createElement('a');
-        a.href = base + d.url;
-        a.innerHTML = highlight(d.title, terms);
-        h.appendChild(a);
-        li.appendChild(h);
-        var meta = document.createElement('p');
-        meta.className = 'search-meta';
-        var bits = [escapeHtml(d.label)];
-        if (d.date) bits.push(escapeHtml(d.date));
-        if (d.fy) bits.push('ปีงบประมาณ ' + escapeHtml(d.fy));
-        meta.innerHTML = bits.join(' · ');
-        li.appendChild(meta);
-        if (d.text) {
-          var p = document.createElement('p');
-          p.className = 'search-snippet';
-          p.innerHTML = snippet(d.text, terms, 220);
-          li.appendChild(p);
-        }
+        var bits = [d.label];
+        if (d.date) bits.push(d.date);
+        if (d.fy) bits.push('ปีงบประมาณ ' + d.fy);
+        // One parse a result (each is a few milliseconds' work for the page): everything
+        // taken from the index escaped, the words found in <mark>.
+        li.innerHTML = '<h2><a href="' + escapeHtml(base + d.url) + '">' + highlight(d.title, terms) + '</a></h2>'
+          + '<p class="search-meta">' + escapeHtml(bits.join(' · ')) + '</p>'
+          + (d.text ? '<p class="search-snippet">' + snippet(d.text, terms, 220) + '</p>' : '');
         list.appendChild(li);
-        if (k === 0) first = a;
+        if (k === 0) first = li.querySelector('a');
       });
       shown = from + docs.length;
       return first;
@@ -1092,13 +1081,24 @@
       status.appendChild(document.createTextNode('” ใช่ไหม (พบ ' + hint.count + ' รายการ)'));
     }
 
+    // Resolves once what the page just changed is painted (at the latest after 100 ms: a page
+    // out of sight paints nothing).
+    function painted() {
+      return new Promise(function (resolve) {
+        var late = setTimeout(resolve, 100);
+        requestAnimationFrame(function () {
+          setTimeout(function () { clearTimeout(late); resolve(); }, 0);
+        });
+      });
+    }
+
     // The page changes once, when the results are ready: the old list stays while the new one
     // is fetched, and is marked busy, and "searching" said, only when that takes a while (the
     // page is not laid out and painted again while its requests are on their way); the list is
     // marked busy while it is filled. `address`, when given, goes in the history once the
-    // results are shown (or the search failed): a same-document navigation costs the page
-    // several milliseconds (and has the browser fetch its icon again), which the query's
-    // requests need not wait for.
+    // results are painted (or the search failed): a same-document navigation costs the page
+    // several milliseconds (and has the browser fetch its icon again), which neither the
+    // query's requests nor the results need wait for.
     function search(r, address) {
       var mine = ++run;
       var t0 = performance.now();
@@ -1166,15 +1166,19 @@
             if (mine !== run) return;
             list.removeAttribute('aria-busy');
             more.hidden = shown >= outcome.hits.length;
-            if (address) history.pushState(null, '', address);
             mark();
             // Milliseconds after submit: index open, words, lists, ranked, first result
             // shown, all shown.
             root.setAttribute('data-timing', marks.join(' '));
             root.setAttribute('data-ms', String(Math.round(performance.now() - t0)));
             root.setAttribute('data-at', String(Math.round(performance.now())));
-            root.setAttribute('data-state', 'done');
-            root.dispatchEvent(new CustomEvent('search:done', { detail: { ms: performance.now() - t0, total: outcome.hits.length } }));
+            // The address once the results are on screen; then the search is done.
+            return painted().then(function () {
+              if (mine !== run) return;
+              if (address) history.pushState(null, '', address);
+              root.setAttribute('data-state', 'done');
+              root.dispatchEvent(new CustomEvent('search:done', { detail: { ms: performance.now() - t0, total: outcome.hits.length } }));
+            });
           });
         });
       }).catch(function (err) {
