@@ -22,6 +22,7 @@ use crate::search::letters::Letters;
 use crate::search::text::{clean_cow, each_piece, normalize_clean};
 use crate::search::vocab::{self, Counts, SiteWords, Span, SpanKind, SplitScratch, Vocab};
 use crate::timing::phase;
+use kept::{kept_tokens, moved_tokens};
 use runs::Runs;
 
 /// A token of a document while the index is built: a vocabulary word by number, or other text
@@ -448,6 +449,7 @@ pub(super) fn find(
         _ => true,
     };
     let mut interner = Interner::new(vocab.list().len());
+    let mut memo = memo;
     let renumber: Vec<u32> = memo
         .as_ref()
         .map(|m| {
@@ -464,6 +466,13 @@ pub(super) fn find(
                 .collect()
         })
         .unwrap_or_default();
+    // When this build numbers every token of the memo as the memo did (no word of the
+    // vocabulary came or went), a kept document's tokens are the memo's as they are: moved
+    // out of it rather than copied (tens of megabytes on a large vocabulary), each to the one
+    // document that has it.
+    let moved = phase("search: words kept, numbering", || {
+        moved_tokens(memo.as_mut(), &renumber, &docs)
+    });
 
     let plans: Vec<Plan> = phase("search: words kept", || {
         docs.par_iter_mut()
@@ -490,8 +499,11 @@ pub(super) fn find(
                                         splits_as_before(p)
                                     }
                                 }));
+                        let take_moved = || moved.get(*i).and_then(|slot| slot.lock().ok()?.take());
                         match keep
-                            .then(|| kept_tokens(memo.as_ref(), &renumber, *i))
+                            .then(|| {
+                                take_moved().or_else(|| kept_tokens(memo.as_ref(), &renumber, *i))
+                            })
                             .flatten()
                         {
                             Some((title, text)) => Plan::Keep(title, text),
@@ -568,21 +580,6 @@ pub(super) fn find(
         totals,
         settings,
     }
-}
-
-/// The tokens of the memo's document `i`, numbered for this build; `None` when one of its
-/// words is gone (then it is split again).
-fn kept_tokens(memo: Option<&Memo>, renumber: &[u32], i: usize) -> Option<(Vec<u32>, Vec<u32>)> {
-    let map = |toks: &[u32]| -> Option<Vec<u32>> {
-        toks.iter()
-            .map(|&t| {
-                let n = *renumber.get(t as usize)?;
-                (n != u32::MAX).then_some(n)
-            })
-            .collect()
-    };
-    let d = &memo?.docs[i];
-    Some((map(&d.title)?, map(&d.text)?))
 }
 
 /// The start of a text, cut at a space near [`SNIPPET_SOURCE`] characters.
@@ -780,6 +777,7 @@ impl Words {
 }
 
 mod count;
+mod kept;
 mod memo;
 pub(super) mod runs;
 
