@@ -126,6 +126,46 @@ const base = process.argv[4] || '/';
     expect(new URL(page.url()).search === '', `back to the empty page: ${page.url()}`);
   });
 
+  await check('a pasted query fetches its first results before Enter; Enter needs no request', async () => {
+    await page.goto(`${site}search/`);
+    await page.fill('#search-q', 'เทศบาล');
+    await page.press('#search-q', 'Enter');
+    await done();
+    await page.evaluate(() => document.getElementById('search').setAttribute('data-state', 'waiting'));
+    // The index's requests the paste starts, until every one has come.
+    const pending = new Set();
+    let documents = 0;
+    const started = (r) => {
+      if (!r.url().includes('/search/')) return;
+      pending.add(r);
+      if (/\/search\/d\/\d+\.json/.test(r.url())) documents++;
+    };
+    const ended = (r) => pending.delete(r);
+    page.on('request', started);
+    page.on('requestfinished', ended);
+    page.on('requestfailed', ended);
+    await page.evaluate(() => {
+      const box = document.getElementById('search-q');
+      box.value = 'ถนน คสล';
+      box.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', data: 'ถนน คสล', bubbles: true }));
+    });
+    for (const t0 = Date.now(); !(documents > 0 && pending.size === 0);) {
+      expect(Date.now() - t0 < 5000, `before Enter: ${documents} document files asked for, ${pending.size} requests open`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+    const after = [];
+    const note = (r) => { if (r.url().includes('/search/')) after.push(r.url()); };
+    page.on('request', note);
+    await page.press('#search-q', 'Enter');
+    await done();
+    page.off('request', note);
+    expect((await firstTitle()).includes('ถนนคอนกรีตเสริมเหล็ก'), 'first result');
+    expect(after.length === 0, `requests after Enter: ${after.join(' ')}`);
+  });
+
   await check('Thai digits with commas find the amount', async () => {
     await page.goto(`${site}search/?q=${encodeURIComponent('๑,๘๕๐,๐๐๐')}`);
     await done();

@@ -1228,16 +1228,24 @@
     });
 
     // When the resident pauses while typing, fetch the vocabulary and lists the query needs.
+    // A query pasted (or dropped) in is whole: at once, the documents of its first results
+    // are fetched too, so that Enter shows them without a request.
     var typing = null;
-    input.addEventListener('input', function () {
+    input.addEventListener('input', function (ev) {
       clearTimeout(typing);
       var q = input.value;
+      var whole = ev.inputType === 'insertFromPaste' || ev.inputType === 'insertFromDrop';
       typing = setTimeout(function () {
         if (!q.trim()) return;
         open().then(function (e) {
-          return e.parse(q).then(function (chunks) { return e.prepare(chunks); });
+          if (!whole) return e.parse(q).then(function (chunks) { return e.prepare(chunks); });
+          var r = fromForm();
+          r.q = q.trim();
+          return e.search(r).then(function (o) {
+            return e.docs(o.hits.slice(0, PAGE).map(function (h) { return h[0]; }));
+          });
         }).catch(function () {});
-      }, 150);
+      }, whole ? 0 : 150);
     });
 
     var initial = params();
