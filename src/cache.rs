@@ -324,7 +324,8 @@ fn write_ahead<P: AsRef<[u8]>>(
 
 /// An entry's payload on its way to its file, hashed as it goes ([`Store::put_behind`]).
 pub struct Sink {
-    path: PathBuf,
+    /// The file, until [`Sink::finish`] gives it back written.
+    path: Option<PathBuf>,
     program: u128,
     /// `None` once a write failed.
     file: Option<io::BufWriter<std::fs::File>>,
@@ -336,7 +337,7 @@ impl Sink {
     fn create(path: &Path, program: u128) -> Option<Self> {
         use std::io::Write;
         let mut sink = Self {
-            path: path.to_owned(),
+            path: Some(path.to_owned()),
             program,
             file: Some(io::BufWriter::new(std::fs::File::create(path).ok()?)),
             hash: Xxh3::new(),
@@ -372,16 +373,16 @@ impl Sink {
                 .is_ok()
         });
         // Not written, the file goes when the sink does.
-        written.then(|| std::mem::take(&mut self.path))
+        written.then(|| self.path.take()).flatten()
     }
 }
 
 impl Drop for Sink {
     /// A sink let go before it was finished (or whose writing failed) leaves no file.
     fn drop(&mut self) {
-        if !self.path.as_os_str().is_empty() {
+        if let Some(path) = self.path.take() {
             self.file = None;
-            let _ = std::fs::remove_file(&self.path);
+            let _ = std::fs::remove_file(path);
         }
     }
 }

@@ -285,7 +285,7 @@ pub(super) fn find(
     read: ReadText,
 ) -> Words {
     let settings = settings_key(site_words, rare);
-    let memo = memo.filter(|m| m.settings == settings);
+    let mut memo = memo.filter(|m| m.settings == settings);
     let by_key: FxHashMap<u128, usize> = memo
         .iter()
         .flat_map(|m| m.docs.iter().enumerate().map(|(i, d)| (d.key, i)))
@@ -449,7 +449,6 @@ pub(super) fn find(
         _ => true,
     };
     let mut interner = Interner::new(vocab.list().len());
-    let mut memo = memo;
     let renumber: Vec<u32> = memo
         .as_ref()
         .map(|m| {
