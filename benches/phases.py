@@ -3,7 +3,11 @@
 site's build grows), or of one site by two binaries (what a change did to each phase). Rounds
 alternated, output, staging folder and cache removed before each, with PRONGSAI_TIMINGS=1.
 Prints each phase's median wall and CPU time on both sides and how many times longer it took
-on the second (phases under 5 ms on the first and 20 ms on the second are left out).
+on the second (phases under 5 ms on the first and 20 ms on the second are left out), then the
+memory each build took fresh from the system: the pages it faulted in (each one the kernel
+clears first) and, where the kernel counts them (/proc/vmstat), the huge pages among them.
+On a virtual machine whose host backs memory only when it is first touched, that clearing
+costs several times more in one run than in the next: read a change's figures beside these.
 
     benches/phases.py BINARY SITE_A,SITE_B ROUNDS
     benches/phases.py BINARY_A,BINARY_B SITE ROUNDS
@@ -21,10 +25,33 @@ import time
 TIMING = re.compile(r"\[timing\] (.*?): ([\d.]+) ms, cpu (\d+) ms")
 
 
+def huge_page_faults():
+    """The huge pages the kernel has handed out since it started, or None where it does not say."""
+    try:
+        with open("/proc/vmstat") as f:
+            for line in f:
+                name, value = line.split()
+                if name == "thp_fault_alloc":
+                    return int(value)
+    except OSError:
+        pass
+    return None
+
+
+def huge_page_mib():
+    """The size of a huge page, in MiB (2 where the kernel does not say)."""
+    try:
+        with open("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size") as f:
+            return int(f.read()) / (1 << 20)
+    except (OSError, ValueError):
+        return 2
+
+
 def build(binary, site):
     for d in ("public", ".public.prongsai", ".prongsai-cache"):
         shutil.rmtree(os.path.join(site, d), ignore_errors=True)
     env = dict(os.environ, PRONGSAI_TIMINGS="1")
+    huge = huge_page_faults()
     p = subprocess.Popen([binary, "build", "-q", "--root", site], env=env,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     err = p.stderr.read()
@@ -33,7 +60,10 @@ def build(binary, site):
         sys.exit(f"{binary} failed on {site}:\n{err[-2000:]}")
     phases = {m.group(1): (float(m.group(2)), float(m.group(3)))
               for m in map(TIMING.match, err.splitlines()) if m}
-    return phases, (usage.ru_utime + usage.ru_stime) * 1000
+    after = huge_page_faults()
+    # Other processes' faults count too; on a quiet machine they are few.
+    fresh = (usage.ru_minflt, None if huge is None or after is None else after - huge)
+    return phases, (usage.ru_utime + usage.ru_stime) * 1000, fresh
 
 
 def main():
@@ -42,13 +72,15 @@ def main():
         sys.exit("two sites and one binary, or one site and two binaries, separated by a comma")
     sides = [(binaries[min(i, len(binaries) - 1)], sites[min(i, len(sites) - 1)]) for i in (0, 1)]
     runs = {side: [] for side in sides}
+    fresh = {side: [] for side in sides}
     for _ in range(rounds):
         for side in sides:
             start = time.perf_counter()
-            phases, cpu = build(*side)
+            phases, cpu, pages = build(*side)
             wall = (time.perf_counter() - start) * 1000
             phases["whole build"] = (wall, cpu)
             runs[side].append(phases)
+            fresh[side].append(pages)
     a, b = sides
 
     def median(side, phase, i):
@@ -63,6 +95,12 @@ def main():
             continue
         print(f"{phase:44} {wa:7.1f}ms {wb:7.1f}ms {wb / max(wa, 0.1):6.2f}   "
               f"{ca:5.0f}ms {cb:5.0f}ms {cb / max(ca, 1):6.2f}")
+    for side, name in ((a, "A"), (b, "B")):
+        faults = st.median(f[0] for f in fresh[side])
+        huge = [f[1] for f in fresh[side] if f[1] is not None]
+        said = (f", huge pages {st.median(huge):.0f} ({st.median(huge) * huge_page_mib():.0f} MiB)"
+                if huge else "")
+        print(f"fresh memory {name}: page faults {faults:.0f}{said}")
     label = (lambda side: side[1]) if len(sites) == 2 else (lambda side: side[0])
     print(f"(medians of {rounds}; A = {label(a)}, B = {label(b)})")
 
