@@ -11,6 +11,9 @@
 //   later (default 300), on a page that has run others.
 // Latency is measured in the page, from submit to the six results shown (data-ms); results
 // appear best first as their documents arrive, and data-first is when the first one did.
+// CPU_SLOWDOWN=4 runs every page with its processor slowed down that many times (Chromium's
+// own throttling, as Lighthouse does for a mid-range phone): what a resident's cheap phone
+// waits for the page's own work.
 'use strict';
 const path = require('node:path');
 const { serve, BROWSER_ARGS } = require('../tests/browser/serve.cjs');
@@ -18,6 +21,17 @@ const { chromium } = require(path.join(path.resolve(process.argv[2]), 'playwrigh
 const root = path.resolve(process.argv[3]);
 const PASSES = Number(process.env.PASSES || 3);
 const PAUSE = Number(process.env.PAUSE || 300);
+const CPU_SLOWDOWN = Number(process.env.CPU_SLOWDOWN || 1);
+
+// A page in `ctx`, its processor slowed down by CPU_SLOWDOWN.
+async function newPage(ctx) {
+  const page = await ctx.newPage();
+  if (CPU_SLOWDOWN > 1) {
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  }
+  return page;
+}
 const queries = process.argv.length > 4 ? process.argv.slice(4) : [
   'ถนนคอนกรีต', 'ราคากลาง', 'ผลประโยชน์ทับซ้อน', 'ร้องเรียน ช่องทาง', 'คุณธรรม จริยธรรม',
   'สินบน', '๑๒๓๔/๒๕๖๖', 'ฉบับที่ 777', 'ผู้มีส่วนได้ส่วนเสีย', 'เทศบาลตำบลตัวอย่าง',
@@ -77,13 +91,13 @@ async function typed(page, q, delay = 0, pause = 0) {
   for (const q of queries) {
     // A fresh profile each time: nothing cached.
     const ctx = await browser.newContext();
-    const page = await ctx.newPage();
+    const page = await newPage(ctx);
     await page.goto(`${site}search/`, { waitUntil: 'load' });
     const first = await typed(page, q);
     rows.push({ kind: 'fresh page, pasted', q, ...first });
     await ctx.close();
     const ctx2 = await browser.newContext();
-    const page2 = await ctx2.newPage();
+    const page2 = await newPage(ctx2);
     await page2.goto(`${site}search/?q=${encodeURIComponent(q)}`);
     await page2.waitForSelector('#search[data-state="done"]', { timeout: 30000 });
     // data-at: when the page showed the results, in ms from navigation start (reading the
@@ -95,7 +109,7 @@ async function typed(page, q, delay = 0, pause = 0) {
   // Later queries on one page, in PASSES passes (a fresh page each) as single runs vary.
   for (let pass = 0; pass < PASSES; pass++) {
     const ctx = await browser.newContext();
-    const page = await ctx.newPage();
+    const page = await newPage(ctx);
     await page.goto(`${site}search/`, { waitUntil: 'load' });
     await typed(page, 'เทศบาล');
     for (const q of queries) rows.push({ kind: 'later, same page', q, ...(await typed(page, q)) });
@@ -104,14 +118,14 @@ async function typed(page, q, delay = 0, pause = 0) {
   }
   // Later queries typed key by key, on a page that has run others.
   const ctx3 = await browser.newContext();
-  const page3 = await ctx3.newPage();
+  const page3 = await newPage(ctx3);
   await page3.goto(`${site}search/`, { waitUntil: 'load' });
   await typed(page3, 'เทศบาล');
   for (const q of queries) rows.push({ kind: 'later, typed by key', q, ...(await typed(page3, q, 80)) });
   await ctx3.close();
   // Pasted on a page that has run others, Enter a moment later.
   const ctx4 = await browser.newContext();
-  const page4 = await ctx4.newPage();
+  const page4 = await newPage(ctx4);
   await page4.goto(`${site}search/`, { waitUntil: 'load' });
   await typed(page4, 'เทศบาล');
   for (const q of queries) rows.push({ kind: 'later, pasted, Enter later', q, ...(await typed(page4, q, 0, PAUSE)) });
@@ -119,7 +133,7 @@ async function typed(page, q, delay = 0, pause = 0) {
   // Typed key by key on a fresh page.
   for (const q of queries) {
     const c = await browser.newContext();
-    const p = await c.newPage();
+    const p = await newPage(c);
     await p.goto(`${site}search/`, { waitUntil: 'load' });
     rows.push({ kind: 'fresh page, typed by key', q, ...(await typed(p, q, 80)) });
     await c.close();
@@ -136,6 +150,7 @@ async function typed(page, q, delay = 0, pause = 0) {
     const kb = xs.map((r) => r.bytes / 1024).sort((a, b) => a - b);
     return { median: ms[Math.floor(ms.length / 2)], p90: ms[Math.min(ms.length - 1, Math.floor(ms.length * 0.9))], max: ms[ms.length - 1], n: ms.length, kbMax: Math.round(kb[kb.length - 1]), kbMedian: Math.round(kb[Math.floor(kb.length / 2)]) };
   };
+  if (CPU_SLOWDOWN > 1) console.log(`every page's processor slowed down ${CPU_SLOWDOWN} times (the targets are for none)`);
   const f = stat('fresh page, pasted'), s = stat('shared link (from navigation)');
   const l = stat('later, same page'), rep = stat('repeated, same page');
   const k = stat('fresh page, typed by key');
