@@ -469,14 +469,15 @@ pub(super) fn find(
     // vocabulary came or went), a kept document's tokens are the memo's as they are: moved
     // out of it rather than copied (tens of megabytes on a large vocabulary), each to the one
     // document that has it.
-    let moved = phase("search: words kept, numbering", || {
+    let mut moved = phase("search: words kept, numbering", || {
         moved_tokens(memo.as_mut(), &renumber, &docs)
     });
 
     let plans: Vec<Plan> = phase("search: words kept", || {
         docs.par_iter_mut()
             .zip(prepared.par_iter_mut())
-            .map(|((r, _, kept, plain), p)| {
+            .zip(moved.par_iter_mut())
+            .map(|(((r, _, kept, plain), p), moved)| {
                 let plan = match (kept, p.take()) {
                     // Prepared above, its text cut to the snippet's source there.
                     (_, Some(p)) => return Plan::Split(p),
@@ -498,10 +499,11 @@ pub(super) fn find(
                                         splits_as_before(p)
                                     }
                                 }));
-                        let take_moved = || moved.get(*i).and_then(|slot| slot.lock().ok()?.take());
                         match keep
                             .then(|| {
-                                take_moved().or_else(|| kept_tokens(memo.as_ref(), &renumber, *i))
+                                moved
+                                    .take()
+                                    .or_else(|| kept_tokens(memo.as_ref(), &renumber, *i))
                             })
                             .flatten()
                         {

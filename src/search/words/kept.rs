@@ -4,37 +4,37 @@
 use super::Memo;
 use crate::search::index::Record;
 
-/// A memo document's tokens (title, text), for the one document that takes them.
-pub(super) type Moved = std::sync::Mutex<Option<(Vec<u32>, Vec<u32>)>>;
-
-/// Tokens of the memo's documents as they are, taken out of `memo`, by the memo's numbers:
-/// when this build numbers every token as the memo did (`renumber` is the identity), for each
-/// memo document one document of this build has (`docs`' third field). Otherwise none.
+/// Tokens of the memo's documents as they are, taken out of `memo`, by the memo's numbers,
+/// for each of `docs` (in their order): when this build numbers every token as the memo did
+/// (`renumber` is the identity), for each document that is the only one of this build to have
+/// its memo document (`docs`' third field). `None` for every other.
 pub(super) fn moved_tokens(
     memo: Option<&mut Memo>,
     renumber: &[u32],
     docs: &[(Record, u128, Option<usize>, bool)],
-) -> Vec<Moved> {
+) -> Vec<Option<(Vec<u32>, Vec<u32>)>> {
+    let mut moved = Vec::new();
+    moved.resize_with(docs.len(), || None);
     let Some(m) = memo else {
-        return Vec::new();
+        return moved;
     };
     let same = renumber.iter().enumerate().all(|(i, &n)| n as usize == i);
     if !same {
-        return Vec::new();
+        return moved;
     }
     let mut uses = vec![0u8; m.docs.len()];
     for i in docs.iter().filter_map(|(_, _, kept, _)| *kept) {
         uses[i] = uses[i].saturating_add(1);
     }
-    m.docs
-        .iter_mut()
-        .zip(uses)
-        .map(|(d, n)| {
-            std::sync::Mutex::new(
-                (n == 1).then(|| (std::mem::take(&mut d.title), std::mem::take(&mut d.text))),
-            )
-        })
-        .collect()
+    for (slot, (_, _, kept, _)) in moved.iter_mut().zip(docs) {
+        if let Some(i) = *kept
+            && uses[i] == 1
+        {
+            let d = &mut m.docs[i];
+            *slot = Some((std::mem::take(&mut d.title), std::mem::take(&mut d.text)));
+        }
+    }
+    moved
 }
 
 /// The tokens of the memo's document `i`, numbered for this build; `None` when one of its
