@@ -26,6 +26,8 @@ const base = process.argv[4] || '/';
     catch (e) { failed++; console.log(`FAIL ${name}: ${String(e).split('\n')[0]}`); }
   };
   const done = () => page.waitForSelector('#search[data-state="done"]', { timeout: 10000 });
+  // Before a search the page is already done with: `done` then waits for the new one.
+  const waiting = () => page.evaluate(() => document.getElementById('search').setAttribute('data-state', 'waiting'));
   const firstTitle = () => page.textContent('#search-results li:first-child h2 a');
   const expect = (cond, msg) => { if (!cond) throw new Error(msg); };
 
@@ -68,7 +70,7 @@ const base = process.argv[4] || '/';
     await done();
     const status = await page.textContent('#search-status');
     expect(status.includes('หมายถึง “เทศบาล” ใช่ไหม'), `status: ${status}`);
-    await page.evaluate(() => document.getElementById('search').setAttribute('data-state', 'waiting'));
+    await waiting();
     await page.click('#search-status a');
     await done();
     expect(new URL(page.url()).searchParams.get('q') === 'เทศบาล', page.url());
@@ -108,7 +110,7 @@ const base = process.argv[4] || '/';
   await check('each query goes in the history once shown: Back shows the one before', async () => {
     await page.goto(`${site}search/`);
     const submit = async (q) => {
-      await page.evaluate(() => document.getElementById('search').setAttribute('data-state', 'waiting'));
+      await waiting();
       await page.fill('#search-q', q);
       await page.press('#search-q', 'Enter');
       await done();
@@ -116,7 +118,7 @@ const base = process.argv[4] || '/';
     await submit('ถนน คสล');
     await submit('ศาลาประชาคม');
     expect(new URL(page.url()).searchParams.get('q') === 'ศาลาประชาคม', page.url());
-    await page.evaluate(() => document.getElementById('search').setAttribute('data-state', 'waiting'));
+    await waiting();
     await page.goBack();
     await done();
     expect(new URL(page.url()).searchParams.get('q') === 'ถนน คสล', `back to ${page.url()}`);
@@ -131,7 +133,7 @@ const base = process.argv[4] || '/';
     await page.fill('#search-q', 'เทศบาล');
     await page.press('#search-q', 'Enter');
     await done();
-    await page.evaluate(() => document.getElementById('search').setAttribute('data-state', 'waiting'));
+    await waiting();
     // The index's requests the paste starts, until every one has come.
     const pending = new Set();
     let documents = 0;
