@@ -29,7 +29,7 @@ pub struct Dict {
 }
 
 enum Inner {
-    Trie(Trie),
+    Trie(Box<Trie>),
     Icu(icu_segmenter::WordSegmenterBorrowed<'static>),
 }
 
@@ -43,6 +43,9 @@ const OUTSIDE: u8 = 0x7F;
 struct Trie {
     /// Each Thai-block letter's position in the dictionary's alphabet, or [`OUTSIDE`].
     alphabet: [u8; 128],
+    /// Each Thai-block letter's symbol as [`Scratch`] holds it: its [`Trie::alphabet`]
+    /// position, with [`MARK`] when it continues a grapheme cluster.
+    marked: [u8; 128],
     nodes: Vec<Node>,
     labels: Vec<u8>,
     targets: Vec<u32>,
@@ -79,7 +82,7 @@ impl Dict {
 
     fn load() -> Dict {
         Trie::from_icu().map_or_else(Dict::icu, |t| Dict {
-            inner: Inner::Trie(t),
+            inner: Inner::Trie(Box::new(t)),
         })
     }
 
@@ -139,7 +142,6 @@ impl Dict {
 pub struct Scratch {
     /// Each letter's symbol, with [`MARK`] set when no grapheme cluster ends before it.
     symbols: Vec<u8>,
-    offsets: Vec<u32>,
 }
 
 /// A letter that continues the grapheme cluster before it.
@@ -212,6 +214,11 @@ impl Trie {
             .collect::<Option<Vec<String>>>()?;
         let mut out = Trie::build(&keys)?;
         out.alphabet = table;
+        for (k, m) in out.marked.iter_mut().enumerate() {
+            let letter = char::from_u32(0x0E00 + k as u32).unwrap_or_default();
+            let mark = if continues_cluster(letter) { MARK } else { 0 };
+            *m = table[k] | mark;
+        }
         out.words = words.into_iter().map(String::into_boxed_str).collect();
         Some(out)
     }
@@ -242,6 +249,7 @@ impl Trie {
         }
         let mut out = Trie {
             alphabet: [OUTSIDE; 128],
+            marked: [OUTSIDE; 128],
             nodes: Vec::with_capacity(children.len()),
             labels: Vec::with_capacity(children.len()),
             targets: Vec::with_capacity(children.len()),
@@ -297,7 +305,6 @@ impl Trie {
     /// grapheme clusters this does not work out (ICU4X's segmenter cuts such a run).
     fn prepare(&self, run: &str, scratch: &mut Scratch) -> bool {
         scratch.symbols.clear();
-        scratch.offsets.clear();
         // A letter of the Thai block is three bytes: E0, B8 or B9, and one of 80-BF. Read
         // three at a time from the start, the first letter outside the block is met at its
         // first byte, which is not E0 or is followed by another second byte.
@@ -305,22 +312,15 @@ impl Trie {
         if !bytes.len().is_multiple_of(3) {
             return false;
         }
-        for (i, c) in bytes.chunks_exact(3).enumerate() {
+        scratch.symbols.reserve(bytes.len() / 3);
+        for c in bytes.chunks_exact(3) {
             let k = match (c[0], c[1]) {
                 (0xE0, 0xB8) => c[2] & 0x3F,
                 (0xE0, 0xB9) => 0x40 | (c[2] & 0x3F),
                 _ => return false,
             };
-            let letter = char::from_u32(0x0E00 + u32::from(k)).unwrap_or_default();
-            let mark = if continues_cluster(letter) { MARK } else { 0 };
-            scratch.symbols.push(self.alphabet[usize::from(k)] | mark);
-            scratch
-                .offsets
-                .push(u32::try_from(i * 3).unwrap_or(u32::MAX));
+            scratch.symbols.push(self.marked[usize::from(k)]);
         }
-        scratch
-            .offsets
-            .push(u32::try_from(run.len()).unwrap_or(u32::MAX));
         true
     }
 
@@ -376,7 +376,8 @@ impl Trie {
                 None if began => (n, NONE),
                 None => break,
             };
-            let piece = &run[scratch.offsets[start] as usize..scratch.offsets[end] as usize];
+            // Every letter is three bytes (see `prepare`).
+            let piece = &run[start * 3..end * 3];
             f(if word == NONE {
                 Piece::Other(piece)
             } else {

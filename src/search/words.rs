@@ -73,7 +73,7 @@ pub(super) fn doc_tokens<'a>(
         let toks = runs.cut(text, |text| {
             chars.clear();
             chars.extend(text.chars());
-            vocab.split_with(chars, false, None, scratch, spans);
+            vocab.split_text(chars, scratch, spans);
             let mut toks = Vec::new();
             let mut unknown = String::new();
             for span in spans.iter() {

@@ -122,6 +122,13 @@ impl Trie {
 
     /// Lays out the trie `nodes` (node 0 the root, children sorted by letter).
     pub(super) fn new(nodes: &[Node]) -> Self {
+        Self::with_states(nodes).0
+    }
+
+    /// [`Trie::new`], and the state each node was given ([`NONE`] for a node left out, below
+    /// a letter outside the Thai block).
+    pub(super) fn with_states(nodes: &[Node]) -> (Self, Vec<u32>) {
+        let mut state_of = vec![NONE; nodes.len()];
         let mut units = vec![EMPTY];
         units[0].check = ROOT_CHECK;
         // The free units in order, so a search for room passes over none that is taken.
@@ -133,6 +140,7 @@ impl Trie {
         let mut letters: Vec<(u32, usize)> = Vec::new();
         let mut ends: Vec<End> = Vec::new();
         while let Some((n, state)) = stack.pop() {
+            state_of[n] = state;
             let node = &nodes[n];
             if let Some(cost) = node.cost {
                 if ends.len() <= state as usize {
@@ -184,7 +192,12 @@ impl Trie {
             }
         }
         ends.resize(units.len(), NO_END);
-        Self { units, ends }
+        (Self { units, ends }, state_of)
+    }
+
+    /// How many units the array holds: every state is below it.
+    pub(super) fn units_len(&self) -> usize {
+        self.units.len()
     }
 
     /// The state after `state` reads `c`, if a word goes on that way.
@@ -212,11 +225,5 @@ impl Trie {
     #[inline]
     pub(super) fn word(&self, state: u32) -> u32 {
         self.ends[state as usize].1
-    }
-
-    /// How many units the array holds (for tests of its density).
-    #[cfg(test)]
-    pub(super) fn len(&self) -> usize {
-        self.units.len()
     }
 }
