@@ -4,14 +4,17 @@
 //! ([`crate::search::vocab`]). That segmenter is a greedy longest match over ICU's Thai word
 //! list that only ends a word where a grapheme cluster ends; it walks a compressed trie and a
 //! grapheme iterator one character at a time, about 55 ns a character. [`Dict`] reads the same
-//! word list out of ICU4X's compiled data once and makes the same breaks over a plain trie,
-//! about a third of the time. `tests` compare the two on random Thai text and on the example
-//! site; should ICU4X's data ever come in a form this cannot read, ICU4X's own segmenter is
-//! used instead.
+//! word list out of ICU4X's compiled data once and makes the same breaks over a double array
+//! ([`crate::search::trie`], the vocabulary's layout: one read a letter), in well under a
+//! third of the time. `tests` compare the two on random Thai text and on the example site;
+//! should ICU4X's data ever come in a form this cannot read, ICU4X's own segmenter is used
+//! instead.
 
 use std::sync::OnceLock;
 
 use icu_provider::prelude::*;
+
+use crate::search::trie::Node;
 use icu_segmenter::provider::{Baked, DictionaryBreakData, SegmenterDictionaryExtendedV2};
 
 /// A piece of a run of Thai letters, as ICU4X's dictionary segmenter cuts it.
@@ -33,35 +36,14 @@ enum Inner {
     Icu(icu_segmenter::WordSegmenterBorrowed<'static>),
 }
 
-/// No child, or no word, at a node.
+/// No word.
 const NONE: u32 = u32::MAX;
-/// Nodes with more children than this find a child in a table of the whole alphabet.
-const WIDE: usize = 6;
-/// The symbol of a letter outside the dictionary's alphabet.
-const OUTSIDE: u8 = 0x7F;
 
+/// ICU's word list in a double array ([`crate::search::trie::Trie`]), each word's number
+/// at the state where it ends.
 struct Trie {
-    /// Each Thai-block letter's position in the dictionary's alphabet, or [`OUTSIDE`].
-    alphabet: [u8; 128],
-    /// Each Thai-block letter's symbol as [`Scratch`] holds it: its [`Trie::alphabet`]
-    /// position, with [`MARK`] when it continues a grapheme cluster.
-    marked: [u8; 128],
-    nodes: Vec<Node>,
-    labels: Vec<u8>,
-    targets: Vec<u32>,
-    /// Children of the wide nodes, 128 to a node, by symbol.
-    tables: Vec<u32>,
+    array: crate::search::trie::Trie,
     words: Vec<Box<str>>,
-}
-
-#[derive(Clone, Copy)]
-struct Node {
-    first: u32,
-    len: u32,
-    /// The word ending here, or [`NONE`].
-    word: u32,
-    /// Where this node's children start in [`Trie::tables`], or [`NONE`].
-    table: u32,
 }
 
 /// The dictionary, read once per process.
@@ -111,15 +93,11 @@ impl Dict {
         let Inner::Trie(t) = &self.inner else {
             return None;
         };
-        let mut node = 0;
+        let mut state = crate::search::trie::Trie::ROOT;
         for c in text.chars() {
-            node = t.child(node, t.symbol(c)?);
-            if node == NONE {
-                return None;
-            }
+            state = t.array.child(state, c)?;
         }
-        let w = t.nodes[node as usize].word;
-        (w != NONE).then_some(w)
+        t.array.ends_word(state).then(|| t.array.word(state))
     }
 
     /// Cuts `run` as ICU4X's word segmenter with its Thai dictionary does, giving each piece
@@ -140,7 +118,8 @@ impl Dict {
 /// Buffers for [`Dict::segment`].
 #[derive(Default)]
 pub struct Scratch {
-    /// Each letter's symbol, with [`MARK`] set when no grapheme cluster ends before it.
+    /// Each letter's place in the Thai block, with [`MARK`] set when no grapheme cluster ends
+    /// before it.
     symbols: Vec<u8>,
 }
 
@@ -174,7 +153,7 @@ fn icu_pieces<'a>(
 
 /// The Thai letters that continue a grapheme cluster: the marks above and below (Extend) and
 /// sara am (SpacingMark).
-fn continues_cluster(c: char) -> bool {
+const fn continues_cluster(c: char) -> bool {
     matches!(
         c,
         '\u{0E31}' | '\u{0E33}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}'
@@ -183,7 +162,7 @@ fn continues_cluster(c: char) -> bool {
 
 impl Trie {
     /// The Thai word list in ICU4X's compiled data, when it is the alphabet-and-trie form this
-    /// reads.
+    /// reads and its letters are all of the Thai block.
     fn from_icu() -> Option<Trie> {
         let response: DataResponse<SegmenterDictionaryExtendedV2> = Baked
             .load(DataRequest {
@@ -197,10 +176,11 @@ impl Trie {
             return None;
         };
         let letters: Vec<char> = alphabet.iter_chars().collect();
-        let mut table = [OUTSIDE; 128];
-        for (i, c) in letters.iter().enumerate() {
-            let k = (*c as u32).checked_sub(0x0E00).filter(|k| *k < 128)?;
-            table[k as usize] = u8::try_from(i).ok().filter(|i| *i < OUTSIDE)?;
+        if !letters
+            .iter()
+            .all(|c| ('\u{0E00}'..='\u{0E7F}').contains(c))
+        {
+            return None;
         }
         let mut keys: Vec<Vec<u8>> = trie.iter().map(|(k, _)| k.into_bytes()).collect();
         keys.sort_unstable();
@@ -212,93 +192,16 @@ impl Trie {
                     .collect()
             })
             .collect::<Option<Vec<String>>>()?;
-        let mut out = Trie::build(&keys)?;
-        out.alphabet = table;
-        for (k, m) in out.marked.iter_mut().enumerate() {
-            let letter = char::from_u32(0x0E00 + k as u32).unwrap_or_default();
-            let mark = if continues_cluster(letter) { MARK } else { 0 };
-            *m = table[k] | mark;
+        let mut nodes = vec![Node::default()];
+        for (i, w) in words.iter().enumerate() {
+            let n = Node::insert(&mut nodes, w);
+            nodes[n].cost = Some(0);
+            nodes[n].word = u32::try_from(i).ok()?;
         }
-        out.words = words.into_iter().map(String::into_boxed_str).collect();
-        Some(out)
-    }
-
-    /// A trie of `keys` (sorted, symbols below [`OUTSIDE`]), word `i` being `keys[i]`.
-    fn build(keys: &[Vec<u8>]) -> Option<Trie> {
-        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-        let mut word = vec![NONE];
-        for (i, key) in keys.iter().enumerate() {
-            let mut node = 0usize;
-            for &b in key {
-                if b >= OUTSIDE {
-                    return None;
-                }
-                // Keys are sorted: a child, when there, is the last one added.
-                node = match children[node].last() {
-                    Some(&(l, c)) if l == b => c as usize,
-                    _ => {
-                        let c = children.len();
-                        children.push(Vec::new());
-                        word.push(NONE);
-                        children[node].push((b, u32::try_from(c).ok()?));
-                        c
-                    }
-                };
-            }
-            word[node] = u32::try_from(i).ok()?;
-        }
-        let mut out = Trie {
-            alphabet: [OUTSIDE; 128],
-            marked: [OUTSIDE; 128],
-            nodes: Vec::with_capacity(children.len()),
-            labels: Vec::with_capacity(children.len()),
-            targets: Vec::with_capacity(children.len()),
-            tables: Vec::new(),
-            words: Vec::new(),
-        };
-        for (n, kids) in children.iter().enumerate() {
-            let mut table = NONE;
-            if kids.len() > WIDE || n == 0 {
-                table = u32::try_from(out.tables.len()).ok()?;
-                let start = out.tables.len();
-                out.tables.resize(start + 128, NONE);
-                for &(l, c) in kids {
-                    out.tables[start + l as usize] = c;
-                }
-            }
-            out.nodes.push(Node {
-                first: u32::try_from(out.labels.len()).ok()?,
-                len: u32::try_from(kids.len()).ok()?,
-                word: word[n],
-                table,
-            });
-            for &(l, c) in kids {
-                out.labels.push(l);
-                out.targets.push(c);
-            }
-        }
-        Some(out)
-    }
-
-    fn symbol(&self, c: char) -> Option<u8> {
-        let k = (c as u32).checked_sub(0x0E00).filter(|k| *k < 128)?;
-        Some(self.alphabet[k as usize]).filter(|s| *s != OUTSIDE)
-    }
-
-    #[inline]
-    fn child(&self, node: u32, symbol: u8) -> u32 {
-        let n = self.nodes[node as usize];
-        if n.table != NONE {
-            return self.tables[(n.table + u32::from(symbol & 0x7F)) as usize];
-        }
-        let (first, len) = (n.first as usize, n.len as usize);
-        match self.labels[first..first + len]
-            .iter()
-            .position(|&l| l == symbol)
-        {
-            Some(i) => self.targets[first + i],
-            None => NONE,
-        }
+        Some(Trie {
+            array: crate::search::trie::Trie::new(&nodes),
+            words: words.into_iter().map(String::into_boxed_str).collect(),
+        })
     }
 
     /// Reads `run` into `scratch`; false when it holds a letter outside the Thai block, whose
@@ -319,7 +222,7 @@ impl Trie {
                 (0xE0, 0xB9) => 0x40 | (c[2] & 0x3F),
                 _ => return false,
             };
-            scratch.symbols.push(self.marked[usize::from(k)]);
+            scratch.symbols.push(MARKED[usize::from(k)]);
         }
         true
     }
@@ -330,24 +233,27 @@ impl Trie {
     /// stopped; at the end of the run, cut at the longest word, or take the rest whole when
     /// some word started there.
     fn segment<'a>(&self, run: &'a str, scratch: &Scratch, mut f: impl FnMut(Piece<'a>)) {
+        let array = &self.array;
         let symbols = &scratch.symbols;
         let n = symbols.len();
         let ends_cluster = |i: usize| i >= n || symbols[i] & MARK == 0;
         let mut start = 0;
         while start < n {
-            let mut node = 0u32;
+            let mut state = crate::search::trie::Trie::ROOT;
             let mut began = false;
             let mut longest = None;
             let mut cut = None;
             for (i, &s) in symbols.iter().enumerate().skip(start) {
-                let s = s & !MARK;
-                node = if s == OUTSIDE {
-                    NONE
-                } else {
-                    self.child(node, s)
-                };
-                let (word, more) = match self.nodes.get(node as usize) {
-                    Some(n) => (n.word, n.len > 0),
+                let (word, more) = match array.child_letter(state, u32::from(s & !MARK)) {
+                    Some(next) => {
+                        state = next;
+                        let word = if array.ends_word(next) {
+                            array.word(next)
+                        } else {
+                            NONE
+                        };
+                        (word, array.has_children(next))
+                    }
                     None => (NONE, false),
                 };
                 let at_end = ends_cluster(i + 1);
@@ -387,6 +293,22 @@ impl Trie {
         }
     }
 }
+
+/// Each Thai-block letter's symbol as [`Scratch`] holds it: its place in the block, with
+/// [`MARK`] when it continues a grapheme cluster.
+const MARKED: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut k = 0;
+    while k < 128 {
+        let c = match char::from_u32(0x0E00 + k as u32) {
+            Some(c) => c,
+            None => '\0',
+        };
+        t[k] = k as u8 | if continues_cluster(c) { MARK } else { 0 };
+        k += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests;

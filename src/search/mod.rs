@@ -18,5 +18,6 @@ pub mod lists;
 pub mod query;
 pub mod records;
 pub mod text;
+mod trie;
 pub mod vocab;
 pub mod words;

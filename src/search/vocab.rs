@@ -19,9 +19,8 @@ use crate::search::dict::{Dict, Piece, Scratch};
 use crate::search::text::{breakable, is_dependent, is_leading_vowel};
 
 mod starts;
-mod trie;
+use crate::search::trie::{Node, Trie};
 use starts::Starts;
-use trie::Trie;
 
 /// The cost of one letter that is not part of any word.
 pub const UNKNOWN_COST: u32 = 1000;
@@ -49,14 +48,6 @@ pub enum Seg {
     /// The start of a word (only at the end of a query's run, when allowed).
     Prefix(String),
     Unknown(String),
-}
-
-#[derive(Clone, Debug, Default)]
-struct Node {
-    children: Vec<(char, u32)>,
-    cost: Option<u32>,
-    /// The word ending here, as its position in [`Vocab::list`].
-    word: u32,
 }
 
 /// Words and their costs, in a trie for the segmentation.
@@ -102,21 +93,8 @@ pub enum SpanKind {
 
 impl Vocab {
     pub fn insert(&mut self, word: &str, entry: Word) {
-        let mut node = 0usize;
-        for c in word.chars() {
-            node = match self.nodes[node]
-                .children
-                .binary_search_by_key(&c, |&(k, _)| k)
-            {
-                Ok(i) => self.nodes[node].children[i].1 as usize,
-                Err(i) => {
-                    let n = self.nodes.len();
-                    self.nodes.push(Node::default());
-                    self.nodes[node].children.insert(i, (c, n as u32));
-                    n
-                }
-            };
-        }
+        // Words are numbered by their place in [`Vocab::list`].
+        let node = Node::insert(&mut self.nodes, word);
         self.array = OnceLock::new();
         self.starts = OnceLock::new();
         if self.nodes[node].cost.is_none() {

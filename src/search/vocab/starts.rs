@@ -8,8 +8,7 @@
 //! word. [`Vocab::split_text`](super::Vocab::split_text) uses it for documents' text, where
 //! the letters are many; `tests` hold it to the walk's split.
 
-use super::Node;
-use super::trie::Trie;
+use crate::search::trie::{Node, Trie};
 
 /// No state.
 const NONE: u32 = u32::MAX;

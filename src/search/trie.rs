@@ -1,15 +1,45 @@
-//! The vocabulary's trie laid out for [`Vocab::split`](super::Vocab::split): a double array.
+//! A trie of Thai words laid out as a double array: the vocabulary's, for its least-cost split
+//! ([`Vocab::split`](super::vocab::Vocab::split)), and ICU's word list, for its cut
+//! ([`Dict::segment`](super::dict::Dict::segment)).
 //!
-//! The split walks the trie from every place a word may start, about four steps a letter, so
-//! a step must cost little. In a double array the child of state `s` for letter `k` is the
-//! unit at `base(s) + k`, which is that child only if its `check` names `s`: one read a step,
-//! no search among children. A unit is eight bytes, its base and check, a bit of the base
-//! saying whether a word ends there; the word's cost and number lie in another array, read
-//! only then, so the units a walk goes through stay in the fastest cache. Letters are numbered
-//! by their place in the Thai block (`c − U+0E00`), the only letters a Thai run holds; a word
-//! with a letter outside the block could never be found in one, and is left out.
+//! Both walk the trie one letter at a time over every letter of the site's text, so a step
+//! must cost little. In a double array the child of state `s` for letter `k` is the unit at
+//! `base(s) + k`, which is that child only if its `check` names `s`: one read a step, no
+//! search among children. A unit is eight bytes, its base and check, a bit of the base saying
+//! whether a word ends there; the word's cost and number lie in another array, read only then,
+//! so the units a walk goes through stay in the fastest cache. Letters are numbered by their
+//! place in the Thai block (`c − U+0E00`), the only letters a Thai run holds; a word with a
+//! letter outside the block could never be found in one, and is left out.
 
-use super::Node;
+/// A node of a trie being built: its children by letter (sorted), and the word ending there.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Node {
+    pub(crate) children: Vec<(char, u32)>,
+    pub(crate) cost: Option<u32>,
+    /// The number of the word ending here (when `cost` is set).
+    pub(crate) word: u32,
+}
+
+impl Node {
+    /// Adds `word` below node 0 of `nodes`; the node where it ends.
+    pub(crate) fn insert(nodes: &mut Vec<Node>, word: &str) -> usize {
+        let mut node = 0usize;
+        for c in word.chars() {
+            node = match nodes[node].children.binary_search_by_key(&c, |&(k, _)| k) {
+                Ok(i) => nodes[node].children[i].1 as usize,
+                Err(i) => {
+                    let n = nodes.len();
+                    nodes.push(Node::default());
+                    nodes[node]
+                        .children
+                        .insert(i, (c, u32::try_from(n).unwrap_or(u32::MAX)));
+                    n
+                }
+            };
+        }
+        node
+    }
+}
 
 /// No word ends at a state.
 const NO_WORD: u32 = u32::MAX;
@@ -106,7 +136,7 @@ fn base_of(base: usize) -> u32 {
 
 /// The trie as a double array; state 0 is the root.
 #[derive(Clone, Debug)]
-pub(super) struct Trie {
+pub(crate) struct Trie {
     units: Vec<Unit>,
     /// By state, the word ending there.
     ends: Vec<End>,
@@ -118,16 +148,16 @@ fn letter(c: char) -> Option<u32> {
 }
 
 impl Trie {
-    pub(super) const ROOT: u32 = 0;
+    pub(crate) const ROOT: u32 = 0;
 
     /// Lays out the trie `nodes` (node 0 the root, children sorted by letter).
-    pub(super) fn new(nodes: &[Node]) -> Self {
+    pub(crate) fn new(nodes: &[Node]) -> Self {
         Self::with_states(nodes).0
     }
 
     /// [`Trie::new`], and the state each node was given ([`NONE`] for a node left out, below
     /// a letter outside the Thai block).
-    pub(super) fn with_states(nodes: &[Node]) -> (Self, Vec<u32>) {
+    pub(crate) fn with_states(nodes: &[Node]) -> (Self, Vec<u32>) {
         let mut state_of = vec![NONE; nodes.len()];
         let mut units = vec![EMPTY];
         units[0].check = ROOT_CHECK;
@@ -196,13 +226,29 @@ impl Trie {
     }
 
     /// How many units the array holds: every state is below it.
-    pub(super) fn units_len(&self) -> usize {
+    pub(crate) fn units_len(&self) -> usize {
         self.units.len()
+    }
+
+    /// The state after `state` reads the letter `k` of the Thai block (below 128), if a word
+    /// goes on that way.
+    #[inline]
+    pub(crate) fn child_letter(&self, state: u32, k: u32) -> Option<u32> {
+        debug_assert!(k < LETTERS);
+        let t = (self.units[state as usize].base & !ENDS) + k;
+        (self.units[t as usize].check == state + 1).then_some(t)
+    }
+
+    /// Whether a longer word goes on from `state`.
+    #[inline]
+    pub(crate) fn has_children(&self, state: u32) -> bool {
+        // A state with children has a base of at least one (see `with_states`).
+        self.units[state as usize].base & !ENDS != 0
     }
 
     /// The state after `state` reads `c`, if a word goes on that way.
     #[inline]
-    pub(super) fn child(&self, state: u32, c: char) -> Option<u32> {
+    pub(crate) fn child(&self, state: u32, c: char) -> Option<u32> {
         let k = letter(c)?;
         let t = (self.units[state as usize].base & !ENDS) + k;
         (self.units[t as usize].check == state + 1).then_some(t)
@@ -210,20 +256,20 @@ impl Trie {
 
     /// Whether a word ends at `state`.
     #[inline]
-    pub(super) fn ends_word(&self, state: u32) -> bool {
+    pub(crate) fn ends_word(&self, state: u32) -> bool {
         self.units[state as usize].base & ENDS != 0
     }
 
     /// The cost of the word ending at `state`, or [`NO_WORD`].
     #[inline]
-    pub(super) fn cost(&self, state: u32) -> u32 {
+    pub(crate) fn cost(&self, state: u32) -> u32 {
         self.ends[state as usize].0
     }
 
     /// The number of the word ending at `state` (meaningful when [`Trie::cost`] is not
     /// [`NO_WORD`]).
     #[inline]
-    pub(super) fn word(&self, state: u32) -> u32 {
+    pub(crate) fn word(&self, state: u32) -> u32 {
         self.ends[state as usize].1
     }
 }
