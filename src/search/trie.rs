@@ -1,9 +1,10 @@
 //! A trie of Thai words laid out as a double array: the vocabulary's, for its least-cost split
-//! ([`Vocab::split`](super::vocab::Vocab::split)), and ICU's word list, for its cut
+//! ([`Vocab::split`](super::vocab::Vocab::split); written backwards, for the split of
+//! documents' text), and ICU's word list, for its cut
 //! ([`Dict::segment`](super::dict::Dict::segment)).
 //!
-//! Both walk the trie one letter at a time over every letter of the site's text, so a step
-//! must cost little. In a double array the child of state `s` for letter `k` is the unit at
+//! Each goes through the trie one letter at a time over every letter of the site's text, so a
+//! step must cost little. In a double array the child of state `s` for letter `k` is the unit at
 //! `base(s) + k`, which is that child only if its `check` names `s`: one read a step, no
 //! search among children. A unit is eight bytes, its base and check, a bit of the base saying
 //! whether a word ends there; the word's cost and number lie in another array, read only then,

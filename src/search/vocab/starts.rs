@@ -6,7 +6,7 @@
 //! four steps a letter. The automaton reads each letter once (with, now and then, a step back
 //! along a failure link) and lists the words that start there by following links from word to
 //! word. [`Vocab::split_text`](super::Vocab::split_text) uses it for documents' text, where
-//! the letters are many; `tests` hold it to the walk's split.
+//! the letters are many; a property test of the vocabulary's holds it to the walk's split.
 
 use crate::search::trie::{Node, Trie};
 
