@@ -122,7 +122,9 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         pages.push((rel, html));
     }
 
-    crate::output::sections::render(site, r, out, diags);
+    crate::timing::phase("pages: sections' lists", || {
+        crate::output::sections::render(site, r, out, diags)
+    });
 
     // Documents are most of the work: render them in parallel.
     let docs: Vec<&Document> = site
@@ -133,50 +135,52 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         .map(|d| &**d)
         .collect();
     crate::progress::rendering(docs.len());
-    let rendered: Vec<(String, Option<u64>, Result<Body, Diagnostic>)> = docs
-        .par_iter()
-        .map(|doc| {
-            crate::progress::rendered();
-            let rel = routes::document(doc);
-            // A page that embeds a record, or a procurement notice (whose page shows the steps
-            // of its project from the plan, the reference prices and the other notices),
-            // depends on more than its file: never reuse it.
-            let key = (doc.front.embed.is_none() && doc.front.procurement.is_none())
-                .then(|| fingerprint(&(r.fingerprint, doc.fingerprint)));
-            if let (Some(cache), Some(key)) = (&r.cache, key)
-                && let Some(html) = cache.page(key)
-            {
-                return (rel, Some(key), Ok(Body::Shared(html)));
-            }
-            if let (Some(previous), Some(key)) = (&r.previous, key)
-                && previous.holds(&format!("{rel}index.html"), key)
-            {
-                return (rel, Some(key), Ok(Body::Kept(key)));
-            }
-            let (view, links) = DocView::full_with_links(site, doc, &r.urls);
-            if let Some(cache) = &r.cache {
-                cache.put_links(r.links_key(doc.fingerprint), links.into());
-            }
-            let template = if doc.section == "pages" {
-                "page.html"
-            } else {
-                "document.html"
-            };
-            let html = r.render(
+    let rendered: Vec<(String, Option<u64>, Result<Body, Diagnostic>)> =
+        crate::timing::phase("pages: documents", || {
+            docs.par_iter()
+                .map(|doc| {
+                    crate::progress::rendered();
+                    let rel = routes::document(doc);
+                    // A page that embeds a record, or a procurement notice (whose page shows the steps
+                    // of its project from the plan, the reference prices and the other notices),
+                    // depends on more than its file: never reuse it.
+                    let key = (doc.front.embed.is_none() && doc.front.procurement.is_none())
+                        .then(|| fingerprint(&(r.fingerprint, doc.fingerprint)));
+                    if let (Some(cache), Some(key)) = (&r.cache, key)
+                        && let Some(html) = cache.page(key)
+                    {
+                        return (rel, Some(key), Ok(Body::Shared(html)));
+                    }
+                    if let (Some(previous), Some(key)) = (&r.previous, key)
+                        && previous.holds(&format!("{rel}index.html"), key)
+                    {
+                        return (rel, Some(key), Ok(Body::Kept(key)));
+                    }
+                    let (view, links) = DocView::full_with_links(site, doc, &r.urls);
+                    if let Some(cache) = &r.cache {
+                        cache.put_links(r.links_key(doc.fingerprint), links.into());
+                    }
+                    let template = if doc.section == "pages" {
+                        "page.html"
+                    } else {
+                        "document.html"
+                    };
+                    let html = r.render(
                 template,
                 ctx! { page => PageMeta::new(&doc.front.title, &rel, &r.urls), doc => view },
             );
-            let body = html.map(|h| match (&r.cache, key) {
-                (Some(cache), Some(key)) => {
-                    let shared: std::sync::Arc<[u8]> = h.into_bytes().into();
-                    cache.put_page(key, std::sync::Arc::clone(&shared));
-                    Body::Shared(shared)
-                }
-                _ => Body::Bytes(h.into_bytes()),
-            });
-            (rel, key, body)
-        })
-        .collect();
+                    let body = html.map(|h| match (&r.cache, key) {
+                        (Some(cache), Some(key)) => {
+                            let shared: std::sync::Arc<[u8]> = h.into_bytes().into();
+                            cache.put_page(key, std::sync::Arc::clone(&shared));
+                            Body::Shared(shared)
+                        }
+                        _ => Body::Bytes(h.into_bytes()),
+                    });
+                    (rel, key, body)
+                })
+                .collect()
+        });
     for (rel, key, body) in rendered {
         match body {
             Ok(body) => {
