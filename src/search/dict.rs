@@ -5,7 +5,7 @@
 //! list that only ends a word where a grapheme cluster ends; it walks a compressed trie and a
 //! grapheme iterator one character at a time, about 55 ns a character. [`Dict`] reads the same
 //! word list out of ICU4X's compiled data once and makes the same breaks over a double array
-//! ([`crate::search::trie`], the vocabulary's layout: one read a letter), in well under a
+//! (`search/trie.rs`, the vocabulary's layout: one read a letter), in less than a
 //! third of the time. `tests` compare the two on random Thai text and on the example site;
 //! should ICU4X's data ever come in a form this cannot read, ICU4X's own segmenter is used
 //! instead.
@@ -13,9 +13,9 @@
 use std::sync::OnceLock;
 
 use icu_provider::prelude::*;
+use icu_segmenter::provider::{Baked, DictionaryBreakData, SegmenterDictionaryExtendedV2};
 
 use crate::search::trie::Node;
-use icu_segmenter::provider::{Baked, DictionaryBreakData, SegmenterDictionaryExtendedV2};
 
 /// A piece of a run of Thai letters, as ICU4X's dictionary segmenter cuts it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,7 +39,7 @@ enum Inner {
 /// No word.
 const NONE: u32 = u32::MAX;
 
-/// ICU's word list in a double array ([`crate::search::trie::Trie`]), each word's number
+/// ICU's word list in a double array (`search/trie.rs`), each word's number
 /// at the state where it ends.
 struct Trie {
     array: crate::search::trie::Trie,
