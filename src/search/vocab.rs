@@ -264,8 +264,8 @@ impl Vocab {
     }
 
     /// [`Vocab::split`] of a document's text (no prefix, no word skipped): the same spans,
-    /// found with the automaton of the words written backwards (`vocab/starts.rs`), which reads each
-    /// letter once where the split's walks read about four.
+    /// found with the automaton of the words written backwards (`vocab/starts.rs`), which
+    /// reads each letter once where the split's walks read about four.
     pub fn split_text(&self, chars: &[char], scratch: &mut SplitScratch, out: &mut Vec<Span>) {
         out.clear();
         let n = chars.len();
