@@ -68,8 +68,7 @@ const EMPTY: Unit = Unit {
     check: FREE,
 };
 
-/// The word ending at a state: its cost (or [`NO_WORD`]) and number in
-/// [`Vocab::list`](super::Vocab::list).
+/// The word ending at a state: its cost (or [`NO_WORD`]) and number ([`Node::word`]).
 type End = (u32, u32);
 
 const NO_END: End = (NO_WORD, NO_WORD);

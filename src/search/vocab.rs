@@ -210,8 +210,20 @@ impl Vocab {
         }
         let trie = self.array.get_or_init(|| Trie::new(&self.nodes));
         let SplitScratch { brk, best } = scratch;
-        start_table(chars, brk, best);
+        brk.clear();
+        // [`breakable`] at each place, read from neighbouring letters without bounds checks.
+        brk.push(true);
+        brk.extend(
+            chars
+                .windows(2)
+                .map(|w| !is_dependent(w[1]) && !is_leading_vowel(w[0])),
+        );
+        brk.push(true);
+        // best[i] = (cost of chars[i..], the first piece)
         let end = |e: usize| u32::try_from(e).unwrap_or(u32::MAX);
+        best.clear();
+        best.resize(n + 1, (u32::MAX, end(n), SpanKind::Unknown));
+        best[n] = (0, end(n), SpanKind::Unknown);
         // The first place after `i` where a piece may start.
         let mut next = n;
         for i in (0..n).rev() {
@@ -219,11 +231,8 @@ impl Vocab {
                 continue;
             }
             let mut pick = (u32::MAX, end(i), SpanKind::Unknown);
-            let mut consider = |cost: u32, end: u32, kind: SpanKind| {
-                if cost < pick.0 || (cost == pick.0 && end > pick.1) {
-                    pick = (cost, end, kind);
-                }
-            };
+            let mut consider =
+                |cost: u32, end: u32, kind: SpanKind| prefer(&mut pick, cost, end, kind);
             let mut node = Some(Trie::ROOT);
             let mut j = i;
             while let Some(nd) = node {
@@ -260,7 +269,7 @@ impl Vocab {
             best[i] = pick;
             next = i;
         }
-        spans(best, out);
+        spans(n, |i| best[i], out);
     }
 
     /// [`Vocab::split`] of a document's text (no prefix, no word skipped): the same spans,
@@ -285,43 +294,29 @@ impl Vocab {
         let mut state = Trie::ROOT;
         for i in (0..n).rev() {
             state = starts.step(state, chars[i]);
-            // [`breakable`], from the letters on either side.
-            let breakable = i == 0 || (!is_dependent(chars[i]) && !is_leading_vowel(chars[i - 1]));
+            let breakable = breakable(chars, i);
             brk.push(breakable);
             if !breakable {
                 best.push((u32::MAX, end(n), SpanKind::Unknown));
                 continue;
             }
-            // The same choice as the walk's: least cost, then the longer piece, then a word.
+            // The walk's choice: the words (a word before unknown letters of the same cost and
+            // end), then the unknown letter.
             let mut pick = (u32::MAX, end(i), SpanKind::Unknown);
             starts.each(state, |s| {
                 let j = i + s.len as usize;
                 let rest = best[n - j].0;
                 if brk[n - j] && rest != u32::MAX {
                     let cost = s.cost.saturating_add(rest);
-                    if cost < pick.0 || (cost == pick.0 && end(j) > pick.1) {
-                        pick = (cost, end(j), SpanKind::Word(s.word));
-                    }
+                    prefer(&mut pick, cost, end(j), SpanKind::Word(s.word));
                 }
             });
             let cost = UNKNOWN_COST.saturating_add(best[n - next].0);
-            if cost < pick.0 || (cost == pick.0 && end(next) > pick.1) {
-                pick = (cost, end(next), SpanKind::Unknown);
-            }
+            prefer(&mut pick, cost, end(next), SpanKind::Unknown);
             best.push(pick);
             next = i;
         }
-        let mut i = 0;
-        while i < n {
-            let (_, end, kind) = best[n - i];
-            let end = end as usize;
-            out.push(Span {
-                start: i,
-                end,
-                kind,
-            });
-            i = end;
-        }
+        spans(n, |i| best[n - i], out);
     }
 
     pub fn segment(&self, run: &str, allow_prefix: bool) -> Vec<Seg> {
@@ -337,32 +332,12 @@ impl Vocab {
     }
 }
 
-/// Fills the tables of a split of `chars`: [`breakable`] at each place (read from
-/// neighbouring letters without bounds checks), and for each place (cost of the rest, where
-/// its first piece ends, its kind), unknown but at the end.
-fn start_table(chars: &[char], brk: &mut Vec<bool>, best: &mut Vec<(u32, u32, SpanKind)>) {
-    let n = chars.len();
-    brk.clear();
-    brk.push(true);
-    brk.extend(
-        chars
-            .windows(2)
-            .map(|w| !is_dependent(w[1]) && !is_leading_vowel(w[0])),
-    );
-    brk.push(true);
-    let end = u32::try_from(n).unwrap_or(u32::MAX);
-    best.clear();
-    best.resize(n + 1, (u32::MAX, end, SpanKind::Unknown));
-    best[n] = (0, end, SpanKind::Unknown);
-}
-
-/// The spans of a least-cost split from its table: for each place a piece starts, (cost of the
-/// rest, where the piece ends, its kind); the table of [`Vocab::split`].
-fn spans(best: &[(u32, u32, SpanKind)], out: &mut Vec<Span>) {
-    let n = best.len() - 1;
+/// The spans of a least-cost split of `n` letters from its table: `at(i)` is, for a place `i`
+/// where a piece starts, (cost of the rest, where the piece ends, its kind).
+fn spans(n: usize, at: impl Fn(usize) -> (u32, u32, SpanKind), out: &mut Vec<Span>) {
     let mut i = 0;
     while i < n {
-        let (_, end, kind) = best[i];
+        let (_, end, kind) = at(i);
         let end = end as usize;
         out.push(Span {
             start: i,
@@ -370,6 +345,14 @@ fn spans(best: &[(u32, u32, SpanKind)], out: &mut Vec<Span>) {
             kind,
         });
         i = end;
+    }
+}
+
+/// The split's choice at a place: `pick` becomes the piece of cost `cost` ending at `end` when
+/// it costs less, or as much and is longer.
+fn prefer(pick: &mut (u32, u32, SpanKind), cost: u32, end: u32, kind: SpanKind) {
+    if cost < pick.0 || (cost == pick.0 && end > pick.1) {
+        *pick = (cost, end, kind);
     }
 }
 
@@ -640,7 +623,7 @@ mod tests {
         let best: Vec<(u32, u32, SpanKind)> =
             best.into_iter().map(|(c, e, k)| (c, e as u32, k)).collect();
         let mut out = Vec::new();
-        spans(&best, &mut out);
+        spans(n, |i| best[i], &mut out);
         out
     }
 

@@ -39,28 +39,15 @@ pub(super) struct Starts {
 impl Starts {
     /// The automaton of the words of `nodes` (the vocabulary's trie; node 0 the root).
     pub(super) fn new(nodes: &[Node]) -> Self {
-        // The reversed words' trie, node by node, with each node's depth.
+        // The trie of the words written backwards.
         let mut rev: Vec<Node> = vec![Node::default()];
-        let mut depth: Vec<u32> = vec![0];
         let mut stack: Vec<(usize, Vec<char>)> = vec![(0, Vec::new())];
         while let Some((n, word)) = stack.pop() {
             let node = &nodes[n];
-            if let Some(cost) = node.cost {
-                let mut at = 0usize;
-                for &c in word.iter().rev() {
-                    at = match rev[at].children.binary_search_by_key(&c, |&(k, _)| k) {
-                        Ok(i) => rev[at].children[i].1 as usize,
-                        Err(i) => {
-                            let next = rev.len();
-                            rev.push(Node::default());
-                            depth.push(depth[at] + 1);
-                            let id = u32::try_from(next).unwrap_or(u32::MAX);
-                            rev[at].children.insert(i, (c, id));
-                            next
-                        }
-                    };
-                }
-                rev[at].cost = Some(cost);
+            if node.cost.is_some() {
+                let backwards: String = word.iter().rev().collect();
+                let at = Node::insert(&mut rev, &backwards);
+                rev[at].cost = node.cost;
                 rev[at].word = node.word;
             }
             for &(c, child) in &node.children {
@@ -82,15 +69,16 @@ impl Starts {
             units
         ];
         // Breadth first: a node's failure is found from its parent's, which is nearer the root.
-        let mut queue = std::collections::VecDeque::from([0usize]);
-        while let Some(n) = queue.pop_front() {
+        // A node's depth is the length of the word ending there.
+        let mut queue = std::collections::VecDeque::from([(0usize, 0u32)]);
+        while let Some((n, depth)) = queue.pop_front() {
             let s = state_of[n];
             let node = &rev[n];
-            if node.cost.is_some() {
+            if let Some(cost) = node.cost {
                 starts[s as usize] = Start {
-                    cost: node.cost.unwrap_or(0),
+                    cost,
                     word: node.word,
-                    len: depth[n],
+                    len: depth,
                 };
             }
             link[s as usize] = if s == Trie::ROOT {
@@ -123,7 +111,7 @@ impl Starts {
                         },
                     }
                 };
-                queue.push_back(child as usize);
+                queue.push_back((child as usize, depth + 1));
             }
         }
         Self {
