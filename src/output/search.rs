@@ -216,9 +216,7 @@ pub fn render(
                 // are shared with the output, not copied.
                 Some(s) => {
                     s.put_behind(MEMO_ENTRY, MEMO_KEY, move |sink| {
-                        for part in memo.encode_batches().flatten() {
-                            sink.part(&part);
-                        }
+                        memo.write_to(&mut |part| sink.part(part));
                     });
                     let files: Vec<(String, std::sync::Arc<[u8]>)> =
                         crate::timing::phase("search: files shared", || {

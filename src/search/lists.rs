@@ -112,6 +112,7 @@ pub(super) fn sorted<'a>(
 /// What a build keeps of its lists for the next, in the memo of [`crate::search::words`]
 /// (whose documents, in order, are the lists' document numbers): the synonyms the terms were
 /// found with, and the lists.
+#[derive(Clone)]
 pub struct Kept {
     pub(super) synonyms: u128,
     pub(super) entries: Table,
@@ -123,37 +124,45 @@ const CHUNK: usize = 4096;
 impl Kept {
     #[cfg(test)]
     pub(super) fn encode(&self, b: &mut Bytes) {
-        b.0.extend(self.encode_parts().concat());
+        self.write_to(&mut |part| b.0.extend_from_slice(part));
     }
 
-    /// [`Kept::encode`]'s bytes in pieces to be put together in order, the chunks made side
-    /// by side.
-    pub(super) fn encode_parts(&self) -> Vec<Vec<u8>> {
-        use rayon::prelude::*;
+    /// Its bytes given to `put` a piece at a time, each made on the calling thread only when
+    /// the last was put.
+    pub(in crate::search) fn write_to(&self, put: &mut dyn FnMut(&[u8])) {
+        put(&self.encode_head());
+        for first in (0..self.entries.len()).step_by(CHUNK) {
+            put(&self.encode_chunk(first));
+        }
+    }
+
+    /// The start of [`Kept::encode`]'s bytes: the synonyms' key and how many entries follow.
+    fn encode_head(&self) -> Vec<u8> {
         let mut head = Bytes(Vec::new());
         head.u128(self.synonyms);
         head.len(self.entries.len());
-        let mut parts = vec![head.0];
+        head.0
+    }
+
+    /// The chunk of [`Kept::encode`]'s bytes whose first entry is `first`.
+    fn encode_chunk(&self, first: usize) -> Vec<u8> {
         let t = &self.entries;
-        parts.par_extend((0..t.len()).into_par_iter().step_by(CHUNK).map(|first| {
-            let chunk = first..(first + CHUNK).min(t.len());
-            // About the size (gaps between numbers mostly take a byte or two).
-            let size = 4 + chunk
-                .clone()
-                .map(|i| t.get(i))
-                .map(|(term, title, text)| term.len() + 12 + (title.len() + text.len()) * 2)
-                .sum::<usize>();
-            let mut b = Bytes(Vec::with_capacity(size));
-            b.framed(|b| {
-                for (term, title, text) in chunk.map(|i| t.get(i)) {
-                    b.bytes(term.as_bytes());
-                    put_list(b, title);
-                    put_list(b, text);
-                }
-            });
-            b.0
-        }));
-        parts
+        let chunk = first..(first + CHUNK).min(t.len());
+        // About the size (gaps between numbers mostly take a byte or two).
+        let size = 4 + chunk
+            .clone()
+            .map(|i| t.get(i))
+            .map(|(term, title, text)| term.len() + 12 + (title.len() + text.len()) * 2)
+            .sum::<usize>();
+        let mut b = Bytes(Vec::with_capacity(size));
+        b.framed(|b| {
+            for (term, title, text) in chunk.map(|i| t.get(i)) {
+                b.bytes(term.as_bytes());
+                put_list(b, title);
+                put_list(b, text);
+            }
+        });
+        b.0
     }
 
     /// What [`Kept::encode`] wrote; `None` unless the terms are in order, each list ascending,

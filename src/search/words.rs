@@ -193,6 +193,7 @@ impl Prepared {
 }
 
 /// What a build keeps of its documents for the next (see the module's documentation).
+#[derive(Clone)]
 pub struct Memo {
     /// The settings the words were found with (the site's words, the synonyms).
     settings: u128,
@@ -208,6 +209,7 @@ pub struct Memo {
     pub(super) lists: Option<crate::search::lists::Kept>,
 }
 
+#[derive(Clone)]
 struct DocMemo {
     key: u128,
     /// The title and text were already [`clean`]: their Thai runs are in them as written,

@@ -5,8 +5,6 @@ use crate::search::bytes::{Bytes, Reader};
 
 /// Documents to a piece of the memo's bytes while they are written.
 const DOCS_PART: usize = 512;
-/// Pieces of documents made at once by [`Memo::encode_batches`].
-const BATCH_PARTS: usize = 8;
 
 /// The bytes of a document in the memo: every number takes four bytes.
 fn doc_size(d: &DocMemo) -> usize {
@@ -41,48 +39,57 @@ impl Memo {
         Some((self.docs.iter().map(|d| d.key).collect(), lists))
     }
 
-    /// The memo as bytes, for the build cache.
+    /// The memo as bytes, as [`Memo::write_to`] writes them.
+    #[cfg(test)]
     pub fn encode(&self) -> Vec<u8> {
         self.encode_parts().concat()
     }
 
-    /// [`Memo::encode`]'s bytes in pieces to be written one after the other, made on all
-    /// cores and never copied into one buffer (tens of megabytes, each page of them zeroed by
-    /// the system when first touched).
+    /// The pieces [`Memo::write_to`] gives, in order.
+    #[cfg(test)]
     pub fn encode_parts(&self) -> Vec<Vec<u8>> {
-        self.encode_batches().flatten().collect()
+        let mut parts = Vec::new();
+        self.clone().write_to(&mut |part| parts.push(part.to_vec()));
+        parts
     }
 
-    /// [`Memo::encode_parts`] a batch of pieces at a time, each made only when asked for, so
-    /// that a batch can be written out and let go before the next is made: the documents
-    /// (most of it) a few thousand at a time on all cores, then the lists.
-    pub fn encode_batches(&self) -> impl Iterator<Item = Vec<Vec<u8>>> + '_ {
-        use rayon::prelude::*;
-        // The documents' part first, behind how many documents it holds and its length (known
-        // before it is made: every number in it takes four bytes), then the lists.
-        let head = std::iter::once_with(|| {
-            let words = self.encode_words_head();
-            let size = words.len() + self.docs.iter().map(doc_size).sum::<usize>();
-            let mut head = Bytes(Vec::new());
-            head.u128(self.settings);
-            head.len(self.docs.len());
-            head.len(size);
-            vec![head.0, words]
-        });
-        let docs = self
-            .docs
-            .chunks(DOCS_PART * BATCH_PARTS)
-            .map(|batch| batch.par_chunks(DOCS_PART).map(encode_docs).collect());
-        let lists = std::iter::once_with(|| {
-            let lists = self.lists.as_ref().map(|l| l.encode_parts());
-            let mut parts = vec![vec![u8::from(lists.is_some())]];
-            parts.extend(lists.into_iter().flatten());
-            parts
-        });
-        head.chain(docs).chain(lists)
+    /// The memo as bytes, for the build cache, given to `put` a piece at a time, each made on the calling
+    /// thread (none from the thread pool, which the build keeps busy meanwhile) only when the
+    /// last was put. The memo is let go as it is written: each document's numbers once its
+    /// piece is made, the lists last.
+    pub fn write_to(self, put: &mut dyn FnMut(&[u8])) {
+        for part in self.encode_head() {
+            put(&part);
+        }
+        let Memo { docs, lists, .. } = self;
+        let mut docs = docs.into_iter();
+        loop {
+            let piece: Vec<DocMemo> = docs.by_ref().take(DOCS_PART).collect();
+            if piece.is_empty() {
+                break;
+            }
+            put(&encode_docs(&piece));
+        }
+        put(&[u8::from(lists.is_some())]);
+        if let Some(lists) = lists {
+            lists.write_to(put);
+        }
     }
 
-    /// The part of [`Memo::encode`] before the lists ([`Memo::decode_words`] reads it) up to
+    /// The pieces of [`Memo::write_to`] before the documents': the settings, how many documents
+    /// there are and the documents' part's length (known before it is made: every number in
+    /// it takes four bytes), then the words.
+    fn encode_head(&self) -> [Vec<u8>; 2] {
+        let words = self.encode_words_head();
+        let size = words.len() + self.docs.iter().map(doc_size).sum::<usize>();
+        let mut head = Bytes(Vec::new());
+        head.u128(self.settings);
+        head.len(self.docs.len());
+        head.len(size);
+        [head.0, words]
+    }
+
+    /// The part of [`Memo::write_to`]'s bytes before the lists ([`Memo::decode_words`] reads it) up to
     /// its documents.
     fn encode_words_head(&self) -> Vec<u8> {
         let mut b = Bytes(Vec::new());
@@ -104,7 +111,7 @@ impl Memo {
         b.0
     }
 
-    /// What [`Memo::encode`] wrote; `None` for anything else, or numbers out of range.
+    /// What [`Memo::write_to`] wrote; `None` for anything else, or numbers out of range.
     pub fn decode(bytes: &[u8]) -> Option<Self> {
         let mut r = Reader(bytes);
         let settings = r.u128()?;
@@ -144,7 +151,7 @@ impl Memo {
             lists,
         })
     }
-    /// The part of [`Memo::encode`] before the lists.
+    /// The part of [`Memo::write_to`]'s bytes before the lists.
     fn decode_words(part: &[u8]) -> Option<WordsPart> {
         let mut r = Reader(part);
         let strings: Vec<Box<str>> = (0..r.len()?)
