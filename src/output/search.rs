@@ -191,7 +191,11 @@ pub fn render(
                 crate::timing::phase("search: document texts", || pending.finish_with(kept_texts));
             input.records = texts;
             if let (Some(s), Some(parts)) = (store, keep_texts) {
-                s.put_parts(TEXTS_ENTRY, TEXTS_KEY, parts);
+                s.put_behind(TEXTS_ENTRY, TEXTS_KEY, move |sink| {
+                    for part in &parts {
+                        sink.part(part);
+                    }
+                });
             }
             let read = |at: usize| pending.whole_text(at);
             let memo = crate::timing::phase("search: words kept, read", || {
@@ -212,11 +216,11 @@ pub fn render(
                     .into_iter()
                     .map(|(path, text)| (path, Body::Bytes(text.into_bytes())))
                     .collect(),
-                // Both cache entries are written while the build goes on; the index's files
+                // The cache entries are written while the build goes on; the index's files
                 // are shared with the output, not copied.
                 Some(s) => {
                     s.put_behind(MEMO_ENTRY, MEMO_KEY, move |sink| {
-                        memo.write_to(&mut |part| sink.part(part));
+                        memo.made().write_to(&mut |part| sink.part(part));
                     });
                     let files: Vec<(String, std::sync::Arc<[u8]>)> =
                         crate::timing::phase("search: files shared", || {

@@ -27,8 +27,8 @@ use serde_json::{Value, json};
 use crate::search::codec;
 use crate::search::lists::{self, DocTerms, Postings, Synonyms, Table};
 use crate::search::text::{normalize, pieces};
-pub use crate::search::words::Memo;
 use crate::search::words::{self, Cutter, Plan, Prepared, Tok, doc_tokens};
+pub use crate::search::words::{Memo, PendingMemo};
 use crate::timing::phase;
 
 /// One thing a resident can find.
@@ -175,7 +175,7 @@ pub fn build(input: Input) -> Built {
 
 /// Builds the index files using what the last build kept of its documents (a [`Memo`] made
 /// with other settings is not used), and what this one keeps.
-pub fn build_reusing(input: Input, memo: Option<Memo>, read: ReadText) -> (Built, Memo) {
+pub fn build_reusing(input: Input, memo: Option<Memo>, read: ReadText) -> (Built, PendingMemo) {
     build_with(input, VOCAB_INLINE, memo, read)
 }
 
@@ -186,7 +186,7 @@ fn build_with(
     vocab_inline: usize,
     memo: Option<Memo>,
     read: ReadText,
-) -> (Built, Memo) {
+) -> (Built, PendingMemo) {
     let mut records = input.records;
     // The vocabulary: ICU's words over all the text, the site's words, the synonyms' words.
     let mut synonyms = builtin_synonyms();
@@ -490,12 +490,11 @@ fn build_with(
         words_kept,
         lists_kept,
     };
-    let mut memo = found.memo(tokens);
-    memo.lists = Some(lists::Kept {
+    let lists = lists::Kept {
         synonyms: synonyms_key,
         entries,
-    });
-    (built, memo)
+    };
+    (built, PendingMemo::new(found, tokens, lists))
 }
 
 /// Where the shards of lists start: the entries of each shard (terms in order, `sizes` their

@@ -220,7 +220,9 @@ fn a_kept_memo_builds_the_same_index() {
         records: site.records.clone(),
         ..input()
     };
-    let (_, mut memo) = build_with(first, VOCAB_INLINE, None, &|_| String::new());
+    let mut memo = build_with(first, VOCAB_INLINE, None, &|_| String::new())
+        .1
+        .made();
     let mut before: HashSet<String> = site.records.iter().map(|r| r.text.clone()).collect();
     let mut merged = 0;
     let mut reads_in = HashMap::new();
@@ -271,7 +273,9 @@ fn a_kept_memo_builds_the_same_index() {
             Some(decoded),
             &read,
         );
+        let next = next.made();
         let (fresh, fresh_memo) = build_with(copy(), VOCAB_INLINE, None, &|_| String::new());
+        let fresh_memo = fresh_memo.made();
         let reads = reads.into_inner();
         // The same strings, counts and tokens, in another order at most: no text a
         // document no longer has is carried on.
@@ -326,7 +330,9 @@ fn a_kept_memo_builds_the_same_index() {
 
 #[test]
 fn a_damaged_memo_is_refused_or_harmless() {
-    let (_, memo) = build_with(input(), VOCAB_INLINE, None, &|_| String::new());
+    let memo = build_with(input(), VOCAB_INLINE, None, &|_| String::new())
+        .1
+        .made();
     let bytes = memo.encode();
     for cut in (0..bytes.len()).step_by(7) {
         assert!(Memo::decode(&bytes[..cut]).is_none(), "cut at {cut}");
@@ -344,7 +350,9 @@ fn a_damaged_memo_is_refused_or_harmless() {
 
 #[test]
 fn a_memo_with_bytes_after_its_last_document_is_refused() {
-    let (_, memo) = build_with(input(), VOCAB_INLINE, None, &|_| String::new());
+    let memo = build_with(input(), VOCAB_INLINE, None, &|_| String::new())
+        .1
+        .made();
     let parts = memo.encode_parts();
     assert!(Memo::decode(&parts.concat()).is_some());
     // The head: the settings (16 bytes), how many documents, how long the words' part is;

@@ -1,7 +1,114 @@
-//! The memo as bytes, for the build cache, and read back.
+//! The memo: made from a build's words, as bytes for the build cache, and read back.
 
-use super::{DocMemo, Memo};
+use super::{DocMemo, Memo, Words};
 use crate::search::bytes::{Bytes, Reader};
+use crate::search::lists::Kept;
+
+/// What a build's [`Memo`] is made of, made into one ([`PendingMemo::made`]) where that holds
+/// up nothing: on the thread that writes it while the build goes on.
+pub struct PendingMemo {
+    words: Words,
+    /// Each document's tokens (title, text), as numbered in this build.
+    tokens: Vec<(Vec<u32>, Vec<u32>)>,
+    lists: Kept,
+}
+
+impl PendingMemo {
+    pub(in crate::search) fn new(
+        words: Words,
+        tokens: Vec<(Vec<u32>, Vec<u32>)>,
+        lists: Kept,
+    ) -> Self {
+        PendingMemo {
+            words,
+            tokens,
+            lists,
+        }
+    }
+
+    /// The memo, on the calling thread (none from the thread pool).
+    pub fn made(self) -> Memo {
+        let mut memo = self.words.memo(self.tokens);
+        memo.lists = Some(self.lists);
+        memo
+    }
+}
+
+impl Words {
+    /// The memo of this build, given each document's tokens as numbered.
+    fn memo(self, mut tokens: Vec<(Vec<u32>, Vec<u32>)>) -> Memo {
+        let mut strings: Vec<Box<str>> = self
+            .vocab
+            .list()
+            .iter()
+            .map(|w| w.as_str().into())
+            .collect();
+        // Only the other texts some document still has (the last memo's are all numbered
+        // in this build), renumbered in order.
+        let words = strings.len();
+        let mut renumber = vec![u32::MAX; self.interner.names.len()];
+        for t in tokens.iter().flat_map(|(a, b)| a.iter().chain(b)) {
+            if let Some(slot) = (*t as usize)
+                .checked_sub(words)
+                .and_then(|k| renumber.get_mut(k))
+            {
+                *slot = 0;
+            }
+        }
+        for (k, slot) in renumber.iter_mut().enumerate() {
+            if *slot == 0 {
+                *slot = u32::try_from(strings.len()).unwrap_or(u32::MAX);
+                strings.push(self.interner.names[k].clone());
+            }
+        }
+        for (a, b) in &mut tokens {
+            for t in a.iter_mut().chain(b.iter_mut()) {
+                if let Some(&n) = (*t as usize)
+                    .checked_sub(words)
+                    .and_then(|k| renumber.get(k))
+                {
+                    *t = n;
+                }
+            }
+        }
+        // A word's atoms as numbers are in `atoms` already; one that is indexed as itself
+        // has none.
+        let vocab = self
+            .vocab
+            .list()
+            .iter()
+            .zip(&self.atoms)
+            .enumerate()
+            .map(|(i, (w, atoms))| {
+                let cost = self.vocab.get(w).map_or(0, |e| e.cost);
+                let own = atoms.len() == 1 && atoms[0] as usize == i;
+                (cost, if own { Vec::new() } else { atoms.clone() })
+            })
+            .collect();
+        let docs = tokens
+            .into_iter()
+            .zip(self.keys)
+            .zip(self.plain)
+            .zip(self.counts)
+            .map(|((((title, text), key), plain), counts)| DocMemo {
+                key,
+                plain,
+                counts,
+                title,
+                text,
+            })
+            .collect();
+        Memo {
+            settings: self.settings,
+            strings,
+            words: self.vocab.list().len(),
+            vocab,
+            totals: self.totals,
+            docs,
+            lists: None,
+        }
+    }
+}
 
 /// Documents to a piece of the memo's bytes while they are written.
 const DOCS_PART: usize = 512;
