@@ -219,13 +219,9 @@ pub fn pending(site: &Site) -> (Vec<(String, String)>, Pending<'_>) {
     let kind = |key: &str| types.iter().position(|(k, _)| k == key).unwrap_or(0);
     let date_text = |d: Option<chrono::NaiveDate>| d.map(|d| format_date(d, n)).unwrap_or_default();
 
-    let docs: HashMap<String, &Document> = site
-        .documents()
-        .map(|d| {
-            let d: &Document = d;
-            (routes::document(d), d)
-        })
-        .collect();
+    let docs: Vec<&Document> = site.documents().collect();
+    let docs: HashMap<String, &Document> =
+        docs.par_iter().map(|d| (routes::document(d), *d)).collect();
     let prices: HashMap<&str, &ReferencePrice> = site
         .reference_prices
         .iter()
@@ -234,98 +230,104 @@ pub fn pending(site: &Site) -> (Vec<(String, String)>, Pending<'_>) {
     let datasets: HashMap<&str, &crate::site::Dataset> =
         site.datasets.iter().map(|d| (d.slug.as_str(), d)).collect();
 
+    // A record a disclosure, made on all cores; a document's with its text pending.
+    let made: Vec<(Record, Option<&Document>)> = site
+        .disclosures()
+        .par_iter()
+        .filter_map(|d| {
+            let record = |key: &str, text: String| Record {
+                kind: kind(key),
+                title: d.title.clone(),
+                url: encode_path(&d.path()),
+                date: d.date,
+                date_text: date_text(d.date),
+                fiscal_year: d.fiscal_year.map(FiscalYear::be),
+                text,
+                whole: None,
+            };
+            let made = match &d.subject {
+                Subject::Document(path) => {
+                    let doc = *docs.get(path)?;
+                    let key = if doc.section == "pages" {
+                        PAGES.to_owned()
+                    } else {
+                        section_key(&doc.section)
+                    };
+                    return Some((record(&key, String::new()), Some(doc)));
+                }
+                Subject::ReferencePrice(slug) => {
+                    let rp = prices.get(slug.as_str())?;
+                    record(REFERENCE_PRICES, reference_price_text(rp, n))
+                }
+                Subject::Plan(fy) => {
+                    let plan = site.plans.get(fy)?;
+                    let mut text =
+                        vec![n.apply(&format!("จำนวน {} รายการ", plan.data.items.len()))];
+                    text.extend(plan.data.summary.clone());
+                    if let Some((body, _)) = &plan.body {
+                        text.push(plain_text(body));
+                    }
+                    record(PLANS, text.join(" "))
+                }
+                Subject::Dataset(slug) => {
+                    let ds = datasets.get(slug.as_str())?;
+                    record(DATASETS, dataset_text(ds))
+                }
+                // A month of results: its rows are records of their own.
+                Subject::ResultsMonth(..) => record(RESULTS, d.where_on_page.clone()),
+                Subject::Measures(fy) => {
+                    let intro = site
+                        .measures
+                        .iter()
+                        .find(|m| m.data.fiscal_year.0 == *fy)
+                        .and_then(|m| m.data.intro.as_deref())
+                        .map(plain_text)
+                        .unwrap_or_default();
+                    record(MEASURES, intro)
+                }
+                Subject::Structure => {
+                    let p = site.people.as_ref()?;
+                    let text: Vec<String> = p
+                        .data
+                        .political
+                        .iter()
+                        .chain(&p.data.civil_service)
+                        .map(|x| {
+                            format!(
+                                "{} {} {}",
+                                x.name,
+                                x.position,
+                                x.unit.as_deref().unwrap_or_default()
+                            )
+                        })
+                        .collect();
+                    record(PAGES, text.join(" "))
+                }
+                Subject::Budget(fy) => {
+                    let b = site.budgets.get(fy)?;
+                    let text: Vec<String> = b
+                        .data
+                        .appropriations
+                        .iter()
+                        .map(|a| n.apply(&format!("{} {} บาท", a.plan, a.amount.0.format())))
+                        .collect();
+                    record(PAGES, text.join(" "))
+                }
+                Subject::MeasuresReport(_)
+                | Subject::Results(_)
+                | Subject::Projects(_)
+                | Subject::BudgetSpending(_) => return None,
+            };
+            Some((made, None))
+        })
+        .collect();
     let mut pending_docs: Vec<(usize, &Document)> = Vec::new();
-    let mut out = Vec::new();
-    for d in site.disclosures() {
-        let record = |key: &str, text: String| Record {
-            kind: kind(key),
-            title: d.title.clone(),
-            url: encode_path(&d.path()),
-            date: d.date,
-            date_text: date_text(d.date),
-            fiscal_year: d.fiscal_year.map(FiscalYear::be),
-            text,
-            whole: None,
-        };
-        match &d.subject {
-            Subject::Document(path) => {
-                let Some(doc) = docs.get(path) else { continue };
-                let key = if doc.section == "pages" {
-                    PAGES.to_owned()
-                } else {
-                    section_key(&doc.section)
-                };
-                pending_docs.push((out.len(), doc));
-                out.push(record(&key, String::new()));
-            }
-            Subject::ReferencePrice(slug) => {
-                if let Some(rp) = prices.get(slug.as_str()) {
-                    out.push(record(REFERENCE_PRICES, reference_price_text(rp, n)));
-                }
-            }
-            Subject::Plan(fy) => {
-                let Some(plan) = site.plans.get(fy) else {
-                    continue;
-                };
-                let mut text = vec![n.apply(&format!("จำนวน {} รายการ", plan.data.items.len()))];
-                text.extend(plan.data.summary.clone());
-                if let Some((body, _)) = &plan.body {
-                    text.push(plain_text(body));
-                }
-                out.push(record(PLANS, text.join(" ")));
-            }
-            Subject::Dataset(slug) => {
-                if let Some(ds) = datasets.get(slug.as_str()) {
-                    out.push(record(DATASETS, dataset_text(ds)));
-                }
-            }
-            // A month of results: its rows are records of their own.
-            Subject::ResultsMonth(..) => out.push(record(RESULTS, d.where_on_page.clone())),
-            Subject::Measures(fy) => {
-                let intro = site
-                    .measures
-                    .iter()
-                    .find(|m| m.data.fiscal_year.0 == *fy)
-                    .and_then(|m| m.data.intro.as_deref())
-                    .map(plain_text)
-                    .unwrap_or_default();
-                out.push(record(MEASURES, intro));
-            }
-            Subject::Structure => {
-                let Some(p) = &site.people else { continue };
-                let text: Vec<String> = p
-                    .data
-                    .political
-                    .iter()
-                    .chain(&p.data.civil_service)
-                    .map(|x| {
-                        format!(
-                            "{} {} {}",
-                            x.name,
-                            x.position,
-                            x.unit.as_deref().unwrap_or_default()
-                        )
-                    })
-                    .collect();
-                out.push(record(PAGES, text.join(" ")));
-            }
-            Subject::Budget(fy) => {
-                let Some(b) = site.budgets.get(fy) else {
-                    continue;
-                };
-                let text: Vec<String> = b
-                    .data
-                    .appropriations
-                    .iter()
-                    .map(|a| n.apply(&format!("{} {} บาท", a.plan, a.amount.0.format())))
-                    .collect();
-                out.push(record(PAGES, text.join(" ")));
-            }
-            Subject::MeasuresReport(_)
-            | Subject::Results(_)
-            | Subject::Projects(_)
-            | Subject::BudgetSpending(_) => {}
+    let mut out = Vec::with_capacity(made.len());
+    for (record, doc) in made {
+        if let Some(doc) = doc {
+            pending_docs.push((out.len(), doc));
         }
+        out.push(record);
     }
 
     for m in &site.measures {
