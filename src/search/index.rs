@@ -27,7 +27,7 @@ use serde_json::{Value, json};
 use crate::search::codec;
 use crate::search::lists::{self, DocTerms, Postings, Synonyms, Table};
 use crate::search::text::{normalize, pieces};
-use crate::search::words::{self, Cutter, Plan, Prepared, Tok, doc_tokens};
+use crate::search::words::{self, Cutter, Numbered, Plan, Prepared, doc_tokens};
 pub use crate::search::words::{Memo, PendingMemo};
 use crate::timing::phase;
 
@@ -99,7 +99,7 @@ pub struct Built {
 }
 
 /// A document's tokens (title, text): numbered, or still to be numbered.
-type DocTokens = Result<(Vec<u32>, Vec<u32>), (Vec<Tok>, Vec<Tok>)>;
+type DocTokens = Result<(Vec<u32>, Vec<u32>), (Numbered, Numbered)>;
 
 /// Documents tokenized at once while the index is built.
 const CHUNK: usize = 2048;
@@ -259,19 +259,22 @@ fn build_with(
                 let mut chunk = chunk;
                 chunk
                     .par_iter_mut()
-                    .map_init(Cutter::default, |cutter, plan| match plan {
-                        Plan::Keep(title, text) => Ok((take(title), take(text))),
-                        Plan::Split(p) => {
-                            let p: &Prepared = p;
-                            let (vocab, atoms) = (&found.vocab, &found.atoms);
-                            cutter.next_document();
-                            let mut title = Vec::new();
-                            doc_tokens(vocab, atoms, p.title.iter(), cutter, &mut title);
-                            let mut text = Vec::new();
-                            doc_tokens(vocab, atoms, p.text.iter(), cutter, &mut text);
-                            Err((title, text))
-                        }
-                    })
+                    .map_init(
+                        || (Cutter::default(), Vec::new()),
+                        |(cutter, toks), plan| match plan {
+                            Plan::Keep(title, text) => Ok((take(title), take(text))),
+                            Plan::Split(p) => {
+                                let p: &Prepared = p;
+                                let (vocab, atoms) = (&found.vocab, &found.atoms);
+                                cutter.next_document();
+                                doc_tokens(vocab, atoms, p.title.iter(), cutter, toks);
+                                let title = Numbered::of(toks);
+                                doc_tokens(vocab, atoms, p.text.iter(), cutter, toks);
+                                let text = Numbered::of(toks);
+                                Err((title, text))
+                            }
+                        },
+                    )
                     .collect()
             };
             let previous = pending.take();
@@ -284,8 +287,8 @@ fn build_with(
             tokens.extend(raw.into_iter().map(|doc| match doc {
                 Ok(numbered) => numbered,
                 Err((title, text)) => (
-                    title.into_iter().map(|t| found.interner.id(t)).collect(),
-                    text.into_iter().map(|t| found.interner.id(t)).collect(),
+                    title.finish(&mut found.interner),
+                    text.finish(&mut found.interner),
                 ),
             }));
             if fresh {

@@ -98,6 +98,41 @@ pub(super) fn doc_tokens<'a>(
     }
 }
 
+/// A document's tokens, numbered where they are the vocabulary's words (on any thread); the
+/// others, `u32::MAX` in their places until then, are numbered by [`Numbered::finish`].
+pub(super) struct Numbered {
+    ids: Vec<u32>,
+    others: Vec<(usize, Box<str>)>,
+}
+
+impl Numbered {
+    /// The tokens of `toks`, which is left empty (its room kept for the next document).
+    pub(super) fn of(toks: &mut Vec<Tok>) -> Self {
+        let mut others = Vec::new();
+        let ids = toks
+            .drain(..)
+            .enumerate()
+            .map(|(i, t)| match t {
+                Tok::Word(w) => w,
+                Tok::Other(text) => {
+                    others.push((i, text));
+                    u32::MAX
+                }
+            })
+            .collect();
+        Self { ids, others }
+    }
+
+    /// Every token numbered, the others by `interner` in the order they come.
+    pub(super) fn finish(self, interner: &mut Interner) -> Vec<u32> {
+        let Self { mut ids, others } = self;
+        for (i, text) in others {
+            ids[i] = interner.other(text);
+        }
+        ids
+    }
+}
+
 /// Numbers for every token: the vocabulary's words first, then the other texts met.
 pub(super) struct Interner {
     words: usize,
