@@ -245,6 +245,7 @@ pub fn pending(site: &Site) -> (Vec<(String, String)>, Pending<'_>) {
                 text,
                 whole: None,
             };
+            // A document's record waits for its text; any other's is made whole here.
             let made = match &d.subject {
                 Subject::Document(path) => {
                     let doc = *docs.get(path)?;

@@ -160,10 +160,10 @@ impl Memo {
         parts
     }
 
-    /// The memo as bytes, for the build cache, given to `put` a piece at a time, each made on the calling
-    /// thread (none from the thread pool, which the build keeps busy meanwhile) only when the
-    /// last was put. The memo is let go as it is written: each document's numbers once its
-    /// piece is made, the lists last.
+    /// The memo as bytes, for the build cache, given to `put` a piece at a time, each made on
+    /// the calling thread (none from the thread pool, which the build keeps busy meanwhile)
+    /// only when the last was put. The memo is let go as it is written: each document's
+    /// numbers once its piece is made, the lists last.
     pub fn write_to(self, put: &mut dyn FnMut(&[u8])) {
         for part in self.encode_head() {
             put(&part);
@@ -196,8 +196,8 @@ impl Memo {
         [head.0, words]
     }
 
-    /// The part of [`Memo::write_to`]'s bytes before the lists ([`Memo::decode_words`] reads it) up to
-    /// its documents.
+    /// The part of [`Memo::write_to`]'s bytes before the lists ([`Memo::decode_words`] reads
+    /// it), up to its documents.
     fn encode_words_head(&self) -> Vec<u8> {
         let mut b = Bytes(Vec::new());
         b.len(self.strings.len());
