@@ -138,47 +138,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
     let rendered: Vec<(String, Option<u64>, Result<Body, Diagnostic>)> =
         crate::timing::phase("pages: documents", || {
             docs.par_iter()
-                .map(|doc| {
-                    crate::progress::rendered();
-                    let rel = routes::document(doc);
-                    // A page that embeds a record, or a procurement notice (whose page shows the steps
-                    // of its project from the plan, the reference prices and the other notices),
-                    // depends on more than its file: never reuse it.
-                    let key = (doc.front.embed.is_none() && doc.front.procurement.is_none())
-                        .then(|| fingerprint(&(r.fingerprint, doc.fingerprint)));
-                    if let (Some(cache), Some(key)) = (&r.cache, key)
-                        && let Some(html) = cache.page(key)
-                    {
-                        return (rel, Some(key), Ok(Body::Shared(html)));
-                    }
-                    if let (Some(previous), Some(key)) = (&r.previous, key)
-                        && previous.holds(&format!("{rel}index.html"), key)
-                    {
-                        return (rel, Some(key), Ok(Body::Kept(key)));
-                    }
-                    let (view, links) = DocView::full_with_links(site, doc, &r.urls);
-                    if let Some(cache) = &r.cache {
-                        cache.put_links(r.links_key(doc.fingerprint), links.into());
-                    }
-                    let template = if doc.section == "pages" {
-                        "page.html"
-                    } else {
-                        "document.html"
-                    };
-                    let html = r.render(
-                template,
-                ctx! { page => PageMeta::new(&doc.front.title, &rel, &r.urls), doc => view },
-            );
-                    let body = html.map(|h| match (&r.cache, key) {
-                        (Some(cache), Some(key)) => {
-                            let shared: std::sync::Arc<[u8]> = h.into_bytes().into();
-                            cache.put_page(key, std::sync::Arc::clone(&shared));
-                            Body::Shared(shared)
-                        }
-                        _ => Body::Bytes(h.into_bytes()),
-                    });
-                    (rel, key, body)
-                })
+                .map(|doc| document_page(site, r, doc))
                 .collect()
         });
     for (rel, key, body) in rendered {
@@ -207,6 +167,55 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
             Err(d) => diags.push(d),
         }
     }
+}
+
+/// A document's page: its site path, its render key (none when it depends on more than its
+/// file), and its body, the one the dev server's cache or the output folder holds when made
+/// from the same inputs.
+fn document_page(
+    site: &Site,
+    r: &Renderer,
+    doc: &Document,
+) -> (String, Option<u64>, Result<Body, Diagnostic>) {
+    crate::progress::rendered();
+    let rel = routes::document(doc);
+    // A page that embeds a record, or a procurement notice (whose page shows the steps
+    // of its project from the plan, the reference prices and the other notices),
+    // depends on more than its file: never reuse it.
+    let key = (doc.front.embed.is_none() && doc.front.procurement.is_none())
+        .then(|| fingerprint(&(r.fingerprint, doc.fingerprint)));
+    if let (Some(cache), Some(key)) = (&r.cache, key)
+        && let Some(html) = cache.page(key)
+    {
+        return (rel, Some(key), Ok(Body::Shared(html)));
+    }
+    if let (Some(previous), Some(key)) = (&r.previous, key)
+        && previous.holds(&format!("{rel}index.html"), key)
+    {
+        return (rel, Some(key), Ok(Body::Kept(key)));
+    }
+    let (view, links) = DocView::full_with_links(site, doc, &r.urls);
+    if let Some(cache) = &r.cache {
+        cache.put_links(r.links_key(doc.fingerprint), links.into());
+    }
+    let template = if doc.section == "pages" {
+        "page.html"
+    } else {
+        "document.html"
+    };
+    let html = r.render(
+        template,
+        ctx! { page => PageMeta::new(&doc.front.title, &rel, &r.urls), doc => view },
+    );
+    let body = html.map(|h| match (&r.cache, key) {
+        (Some(cache), Some(key)) => {
+            let shared: std::sync::Arc<[u8]> = h.into_bytes().into();
+            cache.put_page(key, std::sync::Arc::clone(&shared));
+            Body::Shared(shared)
+        }
+        _ => Body::Bytes(h.into_bytes()),
+    });
+    (rel, key, body)
 }
 
 #[derive(Serialize)]

@@ -249,9 +249,7 @@ impl Trie {
     /// The state after `state` reads `c`, if a word goes on that way.
     #[inline]
     pub(crate) fn child(&self, state: u32, c: char) -> Option<u32> {
-        let k = letter(c)?;
-        let t = (self.units[state as usize].base & !ENDS) + k;
-        (self.units[t as usize].check == state + 1).then_some(t)
+        self.child_letter(state, letter(c)?)
     }
 
     /// Whether a word ends at `state`.
