@@ -50,6 +50,9 @@ pub struct Record {
     /// it, the document being unchanged): the whole text, when the build needs it, comes from
     /// the reader given to [`build_reusing`].
     pub whole: Option<Whole>,
+    /// The hash of `text` ([`text_hash`]) when it was made with it, so that it is not made
+    /// again; `None` when not yet made (or `text` is only a start: [`Whole::hash`]).
+    pub text_hash: Option<u128>,
 }
 
 /// Where a document's whole text is, when its record holds only the start of it.

@@ -25,17 +25,34 @@ fn grams(text: &str, mut each: impl FnMut(usize)) {
     const TRIPLE: u64 = (1 << 63) - 1;
     let mut last = 0u64;
     let mut seen = 0u8;
-    for c in text.chars() {
-        if c == '.' {
-            continue;
-        }
-        last = ((last << 21) | u64::from(c)) & TRIPLE;
-        seen = seen.saturating_add(1);
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Read a byte at a time: a letter of the Thai block from its three bytes (U+0E00–
+        // U+0E7F is E0 B8 80 – E0 B9 BF), ASCII from its one.
+        let c = if let [0xE0, x1 @ (0xB8 | 0xB9), x2, ..] = b[i..] {
+            i += 3;
+            0x0E00 | u64::from(x1 & 1) << 6 | u64::from(x2 & 0x3F)
+        } else if b[i] < 0x80 {
+            i += 1;
+            if b[i - 1] == b'.' {
+                continue;
+            }
+            u64::from(b[i - 1])
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            u64::from(c)
+        };
+        last = ((last << 21) | c) & TRIPLE;
         if seen >= 2 {
             each(bit(last & PAIR));
-        }
-        if seen >= 3 {
             each(bit((1 << 63) | last));
+        } else {
+            seen += 1;
+            if seen == 2 {
+                each(bit(last & PAIR));
+            }
         }
     }
 }
@@ -48,8 +65,17 @@ fn bit(packed: u64) -> usize {
 
 impl Letters {
     pub fn of(text: &str) -> Self {
+        // Marked a byte each, then packed: a bit set directly would be read, changed and
+        // written again for every letter.
+        let mut marks = [false; BITS];
+        grams(text, |i| marks[i] = true);
         let mut set = Box::new([0u64; BITS / 64]);
-        grams(text, |i| set[i / 64] |= 1 << (i % 64));
+        for (word, marks) in set.iter_mut().zip(marks.chunks_exact(64)) {
+            *word = marks
+                .iter()
+                .enumerate()
+                .fold(0, |w, (k, &m)| w | u64::from(m) << k);
+        }
         Self(set)
     }
 
@@ -120,7 +146,31 @@ mod tests {
         assert!(missing.iter().all(|w| every.may_hold(&Letters::of_word(w))));
     }
 
+    /// The bits [`Letters::of`] sets, read a character at a time: the sets kept by the last
+    /// build must mean what they meant.
+    fn of_chars(text: &str) -> Letters {
+        let letters: Vec<u64> = text.chars().filter(|c| *c != '.').map(u64::from).collect();
+        let mut set = Box::new([0u64; BITS / 64]);
+        let mut mark = |i: usize| set[i / 64] |= 1 << (i % 64);
+        for (k, c) in letters.iter().enumerate().skip(1) {
+            let before = letters[k - 1];
+            mark(bit(before << 21 | c));
+            if k >= 2 {
+                mark(bit(1 << 63 | letters[k - 2] << 42 | before << 21 | c));
+            }
+        }
+        Letters(set)
+    }
+
     proptest! {
+        /// The same bits as a character at a time, whatever the letters.
+        #[test]
+        fn letters_read_by_bytes_are_those_read_by_characters(
+            text in "[ก-๛ะาิีุู่้ .a-zA-Z0-9é€😀\u{0E00}-\u{0E7F}]{0,80}",
+        ) {
+            prop_assert_eq!(Letters::of(&text), of_chars(&text));
+        }
+
         /// Never says no to a word the text holds, dots left out.
         #[test]
         fn a_held_word_may_be_held(

@@ -139,8 +139,13 @@ impl Pending<'_> {
         });
         let mut records = std::mem::take(&mut self.records);
         for ((i, _), (text, read_now, whole)) in self.docs.iter().zip(texts) {
-            records[*i].text = text;
-            records[*i].whole = (!read_now).then_some(whole);
+            let r = &mut records[*i];
+            r.text = text;
+            if read_now {
+                r.text_hash = Some(whole.hash);
+            } else {
+                r.whole = Some(whole);
+            }
         }
         (records, keep)
     }
@@ -244,6 +249,7 @@ pub fn pending(site: &Site) -> (Vec<(String, String)>, Pending<'_>) {
                 fiscal_year: d.fiscal_year.map(FiscalYear::be),
                 text,
                 whole: None,
+                text_hash: None,
             };
             // A document's record waits for its text; any other's is made whole here.
             let made = match &d.subject {
@@ -351,6 +357,7 @@ pub fn pending(site: &Site) -> (Vec<(String, String)>, Pending<'_>) {
                 fiscal_year: Some(fy.be()),
                 text: text.join(" "),
                 whole: None,
+                text_hash: None,
             });
         }
     }
@@ -379,6 +386,7 @@ pub fn pending(site: &Site) -> (Vec<(String, String)>, Pending<'_>) {
                 fiscal_year: Some(fy.be()),
                 text: text.join(" "),
                 whole: None,
+                text_hash: None,
             });
         }
     }
@@ -401,6 +409,7 @@ pub fn pending(site: &Site) -> (Vec<(String, String)>, Pending<'_>) {
                 fiscal_year: Some(fy.be()),
                 text: result_text(item, month, n),
                 whole: None,
+                text_hash: None,
             });
         }
     }

@@ -270,10 +270,11 @@ pub(super) fn settings_key(site_words: &[String], rare: &[String]) -> u128 {
 }
 
 fn doc_key(r: &Record) -> u128 {
-    let text = r
-        .whole
-        .as_ref()
-        .map_or_else(|| text_hash(&r.text), |w| w.hash);
+    let text = match (&r.whole, r.text_hash) {
+        (Some(w), _) => w.hash,
+        (None, Some(hash)) => hash,
+        (None, None) => text_hash(&r.text),
+    };
     let mut k = crate::cache::Key::new();
     k.part(r.title.as_bytes()).part(&text.to_le_bytes());
     k.finish()
@@ -622,13 +623,21 @@ pub(super) fn find(
 
 /// The start of a text, cut at a space near [`SNIPPET_SOURCE`] characters.
 pub fn snippet_source(text: &str) -> String {
-    let Some((end, _)) = text.char_indices().nth(SNIPPET_SOURCE) else {
+    // Where character SNIPPET_SOURCE starts: each character starts at a byte that does not
+    // continue one.
+    let mut chars = 0;
+    let end = text.bytes().position(|b| {
+        let starts = b & 0xC0 != 0x80;
+        chars += usize::from(starts);
+        starts && chars > SNIPPET_SOURCE
+    });
+    let Some(end) = end else {
         return text.to_owned();
     };
-    let cut = text[..end].to_owned();
+    let cut = &text[..end];
     match cut.rfind(' ') {
         Some(i) if i > cut.len() / 2 => cut[..i].to_owned(),
-        _ => cut,
+        _ => cut.to_owned(),
     }
 }
 

@@ -40,6 +40,7 @@ fn input() -> Input {
                 fiscal_year: Some(2566),
                 text: (*text).into(),
                 whole: None,
+                text_hash: None,
             })
             .collect(),
         words: vec!["ร้านตัวอย่างพาณิชย์".into()],
@@ -63,6 +64,7 @@ fn record(i: usize, title: &str, text: &str) -> Record {
         fiscal_year: Some(2567),
         text: text.into(),
         whole: None,
+        text_hash: None,
     }
 }
 

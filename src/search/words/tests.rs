@@ -116,6 +116,27 @@ proptest::proptest! {
         proptest::prop_assert!(once.chars().count() <= SNIPPET_SOURCE);
         proptest::prop_assert_eq!(snippet_source(&once), once);
     }
+
+    /// The cut is where one made by counting characters one by one falls, whatever the
+    /// letters (one to four bytes each).
+    #[test]
+    fn a_snippet_source_is_cut_where_counted_characters_say(
+        words in proptest::collection::vec("[ก-ฮa-zé€😀]{1,12}", 0..200),
+        sep in "[ \n]",
+    ) {
+        let text = words.join(&sep);
+        let counted = match text.char_indices().nth(SNIPPET_SOURCE) {
+            None => text.clone(),
+            Some((end, _)) => {
+                let cut = &text[..end];
+                match cut.rfind(' ') {
+                    Some(i) if i > cut.len() / 2 => cut[..i].to_owned(),
+                    _ => cut.to_owned(),
+                }
+            }
+        };
+        proptest::prop_assert_eq!(snippet_source(&text), counted);
+    }
 }
 
 /// Runs met again are given the tokens they were given before, on the same thread, across
