@@ -752,6 +752,7 @@ impl Words {
 mod count;
 mod kept;
 mod memo;
+pub use count::read_word_list_ahead;
 pub use memo::PendingMemo;
 pub(super) mod runs;
 
