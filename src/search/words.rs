@@ -37,7 +37,7 @@ pub(super) enum Tok {
 /// ([`Runs`]) and buffers.
 #[derive(Default)]
 pub(super) struct Cutter<'a> {
-    runs: Runs<'a, Vec<Tok>>,
+    runs: Runs<'a, Tok>,
     chars: Vec<char>,
     scratch: SplitScratch,
     spans: Vec<Span>,
@@ -70,11 +70,10 @@ pub(super) fn doc_tokens<'a>(
             scratch,
             spans,
         } = cutter;
-        let toks = runs.cut(text, |text| {
+        let toks = runs.cut(text, |text, toks| {
             chars.clear();
             chars.extend(text.chars());
             vocab.split_text(chars, scratch, spans);
-            let mut toks = Vec::new();
             let mut unknown = String::new();
             for span in spans.iter() {
                 match span.kind {
@@ -92,7 +91,6 @@ pub(super) fn doc_tokens<'a>(
             if !unknown.is_empty() {
                 toks.push(Tok::Other(unknown.into()));
             }
-            toks
         });
         out.extend(toks.iter().cloned());
     }

@@ -63,7 +63,7 @@ pub(super) fn count_words(
         ids: Vec<u32>,
         others: FxHashMap<&'a str, u32>,
         scratch: Scratch,
-        runs: Runs<'a, Vec<Piece<'a>>>,
+        runs: Runs<'a, Piece<'a>>,
     }
     let tally = || Tally {
         dict: vec![0; dict.len()],
@@ -84,10 +84,8 @@ pub(super) fn count_words(
             t.runs.next_document();
             for (run, _) in p.title.iter().chain(p.text.iter()).filter(|p| p.1) {
                 let scratch = &mut t.scratch;
-                let pieces = t.runs.cut(run, |run| {
-                    let mut pieces = Vec::new();
+                let pieces = t.runs.cut(run, |run, pieces| {
                     vocab::each_word(dict, scratch, splitter, run, |piece| pieces.push(piece));
-                    pieces
                 });
                 for piece in pieces {
                     match *piece {

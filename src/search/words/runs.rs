@@ -12,38 +12,61 @@ const SHORT: usize = 96;
 /// Short runs remembered at most; past it, they are forgotten and remembered anew.
 const SHORT_KEPT: usize = 1 << 16;
 
-/// Cuts of runs, by the run's text (borrowed from the documents being cut).
-pub(crate) struct Runs<'a, V> {
-    short: FxHashMap<&'a str, V>,
-    long: FxHashMap<&'a str, V>,
+/// Cuts of runs, by the run's text (borrowed from the documents being cut): each cut's items
+/// end to end in one vector (short runs' and long runs' apart), not a vector of its own.
+pub(crate) struct Runs<'a, T> {
+    short: Remembered<'a, T>,
+    long: Remembered<'a, T>,
 }
 
-impl<'a, V> Default for Runs<'a, V> {
+/// Runs and where their items are.
+struct Remembered<'a, T> {
+    at: FxHashMap<&'a str, (usize, usize)>,
+    items: Vec<T>,
+}
+
+impl<T> Remembered<'_, T> {
+    fn clear(&mut self) {
+        self.at.clear();
+        self.items.clear();
+    }
+}
+
+impl<'a, T> Default for Runs<'a, T> {
     fn default() -> Self {
+        let none = || Remembered {
+            at: FxHashMap::default(),
+            items: Vec::new(),
+        };
         Self {
-            short: FxHashMap::default(),
-            long: FxHashMap::default(),
+            short: none(),
+            long: none(),
         }
     }
 }
 
-impl<'a, V> Runs<'a, V> {
+impl<'a, T> Runs<'a, T> {
     /// Called before each document: its long runs are not met in the next.
     pub(crate) fn next_document(&mut self) {
         self.long.clear();
-        if self.short.len() > SHORT_KEPT {
+        if self.short.at.len() > SHORT_KEPT {
             self.short.clear();
         }
     }
 
-    /// The cut of `run`: the one remembered, or `cut(run)`, remembered.
-    pub(crate) fn cut(&mut self, run: &'a str, cut: impl FnOnce(&'a str) -> V) -> &V {
-        let map = if run.len() <= SHORT {
+    /// The cut of `run`: the one remembered, or the items `cut(run, items)` appends, remembered.
+    pub(crate) fn cut(&mut self, run: &'a str, cut: impl FnOnce(&'a str, &mut Vec<T>)) -> &[T] {
+        let Remembered { at, items } = if run.len() <= SHORT {
             &mut self.short
         } else {
             &mut self.long
         };
-        map.entry(run).or_insert_with(|| cut(run))
+        let (from, to) = *at.entry(run).or_insert_with(|| {
+            let from = items.len();
+            cut(run, items);
+            (from, items.len())
+        });
+        &items[from..to]
     }
 }
 
@@ -61,11 +84,12 @@ mod tests {
                 runs.next_document();
                 for run in ["เทศบาล", long.as_str(), "เทศบาล", long.as_str()]
                 {
-                    let cut = *runs.cut(run, |r| {
+                    let cut = runs.cut(run, |r, items| {
                         cuts += 1;
-                        r.len()
+                        items.push(r.len());
+                        items.push(r.len() + 1);
                     });
-                    assert_eq!(cut, run.len());
+                    assert_eq!(cut, [run.len(), run.len() + 1]);
                 }
             }
         }
