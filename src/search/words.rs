@@ -388,7 +388,7 @@ pub(super) fn find(
             || count::word_list(to_count),
         )
     });
-    let (fresh_total, mut fresh) = phase("search: ICU word segmentation", || {
+    let (fresh_total, fresh) = phase("search: ICU word segmentation", || {
         let icu;
         let dict = match dict {
             Some(list) => list,
@@ -399,7 +399,6 @@ pub(super) fn find(
         };
         count::count_words(&prepared, &splitter, dict)
     });
-    fresh.sort_unstable_by_key(|(i, _)| *i);
 
     // The totals: the memo's, less the documents gone, plus the new ones.
     let counts = phase("search: counts", || {
@@ -563,41 +562,49 @@ pub(super) fn find(
             .collect()
     });
 
-    let counts_of = |w: &str| vocab.index_of(w).unwrap_or(u32::MAX);
-    let by_hash: FxHashMap<u64, u32> = vocab
-        .list()
-        .iter()
-        .enumerate()
-        .map(|(i, w)| (word_hash(w), u32::try_from(i).unwrap_or(u32::MAX)))
-        .collect();
-    let mut fresh = fresh.into_iter().peekable();
-    let doc_counts: Vec<Vec<(u32, u32)>> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, (_, _, kept, _))| {
-            if let Some((_, hashed)) = fresh.next_if(|(k, _)| *k == i) {
-                let mut v: Vec<(u32, u32)> = hashed
-                    .iter()
-                    .map(|(h, n)| (by_hash.get(h).copied().unwrap_or(u32::MAX), *n))
-                    .collect();
-                v.sort_unstable();
-                return v;
-            }
-            match (kept, &memo) {
-                (Some(i), Some(m)) => m.docs[*i]
-                    .counts
-                    .iter()
-                    .map(|&(w, n)| (renumber[w as usize], n))
-                    .collect(),
-                _ => Vec::new(),
-            }
-        })
-        .collect();
-    let totals: Vec<(u32, u64)> = counts
-        .words
-        .iter()
-        .map(|(w, n)| (counts_of(w), *n))
-        .collect();
+    let (doc_counts, totals) = phase("search: counts by document", || {
+        let counts_of = |w: &str| vocab.index_of(w).unwrap_or(u32::MAX);
+        let by_hash: FxHashMap<u64, u32> = vocab
+            .list()
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (word_hash(w), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        // Each document's counts by word number, on all cores: ICU's by the word's hash, or the
+        // memo's renumbered.
+        let mut hashed: Vec<Option<Vec<(u64, u32)>>> = vec![None; docs.len()];
+        for (i, h) in fresh {
+            hashed[i] = Some(h);
+        }
+        let doc_counts: Vec<Vec<(u32, u32)>> = docs
+            .par_iter()
+            .zip(hashed)
+            .map(|((_, _, kept, _), hashed)| {
+                if let Some(hashed) = hashed {
+                    let mut v: Vec<(u32, u32)> = hashed
+                        .iter()
+                        .map(|(h, n)| (by_hash.get(h).copied().unwrap_or(u32::MAX), *n))
+                        .collect();
+                    v.sort_unstable();
+                    return v;
+                }
+                match (kept, &memo) {
+                    (Some(i), Some(m)) => m.docs[*i]
+                        .counts
+                        .iter()
+                        .map(|&(w, n)| (renumber[w as usize], n))
+                        .collect(),
+                    _ => Vec::new(),
+                }
+            })
+            .collect();
+        let totals: Vec<(u32, u64)> = counts
+            .words
+            .iter()
+            .map(|(w, n)| (counts_of(w), *n))
+            .collect();
+        (doc_counts, totals)
+    });
 
     let mut keys = Vec::with_capacity(docs.len());
     let mut plain = Vec::with_capacity(docs.len());
