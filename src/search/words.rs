@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap;
 
 use crate::search::index::{ReadText, Record, Whole};
 use crate::search::letters::Letters;
-use crate::search::text::{clean_cow, each_piece, normalize_clean};
+use crate::search::text::{clean, clean_cow, each_piece, normalize_clean, normalize_if_clean};
 use crate::search::vocab::{self, Counts, SiteWords, Span, SpanKind, SplitScratch, Vocab};
 use crate::timing::phase;
 use kept::{kept_tokens, moved_tokens};
@@ -217,10 +217,27 @@ pub(super) struct Prepared {
 }
 
 impl Prepared {
+    /// Of a record whose title and text are [`clean`](crate::search::text::clean).
     pub(super) fn of(r: &Record) -> Self {
         Self {
             title: Packed::new(&normalize_clean(&r.title)),
             text: Packed::new(&normalize_clean(&r.text)),
+        }
+    }
+
+    /// [`Prepared::of`] a record whose title is clean and whose text is cleaned here, in the
+    /// pass that normalizes it when it is clean already (nearly all); `plain` becomes false
+    /// when cleaning changes it.
+    pub(super) fn cleaning(r: &mut Record, plain: &mut bool) -> Self {
+        let text = normalize_if_clean(&r.text).unwrap_or_else(|| {
+            let cleaned = clean(&r.text);
+            *plain &= cleaned == r.text;
+            r.text = cleaned;
+            normalize_clean(&r.text)
+        });
+        Self {
+            title: Packed::new(&normalize_clean(&r.title)),
+            text: Packed::new(&text),
         }
     }
 }
@@ -338,9 +355,15 @@ pub(super) fn find(
                     (Some(i), Some(m)) if m.docs[i].plain => true,
                     _ => {
                         read_whole(&mut r, read);
-                        // Text already clean (nearly all) is neither copied nor compared.
+                        // Text already clean (nearly all) is neither copied nor compared. The
+                        // text of a document to count is cleaned where it is normalized
+                        // (`Prepared::cleaning`); the title orders the documents below.
                         let mut plain = true;
-                        for t in [&mut r.title, &mut r.text] {
+                        let texts = match kept {
+                            Some(_) => [Some(&mut r.title), Some(&mut r.text)],
+                            None => [Some(&mut r.title), None],
+                        };
+                        for t in texts.into_iter().flatten() {
                             if let Cow::Owned(cleaned) = clean_cow(t) {
                                 plain &= cleaned == *t;
                                 *t = cleaned;
@@ -373,9 +396,9 @@ pub(super) fn find(
         rayon::join(
             || {
                 docs.par_iter_mut()
-                    .map(|(r, _, kept, _)| {
+                    .map(|(r, _, kept, plain)| {
                         kept.is_none().then(|| {
-                            let p = Prepared::of(r);
+                            let p = Prepared::cleaning(r, plain);
                             // Read whole above; from here on its text only gives the snippet
                             // (let go now, not after the counting: the texts of a big site
                             // take hundreds of megabytes).
