@@ -247,18 +247,35 @@ fn build_with(
     let mut tokens: Vec<(Vec<u32>, Vec<u32>)> = Vec::with_capacity(records.len());
     let fresh = reuse.is_none();
     phase("search: words, terms and lists", || {
-        // The lists take the terms of one chunk (on one thread) while the next chunk is split
-        // into words (on the others). Lists merged from the last build's need only tokens.
-        let mut pending: Option<(usize, Vec<DocTerms>)> = None;
+        // While a chunk is split into words (on all cores), the chunk before is numbered, its
+        // terms found and taken into the lists (the numbering and the lists on one thread, the
+        // terms on any): neither waits for the other. Lists merged from the last build's need
+        // only tokens.
         let mut plans = std::mem::take(&mut found.plans).into_iter();
+        let (vocab, atoms, interner) = (&found.vocab, &found.atoms, &mut found.interner);
+        let mut take_in = |c: usize, raw: Vec<DocTokens>| {
+            let first = tokens.len();
+            tokens.extend(raw.into_iter().map(|doc| match doc {
+                Ok(numbered) => numbered,
+                Err((title, text)) => (title.finish(interner), text.finish(interner)),
+            }));
+            if fresh {
+                let terms: Vec<DocTerms> = tokens[first..]
+                    .par_iter()
+                    .map_init(lists::Terms::default, |terms, (title, text)| {
+                        terms.of(title, text, &synonyms)
+                    })
+                    .collect();
+                lists::add(&mut postings, c * CHUNK, &terms);
+            }
+        };
+        let mut pending: Option<(usize, Vec<DocTokens>)> = None;
         for c in 0.. {
             let chunk: Vec<Plan> = plans.by_ref().take(CHUNK).collect();
             if chunk.is_empty() {
                 break;
             }
-            let found_ref = &found;
             let split = move || -> Vec<DocTokens> {
-                let found = found_ref;
                 let mut chunk = chunk;
                 chunk
                     .par_iter_mut()
@@ -268,7 +285,6 @@ fn build_with(
                             Plan::Keep(title, text) => Ok((take(title), take(text))),
                             Plan::Split(p) => {
                                 let p: &Prepared = p;
-                                let (vocab, atoms) = (&found.vocab, &found.atoms);
                                 cutter.next_document();
                                 doc_tokens(vocab, atoms, p.title.iter(), cutter, toks);
                                 let title = Numbered::of(toks);
@@ -282,30 +298,14 @@ fn build_with(
             };
             let previous = pending.take();
             let (raw, ()) = rayon::join(split, || {
-                if let Some((c, terms)) = previous {
-                    lists::add(&mut postings, c * CHUNK, &terms);
+                if let Some((c, raw)) = previous {
+                    take_in(c, raw);
                 }
             });
-            let first = tokens.len();
-            tokens.extend(raw.into_iter().map(|doc| match doc {
-                Ok(numbered) => numbered,
-                Err((title, text)) => (
-                    title.finish(&mut found.interner),
-                    text.finish(&mut found.interner),
-                ),
-            }));
-            if fresh {
-                let terms: Vec<DocTerms> = tokens[first..]
-                    .par_iter()
-                    .map_init(lists::Terms::default, |terms, (title, text)| {
-                        terms.of(title, text, &synonyms)
-                    })
-                    .collect();
-                pending = Some((c, terms));
-            }
+            pending = Some((c, raw));
         }
-        if let Some((c, terms)) = pending {
-            lists::add(&mut postings, c * CHUNK, &terms);
+        if let Some((c, raw)) = pending {
+            take_in(c, raw);
         }
     });
     let (vocab, interner) = (&found.vocab, &found.interner);

@@ -118,8 +118,8 @@ pub fn normalize_if_clean(s: &str) -> Option<String> {
     normalize_checking(s, true)
 }
 
-/// [`normalize_clean`]; with `check`, `None` when `source` is not already [`clean`] ([`scan`]
-/// in the same pass).
+/// [`normalize_clean`]; with `check`, `None` when `cleaned` is not in fact [`clean`] (what
+/// [`scan`] looks for, looked for in the same pass).
 fn normalize_checking(cleaned: &str, check: bool) -> Option<String> {
     use unicode_normalization::char::canonical_combining_class;
     // `str::to_lowercase` but in the same pass, leaving Thai letters alone.
