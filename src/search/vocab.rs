@@ -400,14 +400,28 @@ impl Counts {
 /// The site's own words, for [`Counts::add_run`].
 #[derive(Clone, Debug, Default)]
 pub struct SiteWords {
-    words: std::collections::HashSet<String>,
+    words: rustc_hash::FxHashSet<String>,
+    /// Every start of a word, a letter, two, ... the whole word: a place in a run where the
+    /// letters so far start none holds none.
+    starts: rustc_hash::FxHashSet<String>,
+    /// The letters words start with.
+    first: rustc_hash::FxHashSet<char>,
     longest: usize,
 }
 
 impl SiteWords {
     pub fn new(words: &[String]) -> Self {
+        let starts = words
+            .iter()
+            .flat_map(|w| {
+                w.char_indices()
+                    .map(|(i, c)| w[..i + c.len_utf8()].to_owned())
+            })
+            .collect();
         Self {
             words: words.iter().cloned().collect(),
+            starts,
+            first: words.iter().filter_map(|w| w.chars().next()).collect(),
             longest: words.iter().map(|w| w.chars().count()).max().unwrap_or(0),
         }
     }
@@ -433,12 +447,21 @@ pub fn each_word<'a>(
     let mut rest = 0;
     let mut i = 0;
     while i < letters.len() {
-        let found = breakable(&letters, i)
+        // The longest word from here that ends where a word may end: the letters read one more
+        // at a time while they start a word.
+        let found = (site_words.first.contains(&letters[i]) && breakable(&letters, i))
             .then(|| {
-                (2..=site_words.longest.min(letters.len() - i))
-                    .rev()
-                    .filter(|&l| breakable(&letters, i + l))
-                    .find(|&l| site_words.words.contains(&run[at(i)..at(i + l)]))
+                let mut longest = None;
+                for l in 1..=site_words.longest.min(letters.len() - i) {
+                    let piece = &run[at(i)..at(i + l)];
+                    if !site_words.starts.contains(piece) {
+                        break;
+                    }
+                    if l >= 2 && breakable(&letters, i + l) && site_words.words.contains(piece) {
+                        longest = Some(l);
+                    }
+                }
+                longest
             })
             .flatten();
         match found {

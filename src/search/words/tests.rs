@@ -212,3 +212,75 @@ fn tokens_numbered_apart_take_the_numbers_one_interner_gives_in_order() {
     assert_eq!(apart.count(), 13);
     assert_eq!(&*apart.names[1], "e-GP");
 }
+
+/// [`vocab::each_word`] as first written (at each place, every length down from the longest
+/// site word's looked up): the words' texts.
+fn each_word_by_lengths(site: &[String], run: &str) -> Vec<String> {
+    use crate::search::dict::Piece;
+    use crate::search::text::breakable;
+    let dict = crate::search::dict::thai();
+    let mut scratch = crate::search::dict::Scratch::default();
+    let longest = site.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+    let chars: Vec<(usize, char)> = run.char_indices().collect();
+    let at = |i: usize| chars.get(i).map_or(run.len(), |c| c.0);
+    let letters: Vec<char> = chars.iter().map(|c| c.1).collect();
+    let mut out = Vec::new();
+    let mut segment = |text: &str, out: &mut Vec<String>| {
+        dict.segment(text, &mut scratch, |p| {
+            out.push(match p {
+                Piece::Word(w) => dict.word(w).to_owned(),
+                Piece::Other(t) => t.to_owned(),
+            })
+        })
+    };
+    let (mut rest, mut i) = (0, 0);
+    while i < letters.len() {
+        let found = breakable(&letters, i)
+            .then(|| {
+                (2..=longest.min(letters.len() - i))
+                    .rev()
+                    .filter(|&l| breakable(&letters, i + l))
+                    .find(|&l| site.iter().any(|w| *w == run[at(i)..at(i + l)]))
+            })
+            .flatten();
+        let Some(l) = found else {
+            i += 1;
+            continue;
+        };
+        segment(&run[at(rest)..at(i)], &mut out);
+        out.push(run[at(i)..at(i + l)].to_owned());
+        i += l;
+        rest = i;
+    }
+    segment(&run[at(rest)..], &mut out);
+    out
+}
+
+proptest::proptest! {
+    /// The site's words found by reading a letter more at a time while they start one are
+    /// those found by looking up every length: runs of site words (one the start of another,
+    /// one starting with a mark's letter) and other letters.
+    #[test]
+    fn site_words_found_letter_by_letter_as_by_every_length(
+        picks in proptest::collection::vec(0usize..9, 0..14),
+    ) {
+        let site: Vec<String> = ["นายแดง", "นายแดงน้อย", "บ้านนา", "แดง", "น้ำใส"]
+            .map(String::from)
+            .to_vec();
+        let parts = ["นายแดง", "น้อย", "บ้านนา", "น้ำใส", "ยแ", "ก", "ี", "ถนน", "แดง"];
+        let run: String = picks.iter().map(|&i| parts[i]).collect();
+        let dict = crate::search::dict::thai();
+        let mut found = Vec::new();
+        vocab::each_word(
+            dict,
+            &mut crate::search::dict::Scratch::default(),
+            &SiteWords::new(&site),
+            &run,
+            |p| found.push(match p {
+                crate::search::dict::Piece::Word(w) => dict.word(w).to_owned(),
+                crate::search::dict::Piece::Other(t) => t.to_owned(),
+            }),
+        );
+        proptest::prop_assert_eq!(found, each_word_by_lengths(&site, &run));
+    }
+}
