@@ -50,16 +50,14 @@ pub struct Record {
     /// it, the document being unchanged): the whole text, when the build needs it, comes from
     /// the reader given to [`build_reusing`].
     pub whole: Option<Whole>,
-    /// The hash of `text` ([`text_hash`]) when it was made with it, so that it is not made
-    /// again; `None` when not yet made (or `text` is only a start: [`Whole::hash`]).
+    /// The hash of the document's whole text ([`text_hash`]) when known: made with the text
+    /// (so not made again), or kept by the last build with its start; `None` when not made.
     pub text_hash: Option<u128>,
 }
 
 /// Where a document's whole text is, when its record holds only the start of it.
 #[derive(Clone, Debug)]
 pub struct Whole {
-    /// The hash of the whole text ([`text_hash`]).
-    pub hash: u128,
     /// What the reader reads it by.
     pub at: usize,
     /// The pairs and triples of letters of the whole text, when known: a document that lacks

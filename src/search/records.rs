@@ -75,8 +75,9 @@ impl Pending<'_> {
         let read = taken.iter().filter(|t| t.is_none()).count();
         let same = !keeping || (read == 0 && kept.0.is_empty());
         crate::timing::note(|| format!("search: {read} documents' texts read"));
-        // Each text, whether it is whole (read now) or its start, and where the whole is.
-        let texts: Vec<(String, bool, Whole)> = self
+        // Each text, whether it is whole (read now) or its start, the whole's hash, and where
+        // the whole is.
+        let texts: Vec<(String, bool, u128, Whole)> = self
             .docs
             .par_iter()
             .zip(taken)
@@ -85,20 +86,20 @@ impl Pending<'_> {
                 Some(k) => (
                     k.start,
                     false,
+                    k.hash,
                     Whole {
-                        hash: k.hash,
                         at,
                         letters: Some(k.letters),
                     },
                 ),
                 None => {
                     let text = document_text(doc);
+                    let hash = text_hash(&text);
                     let whole = Whole {
-                        hash: text_hash(&text),
                         at,
                         letters: keeping.then(|| Letters::of(&text)),
                     };
-                    (text, true, whole)
+                    (text, true, hash, whole)
                 }
             })
             .collect();
@@ -110,7 +111,7 @@ impl Pending<'_> {
                 .map(|(sources, texts)| {
                     let starts: Vec<std::borrow::Cow<str>> = texts
                         .iter()
-                        .map(|(text, read_now, _)| match read_now {
+                        .map(|(text, read_now, ..)| match read_now {
                             true => snippet_source(text).into(),
                             false => std::borrow::Cow::Borrowed(text.as_str()),
                         })
@@ -123,9 +124,11 @@ impl Pending<'_> {
                         .map(|s| 2 * 16 + Letters::BYTES + 4 + s.len())
                         .sum();
                     let mut b = Bytes(Vec::with_capacity(size));
-                    for ((source, (_, _, whole)), start) in sources.iter().zip(texts).zip(starts) {
+                    for ((source, (_, _, hash, whole)), start) in
+                        sources.iter().zip(texts).zip(starts)
+                    {
                         b.u128(*source);
-                        b.u128(whole.hash);
+                        b.u128(*hash);
                         match &whole.letters {
                             Some(l) => l.write_to(&mut b.0),
                             None => b.0.extend_from_slice(&Letters::every()),
@@ -138,14 +141,11 @@ impl Pending<'_> {
                 .collect()
         });
         let mut records = std::mem::take(&mut self.records);
-        for ((i, _), (text, read_now, whole)) in self.docs.iter().zip(texts) {
+        for ((i, _), (text, read_now, hash, whole)) in self.docs.iter().zip(texts) {
             let r = &mut records[*i];
             r.text = text;
-            if read_now {
-                r.text_hash = Some(whole.hash);
-            } else {
-                r.whole = Some(whole);
-            }
+            r.text_hash = Some(hash);
+            r.whole = (!read_now).then_some(whole);
         }
         (records, keep)
     }

@@ -401,11 +401,11 @@ impl Counts {
 #[derive(Clone, Debug, Default)]
 pub struct SiteWords {
     words: rustc_hash::FxHashSet<String>,
-    /// Every start of a word, a letter, two, ... the whole word: a place in a run where the
-    /// letters so far start none holds none.
-    starts: rustc_hash::FxHashSet<String>,
     /// The letters words start with.
     first: rustc_hash::FxHashSet<char>,
+    /// Every longer start of a word, two letters, three, ... the whole word: a place in a run
+    /// where the letters so far start none holds none.
+    starts: rustc_hash::FxHashSet<String>,
     longest: usize,
 }
 
@@ -415,6 +415,7 @@ impl SiteWords {
             .iter()
             .flat_map(|w| {
                 w.char_indices()
+                    .skip(1)
                     .map(|(i, c)| w[..i + c.len_utf8()].to_owned())
             })
             .collect();
@@ -447,17 +448,17 @@ pub fn each_word<'a>(
     let mut rest = 0;
     let mut i = 0;
     while i < letters.len() {
-        // The longest word from here that ends where a word may end: the letters read one more
-        // at a time while they start a word.
+        // The longest word from here that ends where a word may end: from a letter a word
+        // starts with, the letters read one more at a time while they start a word.
         let found = (site_words.first.contains(&letters[i]) && breakable(&letters, i))
             .then(|| {
                 let mut longest = None;
-                for l in 1..=site_words.longest.min(letters.len() - i) {
+                for l in 2..=site_words.longest.min(letters.len() - i) {
                     let piece = &run[at(i)..at(i + l)];
                     if !site_words.starts.contains(piece) {
                         break;
                     }
-                    if l >= 2 && breakable(&letters, i + l) && site_words.words.contains(piece) {
+                    if breakable(&letters, i + l) && site_words.words.contains(piece) {
                         longest = Some(l);
                     }
                 }

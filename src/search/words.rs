@@ -285,11 +285,7 @@ pub(super) fn settings_key(site_words: &[String], rare: &[String]) -> u128 {
 }
 
 fn doc_key(r: &Record) -> u128 {
-    let text = match (&r.whole, r.text_hash) {
-        (Some(w), _) => w.hash,
-        (None, Some(hash)) => hash,
-        (None, None) => text_hash(&r.text),
-    };
+    let text = r.text_hash.unwrap_or_else(|| text_hash(&r.text));
     let mut k = crate::cache::Key::new();
     k.part(r.title.as_bytes()).part(&text.to_le_bytes());
     k.finish()
@@ -359,11 +355,8 @@ pub(super) fn find(
                         // text of a document to count is cleaned where it is normalized
                         // (`Prepared::cleaning`); the title orders the documents below.
                         let mut plain = true;
-                        let texts = match kept {
-                            Some(_) => [Some(&mut r.title), Some(&mut r.text)],
-                            None => [Some(&mut r.title), None],
-                        };
-                        for t in texts.into_iter().flatten() {
+                        let text = kept.is_some().then_some(&mut r.text);
+                        for t in std::iter::once(&mut r.title).chain(text) {
                             if let Cow::Owned(cleaned) = clean_cow(t) {
                                 plain &= cleaned == *t;
                                 *t = cleaned;

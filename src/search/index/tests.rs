@@ -251,8 +251,8 @@ fn a_kept_memo_builds_the_same_index() {
             .map(|(at, r)| match before.contains(&r.text) {
                 true => Record {
                     text: snippet_source(&r.text),
+                    text_hash: Some(text_hash(&r.text)),
                     whole: Some(Whole {
-                        hash: text_hash(&r.text),
                         at,
                         letters: Some(Letters::of(&r.text)),
                     }),
