@@ -291,7 +291,7 @@ fn doc_key(r: &Record) -> u128 {
     k.finish()
 }
 
-/// The hash of a document's whole text that its key is made from ([`Whole::hash`]).
+/// The hash of a document's whole text that its key is made from ([`Record::text_hash`]).
 pub fn text_hash(text: &str) -> u128 {
     xxhash_rust::xxh3::xxh3_128(text.as_bytes())
 }
