@@ -2,6 +2,7 @@
 //! again only when its file, the site-wide inputs of its template, or the theme changed. Entries
 //! not used by a build are dropped after it, so the cache holds one site's worth.
 
+use bytes::Bytes;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -22,13 +23,13 @@ pub struct RenderCache {
 #[derive(Default)]
 struct Inner {
     generation: u64,
-    pages: HashMap<u64, (u64, Arc<[u8]>)>,
+    pages: HashMap<u64, (u64, Bytes)>,
     links: HashMap<u64, (u64, Arc<[String]>)>,
     bundles: HashMap<u64, (u64, Bundle)>,
 }
 
 /// Several output files produced together: (path, bytes).
-pub type Bundle = Arc<Vec<(String, Arc<[u8]>)>>;
+pub type Bundle = Arc<Vec<(String, Bytes)>>;
 
 impl RenderCache {
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
@@ -63,16 +64,16 @@ impl RenderCache {
         inner.bundles.insert(key, (g, files));
     }
 
-    pub fn page(&self, key: u64) -> Option<Arc<[u8]>> {
+    pub fn page(&self, key: u64) -> Option<Bytes> {
         let mut inner = self.lock();
         let g = inner.generation;
         inner.pages.get_mut(&key).map(|(used, v)| {
             *used = g;
-            Arc::clone(v)
+            v.clone()
         })
     }
 
-    pub fn put_page(&self, key: u64, html: Arc<[u8]>) {
+    pub fn put_page(&self, key: u64, html: Bytes) {
         let mut inner = self.lock();
         let g = inner.generation;
         inner.pages.insert(key, (g, html));
