@@ -172,14 +172,14 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
     ));
     if let Some(files) = r.cache.as_ref().and_then(|c| c.bundle(key)) {
         for (path, bytes) in files.iter() {
-            out.add(path.clone(), Body::Shared(bytes.clone()));
+            out.add(path.clone(), Body::Shared(std::sync::Arc::clone(bytes)));
         }
         return;
     }
     let mut produced = Outputs::default();
     render_all(site, r, &mut produced, diags);
     if let Some(c) = &r.cache {
-        let files: Vec<(String, bytes::Bytes)> = produced
+        let files: Vec<(String, std::sync::Arc<[u8]>)> = produced
             .files
             .iter()
             .filter_map(|(k, b)| match b {

@@ -36,9 +36,8 @@ pub enum Body {
     Static(&'static [u8]),
     /// A file copied as it is (attachments, the site's theme files), as the build saw it.
     Copy(crate::site::attachment::CopySource),
-    /// Bytes shared (with the dev server's render cache, a cache entry written behind):
-    /// made from a `Vec<u8>` without a copy.
-    Shared(bytes::Bytes),
+    /// Bytes shared with the dev server's render cache.
+    Shared(std::sync::Arc<[u8]>),
     /// The page the folder being updated already holds, rendered from the same inputs (the
     /// key); see [`crate::render::cache::Previous`].
     Kept(u64),

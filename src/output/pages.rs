@@ -209,8 +209,8 @@ fn document_page(
     );
     let body = html.map(|h| match (&r.cache, key) {
         (Some(cache), Some(key)) => {
-            let shared = bytes::Bytes::from(h.into_bytes());
-            cache.put_page(key, shared.clone());
+            let shared: std::sync::Arc<[u8]> = h.into_bytes().into();
+            cache.put_page(key, std::sync::Arc::clone(&shared));
             Body::Shared(shared)
         }
         _ => Body::Bytes(h.into_bytes()),

@@ -227,10 +227,13 @@ pub fn render(
                     s.put_behind(MEMO_ENTRY, MEMO_KEY, move |sink| {
                         memo.made().write_to(&mut |part| sink.part(part));
                     });
-                    let files: Vec<(String, bytes::Bytes)> = files
-                        .into_iter()
-                        .map(|(path, text)| (path, text.into_bytes().into()))
-                        .collect();
+                    let files: Vec<(String, std::sync::Arc<[u8]>)> =
+                        crate::timing::phase("search: files shared", || {
+                            files
+                                .into_iter()
+                                .map(|(path, text)| (path, text.into_bytes().into()))
+                                .collect()
+                        });
                     let (counts, kept_years, shared) =
                         (types_count.clone(), years.clone(), files.clone());
                     s.put_behind(CACHE_ENTRY, key, move |sink| {

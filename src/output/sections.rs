@@ -146,9 +146,9 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
                 ctx! { page => PageMeta::new(&view.title, &rel, &r.urls), section => view },
             );
             let body = html.map(|html| {
-                let shared = bytes::Bytes::from(html.into_bytes());
+                let shared: Arc<[u8]> = html.into_bytes().into();
                 if let Some(c) = &r.cache {
-                    c.put_page(key, shared.clone());
+                    c.put_page(key, Arc::clone(&shared));
                 }
                 Body::Shared(shared)
             });

@@ -2,7 +2,6 @@
 //! again only when its file, the site-wide inputs of its template, or the theme changed. Entries
 //! not used by a build are dropped after it, so the cache holds one site's worth.
 
-use bytes::Bytes;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -23,13 +22,13 @@ pub struct RenderCache {
 #[derive(Default)]
 struct Inner {
     generation: u64,
-    pages: HashMap<u64, (u64, Bytes)>,
+    pages: HashMap<u64, (u64, Arc<[u8]>)>,
     links: HashMap<u64, (u64, Arc<[String]>)>,
     bundles: HashMap<u64, (u64, Bundle)>,
 }
 
 /// Several output files produced together: (path, bytes).
-pub type Bundle = Arc<Vec<(String, Bytes)>>;
+pub type Bundle = Arc<Vec<(String, Arc<[u8]>)>>;
 
 impl RenderCache {
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
@@ -64,16 +63,16 @@ impl RenderCache {
         inner.bundles.insert(key, (g, files));
     }
 
-    pub fn page(&self, key: u64) -> Option<Bytes> {
+    pub fn page(&self, key: u64) -> Option<Arc<[u8]>> {
         let mut inner = self.lock();
         let g = inner.generation;
         inner.pages.get_mut(&key).map(|(used, v)| {
             *used = g;
-            v.clone()
+            Arc::clone(v)
         })
     }
 
-    pub fn put_page(&self, key: u64, html: Bytes) {
+    pub fn put_page(&self, key: u64, html: Arc<[u8]>) {
         let mut inner = self.lock();
         let g = inner.generation;
         inner.pages.insert(key, (g, html));
