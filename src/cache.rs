@@ -96,12 +96,6 @@ impl Store {
         })
     }
 
-    /// Whether an entry `name` is there, whoever made it and from whatever (which
-    /// [`Store::get`] tells).
-    pub fn holds(&self, name: &str) -> bool {
-        self.dir.join(name).is_file()
-    }
-
     /// The entry `name`, if it was made by this program from `key` and is whole.
     pub fn get(&self, name: &str, key: u128) -> Option<Vec<u8>> {
         use std::io::Read;
@@ -542,9 +536,7 @@ mod tests {
             None,
             "not written before the build commits"
         );
-        assert!(!store.holds("x"));
         store.commit();
-        assert!(store.holds("x"));
         assert_eq!(store.get("x", 7).as_deref(), Some(&b"payload"[..]));
         assert_eq!(store.get("x", 8), None, "another key");
         // A changed byte anywhere, or a cut-off file, is not used.

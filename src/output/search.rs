@@ -141,11 +141,6 @@ pub fn render(
     diags: &mut Diagnostics,
     store: Option<&Store>,
 ) {
-    // Without the words the last build kept, every document will be counted: the word list
-    // they are counted with is read beside the records.
-    if store.is_none_or(|s| !s.holds(MEMO_ENTRY)) {
-        crate::search::words::read_word_list_ahead(site.documents().count());
-    }
     // Documents' texts are read out of their Markdown only when the index is built.
     let (types, mut pending) = crate::timing::phase("search: records", || records::pending(site));
     let settings = &site.config.search;

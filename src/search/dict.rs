@@ -3,19 +3,19 @@
 //! The vocabulary is learnt from the words ICU4X's dictionary word segmenter finds
 //! ([`crate::search::vocab`]). That segmenter is a greedy longest match over ICU's Thai word
 //! list that only ends a word where a grapheme cluster ends; it walks a compressed trie and a
-//! grapheme iterator one character at a time, about 55 ns a character. [`Dict`] reads the same
-//! word list out of ICU4X's compiled data once and makes the same breaks over a double array
-//! (`search/trie.rs`, the vocabulary's layout: one read a letter), in less than a
-//! third of the time. `tests` compare the two on random Thai text and on the example site;
+//! grapheme iterator one character at a time, about 55 ns a character. [`Dict`] makes the same
+//! breaks over a double array of the same word list (`search/trie.rs`, the vocabulary's
+//! layout: one read a letter), in less than a third of the time. `build.rs` reads the word
+//! list out of ICU4X's compiled data and lays the array out when prongsai is compiled; the
+//! binary holds it ([`WORD_LIST`]), and a build only copies it out (about 30 ms of work and
+//! 20 MiB of memory when it was made as each build began). `tests` compare the two on random Thai text and on the example site;
 //! should ICU4X's data ever come in a form this cannot read, ICU4X's own segmenter is used
 //! instead.
 
 use std::sync::OnceLock;
 
-use icu_provider::prelude::*;
-use icu_segmenter::provider::{Baked, DictionaryBreakData, SegmenterDictionaryExtendedV2};
-
-use crate::search::trie::Node;
+#[cfg(test)]
+mod icu_words;
 
 /// A piece of a run of Thai letters, as ICU4X's dictionary segmenter cuts it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,8 +43,14 @@ const NONE: u32 = u32::MAX;
 /// at the state where it ends.
 struct Trie {
     array: crate::search::trie::Trie,
-    words: Vec<Box<str>>,
+    words: Vec<&'static str>,
 }
+
+/// ICU4X's Thai word list as `build.rs` laid it out when prongsai was compiled: the length of
+/// the words' text, the words one a line, then the double array
+/// ([`crate::search::trie::Trie::to_bytes`]). Empty when ICU4X's data was not in a form
+/// `build.rs` reads.
+static WORD_LIST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/thai-dict.bin"));
 
 /// The dictionary, read once per process.
 pub fn thai() -> &'static Dict {
@@ -53,9 +59,9 @@ pub fn thai() -> &'static Dict {
 }
 
 impl Dict {
-    /// ICU4X's own segmenter, nothing read first: for a few documents, where reading the
-    /// word list (10–20 ms) would cost more than it saves. It cuts the same pieces, but numbers
-    /// no words ([`Piece::Other`] only).
+    /// ICU4X's own segmenter: what cuts when the binary holds no word list (ICU4X's data in a
+    /// form `build.rs` does not read). It cuts the same pieces, but numbers no words
+    /// ([`Piece::Other`] only).
     pub fn icu() -> Dict {
         Dict {
             inner: Inner::Icu(icu_segmenter()),
@@ -63,7 +69,7 @@ impl Dict {
     }
 
     fn load() -> Dict {
-        Trie::from_icu().map_or_else(Dict::icu, |t| Dict {
+        Trie::decode(WORD_LIST).map_or_else(Dict::icu, |t| Dict {
             inner: Inner::Trie(Box::new(t)),
         })
     }
@@ -83,7 +89,7 @@ impl Dict {
     /// The word numbered `id`.
     pub fn word(&self, id: u32) -> &str {
         match &self.inner {
-            Inner::Trie(t) => &t.words[id as usize],
+            Inner::Trie(t) => t.words[id as usize],
             Inner::Icu(_) => "",
         }
     }
@@ -161,47 +167,14 @@ const fn continues_cluster(c: char) -> bool {
 }
 
 impl Trie {
-    /// The Thai word list in ICU4X's compiled data, when it is the alphabet-and-trie form this
-    /// reads and its letters are all of the Thai block.
-    fn from_icu() -> Option<Trie> {
-        let response: DataResponse<SegmenterDictionaryExtendedV2> = Baked
-            .load(DataRequest {
-                id: DataIdentifierBorrowed::for_marker_attributes(
-                    DataMarkerAttributes::from_str_or_panic("thaidict"),
-                ),
-                metadata: DataRequestMetadata::default(),
-            })
-            .ok()?;
-        let DictionaryBreakData::ZeroTrie { alphabet, trie } = response.payload.get() else {
-            return None;
-        };
-        let letters: Vec<char> = alphabet.iter_chars().collect();
-        if !letters
-            .iter()
-            .all(|c| ('\u{0E00}'..='\u{0E7F}').contains(c))
-        {
-            return None;
-        }
-        let mut keys: Vec<Vec<u8>> = trie.iter().map(|(k, _)| k.into_bytes()).collect();
-        keys.sort_unstable();
-        let words = keys
-            .iter()
-            .map(|k| {
-                k.iter()
-                    .map(|&b| letters.get(b as usize).copied())
-                    .collect()
-            })
-            .collect::<Option<Vec<String>>>()?;
-        let mut nodes = vec![Node::default()];
-        for (i, w) in words.iter().enumerate() {
-            let n = Node::insert(&mut nodes, w);
-            nodes[n].cost = Some(0);
-            nodes[n].word = u32::try_from(i).ok()?;
-        }
-        Some(Trie {
-            array: crate::search::trie::Trie::new(&nodes),
-            words: words.into_iter().map(String::into_boxed_str).collect(),
-        })
+    /// What [`WORD_LIST`] holds, or `None` when it holds nothing (or not that).
+    fn decode(bytes: &'static [u8]) -> Option<Trie> {
+        let (len, rest) = bytes.split_first_chunk::<4>()?;
+        let (words, array) = rest.split_at_checked(u32::from_le_bytes(*len) as usize)?;
+        let words: Vec<&'static str> = std::str::from_utf8(words).ok()?.split('\n').collect();
+        let array = crate::search::trie::Trie::from_bytes(array)?;
+        // Every word the array numbers has its text.
+        (words.len() == array.words()).then_some(Trie { array, words })
     }
 
     /// Reads `run` into `scratch`; false when it holds a letter outside the Thai block, whose

@@ -225,6 +225,67 @@ impl Trie {
         (Self { units, ends }, state_of)
     }
 
+    /// The trie of `words`, each numbered by its place in them, none with a cost of its own
+    /// (ICU's word list, which has no costs). Made by `build.rs`, and by the tests.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn of_words(words: &[impl AsRef<str>]) -> Self {
+        let mut nodes = vec![Node::default()];
+        for (i, w) in words.iter().enumerate() {
+            let n = Node::insert(&mut nodes, w.as_ref());
+            nodes[n].cost = Some(0);
+            nodes[n].word = u32::try_from(i).unwrap_or(NO_WORD);
+        }
+        Self::new(&nodes)
+    }
+
+    /// The array as bytes: how many units, each unit's base and check, then each state's word
+    /// ending there (cost and number), every number four bytes, little-endian. Written by
+    /// `build.rs`, and by the tests.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(4 + self.units.len() * 16);
+        let mut put = |n: u32| out.extend_from_slice(&n.to_le_bytes());
+        put(u32::try_from(self.units.len()).unwrap_or(u32::MAX));
+        for u in &self.units {
+            put(u.base);
+            put(u.check);
+        }
+        for &(cost, word) in &self.ends {
+            put(cost);
+            put(word);
+        }
+        out
+    }
+
+    /// What [`Trie::to_bytes`] wrote, or `None` when `bytes` are not an array every step of
+    /// which stays inside it.
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        let mut numbers = bytes
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+        let len = numbers.next()? as usize;
+        if len.checked_mul(16).and_then(|b| b.checked_add(4)) != Some(bytes.len())
+            || len <= LETTERS as usize
+        {
+            return None;
+        }
+        let mut pair = || Some((numbers.next()?, numbers.next()?));
+        let units = (0..len)
+            .map(|_| pair().map(|(base, check)| Unit { base, check }))
+            .collect::<Option<Vec<Unit>>>()?;
+        let ends = (0..len).map(|_| pair()).collect::<Option<Vec<End>>>()?;
+        // A step reads the unit at a base plus a letter: every one of them is in the array.
+        units
+            .iter()
+            .all(|u| ((u.base & !ENDS) + LETTERS) as usize <= len)
+            .then_some(Self { units, ends })
+    }
+
+    /// How many states a word ends at.
+    pub(crate) fn words(&self) -> usize {
+        self.units.iter().filter(|u| u.base & ENDS != 0).count()
+    }
+
     /// How many units the array holds: every state is below it.
     pub(crate) fn units_len(&self) -> usize {
         self.units.len()

@@ -383,37 +383,22 @@ pub(super) fn find(
 
     // ICU's counts of the documents the memo does not have.
     let splitter = SiteWords::new(site_words);
-    // The word list is read (once a process) beside the normalizing, when it is used.
-    let to_count = docs.iter().filter(|(_, _, kept, _)| kept.is_none()).count();
-    let (mut prepared, dict) = phase("search: normalize", || {
-        rayon::join(
-            || {
-                docs.par_iter_mut()
-                    .map(|(r, _, kept, plain)| {
-                        kept.is_none().then(|| {
-                            let p = Prepared::cleaning(r, plain);
-                            // Read whole above; from here on its text only gives the snippet
-                            // (let go now, not after the counting: the texts of a big site
-                            // take hundreds of megabytes).
-                            r.text = snippet_source(&r.text);
-                            p
-                        })
-                    })
-                    .collect::<Vec<Option<Prepared>>>()
-            },
-            || count::word_list(to_count),
-        )
+    let mut prepared = phase("search: normalize", || {
+        docs.par_iter_mut()
+            .map(|(r, _, kept, plain)| {
+                kept.is_none().then(|| {
+                    let p = Prepared::cleaning(r, plain);
+                    // Read whole above; from here on its text only gives the snippet (let go
+                    // now, not after the counting: the texts of a big site take hundreds of
+                    // megabytes).
+                    r.text = snippet_source(&r.text);
+                    p
+                })
+            })
+            .collect::<Vec<Option<Prepared>>>()
     });
     let (fresh_total, fresh) = phase("search: ICU word segmentation", || {
-        let icu;
-        let dict = match dict {
-            Some(list) => list,
-            None => {
-                icu = crate::search::dict::Dict::icu();
-                &icu
-            }
-        };
-        count::count_words(&prepared, &splitter, dict)
+        count::count_words(&prepared, &splitter, crate::search::dict::thai())
     });
 
     // The totals: the memo's, less the documents gone, plus the new ones.
@@ -773,7 +758,6 @@ impl Words {
 mod count;
 mod kept;
 mod memo;
-pub use count::read_word_list_ahead;
 pub use memo::PendingMemo;
 pub(super) mod runs;
 

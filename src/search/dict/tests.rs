@@ -130,3 +130,39 @@ proptest! {
         prop_assert_eq!(ours(&run), icu(&run), "{:?}", run);
     }
 }
+
+#[test]
+fn the_word_list_in_the_binary_is_the_one_icu4x_gives() {
+    let words = icu_words::thai_words().expect("ICU4X's Thai word list in the form read");
+    let made = crate::search::trie::Trie::of_words(&words);
+    let Inner::Trie(t) = &thai().inner else {
+        panic!("the binary holds no word list")
+    };
+    assert_eq!(t.words, words);
+    assert_eq!(t.array.to_bytes(), made.to_bytes());
+}
+
+#[test]
+fn a_word_list_that_is_not_one_is_not_read() {
+    let made = crate::search::trie::Trie::of_words(&["กา", "กาน"]);
+    let bytes = made.to_bytes();
+    assert!(crate::search::trie::Trie::from_bytes(&bytes).is_some());
+    // Cut short, a byte more, an empty list, a base that steps past the end.
+    assert!(crate::search::trie::Trie::from_bytes(&bytes[..bytes.len() - 1]).is_none());
+    assert!(crate::search::trie::Trie::from_bytes(&[bytes.as_slice(), &[0]].concat()).is_none());
+    assert!(crate::search::trie::Trie::from_bytes(&[]).is_none());
+    let mut far = bytes.clone();
+    far[4..8].copy_from_slice(&0x7FFF_0000u32.to_le_bytes());
+    assert!(crate::search::trie::Trie::from_bytes(&far).is_none());
+    // Words and array that do not go together.
+    let leaked: &'static [u8] = Box::leak(
+        [&3u32.to_le_bytes()[..], b"abc", &bytes]
+            .concat()
+            .into_boxed_slice(),
+    );
+    assert!(
+        Trie::decode(leaked).is_none(),
+        "one word for an array of two"
+    );
+    assert!(Trie::decode(&[]).is_none());
+}

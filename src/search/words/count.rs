@@ -8,32 +8,6 @@ use super::{Prepared, word_hash};
 use crate::search::dict::{Dict, Piece, Scratch};
 use crate::search::vocab::{self, Counts, SiteWords};
 
-/// Fewer documents than this are cut by ICU4X's own segmenter ([`Dict::icu`]): the same
-/// pieces, without reading its word list first.
-const FEW: usize = 50;
-
-/// The word list to count `documents` with, read when first needed; `None` when there are so
-/// few that ICU4X's own segmenter ([`Dict::icu`]) costs less than reading it.
-pub(super) fn word_list(documents: usize) -> Option<&'static Dict> {
-    (documents >= FEW).then(crate::search::dict::thai)
-}
-
-/// Starts reading the word list on a thread of its own when `documents` would be counted
-/// with it: a build that will count them all reads it while a core has little else to do
-/// (the records are made and hashed on one), and [`word_list`] then finds it read, or
-/// waits for the rest. Once a process.
-pub fn read_word_list_ahead(documents: usize) {
-    static STARTED: std::sync::Once = std::sync::Once::new();
-    if documents >= FEW {
-        STARTED.call_once(|| {
-            // Without a thread, the word list is read when it is first needed.
-            let _ = std::thread::Builder::new()
-                .name("word list".into())
-                .spawn(crate::search::dict::thai);
-        });
-    }
-}
-
 /// All documents' counts, and each one's by position: (a hash of the word, how often).
 pub(super) type Counted = (Counts, Vec<(usize, Vec<(u64, u32)>)>);
 
