@@ -74,8 +74,8 @@ def main():
     sides = [(binaries[min(i, len(binaries) - 1)], sites[min(i, len(sites) - 1)]) for i in (0, 1)]
     runs = {side: [] for side in sides}
     fresh = {side: [] for side in sides}
-    # Each round runs the two sides in the other order from the last: run always second, a
-    # side gained 60-90 ms of a 0.7 s search phase on this machine, whichever binary it was.
+    # Each round runs the two sides in the other order from the last: neither always runs
+    # right after the other.
     for r in range(rounds):
         for side in (sides if r % 2 == 0 else sides[::-1]):
             start = time.perf_counter()
