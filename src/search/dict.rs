@@ -7,8 +7,9 @@
 //! breaks over a double array of the same word list (`search/trie.rs`, the vocabulary's
 //! layout: one read a letter), in less than a third of the time. `build.rs` reads the word
 //! list out of ICU4X's compiled data and lays the array out when prongsai is compiled; the
-//! binary holds it ([`WORD_LIST`]), and a build only copies it out (about 30 ms of work and
-//! 20 MiB of memory when it was made as each build began). `tests` compare the two on random Thai text and on the example site;
+//! binary holds it ([`WORD_LIST`]) and a process copies it out once, in a few milliseconds
+//! (laying it out takes ten times that, and twice the memory). `tests` compare the two on
+//! random Thai text and on the example site, and hold the binary's array to ICU4X's list;
 //! should ICU4X's data ever come in a form this cannot read, ICU4X's own segmenter is used
 //! instead.
 
