@@ -398,11 +398,7 @@ pub(super) fn find(
             .collect::<Vec<Option<Prepared>>>()
     });
     let (fresh_total, fresh) = phase("search: ICU word segmentation", || {
-        // The word list is copied out of the binary only when a document is to be counted.
-        match prepared.iter().any(Option::is_some) {
-            true => count::count_words(&prepared, &splitter, crate::search::dict::thai()),
-            false => Default::default(),
-        }
+        count::count_words(&prepared, &splitter, crate::search::dict::thai)
     });
 
     // The totals: the memo's, less the documents gone, plus the new ones.

@@ -15,15 +15,17 @@ pub(super) type Counted = (Counts, Vec<(usize, Vec<(u64, u32)>)>);
 /// numbers are known once the vocabulary is), and of all of them together. The dictionary's
 /// words are counted by number, in tables per thread (all documents', this document's); only
 /// the other pieces go through a map.
-/// A run met again on a thread is not cut again ([`Runs`]).
-pub(super) fn count_words(
+/// A run met again on a thread is not cut again ([`Runs`]). The word list comes from `dict`
+/// only when a document is to be counted.
+pub(super) fn count_words<'d>(
     prepared: &[Option<Prepared>],
     splitter: &SiteWords,
-    dict: &Dict,
+    dict: impl FnOnce() -> &'d Dict,
 ) -> Counted {
     if prepared.iter().all(Option::is_none) {
         return (Counts::default(), Vec::new());
     }
+    let dict = dict();
     let hashes: Vec<u64> = (0..dict.len())
         .map(|w| word_hash(dict.word(u32::try_from(w).unwrap_or(u32::MAX))))
         .collect();

@@ -91,11 +91,11 @@ fn the_word_list_counts_as_icu_does() {
         (total, each)
     };
     let icu = crate::search::dict::Dict::icu();
-    let by_icu = sorted(count::count_words(&prepared, &site, &icu));
+    let by_icu = sorted(count::count_words(&prepared, &site, || &icu));
     let by_trie = sorted(count::count_words(
         &prepared,
         &site,
-        crate::search::dict::thai(),
+        crate::search::dict::thai,
     ));
     assert!(by_icu.0.len() > 1000, "{} words", by_icu.0.len());
     assert!(by_icu.0.iter().any(|(w, _)| w == "เทศบาลตำบล"));
