@@ -59,27 +59,51 @@ fn scan(s: &str) -> (bool, bool, bool) {
             i += 1;
             0
         } else if let [0xE0, x1 @ (0xB8 | 0xB9), x2, ..] = b[i..] {
-            // U+0E00–U+0E7F is E0 B8 80 – E0 B9 BF; ํา is E0 B9 8D E0 B8 B2.
-            split_am |= x1 == 0xB9 && x2 == 0x8D && b[i + 3..].starts_with(&[0xE0, 0xB8, 0xB2]);
+            // U+0E00–U+0E7F is E0 B8 80 – E0 B9 BF.
+            split_am |= splits_am(x1, x2, &b[i + 3..]);
             i += 3;
-            THAI_COMBINING_CLASS[usize::from(x1 - 0xB8) << 6 | usize::from(x2 & 0x3F)]
+            thai_class(x1, x2)
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
             invisible |= is_invisible(c);
-            if unicode_normalization::is_nfc_quick(std::iter::once(c))
-                != unicode_normalization::IsNormalized::Yes
-            {
+            if !certainly_nfc(c) {
                 return (false, invisible, split_am);
             }
             canonical_combining_class(c)
         };
-        if class != 0 && last_class > class {
+        if out_of_order(last_class, class) {
             return (false, invisible, split_am);
         }
         last_class = class;
     }
     (true, invisible, split_am)
+}
+
+/// Of a letter of the Thai block (its second and third bytes) and the bytes after it: whether
+/// it is ํ before า (E0 B9 8D E0 B8 B2), which [`clean`] writes ำ.
+#[inline]
+fn splits_am(x1: u8, x2: u8, after: &[u8]) -> bool {
+    x1 == 0xB9 && x2 == 0x8D && after.starts_with(&[0xE0, 0xB8, 0xB2])
+}
+
+/// The canonical combining class of a letter of the Thai block, by its second and third bytes.
+#[inline]
+fn thai_class(x1: u8, x2: u8) -> u8 {
+    THAI_COMBINING_CLASS[usize::from(x1 - 0xB8) << 6 | usize::from(x2 & 0x3F)]
+}
+
+/// Whether a mark of combining class `class` after a character of class `last` is out of the
+/// order NFC puts marks in.
+#[inline]
+fn out_of_order(last: u8, class: u8) -> bool {
+    class != 0 && last > class
+}
+
+/// Whether Unicode's quick check says NFC leaves `c` as it is.
+fn certainly_nfc(c: char) -> bool {
+    unicode_normalization::is_nfc_quick(std::iter::once(c))
+        == unicode_normalization::IsNormalized::Yes
 }
 
 /// The canonical combining class of each character of the Thai block (U+0E00–U+0E7F): 103
@@ -166,13 +190,11 @@ fn normalize_checking(cleaned: &str, check: bool) -> Option<String> {
                 None => false,
             };
             if check {
-                // ํา is E0 B9 8D E0 B8 B2: clean writes it ำ.
-                if x1 == 0xB9 && x2 == 0x8D && b[i + 3..].starts_with(&[0xE0, 0xB8, 0xB2]) {
+                if splits_am(x1, x2, &b[i + 3..]) {
                     return None;
                 }
-                let class =
-                    THAI_COMBINING_CLASS[usize::from(x1 - 0xB8) << 6 | usize::from(x2 & 0x3F)];
-                misordered |= class != 0 && last_class > class;
+                let class = thai_class(x1, x2);
+                misordered |= out_of_order(last_class, class);
                 last_class = class;
             }
             i += 3;
@@ -181,11 +203,7 @@ fn normalize_checking(cleaned: &str, check: bool) -> Option<String> {
             let len = c.len_utf8();
             if check {
                 let class = canonical_combining_class(c);
-                if is_invisible(c)
-                    || unicode_normalization::is_nfc_quick(std::iter::once(c))
-                        != unicode_normalization::IsNormalized::Yes
-                    || (class != 0 && last_class > class)
-                {
+                if is_invisible(c) || !certainly_nfc(c) || out_of_order(last_class, class) {
                     return None;
                 }
                 last_class = class;
