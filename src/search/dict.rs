@@ -15,6 +15,8 @@
 
 use std::sync::OnceLock;
 
+use crate::search::run::ThaiRun;
+
 #[cfg(test)]
 mod icu_words;
 
@@ -24,7 +26,7 @@ pub enum Piece<'a> {
     /// A word of the dictionary, by its number ([`Dict::word`]).
     Word(u32),
     /// Letters that are not a word of the dictionary.
-    Other(&'a str),
+    Other(ThaiRun<'a>),
 }
 
 /// ICU4X's Thai words, and how to cut text with them.
@@ -97,27 +99,40 @@ impl Dict {
 
     /// The number of `text` when it is a word of the dictionary.
     pub fn find(&self, text: &str) -> Option<u32> {
+        let mut letters = Vec::new();
+        ThaiRun::encode(text, &mut letters).then_some(())?;
+        self.find_run(ThaiRun::trusted(&letters))
+    }
+
+    /// The number of `run` when it is a word of the dictionary.
+    pub fn find_run(&self, run: ThaiRun) -> Option<u32> {
         let Inner::Trie(t) = &self.inner else {
             return None;
         };
         let mut state = crate::search::trie::Trie::ROOT;
-        for c in text.chars() {
-            state = t.array.child(state, c)?;
+        for &k in run.bytes() {
+            state = t.array.child_letter(state, u32::from(k))?;
         }
         t.array.ends_word(state).then(|| t.array.word(state))
     }
 
     /// Cuts `run` as ICU4X's word segmenter with its Thai dictionary does, giving each piece
     /// ICU counts as a word, in order. `scratch` is reused between calls.
-    pub fn segment<'a>(&self, run: &'a str, scratch: &mut Scratch, mut f: impl FnMut(Piece<'a>)) {
-        let each = |p: &'a str| match self.find(p) {
-            Some(w) => f(Piece::Word(w)),
-            None => f(Piece::Other(p)),
-        };
+    pub fn segment<'a>(
+        &self,
+        run: ThaiRun<'a>,
+        scratch: &mut Scratch,
+        mut f: impl FnMut(Piece<'a>),
+    ) {
         match &self.inner {
-            Inner::Trie(t) if t.prepare(run, scratch) => t.segment(run, scratch, f),
-            Inner::Trie(_) => icu_pieces(&icu_segmenter(), run, each),
-            Inner::Icu(s) => icu_pieces(s, run, each),
+            Inner::Trie(t) => {
+                t.prepare(run, scratch);
+                t.segment(run, scratch, f)
+            }
+            Inner::Icu(s) => icu_pieces(s, run, |p| match self.find_run(p) {
+                Some(w) => f(Piece::Word(w)),
+                None => f(Piece::Other(p)),
+            }),
         }
     }
 }
@@ -143,16 +158,16 @@ pub fn icu_segmenter() -> icu_segmenter::WordSegmenterBorrowed<'static> {
 /// The pieces ICU4X's segmenter finds in `run` that it calls word-like.
 fn icu_pieces<'a>(
     segmenter: &icu_segmenter::WordSegmenterBorrowed<'static>,
-    run: &'a str,
-    mut f: impl FnMut(&'a str),
+    run: ThaiRun<'a>,
+    mut f: impl FnMut(ThaiRun<'a>),
 ) {
-    let mut iter = segmenter.segment_str(run);
+    let text = run.to_string();
+    let mut iter = segmenter.segment_str(&text);
     let mut prev = iter.next().unwrap_or(0);
     while let Some(b) = iter.next() {
-        if iter.is_word_like()
-            && let Some(w) = run.get(prev..b)
-        {
-            f(w);
+        // Every letter of a run is three bytes of its text.
+        if iter.is_word_like() && prev < b {
+            f(run.slice(prev / 3..b / 3));
         }
         prev = b;
     }
@@ -178,27 +193,12 @@ impl Trie {
         (words.len() == array.words()).then_some(Trie { array, words })
     }
 
-    /// Reads `run` into `scratch`; false when it holds a letter outside the Thai block, whose
-    /// grapheme clusters this does not work out (ICU4X's segmenter cuts such a run).
-    fn prepare(&self, run: &str, scratch: &mut Scratch) -> bool {
+    /// Reads `run` into `scratch`.
+    fn prepare(&self, run: ThaiRun, scratch: &mut Scratch) {
         scratch.symbols.clear();
-        // A letter of the Thai block is three bytes: E0, B8 or B9, and one of 80-BF. Read
-        // three at a time from the start, the first letter outside the block is met at its
-        // first byte, which is not E0 or is followed by another second byte.
-        let bytes = run.as_bytes();
-        if !bytes.len().is_multiple_of(3) {
-            return false;
-        }
-        scratch.symbols.reserve(bytes.len() / 3);
-        for c in bytes.chunks_exact(3) {
-            let k = match (c[0], c[1]) {
-                (0xE0, 0xB8) => c[2] & 0x3F,
-                (0xE0, 0xB9) => 0x40 | (c[2] & 0x3F),
-                _ => return false,
-            };
-            scratch.symbols.push(MARKED[usize::from(k)]);
-        }
-        true
+        scratch
+            .symbols
+            .extend(run.bytes().iter().map(|&k| MARKED[usize::from(k)]));
     }
 
     /// ICU4X's `DictionaryBreakIterator`, step for step: from each start, walk the trie while
@@ -206,7 +206,7 @@ impl Trie {
     /// cannot go on, cut there, or (no word found) at the end of the cluster where the walk
     /// stopped; at the end of the run, cut at the longest word, or take the rest whole when
     /// some word started there.
-    fn segment<'a>(&self, run: &'a str, scratch: &Scratch, mut f: impl FnMut(Piece<'a>)) {
+    fn segment<'a>(&self, run: ThaiRun<'a>, scratch: &Scratch, mut f: impl FnMut(Piece<'a>)) {
         let array = &self.array;
         let symbols = &scratch.symbols;
         let n = symbols.len();
@@ -256,10 +256,8 @@ impl Trie {
                 None if began => (n, NONE),
                 None => break,
             };
-            // Every letter is three bytes (see `prepare`).
-            let piece = &run[start * 3..end * 3];
             f(if word == NONE {
-                Piece::Other(piece)
+                Piece::Other(run.slice(start..end))
             } else {
                 Piece::Word(word)
             });

@@ -27,7 +27,7 @@ use serde_json::{Value, json};
 use crate::search::codec;
 use crate::search::lists::{self, DocTerms, Postings, Synonyms, Table};
 use crate::search::text::{normalize, pieces};
-use crate::search::words::{self, Cutter, Numbered, Plan, Prepared, doc_tokens};
+use crate::search::words::{self, Cutter, Numbered, Packed, Plan, Prepared, doc_tokens};
 pub use crate::search::words::{Memo, PendingMemo};
 use crate::timing::phase;
 
@@ -46,9 +46,10 @@ pub struct Record {
     pub fiscal_year: Option<i32>,
     /// Plain text: what is searched besides the title, and where the snippet comes from.
     pub text: String,
-    /// Set when `text` is only the start of the document's text (the last build's snippet of
-    /// it, the document being unchanged): the whole text, when the build needs it, comes from
-    /// the reader given to [`build_reusing`].
+    /// Set when `text` is only the start of the document's text (the snippet's source: the
+    /// last build's, the document being unchanged, or this build's, its pieces made where it
+    /// was read): the whole text, when the build needs it, comes from the reader given to
+    /// [`build_reusing`].
     pub whole: Option<Whole>,
     /// The hash of the document's whole text ([`text_hash`]) when known: made with the text
     /// (so not made again), or kept by the last build with its start; `None` when not made.
@@ -63,6 +64,9 @@ pub struct Whole {
     /// The pairs and triples of letters of the whole text, when known: a document that lacks
     /// those of every word whose cost changed is not read to look for them.
     pub letters: Option<crate::search::letters::Letters>,
+    /// The pieces of the whole text, when it was read in this build: what the index is made
+    /// from, so the text is not read again unless the last build's words of it are kept.
+    pub pieces: Option<crate::search::words::TextPieces>,
 }
 
 /// Reads a document's whole text by [`Whole::at`].
@@ -206,11 +210,11 @@ fn build_with(
                     .iter()
                     .map(|phrase| {
                         let mut toks = Vec::new();
-                        let pieces = pieces(&normalize(phrase));
+                        let pieces = Packed::new(&normalize(phrase));
                         doc_tokens(
                             vocab,
                             atoms,
-                            pieces.iter().map(|p| (p.text.as_str(), p.thai)),
+                            pieces.iter(),
                             &mut Cutter::default(),
                             &mut toks,
                         );

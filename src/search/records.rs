@@ -12,8 +12,9 @@ use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_128;
 
 use crate::search::bytes::{Bytes, Reader};
-use crate::search::index::{Record, Whole, snippet_source, text_hash};
+use crate::search::index::{Record, Whole, text_hash};
 use crate::search::letters::Letters;
+use crate::search::words::TextPieces;
 use crate::site::disclosure::Subject;
 use crate::site::procurement::{ReferencePrice, ResultItem};
 use crate::site::routes;
@@ -75,9 +76,10 @@ impl Pending<'_> {
         let read = taken.iter().filter(|t| t.is_none()).count();
         let same = !keeping || (read == 0 && kept.0.is_empty());
         crate::timing::note(|| format!("search: {read} documents' texts read"));
-        // Each text, whether it is whole (read now) or its start, the whole's hash, and where
-        // the whole is.
-        let texts: Vec<(String, bool, u128, Whole)> = self
+        // Each text's start (the snippet's source), the whole's hash and where the whole is.
+        // A text read now is cut into its pieces where it is read, and let go. (Its start is
+        // cleaned: the next build takes a start as it is only for a text that was clean.)
+        let texts: Vec<(String, u128, Whole)> = self
             .docs
             .par_iter()
             .zip(taken)
@@ -85,21 +87,23 @@ impl Pending<'_> {
             .map(|(at, ((_, doc), taken))| match taken {
                 Some(k) => (
                     k.start,
-                    false,
                     k.hash,
                     Whole {
                         at,
                         letters: Some(k.letters),
+                        pieces: None,
                     },
                 ),
                 None => {
                     let text = document_text(doc);
                     let hash = text_hash(&text);
+                    let (pieces, start) = TextPieces::of(&text);
                     let whole = Whole {
                         at,
                         letters: keeping.then(|| Letters::of(&text)),
+                        pieces: Some(pieces),
                     };
-                    (text, true, hash, whole)
+                    (start, hash, whole)
                 }
             })
             .collect();
@@ -109,24 +113,15 @@ impl Pending<'_> {
                 .par_chunks(KEEP_CHUNK)
                 .zip(texts.par_chunks(KEEP_CHUNK))
                 .map(|(sources, texts)| {
-                    let starts: Vec<std::borrow::Cow<str>> = texts
-                        .iter()
-                        .map(|(text, read_now, ..)| match read_now {
-                            true => snippet_source(text).into(),
-                            false => std::borrow::Cow::Borrowed(text.as_str()),
-                        })
-                        .collect();
                     // Made the size it will be: grown by doubling, a part of megabytes
                     // would be copied as it grows and take up to twice its size.
                     // A document's: two hashes, its letters, its start behind its length.
-                    let size = starts
+                    let size = texts
                         .iter()
-                        .map(|s| 2 * 16 + Letters::BYTES + 4 + s.len())
+                        .map(|(s, ..)| 2 * 16 + Letters::BYTES + 4 + s.len())
                         .sum();
                     let mut b = Bytes(Vec::with_capacity(size));
-                    for ((source, (_, _, hash, whole)), start) in
-                        sources.iter().zip(texts).zip(starts)
-                    {
+                    for (source, (start, hash, whole)) in sources.iter().zip(texts) {
                         b.u128(*source);
                         b.u128(*hash);
                         match &whole.letters {
@@ -141,11 +136,11 @@ impl Pending<'_> {
                 .collect()
         });
         let mut records = std::mem::take(&mut self.records);
-        for ((i, _), (text, read_now, hash, whole)) in self.docs.iter().zip(texts) {
+        for ((i, _), (start, hash, whole)) in self.docs.iter().zip(texts) {
             let r = &mut records[*i];
-            r.text = text;
+            r.text = start;
             r.text_hash = Some(hash);
-            r.whole = (!read_now).then_some(whole);
+            r.whole = Some(whole);
         }
         (records, keep)
     }

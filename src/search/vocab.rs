@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use crate::search::dict::{Dict, Piece, Scratch};
+use crate::search::run::ThaiRun;
 use crate::search::text::{breakable, is_dependent, is_leading_vowel};
 
 mod starts;
@@ -371,11 +372,16 @@ pub struct Counts {
 
 impl Counts {
     /// Segments a run of Thai letters ([`each_word`]) and counts its words.
-    pub fn add_run(&mut self, dict: &Dict, site_words: &SiteWords, run: &str) {
+    pub fn add_run(&mut self, dict: &Dict, site_words: &SiteWords, run: ThaiRun) {
+        let mut other = String::new();
         each_word(dict, &mut Scratch::default(), site_words, run, |p| {
             let w = match p {
                 Piece::Word(w) => dict.word(w),
-                Piece::Other(t) => t,
+                Piece::Other(t) => {
+                    other.clear();
+                    t.push_to(&mut other);
+                    &other
+                }
             };
             match self.words.get_mut(w) {
                 Some(n) => *n += 1,
@@ -397,34 +403,35 @@ impl Counts {
     }
 }
 
-/// The site's own words, for [`Counts::add_run`].
+/// The site's own words, for [`Counts::add_run`]: those of Thai letters (no other is met in a
+/// run of them), a byte a letter ([`ThaiRun`]).
 #[derive(Clone, Debug, Default)]
 pub struct SiteWords {
-    words: rustc_hash::FxHashSet<String>,
-    /// The letters words start with.
-    first: rustc_hash::FxHashSet<char>,
+    words: rustc_hash::FxHashSet<Vec<u8>>,
+    /// The letters words start with, a bit each.
+    first: u128,
     /// Every longer start of a word, two letters, three, ... the whole word: a place in a run
     /// where the letters so far start none holds none.
-    starts: rustc_hash::FxHashSet<String>,
+    starts: rustc_hash::FxHashSet<Vec<u8>>,
     longest: usize,
 }
 
 impl SiteWords {
     pub fn new(words: &[String]) -> Self {
-        let starts = words
-            .iter()
-            .flat_map(|w| {
-                w.char_indices()
-                    .skip(1)
-                    .map(|(i, c)| w[..i + c.len_utf8()].to_owned())
-            })
-            .collect();
-        Self {
-            words: words.iter().cloned().collect(),
-            starts,
-            first: words.iter().filter_map(|w| w.chars().next()).collect(),
-            longest: words.iter().map(|w| w.chars().count()).max().unwrap_or(0),
+        let mut site = Self::default();
+        for w in words {
+            let mut letters = Vec::new();
+            if !ThaiRun::encode(w, &mut letters) || letters.is_empty() {
+                continue;
+            }
+            site.first |= 1 << letters[0];
+            for l in 2..=letters.len() {
+                site.starts.insert(letters[..l].to_vec());
+            }
+            site.longest = site.longest.max(letters.len());
+            site.words.insert(letters);
         }
+        site
     }
 }
 
@@ -435,26 +442,25 @@ pub fn each_word<'a>(
     dict: &Dict,
     scratch: &mut Scratch,
     site_words: &SiteWords,
-    run: &'a str,
+    run: ThaiRun<'a>,
     mut f: impl FnMut(Piece<'a>),
 ) {
     if site_words.longest == 0 {
         dict.segment(run, scratch, f);
         return;
     }
-    let chars: Vec<(usize, char)> = run.char_indices().collect();
-    let at = |i: usize| chars.get(i).map_or(run.len(), |c| c.0);
-    let letters: Vec<char> = chars.iter().map(|c| c.1).collect();
+    let bytes = run.bytes();
+    let letters: Vec<char> = run.chars().collect();
     let mut rest = 0;
     let mut i = 0;
     while i < letters.len() {
         // The longest word from here that ends where a word may end: from a letter a word
         // starts with, the letters read one more at a time while they start a word.
-        let found = (site_words.first.contains(&letters[i]) && breakable(&letters, i))
+        let found = (site_words.first >> bytes[i] & 1 == 1 && breakable(&letters, i))
             .then(|| {
                 let mut longest = None;
                 for l in 2..=site_words.longest.min(letters.len() - i) {
-                    let piece = &run[at(i)..at(i + l)];
+                    let piece = &bytes[i..i + l];
                     if !site_words.starts.contains(piece) {
                         break;
                     }
@@ -467,16 +473,16 @@ pub fn each_word<'a>(
             .flatten();
         match found {
             Some(l) => {
-                dict.segment(&run[at(rest)..at(i)], scratch, &mut f);
-                let w = &run[at(i)..at(i + l)];
-                f(dict.find(w).map_or(Piece::Other(w), Piece::Word));
+                dict.segment(run.slice(rest..i), scratch, &mut f);
+                let w = run.slice(i..i + l);
+                f(dict.find_run(w).map_or(Piece::Other(w), Piece::Word));
                 i += l;
                 rest = i;
             }
             None => i += 1,
         }
     }
-    dict.segment(&run[at(rest)..], scratch, f);
+    dict.segment(run.slice(rest..run.len()), scratch, f);
 }
 
 /// Builds the vocabulary: the words ICU found with costs from their counts, the site's words
@@ -756,6 +762,8 @@ mod tests {
         let words = |site: &[&str], run: &str| {
             let mut counts = Counts::default();
             let site: Vec<String> = site.iter().map(|w| (*w).to_owned()).collect();
+            let mut letters = Vec::new();
+            let run = crate::search::run::encoded(run, &mut letters);
             counts.add_run(crate::search::dict::thai(), &SiteWords::new(&site), run);
             let mut found: Vec<String> = counts.words.into_keys().collect();
             found.sort();

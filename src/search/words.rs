@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap;
 
 use crate::search::index::{ReadText, Record, Whole};
 use crate::search::letters::Letters;
-use crate::search::text::{clean, clean_cow, each_piece, normalize_clean, normalize_if_clean};
+use crate::search::text::clean_cow;
 use crate::search::vocab::{self, Counts, SiteWords, Span, SpanKind, SplitScratch, Vocab};
 use crate::timing::phase;
 use kept::{kept_tokens, moved_tokens};
@@ -55,24 +55,27 @@ impl Cutter<'_> {
 pub(super) fn doc_tokens<'a>(
     vocab: &Vocab,
     atoms: &[Vec<u32>],
-    pieces: impl IntoIterator<Item = (&'a str, bool)>,
+    pieces: impl IntoIterator<Item = Part<'a>>,
     cutter: &mut Cutter<'a>,
     out: &mut Vec<Tok>,
 ) {
-    for (text, thai) in pieces {
-        if !thai {
-            out.push(Tok::Other(text.into()));
-            continue;
-        }
+    for part in pieces {
+        let run = match part {
+            Part::Thai(run) => run,
+            Part::Other(text) => {
+                out.push(Tok::Other(text.into()));
+                continue;
+            }
+        };
         let Cutter {
             runs,
             chars,
             scratch,
             spans,
         } = cutter;
-        let toks = runs.cut(text, |text, toks| {
+        let toks = runs.cut(run, |run, toks| {
             chars.clear();
-            chars.extend(text.chars());
+            chars.extend(run.chars());
             vocab.split_text(chars, scratch, spans);
             let mut unknown = String::new();
             for span in spans.iter() {
@@ -175,69 +178,6 @@ impl Interner {
             &vocab.list()[id]
         } else {
             &self.names[id - self.words]
-        }
-    }
-}
-
-/// The pieces of normalized text kept compactly while the index is built (a piece's own
-/// `String` costs several times its letters): their texts end to end, and where each ends.
-pub(super) struct Packed {
-    text: String,
-    ends: Vec<(u32, bool)>,
-}
-
-impl Packed {
-    /// The pieces of normalized text.
-    pub(super) fn new(normalized: &str) -> Self {
-        let mut text = String::with_capacity(normalized.len());
-        let mut ends = Vec::new();
-        each_piece(normalized, |piece, thai, _| {
-            text.push_str(piece);
-            ends.push((u32::try_from(text.len()).unwrap_or(u32::MAX), thai));
-        });
-        Self { text, ends }
-    }
-
-    /// Each piece's text and whether it is Thai.
-    pub(super) fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
-        let mut start = 0;
-        self.ends.iter().map(move |&(end, thai)| {
-            let end = end as usize;
-            let piece = &self.text[start..end];
-            start = end;
-            (piece, thai)
-        })
-    }
-}
-
-/// A document's title and text as pieces.
-pub(super) struct Prepared {
-    pub title: Packed,
-    pub text: Packed,
-}
-
-impl Prepared {
-    /// Of a record whose title and text are [`clean`](crate::search::text::clean).
-    pub(super) fn of(r: &Record) -> Self {
-        Self {
-            title: Packed::new(&normalize_clean(&r.title)),
-            text: Packed::new(&normalize_clean(&r.text)),
-        }
-    }
-
-    /// [`Prepared::of`] a record whose title is clean and whose text is cleaned here, in the
-    /// pass that normalizes it when it is clean already (nearly all); `plain` becomes false
-    /// when cleaning changes it.
-    pub(super) fn cleaning(r: &mut Record, plain: &mut bool) -> Self {
-        let text = normalize_if_clean(&r.text).unwrap_or_else(|| {
-            let cleaned = clean(&r.text);
-            *plain &= cleaned == r.text;
-            r.text = cleaned;
-            normalize_clean(&r.text)
-        });
-        Self {
-            title: Packed::new(&normalize_clean(&r.title)),
-            text: Packed::new(&text),
         }
     }
 }
@@ -350,7 +290,11 @@ pub(super) fn find(
                 let plain = match (kept, &memo) {
                     (Some(i), Some(m)) if m.docs[i].plain => true,
                     _ => {
-                        read_whole(&mut r, read);
+                        // Read whole unless its pieces are made already (and it needs no more).
+                        let pieces = r.whole.as_ref().is_some_and(|w| w.pieces.is_some());
+                        if kept.is_some() || !pieces {
+                            read_whole(&mut r, read);
+                        }
                         // Text already clean (nearly all) is neither copied nor compared. The
                         // text of a document to count is cleaned where it is normalized
                         // (`Prepared::cleaning`); the title orders the documents below.
@@ -386,14 +330,9 @@ pub(super) fn find(
     let mut prepared = phase("search: normalize", || {
         docs.par_iter_mut()
             .map(|(r, _, kept, plain)| {
-                kept.is_none().then(|| {
-                    let p = Prepared::cleaning(r, plain);
-                    // Read whole above; from here on its text only gives the snippet (let go
-                    // now, not after the counting: the texts of a big site take hundreds of
-                    // megabytes).
-                    r.text = snippet_source(&r.text);
-                    p
-                })
+                // From here on its text only gives the snippet (let go now, not after the
+                // counting: the texts of a big site take hundreds of megabytes).
+                kept.is_none().then(|| Prepared::cleaning(r, plain))
             })
             .collect::<Vec<Option<Prepared>>>()
     });
@@ -450,26 +389,25 @@ pub(super) fn find(
         let Some(f) = &finder else {
             return false;
         };
-        p.title
-            .iter()
-            .chain(p.text.iter())
-            .filter(|(_, thai)| *thai)
-            .all(|(run, _)| {
-                let mut held = false;
-                for m in f.find_overlapping_iter(run) {
-                    if !changed[m.pattern().as_usize()].1 {
-                        return false;
-                    }
-                    held = true;
+        let mut text = String::new();
+        p.title.runs().chain(p.text.runs()).all(|run| {
+            text.clear();
+            run.push_to(&mut text);
+            let mut held = false;
+            for m in f.find_overlapping_iter(&text) {
+                if !changed[m.pattern().as_usize()].1 {
+                    return false;
                 }
-                !held || {
-                    let chars: Vec<char> = run.chars().collect();
-                    vocab
-                        .split(&chars, false, None)
-                        .iter()
-                        .all(|s| !matches!(s.kind, SpanKind::Word(w) if cheaper.contains(&w)))
-                }
-            })
+                held = true;
+            }
+            !held || {
+                let chars: Vec<char> = run.chars().collect();
+                vocab
+                    .split(&chars, false, None)
+                    .iter()
+                    .all(|s| !matches!(s.kind, SpanKind::Word(w) if cheaper.contains(&w)))
+            }
+        })
     };
     // The changed words' letters, to pass over the texts that surely hold none (when few
     // enough that testing them costs less than reading).
@@ -758,7 +696,10 @@ impl Words {
 mod count;
 mod kept;
 mod memo;
+mod pieces;
 pub use memo::PendingMemo;
+pub use pieces::TextPieces;
+pub(super) use pieces::{Packed, Part, Prepared};
 pub(super) mod runs;
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 use super::runs::Runs;
 use super::{Prepared, word_hash};
 use crate::search::dict::{Dict, Piece, Scratch};
+use crate::search::run::ThaiRun;
 use crate::search::vocab::{self, Counts, SiteWords};
 
 /// All documents' counts, and each one's by position: (a hash of the word, how often).
@@ -37,7 +38,9 @@ pub(super) fn count_words<'d>(
         in_doc: Vec<u32>,
         /// The dictionary words the document has, each once.
         ids: Vec<u32>,
-        others: FxHashMap<&'a str, u32>,
+        others: FxHashMap<ThaiRun<'a>, u32>,
+        /// An other piece's text.
+        text: String,
         scratch: Scratch,
         runs: Runs<'a, Piece<'a>>,
     }
@@ -48,6 +51,7 @@ pub(super) fn count_words<'d>(
         each: Vec::new(),
         ids: Vec::new(),
         others: FxHashMap::default(),
+        text: String::new(),
         scratch: Scratch::default(),
         runs: Runs::default(),
     };
@@ -58,7 +62,7 @@ pub(super) fn count_words<'d>(
         .filter_map(|(i, p)| p.as_ref().map(|p| (i, p)))
         .fold(tally, |mut t, (i, p)| {
             t.runs.next_document();
-            for (run, _) in p.title.iter().chain(p.text.iter()).filter(|p| p.1) {
+            for run in p.title.runs().chain(p.text.runs()) {
                 let scratch = &mut t.scratch;
                 let pieces = t.runs.cut(run, |run, pieces| {
                     vocab::each_word(dict, scratch, splitter, run, |piece| pieces.push(piece));
@@ -84,11 +88,13 @@ pub(super) fn count_words<'d>(
                 hashed.push((hashes[w as usize], n));
             }
             for (o, n) in t.others.drain() {
-                hashed.push((word_hash(o), n));
-                match t.other.words.get_mut(o) {
+                t.text.clear();
+                o.push_to(&mut t.text);
+                hashed.push((word_hash(&t.text), n));
+                match t.other.words.get_mut(&t.text) {
                     Some(c) => *c += u64::from(n),
                     None => {
-                        t.other.words.insert(o.to_owned(), u64::from(n));
+                        t.other.words.insert(t.text.clone(), u64::from(n));
                     }
                 }
             }

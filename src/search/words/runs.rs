@@ -7,8 +7,10 @@
 
 use rustc_hash::FxHashMap;
 
-/// Runs up to this many bytes (32 Thai letters) are remembered across documents.
-const SHORT: usize = 96;
+use crate::search::run::ThaiRun;
+
+/// Runs up to this many letters are remembered across documents.
+const SHORT: usize = 32;
 /// Short runs remembered at most; past it, they are forgotten and remembered anew.
 const SHORT_KEPT: usize = 1 << 16;
 
@@ -21,7 +23,7 @@ pub(crate) struct Runs<'a, T> {
 
 /// Runs and where their items are.
 struct Remembered<'a, T> {
-    at: FxHashMap<&'a str, (usize, usize)>,
+    at: FxHashMap<ThaiRun<'a>, (usize, usize)>,
     items: Vec<T>,
 }
 
@@ -55,7 +57,11 @@ impl<'a, T> Runs<'a, T> {
     }
 
     /// The cut of `run`: the one remembered, or the items `cut(run, items)` appends, remembered.
-    pub(crate) fn cut(&mut self, run: &'a str, cut: impl FnOnce(&'a str, &mut Vec<T>)) -> &[T] {
+    pub(crate) fn cut(
+        &mut self,
+        run: ThaiRun<'a>,
+        cut: impl FnOnce(ThaiRun<'a>, &mut Vec<T>),
+    ) -> &[T] {
         let Remembered { at, items } = if run.len() <= SHORT {
             &mut self.short
         } else {
@@ -76,14 +82,15 @@ mod tests {
 
     #[test]
     fn a_run_is_cut_once_in_a_document_and_short_ones_across_documents() {
-        let long = "ก".repeat(40);
+        let (mut short, mut long) = (Vec::new(), Vec::new());
+        let short = crate::search::run::encoded("เทศบาล", &mut short);
+        let long = crate::search::run::encoded(&"ก".repeat(40), &mut long);
         let mut cuts = 0;
         {
             let mut runs: Runs<'_, usize> = Runs::default();
             for _ in 0..2 {
                 runs.next_document();
-                for run in ["เทศบาล", long.as_str(), "เทศบาล", long.as_str()]
-                {
+                for run in [short, long, short, long] {
                     let cut = runs.cut(run, |r, items| {
                         cuts += 1;
                         items.push(r.len());
