@@ -98,6 +98,7 @@ impl Dict {
     }
 
     /// The number of `text` when it is a word of the dictionary.
+    #[cfg(test)]
     pub fn find(&self, text: &str) -> Option<u32> {
         let mut letters = Vec::new();
         ThaiRun::encode(text, &mut letters).then_some(())?;

@@ -119,14 +119,19 @@ mod tests {
 
     #[test]
     fn text_outside_the_thai_block_is_not_a_run() {
+        // Characters of one, two, three and four bytes, in texts whose length is a multiple
+        // of three or not.
         for text in [
             "เทศบาลa",
             "aเทศ",
             "ก ข",
+            "abc",
             "ก\u{0E80}",
             "ก\u{0F00}",
             "é",
             "กé",
+            "ééé",
+            "😀ก😀ก😀",
         ] {
             let mut buf = vec![1, 2];
             assert!(!ThaiRun::encode(text, &mut buf), "{text:?}");
