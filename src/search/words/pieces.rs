@@ -110,9 +110,11 @@ impl Prepared {
         }
     }
 
-    /// [`Prepared::of`] a record whose title is clean and whose text is cleaned here, or read
-    /// already ([`Whole::pieces`]); `plain` becomes false when cleaning changes the text. The
-    /// record's text is left the snippet's source.
+    /// [`Prepared::of`] a record whose title is clean and whose text is cleaned here, or was
+    /// cut into its pieces where it was read ([`Whole::pieces`]); `plain` becomes false when
+    /// cleaning changes the text. The record's text is left the snippet's source.
+    ///
+    /// [`Whole::pieces`]: crate::search::index::Whole::pieces
     pub(in crate::search) fn cleaning(r: &mut Record, plain: &mut bool) -> Self {
         let text = match r.whole.as_mut().and_then(|w| w.pieces.take()) {
             // Its text is the snippet's source already.
