@@ -71,6 +71,14 @@ impl<'a> ThaiRun<'a> {
         self.0.iter().map(|b| letter(*b))
     }
 
+    /// Whether a word may start at letter `i` (as [`crate::search::text::breakable`] says of
+    /// the run's characters).
+    #[inline]
+    pub fn breakable(self, i: usize) -> bool {
+        let at = |i: usize| CLASS[usize::from(self.0[i] & 0x7F)];
+        i == 0 || i >= self.0.len() || (at(i) & DEPENDENT == 0 && at(i - 1) & LEADING == 0)
+    }
+
     /// Appends the run's text to `out`.
     pub fn push_to(self, out: &mut String) {
         out.reserve(self.0.len() * 3);
@@ -85,6 +93,26 @@ impl std::fmt::Display for ThaiRun<'_> {
         f.write_str(&s)
     }
 }
+
+/// In [`CLASS`]: a mark or following vowel, which no word starts with.
+const DEPENDENT: u8 = 1;
+/// In [`CLASS`]: a leading vowel, which no word ends with.
+const LEADING: u8 = 2;
+
+/// By place in the block, what [`ThaiRun::breakable`] asks of a letter.
+const CLASS: [u8; BLOCK as usize] = {
+    use crate::search::text::{is_dependent, is_leading_vowel};
+    let mut class = [0; BLOCK as usize];
+    let mut b = 0;
+    while b < BLOCK {
+        if let Some(c) = char::from_u32(0x0E00 + b) {
+            class[b as usize] = if is_dependent(c) { DEPENDENT } else { 0 }
+                | if is_leading_vowel(c) { LEADING } else { 0 };
+        }
+        b += 1;
+    }
+    class
+};
 
 /// The letter of the Thai block at place `b` (below 128).
 #[inline]
@@ -115,6 +143,26 @@ mod tests {
         assert_eq!(run.slice(0..6).to_string(), "เทศบาล");
         assert_eq!(run.slice(6..7).to_string(), "ต");
         assert_eq!(run.chars().next_back(), Some('ฯ'));
+    }
+
+    #[test]
+    fn a_run_says_where_a_word_may_start_as_its_text_does() {
+        // Every letter of the block after every other, and at both ends.
+        let places: Vec<u8> = (0..128).collect();
+        for &a in &places {
+            for &b in &places {
+                let pair = [a, b];
+                let run = ThaiRun::from_bytes(&pair).unwrap();
+                let chars: Vec<char> = run.chars().collect();
+                for i in 0..=2 {
+                    assert_eq!(
+                        run.breakable(i),
+                        crate::search::text::breakable(&chars, i),
+                        "{chars:?} at {i}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

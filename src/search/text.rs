@@ -269,12 +269,12 @@ pub fn is_thai(c: char) -> bool {
 }
 
 /// Marks and following vowels that belong to the letter before them: no word starts with one.
-pub fn is_dependent(c: char) -> bool {
+pub const fn is_dependent(c: char) -> bool {
     matches!(c, '\u{0E30}'..='\u{0E3A}' | '\u{0E45}' | '\u{0E47}'..='\u{0E4E}')
 }
 
 /// The vowels written before the consonant they follow in speech: no word ends with one.
-pub fn is_leading_vowel(c: char) -> bool {
+pub const fn is_leading_vowel(c: char) -> bool {
     matches!(c, '\u{0E40}'..='\u{0E44}')
 }
 

@@ -38,7 +38,6 @@ pub(super) enum Tok {
 #[derive(Default)]
 pub(super) struct Cutter<'a> {
     runs: Runs<'a, Tok>,
-    chars: Vec<char>,
     scratch: SplitScratch,
     spans: Vec<Span>,
 }
@@ -69,14 +68,11 @@ pub(super) fn doc_tokens<'a>(
         };
         let Cutter {
             runs,
-            chars,
             scratch,
             spans,
         } = cutter;
         let toks = runs.cut(run, |run, toks| {
-            chars.clear();
-            chars.extend(run.chars());
-            vocab.split_text(chars, scratch, spans);
+            vocab.split_text(run, scratch, spans);
             let mut unknown = String::new();
             for span in spans.iter() {
                 match span.kind {
@@ -87,7 +83,7 @@ pub(super) fn doc_tokens<'a>(
                         toks.extend(atoms[w as usize].iter().map(|a| Tok::Word(*a)));
                     }
                     SpanKind::Prefix | SpanKind::Unknown => {
-                        unknown.extend(&chars[span.start..span.end])
+                        run.slice(span.start..span.end).push_to(&mut unknown)
                     }
                 }
             }

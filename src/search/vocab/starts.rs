@@ -122,11 +122,13 @@ impl Starts {
         }
     }
 
-    /// The state after reading `c` (going backwards through the text) from `state`.
+    /// The state after reading the letter at place `k` of the Thai block (going backwards
+    /// through the text) from `state`.
     #[inline]
-    pub(super) fn step(&self, mut state: u32, c: char) -> u32 {
+    pub(super) fn step(&self, mut state: u32, k: u8) -> u32 {
+        let k = u32::from(k & 0x7F);
         loop {
-            if let Some(t) = self.trie.child(state, c) {
+            if let Some(t) = self.trie.child_letter(state, k) {
                 return t;
             }
             if state == Trie::ROOT {
