@@ -228,6 +228,60 @@ fn a_deploy_killed_half_way_is_finished_by_the_next_and_pages_are_never_missing(
     assert_eq!(site_files(&host.tree()), site_files(&site.public()));
 }
 
+/// Whether a test that needs `server` can run here (`installed`). Where it cannot, the test is
+/// passed over with a note on the terminal, so `cargo test` runs on a machine without it,
+/// unless `PRONGSAI_SERVER_TESTS=required` (as `.ci/run` sets): then it fails.
+fn server_here(server: &str, installed: bool, install: &str) -> bool {
+    if installed {
+        return true;
+    }
+    assert!(
+        std::env::var("PRONGSAI_SERVER_TESTS").map_or(true, |v| v != "required"),
+        "{server} is not installed ({install}), and PRONGSAI_SERVER_TESTS=required"
+    );
+    // Written to the terminal itself: the test harness keeps what `eprintln!` prints.
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "note: a deploy test passed over: {server} is not installed ({install}; .ci/run installs it)"
+    );
+    false
+}
+
+/// Whether pyftpdlib (with pyOpenSSL, for `tls`) is here for the FTP tests.
+fn pyftpdlib_here(tls: bool) -> bool {
+    let (server, import) = match tls {
+        true => ("pyftpdlib with pyOpenSSL", "import pyftpdlib, OpenSSL"),
+        false => ("pyftpdlib", "import pyftpdlib"),
+    };
+    let installed = std::process::Command::new("python3")
+        .args(["-c", import])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    server_here(server, installed, "pip install pyftpdlib pyopenssl")
+}
+
+/// Whether OpenSSH's sshd and ssh-keygen are here for the SFTP tests.
+fn sshd_here() -> bool {
+    let installed = SSHD.iter().any(|p| std::path::Path::new(p).exists())
+        && std::process::Command::new("ssh-keygen")
+            .arg("-?")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok();
+    server_here(
+        "OpenSSH's sshd",
+        installed,
+        "apt-get install openssh-server openssh-client",
+    )
+}
+
+/// Where sshd is installed.
+const SSHD: [&str; 2] = ["/usr/sbin/sshd", "/usr/bin/sshd"];
+
 /// An FTP server (pyftpdlib) on loopback serving `dir` to `user`/`password`; stopped on drop.
 struct FtpServer {
     child: std::process::Child,
@@ -277,6 +331,9 @@ impl Drop for FtpServer {
 
 #[test]
 fn an_ftp_host_follows_the_build_and_a_wrong_password_is_a_clear_error() {
+    if !pyftpdlib_here(false) {
+        return;
+    }
     let site = TestSite::example();
     site.build().success();
     let host = TestSite::empty();
@@ -380,7 +437,7 @@ impl SshServer {
         );
         std::fs::write(dir.path("sshd_config"), config).unwrap();
         let _ = std::fs::create_dir_all("/run/sshd");
-        let sshd = ["/usr/sbin/sshd", "/usr/bin/sshd"]
+        let sshd = SSHD
             .into_iter()
             .find(|p| std::path::Path::new(p).exists())
             .expect("sshd (apt-get install openssh-server; .ci/run installs it)");
@@ -426,6 +483,9 @@ impl Drop for SshServer {
 
 #[test]
 fn an_sftp_host_with_a_known_key_follows_the_build_and_an_unknown_host_is_refused() {
+    if !sshd_here() {
+        return;
+    }
     let site = TestSite::example();
     site.build().success();
     let ssh = SshServer::start();
@@ -545,6 +605,9 @@ fn test_certificates(
 
 #[test]
 fn an_ftps_host_is_reached_over_tls_and_an_unknown_certificate_is_refused() {
+    if !pyftpdlib_here(true) {
+        return;
+    }
     let site = TestSite::example();
     site.build().success();
     let host = TestSite::empty();
@@ -658,6 +721,9 @@ fn never_missing(env: &[(&str, &str)], to: &str, hosted: &std::path::Path) {
 
 #[test]
 fn over_sftp_a_changed_page_is_replaced_in_one_step_and_never_missing() {
+    if !sshd_here() {
+        return;
+    }
     let ssh = SshServer::start();
     let host = TestSite::empty();
     let to = format!(
@@ -676,6 +742,9 @@ fn over_sftp_a_changed_page_is_replaced_in_one_step_and_never_missing() {
 
 #[test]
 fn over_ftp_a_changed_page_is_replaced_in_one_step_and_never_missing() {
+    if !pyftpdlib_here(false) {
+        return;
+    }
     let host = TestSite::empty();
     let ftp = FtpServer::start(host.root(), "web", "pw");
     let to = format!("ftp://web@127.0.0.1:{}", ftp.port);
