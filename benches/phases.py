@@ -4,7 +4,10 @@ site's build grows), or of one site by two binaries (what a change did to each p
 alternated, each run in the other order from the last (use an even number of rounds), output,
 staging folder and cache removed before each, with PRONGSAI_TIMINGS=1.
 Prints each phase's median wall and CPU time on both sides and how many times longer it took
-on the second (phases under 5 ms on the first and 20 ms on the second are left out), then the
+on the second (phases under 5 ms on the first and 20 ms on the second are left out), the
+search's and the whole build's range on each side and the ratio of each round's two builds
+(which met the same machine: steadier than the ratio of the medians when its speed drifts
+from hour to hour), then the
 memory each build took fresh from the system: the pages it faulted in (each one the kernel
 clears first) and, where the kernel counts them (/proc/vmstat), the huge pages among them.
 On a virtual machine whose host backs memory only when it is first touched, that clearing
@@ -98,6 +101,18 @@ def main():
             continue
         print(f"{phase:44} {wa:7.1f}ms {wb:7.1f}ms {wb / max(wa, 0.1):6.2f}   "
               f"{ca:5.0f}ms {cb:5.0f}ms {cb / max(ca, 1):6.2f}")
+    # The machine's speed drifts from hour to hour; the two builds of one round meet the same
+    # machine, so the ratio of each round's pair is steadier than the ratio of the medians.
+    for phase in ("search", "whole build"):
+        pairs = [(ra[phase][0], rb[phase][0]) for ra, rb in zip(runs[a], runs[b])
+                 if phase in ra and phase in rb]
+        if not pairs:
+            continue
+        ratios = [wb / max(wa, 0.1) for wa, wb in pairs]
+        print(f"{phase}, round by round: A {min(p[0] for p in pairs):.1f}–"
+              f"{max(p[0] for p in pairs):.1f} ms, B {min(p[1] for p in pairs):.1f}–"
+              f"{max(p[1] for p in pairs):.1f} ms; B/A of each round's pair: median "
+              f"{st.median(ratios):.3f} ({min(ratios):.3f}–{max(ratios):.3f})")
     for side, name in ((a, "A"), (b, "B")):
         faults = st.median(f[0] for f in fresh[side])
         huge = [f[1] for f in fresh[side] if f[1] is not None]
