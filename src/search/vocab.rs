@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use crate::search::dict::{Dict, Piece, Scratch};
 use crate::search::run::ThaiRun;
-use crate::search::text::{breakable, is_dependent, is_leading_vowel};
+use crate::search::text::{is_dependent, is_leading_vowel};
 
 mod starts;
 use crate::search::trie::{Node, Trie};
@@ -451,21 +451,20 @@ pub fn each_word<'a>(
         return;
     }
     let bytes = run.bytes();
-    let letters: Vec<char> = run.chars().collect();
     let mut rest = 0;
     let mut i = 0;
-    while i < letters.len() {
+    while i < bytes.len() {
         // The longest word from here that ends where a word may end: from a letter a word
         // starts with, the letters read one more at a time while they start a word.
-        let found = (site_words.first >> bytes[i] & 1 == 1 && breakable(&letters, i))
+        let found = (site_words.first >> bytes[i] & 1 == 1 && run.breakable(i))
             .then(|| {
                 let mut longest = None;
-                for l in 2..=site_words.longest.min(letters.len() - i) {
+                for l in 2..=site_words.longest.min(bytes.len() - i) {
                     let piece = &bytes[i..i + l];
                     if !site_words.starts.contains(piece) {
                         break;
                     }
-                    if breakable(&letters, i + l) && site_words.words.contains(piece) {
+                    if run.breakable(i + l) && site_words.words.contains(piece) {
                         longest = Some(l);
                     }
                 }
@@ -584,6 +583,7 @@ fn atoms_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::text::breakable;
 
     fn vocab(words: &[(&str, u32)]) -> Vocab {
         let mut v = Vocab::default();
