@@ -32,7 +32,7 @@ fn grams(text: &str, mut each: impl FnMut(usize)) {
         // U+0E7F is E0 B8 80 – E0 B9 BF), ASCII from its one.
         let c = if let [0xE0, x1 @ (0xB8 | 0xB9), x2, ..] = b[i..] {
             i += 3;
-            0x0E00 | u64::from(x1 & 1) << 6 | u64::from(x2 & 0x3F)
+            0x0E00 | u64::from(crate::search::run::place(x1, x2))
         } else if b[i] < 0x80 {
             i += 1;
             if b[i - 1] == b'.' {

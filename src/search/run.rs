@@ -26,7 +26,7 @@ impl<'a> ThaiRun<'a> {
         let mut ok = true;
         for (k, c) in out[start..].iter_mut().zip(bytes.chunks_exact(3)) {
             ok &= c[0] == 0xE0 && c[1] & 0xFE == 0xB8;
-            *k = (c[1] & 1) << 6 | (c[2] & 0x3F);
+            *k = place(c[1], c[2]);
         }
         if !ok {
             out.truncate(start);
@@ -92,6 +92,13 @@ impl std::fmt::Display for ThaiRun<'_> {
         self.push_to(&mut s);
         f.write_str(&s)
     }
+}
+
+/// The place in the Thai block of the letter whose UTF-8 is `E0 x1 x2` (`x1` B8 or B9, `x2`
+/// 80–BF): every reader of the block's three bytes turns them into a place with this.
+#[inline]
+pub(crate) const fn place(x1: u8, x2: u8) -> u8 {
+    (x1 & 1) << 6 | (x2 & 0x3F)
 }
 
 /// In [`CLASS`]: a mark or following vowel, which no word starts with.

@@ -8,6 +8,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::search::run::place;
+
 /// Characters that are never seen: soft hyphen, zero-width space/joiners, word joiner, BOM.
 pub fn is_invisible(c: char) -> bool {
     matches!(
@@ -90,7 +92,7 @@ fn splits_am(x1: u8, x2: u8, after: &[u8]) -> bool {
 /// The canonical combining class of a letter of the Thai block, by its second and third bytes.
 #[inline]
 fn thai_class(x1: u8, x2: u8) -> u8 {
-    THAI_COMBINING_CLASS[usize::from(x1 - 0xB8) << 6 | usize::from(x2 & 0x3F)]
+    THAI_COMBINING_CLASS[usize::from(place(x1, x2))]
 }
 
 /// Whether a mark of combining class `class` after a character of class `last` is out of the
@@ -246,7 +248,7 @@ fn thai_digit(bytes: &[u8]) -> Option<u8> {
 
 /// The character of the Thai block whose UTF-8 is `E0 x1 x2`.
 fn thai_char(x1: u8, x2: u8) -> char {
-    char::from_u32(0x0E00 | u32::from(x1 - 0xB8) << 6 | u32::from(x2 & 0x3F)).unwrap_or(' ')
+    char::from_u32(0x0E00 | u32::from(place(x1, x2))).unwrap_or(' ')
 }
 
 /// Whether `bytes` start with an Arabic or a Thai digit.
