@@ -1,7 +1,8 @@
 //! The pipeline (load → check → render) and the one place that writes the output folder.
 //!
-//! A build renders everything in memory, brings a staging folder beside the output
-//! (`.public.prongsai`) up to date, and only then swaps it in with one atomic exchange. On any
+//! A build renders into a staging folder beside the output (`.public.prongsai`): each
+//! document's page is written there as it is rendered (`stream`), the rest once everything is
+//! rendered; only then is it swapped in with one atomic exchange. On any
 //! error the previous output is left exactly as it was; a reader of the live site never sees a
 //! half-written folder. After the swap the staging folder holds the previous output, so the next
 //! build writes only the files that differ from it. Both folders carry a manifest of the files
@@ -11,7 +12,7 @@ use std::path::Path;
 
 use crate::cache::Store;
 use crate::diagnostic::Diagnostics;
-use crate::output::Outputs;
+use crate::output::{Outputs, PageSink};
 use std::sync::Arc;
 
 use crate::render::cache::{Previous, RenderCache};
@@ -63,18 +64,27 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> Option<Site> {
 
 /// Load, check and render: the outputs of a good build, or why there are none.
 pub fn build(root: &Path, options: &LoadOptions) -> (Option<(Site, Outputs)>, Diagnostics) {
-    build_cached(root, options, None, None, true, None, None)
+    build_cached(root, options, None, None, true, Destination::default())
 }
 
-/// [`build`] reusing what earlier runs left in the build cache `store`.
-/// With `previous`, the pages the folder to be updated already holds are not rendered again.
+/// The output folder a build will update, as far as rendering goes.
+#[derive(Default)]
+pub struct Destination<'a> {
+    /// What earlier runs left in the build cache.
+    pub store: Option<&'a Store>,
+    /// The pages the folder already holds, which are not rendered again.
+    pub previous: Option<Arc<dyn Previous>>,
+    /// Where each document's page goes as soon as it is rendered ([`Stream`]).
+    pub sink: Option<&'a dyn PageSink>,
+}
+
+/// [`build`] into the folder `to`, reusing what it and the build cache hold.
 pub fn build_stored(
     root: &Path,
     options: &LoadOptions,
-    store: Option<&Store>,
-    previous: Option<Arc<dyn Previous>>,
+    to: Destination,
 ) -> (Option<(Site, Outputs)>, Diagnostics) {
-    build_cached(root, options, None, None, true, store, previous)
+    build_cached(root, options, None, None, true, to)
 }
 
 /// The cache entry of the site links of each document's text, by [`crate::render::Renderer::links_key`].
@@ -108,16 +118,16 @@ fn decode_links(bytes: &[u8]) -> Option<Vec<(u64, Arc<[String]>)>> {
 }
 
 /// [`build`] reusing what earlier builds parsed and rendered (the dev server), and without the
-/// search index when `with_search` is false; with `store` and `previous`, as [`build_stored`].
+/// search index when `with_search` is false; into `to`, as [`build_stored`].
 pub fn build_cached(
     root: &Path,
     options: &LoadOptions,
     loads: Option<&LoadCache>,
     renders: Option<Arc<RenderCache>>,
     with_search: bool,
-    store: Option<&Store>,
-    previous: Option<Arc<dyn Previous>>,
+    to: Destination,
 ) -> (Option<(Site, Outputs)>, Diagnostics) {
+    let store = to.store;
     let (site, mut diags) = load_and_check_cached(root, options, loads, store);
     let Some(site) = site else {
         return (None, diags);
@@ -129,13 +139,7 @@ pub fn build_cached(
     if let Some(links) = store.and_then(|s| s.get(LINKS_ENTRY, 0)) {
         renders.seed_links(decode_links(&links).unwrap_or_default());
     }
-    match render_site(
-        &site,
-        Some(Arc::clone(&renders)),
-        with_search,
-        store,
-        previous,
-    ) {
+    match render_site(&site, Some(Arc::clone(&renders)), with_search, to) {
         Ok(outputs) => {
             if let Some(s) = store {
                 s.put(LINKS_ENTRY, 0, &encode_links(&renders.all_links()));
@@ -152,9 +156,11 @@ pub fn build_cached(
 
 mod owned;
 mod produce;
+mod record;
+mod stream;
 mod write;
 
 pub use owned::MANIFEST;
 pub use produce::{render_search, render_site};
-pub use write::previous;
+pub use stream::Stream;
 pub use write::{WriteStats, write};

@@ -4,27 +4,26 @@
 
 use minijinja::Value;
 
-use crate::cache::Store;
+use super::Destination;
 use crate::diagnostic::Diagnostics;
 use crate::output::Outputs;
 use crate::render::Renderer;
-use crate::render::cache::{Previous, RenderCache};
+use crate::render::cache::RenderCache;
 use crate::site::Site;
 
 /// Renders the whole site, reusing pages from `cache` whose inputs did not change and keeping
-/// those `previous` holds; without the search index when `with_search` is false (the dev
+/// those the folder `to` holds; without the search index when `with_search` is false (the dev
 /// server builds it after serving the pages).
 pub fn render_site(
     site: &Site,
     cache: Option<std::sync::Arc<RenderCache>>,
     with_search: bool,
-    store: Option<&Store>,
-    previous: Option<std::sync::Arc<dyn Previous>>,
+    to: Destination,
 ) -> Result<Outputs, Diagnostics> {
     if let Some(c) = &cache {
         c.start();
     }
-    let result = render_all(site, cache.clone(), with_search, store, previous);
+    let result = render_all(site, cache.clone(), with_search, to);
     if let Some(c) = &cache {
         c.finish();
     }
@@ -48,9 +47,13 @@ fn render_all(
     site: &Site,
     cache: Option<std::sync::Arc<RenderCache>>,
     with_search: bool,
-    store: Option<&Store>,
-    previous: Option<std::sync::Arc<dyn Previous>>,
+    to: Destination,
 ) -> Result<Outputs, Diagnostics> {
+    let Destination {
+        store,
+        previous,
+        sink,
+    } = to;
     use crate::output::{
         catalog, feed, links, ocds, opendata, pages, procurement, sitemap, statics,
     };
@@ -86,7 +89,7 @@ fn render_all(
         });
     }
     crate::timing::phase("pages", || {
-        pages::render(site, &renderer, &mut outputs, &mut diags)
+        pages::render(site, &renderer, &mut outputs, &mut diags, sink)
     });
     crate::output::people::render(site, &renderer, &mut outputs, &mut diags);
     crate::output::budget::render(site, &renderer, &mut outputs, &mut diags);

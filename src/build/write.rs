@@ -2,13 +2,16 @@
 //! swapped in with one atomic exchange. Only files prongsai wrote are ever replaced or deleted
 //! ([`super::owned`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, PoisonError};
 
 use rayon::prelude::*;
 
 use super::owned::{self, Listing, Target};
+use super::record::{Stamp, Written, read_kept};
+use super::stream::{Put, Stream};
 use crate::cache::Store;
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::output::{Body, Outputs};
@@ -26,12 +29,14 @@ pub struct WriteStats {
 
 /// Writes `outputs` to `out` (the output folder of the site at `root`), replacing what was
 /// there in one step. Refuses, before touching anything, a folder that is the site, lies in
-/// `content/` or `themes/`, or holds files prongsai did not write.
+/// `content/` or `themes/`, or holds files prongsai did not write. `opened` is the folder as
+/// [`Stream::before_render`] opened it, holding the pages written as they were rendered.
 pub fn write(
     outputs: &Outputs,
     out: &Path,
     root: &Path,
     store: Option<&Store>,
+    opened: Option<Stream>,
 ) -> Result<WriteStats, Diagnostic> {
     let fail = |th: &str, en: &str, path: &Path, e: &io::Error| {
         Diagnostic::error(
@@ -46,23 +51,27 @@ pub fn write(
             ),
         )
     };
-    let Target {
-        out: real,
-        parent,
-        staging,
-    } = owned::resolve(out, root)?;
-    // One build at a time per folder: a second one waits for the first.
-    let _lock = lock(&parent);
-    // Both folders listed at once (each is a walk of every folder of the site).
-    let (live, listing) = crate::timing::phase("write: list folders", || {
-        rayon::join(
-            || owned::inspect(&real, out, outputs),
-            || owned::inspect(&staging, &staging, outputs),
-        )
-    });
-    let live = live?;
-    let listing = listing?;
-    let live_record = store.and_then(|s| Written::load(s, &real));
+    let opened = match opened {
+        Some(opened) => opened,
+        None => Stream::open(out, root, store, outputs)?,
+    };
+    let Stream {
+        target: Target {
+            out: real, staging, ..
+        },
+        _lock,
+        live,
+        staging: mut listing,
+        live_record,
+        before,
+        made,
+        pages,
+        ..
+    } = opened;
+    let pages = pages.into_inner().unwrap_or_else(PoisonError::into_inner);
+    listing
+        .dirs
+        .extend(made.into_inner().unwrap_or_else(PoisonError::into_inner));
     // No staging folder yet (the second build into this output): when the live folder holds
     // this build already, nothing is written at all.
     if !staging.exists()
@@ -78,20 +87,25 @@ pub fn write(
         store.commit();
         return Ok(stats);
     }
-    if !staging.exists() {
-        std::fs::create_dir(&staging).map_err(|e| {
-            fail(
-                "สร้างโฟลเดอร์ชั่วคราว",
-                "create the staging folder",
-                &staging,
-                &e,
-            )
-        })?;
-    }
-    let before = store.and_then(|s| Written::load(s, &staging));
+    let before = match before {
+        Some(before) => Some(before),
+        None => {
+            if !staging.exists() {
+                std::fs::create_dir(&staging).map_err(|e| {
+                    fail(
+                        "สร้างโฟลเดอร์ชั่วคราว",
+                        "create the staging folder",
+                        &staging,
+                        &e,
+                    )
+                })?;
+            }
+            store.and_then(|s| Written::load(s, &staging)).map(Arc::new)
+        }
+    };
     let (stats, record) = crate::timing::phase("write: sync staging", || {
-        let live = live_record.as_ref().map(|w| (real.as_path(), w));
-        sync_tree(outputs, &staging, &listing, before.as_ref(), live)
+        let live = live_record.as_deref().map(|w| (real.as_path(), w));
+        sync_tree(outputs, &staging, &listing, before.as_deref(), live, &pages)
     })
     .map_err(|(path, e)| fail("เขียนไฟล์", "write a file", &path, &e))?;
     crate::timing::phase("write: swap", || swap_in(&staging, &real))
@@ -111,180 +125,6 @@ pub fn write(
     Ok(stats)
 }
 
-/// The pages the staging folder of output `out` holds, as [`Written`] recorded them: what a
-/// build need not render again. Before there is a staging folder (the second build into an
-/// output), the live folder's, which the new staging folder takes them from. `None` when
-/// there is no such folder or record.
-pub fn previous(
-    out: &Path,
-    root: &Path,
-    store: Option<&Store>,
-) -> Option<std::sync::Arc<dyn crate::render::cache::Previous>> {
-    let target = owned::resolve(out, root).ok()?;
-    let dir = match target.staging.exists() {
-        true => target.staging,
-        false => target.out,
-    };
-    let record = Written::load(store?, &dir)?;
-    Some(std::sync::Arc::new(Kept { dir, record }))
-}
-
-struct Kept {
-    dir: PathBuf,
-    record: Written,
-}
-
-impl crate::render::cache::Previous for Kept {
-    fn holds(&self, rel: &str, key: u64) -> bool {
-        self.record.kept(rel, key, &self.dir.join(rel)).is_some()
-    }
-}
-
-/// What each file of an output folder was when a build left it: its size, identity and
-/// change times, and a hash of its content. A file whose size, inode, modification and
-/// change time (which no program can set back) are still those recorded still holds that
-/// content, so comparing it needs no reading. Anything else is compared byte for byte.
-#[derive(Default)]
-struct Written {
-    files: std::collections::HashMap<String, Stamp>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    len: u64,
-    ino: u64,
-    mtime: i128,
-    ctime: i128,
-    hash: u128,
-    /// The render key of a page ([`Outputs::keys`]), 0 for other files.
-    key: u64,
-}
-
-impl Stamp {
-    /// The stamp of `path` as it is now, given its content hash.
-    #[cfg(unix)]
-    fn of(path: &Path, hash: u128) -> Option<Self> {
-        use std::os::unix::fs::MetadataExt;
-        let m = std::fs::symlink_metadata(path).ok()?;
-        m.is_file().then(|| Stamp {
-            len: m.len(),
-            ino: m.ino(),
-            mtime: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
-            ctime: i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec()),
-            hash,
-            key: 0,
-        })
-    }
-
-    /// Whether `path` is still the file this stamp describes (its key aside).
-    fn holds(&self, path: &Path) -> bool {
-        Stamp::of(path, self.hash).is_some_and(|now| {
-            Stamp {
-                key: self.key,
-                ..now
-            } == *self
-        })
-    }
-
-    #[cfg(not(unix))]
-    fn of(_: &Path, _: u128) -> Option<Self> {
-        None
-    }
-}
-
-impl Written {
-    /// The stamp of `rel`, at `path`, when it was recorded with render key `key` (never 0)
-    /// and the file is still as recorded.
-    fn kept(&self, rel: &str, key: u64, path: &Path) -> Option<&Stamp> {
-        self.files
-            .get(rel)
-            .filter(|s| key != 0 && s.key == key && s.holds(path))
-    }
-
-    /// The stamp of `rel`, at `path`, when it was recorded with content `bytes` (of hash
-    /// `hash`) and is still that file: unchanged since, so not read.
-    fn holding(&self, rel: &str, hash: u128, bytes: &[u8], path: &Path) -> Option<&Stamp> {
-        self.files
-            .get(rel)
-            .filter(|s| s.hash == hash && s.len == bytes.len() as u64 && s.holds(path))
-    }
-
-    const PREFIX: &'static str = "output-";
-
-    /// The cache entry of folder `dir`, named by its device and inode (which follow it
-    /// through the swap).
-    #[cfg(unix)]
-    fn name(dir: &Path) -> Option<String> {
-        use std::os::unix::fs::MetadataExt;
-        let m = std::fs::symlink_metadata(dir).ok()?;
-        Some(format!("{}{}-{}", Self::PREFIX, m.dev(), m.ino()))
-    }
-
-    #[cfg(not(unix))]
-    fn name(_: &Path) -> Option<String> {
-        None
-    }
-
-    fn load(store: &Store, dir: &Path) -> Option<Self> {
-        let bytes = store.get(&Self::name(dir)?, 0)?;
-        let parts = crate::cache::frame::parts(&bytes)?;
-        let mut files = std::collections::HashMap::with_capacity(parts.len() / 2);
-        for pair in parts.chunks(2) {
-            let [rel, stamp] = pair else { return None };
-            let n = |i: usize| {
-                stamp
-                    .get(i * 16..i * 16 + 16)
-                    .and_then(|b| b.try_into().ok())
-            };
-            let stamp = Stamp {
-                len: u64::try_from(u128::from_le_bytes(n(0)?)).ok()?,
-                ino: u64::try_from(u128::from_le_bytes(n(1)?)).ok()?,
-                mtime: i128::from_le_bytes(n(2)?),
-                ctime: i128::from_le_bytes(n(3)?),
-                hash: u128::from_le_bytes(n(4)?),
-                key: u64::try_from(u128::from_le_bytes(n(5)?)).ok()?,
-            };
-            files.insert(String::from_utf8(rel.to_vec()).ok()?, stamp);
-        }
-        Some(Self { files })
-    }
-
-    fn encode(&self) -> Vec<u8> {
-        let mut buf = Vec::new();
-        let mut rels: Vec<&String> = self.files.keys().collect();
-        rels.sort();
-        for rel in rels {
-            let s = &self.files[rel];
-            crate::cache::frame::push(&mut buf, rel.as_bytes());
-            let mut stamp = Vec::with_capacity(96);
-            stamp.extend_from_slice(&u128::from(s.len).to_le_bytes());
-            stamp.extend_from_slice(&u128::from(s.ino).to_le_bytes());
-            stamp.extend_from_slice(&s.mtime.to_le_bytes());
-            stamp.extend_from_slice(&s.ctime.to_le_bytes());
-            stamp.extend_from_slice(&s.hash.to_le_bytes());
-            stamp.extend_from_slice(&u128::from(s.key).to_le_bytes());
-            crate::cache::frame::push(&mut buf, &stamp);
-        }
-        buf
-    }
-}
-
-/// Holds an exclusive lock on the output's parent folder while it lives (Linux); elsewhere
-/// nothing.
-fn lock(parent: &Path) -> Option<std::fs::File> {
-    #[cfg(target_os = "linux")]
-    {
-        let dir = std::fs::File::open(parent).ok()?;
-        rustix::fs::flock(&dir, rustix::fs::FlockOperation::LockExclusive).ok()?;
-        Some(dir)
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = parent;
-        None
-    }
-}
-
 /// Makes `dir` hold exactly `outputs` and their manifest, writing only what differs from what
 /// it holds (the build before last, after a swap). Content is compared, not trusted from any
 /// record, so a folder left half-updated by an interrupted build is put right. Before any
@@ -298,6 +138,7 @@ fn sync_tree(
     listing: &Listing,
     before: Option<&Written>,
     live: Option<(&Path, &Written)>,
+    streamed: &HashMap<String, Put>,
 ) -> Result<(WriteStats, Written), (PathBuf, io::Error)> {
     let err = |p: &Path| {
         let p = p.to_path_buf();
@@ -377,23 +218,25 @@ fn sync_tree(
                     }
                     return Ok((len, None));
                 }
+                // Put in place as it was rendered.
+                Body::Written => {
+                    let Some(put) = streamed.get(rel) else {
+                        return Err((
+                            target.clone(),
+                            io::Error::other("a page written during the build is not known"),
+                        ));
+                    };
+                    if put.wrote {
+                        written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    }
+                    return Ok((put.len, put.stamp.map(|s| (rel, Stamp { key, ..s }))));
+                }
             };
-            let hash = crate::cache::content_hash(bytes);
-            // Unchanged since the build that recorded it: no need to read it.
-            let recorded = before
-                .filter(|_| known)
-                .and_then(|w| w.holding(rel, hash, bytes, &target));
-            if let Some(stamp) = recorded {
-                return Ok((stamp.len, Some((rel, Stamp { key, ..*stamp }))));
-            }
-            let (len, wrote) = sync_bytes(&target, bytes, known).map_err(err(&target))?;
-            if wrote {
+            let put = put_bytes(&target, rel, bytes, known, before).map_err(err(&target))?;
+            if put.wrote {
                 written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
-            Ok((
-                len,
-                Stamp::of(&target, hash).map(|s| (rel, Stamp { key, ..s })),
-            ))
+            Ok((put.len, put.stamp.map(|s| (rel, Stamp { key, ..s }))))
         })
         .collect::<Result<_, (PathBuf, io::Error)>>()?;
     owned::write_manifest(dir, outputs.files.keys()).map_err(manifest_err)?;
@@ -403,11 +246,12 @@ fn sync_tree(
 /// Makes the folders of `wanted` that `listing` did not find in `dir`: a level of depth at a
 /// time (each after its parent), the folders of a level on all cores (a first build makes
 /// one folder a page, and on some disks a folder takes a fifth of a millisecond to make).
-fn make_dirs(
+/// Returns the folders it made (or found made), relative, and where they are.
+pub(super) fn make_dirs(
     dir: &Path,
     wanted: &BTreeSet<&str>,
     listing: &Listing,
-) -> Result<(), (PathBuf, io::Error)> {
+) -> Result<Vec<(String, PathBuf)>, (PathBuf, io::Error)> {
     let there: std::collections::HashSet<&str> =
         listing.dirs.iter().map(|(rel, _)| rel.as_str()).collect();
     let mut levels: Vec<Vec<&str>> = Vec::new();
@@ -418,6 +262,7 @@ fn make_dirs(
         }
         levels[depth].push(d);
     }
+    let mut made = Vec::new();
     for level in levels {
         let parents: BTreeSet<&str> = level
             .iter()
@@ -426,15 +271,21 @@ fn make_dirs(
         for parent in parents {
             spread_subfolders(&dir.join(parent));
         }
-        level.par_iter().try_for_each(|d| {
-            let p = dir.join(d);
-            match std::fs::create_dir(&p) {
-                Err(e) if !(e.kind() == io::ErrorKind::AlreadyExists && p.is_dir()) => Err((p, e)),
-                _ => Ok(()),
-            }
-        })?;
+        let level: Vec<(String, PathBuf)> = level
+            .par_iter()
+            .map(|d| {
+                let p = dir.join(d);
+                match std::fs::create_dir(&p) {
+                    Err(e) if !(e.kind() == io::ErrorKind::AlreadyExists && p.is_dir()) => {
+                        Err((p, e))
+                    }
+                    _ => Ok(((*d).to_owned(), p)),
+                }
+            })
+            .collect::<Result<_, _>>()?;
+        made.extend(level);
     }
-    Ok(())
+    Ok(made)
 }
 
 /// Marks `folder` (of the staging folder, about to get new folders) as the top of a
@@ -463,15 +314,18 @@ fn spread_subfolders(folder: &Path) {
 fn spread_subfolders(_: &Path) {}
 
 /// The manifest, which is no output of a build.
-fn special(rel: &str) -> bool {
+pub(super) fn special(rel: &str) -> bool {
     rel == owned::MANIFEST || rel == owned::MANIFEST_TMP
 }
 
 /// Every folder `outputs` put files in, relative.
 fn wanted_dirs(outputs: &Outputs) -> BTreeSet<&str> {
-    outputs
-        .files
-        .keys()
+    folders_of(outputs.files.keys())
+}
+
+/// Every folder files at these relative paths are in, relative.
+pub(super) fn folders_of<'a>(paths: impl Iterator<Item = &'a String>) -> BTreeSet<&'a str> {
+    paths
         .flat_map(|k| k.match_indices('/').map(move |(i, _)| &k[..i]))
         .collect()
 }
@@ -496,15 +350,6 @@ fn recorded(
         bytes,
     };
     (stats, record)
-}
-
-/// The content of `rel` in folder `dir` when `record` has it with render key `key` and it
-/// still holds what was recorded (read and hashed), with its hash.
-fn read_kept(dir: &Path, record: &Written, rel: &str, key: u64) -> Option<(Vec<u8>, u128)> {
-    let from = dir.join(rel);
-    let stamp = record.kept(rel, key, &from)?;
-    let bytes = std::fs::read(&from).ok()?;
-    (crate::cache::content_hash(&bytes) == stamp.hash).then_some((bytes, stamp.hash))
 }
 
 /// When the live folder `dir` (listed as `listing`, recorded as `record`) holds exactly
@@ -547,6 +392,8 @@ fn in_place(
                     return Some((stamp.len, Some((rel, *stamp))));
                 }
                 Body::Copy(src) => return copied(&target, src).map(|len| (len, None)),
+                // Only written into a staging folder, which this build then has.
+                Body::Written => return None,
             };
             let hash = crate::cache::content_hash(bytes);
             let key = outputs.keys.get(rel).copied().unwrap_or(0);
@@ -568,6 +415,35 @@ fn sync_bytes(target: &Path, bytes: &[u8], known: bool) -> io::Result<(u64, bool
     }
     std::fs::write(target, bytes)?;
     Ok((len, true))
+}
+
+/// Puts `bytes` at `target`, file `rel` of a folder recorded as `before` (`known`: listed
+/// there), unless it holds them already: unchanged since the build that recorded it, so not
+/// read, or compared byte for byte.
+pub(super) fn put_bytes(
+    target: &Path,
+    rel: &str,
+    bytes: &[u8],
+    known: bool,
+    before: Option<&Written>,
+) -> io::Result<Put> {
+    let hash = crate::cache::content_hash(bytes);
+    let recorded = before
+        .filter(|_| known)
+        .and_then(|w| w.holding(rel, hash, bytes, target));
+    if let Some(stamp) = recorded {
+        return Ok(Put {
+            len: stamp.len,
+            stamp: Some(*stamp),
+            wrote: false,
+        });
+    }
+    let (len, wrote) = sync_bytes(target, bytes, known)?;
+    Ok(Put {
+        len,
+        stamp: Stamp::of(target, hash),
+        wrote,
+    })
 }
 
 /// Copies `src` to `target` unless it already holds a copy (same size and modification time,

@@ -19,8 +19,15 @@ pub fn execute(args: &BuildArgs, g: Global) -> Outcome {
     // What earlier builds into this output left to reuse; nothing is written to it unless
     // this build's output is written.
     let store = crate::cache::Store::beside(&out);
-    let previous = crate::build::previous(&out, &args.root, store.as_ref());
-    let (built, diags) = crate::build::build_stored(&args.root, &options, store.as_ref(), previous);
+    // The output folder, opened before rendering: the pages it holds are not rendered again,
+    // and the others are written into its staging folder as they are rendered.
+    let opened = crate::build::Stream::before_render(&out, &args.root, store.as_ref());
+    let to = crate::build::Destination {
+        store: store.as_ref(),
+        previous: opened.as_ref().and_then(|o| o.previous()),
+        sink: opened.as_ref().map(|o| o as &dyn crate::output::PageSink),
+    };
+    let (built, diags) = crate::build::build_stored(&args.root, &options, to);
     drop(reporter);
     report(&diags, g);
     let Some((site, outputs)) = built else {
@@ -33,7 +40,7 @@ pub fn execute(args: &BuildArgs, g: Global) -> Outcome {
     };
     let rendered = start.elapsed();
     let reporter = crate::progress::Reporter::start(g.quiet, thai);
-    let written = crate::build::write(&outputs, &out, &args.root, store.as_ref());
+    let written = crate::build::write(&outputs, &out, &args.root, store.as_ref(), opened);
     drop(reporter);
     match written {
         Ok(stats) => {

@@ -41,6 +41,20 @@ pub enum Body {
     /// The page the folder being updated already holds, rendered from the same inputs (the
     /// key); see [`crate::render::cache::Previous`].
     Kept(u64),
+    /// Written to the folder being updated as soon as it was rendered ([`PageSink`]), which
+    /// keeps what it wrote.
+    Written,
+}
+
+/// Where `build` puts a page as soon as it is rendered, so that a large site's pages are not
+/// all held until the write.
+pub trait PageSink: Sync {
+    /// The pages at these output paths (`announcements/x/index.html`) are about to be
+    /// rendered: make the place for them ready. Called once, before any [`PageSink::put`].
+    fn prepare(&self, paths: &[String]);
+    /// Takes page `path`'s bytes: [`Body::Written`] once they are in place, or the bytes
+    /// back (to be written with the rest) when they could not or need not be put there yet.
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Body;
 }
 
 /// Every output file, by path relative to the output folder (`measures/2566/index.html`).

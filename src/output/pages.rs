@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::hash::fingerprint;
 use crate::output::page::{AttachmentView, PageMeta, attachment_views, year_links};
-use crate::output::{Body, Outputs};
+use crate::output::{Body, Outputs, PageSink};
 use crate::render::markdown;
 use crate::render::{Link, Renderer, Urls};
 use crate::site::document::EmbedTarget;
@@ -17,7 +17,15 @@ use crate::site::{Document, Site};
 use crate::thai::calendar::FiscalYear;
 use crate::thai::numerals::Numerals;
 
-pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnostics) {
+/// The site's pages but the sections' and the records': with `sink`, each document's page is
+/// handed to it as soon as it is rendered.
+pub fn render(
+    site: &Site,
+    r: &Renderer,
+    out: &mut Outputs,
+    diags: &mut Diagnostics,
+    sink: Option<&dyn PageSink>,
+) {
     let mut pages: Vec<(String, Result<String, Diagnostic>)> = Vec::new();
 
     let latest: Vec<DocView> = site
@@ -137,8 +145,36 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
     crate::progress::rendering(docs.len());
     let rendered: Vec<(String, Option<u64>, Result<Body, Diagnostic>)> =
         crate::timing::phase("pages: documents", || {
-            docs.par_iter()
-                .map(|doc| document_page(site, r, doc))
+            // The pages earlier builds left as they are, and where the others will go.
+            let found: Vec<(String, Option<u64>, Option<Body>)> = docs
+                .par_iter()
+                .map(|doc| {
+                    let rel = routes::document(doc);
+                    let key = page_key(r, doc);
+                    let body = key.and_then(|key| reused(r, &rel, key));
+                    (rel, key, body)
+                })
+                .collect();
+            let sink = sink.filter(|_| found.iter().any(|(_, _, b)| b.is_none()));
+            if let Some(sink) = sink {
+                let paths: Vec<String> = found
+                    .iter()
+                    .filter(|(_, _, b)| b.is_none())
+                    .map(|(rel, _, _)| format!("{rel}index.html"))
+                    .collect();
+                sink.prepare(&paths);
+            }
+            found
+                .into_par_iter()
+                .zip(docs.par_iter())
+                .map(|((rel, key, body), doc)| {
+                    crate::progress::rendered();
+                    let body = match body {
+                        Some(body) => Ok(body),
+                        None => document_page(site, r, doc, &rel, key, sink),
+                    };
+                    (rel, key, body)
+                })
                 .collect()
         });
     for (rel, key, body) in rendered {
@@ -169,31 +205,37 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
     }
 }
 
-/// A document's page: its site path, its render key (none when it depends on more than its
-/// file), and its body, the one the dev server's cache or the output folder holds when made
-/// from the same inputs.
+/// What a document's page is made from, when that is its file alone (with the site-wide
+/// inputs of its template): a page that embeds a record, or a procurement notice (whose page
+/// shows the steps of its project from the plan, the reference prices and the other notices),
+/// depends on more than its file and is never reused.
+fn page_key(r: &Renderer, doc: &Document) -> Option<u64> {
+    (doc.front.embed.is_none() && doc.front.procurement.is_none())
+        .then(|| fingerprint(&(r.fingerprint, doc.fingerprint)))
+}
+
+/// The page at site path `rel` made from inputs `key` as the dev server's cache or the output
+/// folder already holds it.
+fn reused(r: &Renderer, rel: &str, key: u64) -> Option<Body> {
+    if let Some(html) = r.cache.as_ref().and_then(|cache| cache.page(key)) {
+        return Some(Body::Shared(html));
+    }
+    r.previous
+        .as_ref()
+        .filter(|previous| previous.holds(&format!("{rel}index.html"), key))
+        .map(|_| Body::Kept(key))
+}
+
+/// A document's page, rendered: handed to `sink` when there is one (`build`), else kept in
+/// the dev server's cache under its render key.
 fn document_page(
     site: &Site,
     r: &Renderer,
     doc: &Document,
-) -> (String, Option<u64>, Result<Body, Diagnostic>) {
-    crate::progress::rendered();
-    let rel = routes::document(doc);
-    // A page that embeds a record, or a procurement notice (whose page shows the steps
-    // of its project from the plan, the reference prices and the other notices),
-    // depends on more than its file: never reuse it.
-    let key = (doc.front.embed.is_none() && doc.front.procurement.is_none())
-        .then(|| fingerprint(&(r.fingerprint, doc.fingerprint)));
-    if let (Some(cache), Some(key)) = (&r.cache, key)
-        && let Some(html) = cache.page(key)
-    {
-        return (rel, Some(key), Ok(Body::Shared(html)));
-    }
-    if let (Some(previous), Some(key)) = (&r.previous, key)
-        && previous.holds(&format!("{rel}index.html"), key)
-    {
-        return (rel, Some(key), Ok(Body::Kept(key)));
-    }
+    rel: &str,
+    key: Option<u64>,
+    sink: Option<&dyn PageSink>,
+) -> Result<Body, Diagnostic> {
     let (view, links) = DocView::full_with_links(site, doc, &r.urls);
     if let Some(cache) = &r.cache {
         cache.put_links(r.links_key(doc.fingerprint), links.into());
@@ -205,17 +247,17 @@ fn document_page(
     };
     let html = r.render(
         template,
-        ctx! { page => PageMeta::new(&doc.front.title, &rel, &r.urls), doc => view },
-    );
-    let body = html.map(|h| match (&r.cache, key) {
-        (Some(cache), Some(key)) => {
-            let shared: std::sync::Arc<[u8]> = h.into_bytes().into();
+        ctx! { page => PageMeta::new(&doc.front.title, rel, &r.urls), doc => view },
+    )?;
+    Ok(match (sink, &r.cache, key) {
+        (Some(sink), _, _) => sink.put(&format!("{rel}index.html"), html.into_bytes()),
+        (None, Some(cache), Some(key)) => {
+            let shared: std::sync::Arc<[u8]> = html.into_bytes().into();
             cache.put_page(key, std::sync::Arc::clone(&shared));
             Body::Shared(shared)
         }
-        _ => Body::Bytes(h.into_bytes()),
-    });
-    (rel, key, body)
+        _ => Body::Bytes(html.into_bytes()),
+    })
 }
 
 #[derive(Serialize)]

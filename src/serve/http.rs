@@ -125,8 +125,9 @@ fn bytes_of(body: &Body) -> Option<Vec<u8>> {
         Body::Bytes(b) => Some(b.clone()),
         Body::Static(b) => Some(b.to_vec()),
         Body::Shared(b) => Some(b.to_vec()),
-        // Only `build` keeps pages from an output folder; the server renders every one.
-        Body::Copy(_) | Body::Kept(_) => None,
+        // Only `build` keeps pages from an output folder or writes them as it renders them;
+        // the server renders and holds every one.
+        Body::Copy(_) | Body::Kept(_) | Body::Written => None,
     }
 }
 

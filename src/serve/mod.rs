@@ -126,8 +126,7 @@ impl Builder {
             Some(&self.loads),
             Some(Arc::clone(&self.renders)),
             with_search,
-            None,
-            None,
+            crate::build::Destination::default(),
         );
         let built =
             built.map(|(site, outputs)| (site.config.base_path().to_owned(), outputs, site));

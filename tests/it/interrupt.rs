@@ -98,3 +98,55 @@ fn a_killed_build_leaves_the_old_site_or_the_new_one_whole() {
     };
     expected.assert_same(&site.public());
 }
+
+/// Killed while it writes pages into the staging folder (soon after that folder's list of
+/// files names the pages about to be written), a build leaves `public/` whole, and the next
+/// build is the current files' site.
+#[test]
+fn a_build_killed_while_it_writes_pages_leaves_the_site_whole() {
+    let site = site_with(300, "ฉบับเอ");
+    let a = reference(&site);
+    switch(&site, "ฉบับเอ", "ฉบับบี");
+    let b = reference(&site);
+    switch(&site, "ฉบับบี", "ฉบับเอ");
+    let site = site.built_with_staging();
+    site.public().assert_same(&a);
+    let manifest = site.path(".public.prongsai/.prongsai-output.json");
+    let mut current = "ฉบับเอ";
+    for wait_ms in [0, 1, 3, 10, 30] {
+        let next = if current == "ฉบับเอ" {
+            "ฉบับบี"
+        } else {
+            "ฉบับเอ"
+        };
+        switch(&site, current, next);
+        let listed = std::fs::metadata(&manifest).and_then(|m| m.modified()).ok();
+        let mut child = Command::new(BIN)
+            .args(["build", "-q", "--root"])
+            .arg(site.root())
+            .spawn()
+            .unwrap();
+        // The staging folder's list of files rewritten: its pages are being written.
+        while std::fs::metadata(&manifest).and_then(|m| m.modified()).ok() == listed
+            && child.try_wait().unwrap().is_none()
+        {
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(wait_ms));
+        let _ = child.kill();
+        let finished = child.wait().unwrap().success();
+        let now = site.public();
+        assert!(
+            now.0 == a.0 || now.0 == b.0,
+            "killed {wait_ms} ms into the pages (finished: {finished}): public/ is neither build"
+        );
+        current = next;
+    }
+    site.build().success();
+    let expected = if current == "ฉบับเอ" {
+        &a
+    } else {
+        &b
+    };
+    expected.assert_same(&site.public());
+}

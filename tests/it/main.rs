@@ -33,5 +33,6 @@ mod section_lists;
 mod serve;
 mod serve_safety;
 mod sources;
+mod streamed_pages;
 mod theme;
 mod whole_output;
