@@ -56,7 +56,12 @@ impl Stream {
     /// Opens the output folder `out` of the site at `root` before rendering; `None` when it
     /// is refused or holds what only the whole build's outputs can tell (an earlier
     /// prongsai's output without a manifest): the write opens it again and says why.
+    /// Nothing is made for it yet: a build that fails leaves no folder behind.
     pub fn before_render(out: &Path, root: &Path, store: Option<&Store>) -> Option<Self> {
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
+        if parent.is_some_and(|p| !p.is_dir()) {
+            return None;
+        }
         Self::open(out, root, store, &Outputs::default()).ok()
     }
 

@@ -124,3 +124,19 @@ fn a_first_build_and_every_rebuild_write_what_a_first_build_writes() {
     }
     first.assert_same(&site.public());
 }
+
+#[test]
+fn a_build_that_fails_makes_no_folder_for_its_output() {
+    let site = TestSite::minimal().file(
+        "content/announcements/bad.md",
+        "---\ntitle: ประกาศวันที่ผิด\ndate: 2566-13-45\n---\nข้อความ\n",
+    );
+    site.run(&["build", "--out", "made/for/public"]).code(1);
+    assert!(
+        !site.exists("made"),
+        "a failed build made its output's folders"
+    );
+    let site = site.remove("content/announcements/bad.md");
+    site.run(&["build", "--out", "made/for/public"]).success();
+    assert!(site.exists("made/for/public/index.html"));
+}
