@@ -7,12 +7,14 @@
 //! at it. `sitemap.xml` stays a list of pages that any sitemap reader reads, and a new
 //! announcement changes its year's sitemap and leaves the others as they were.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::output::Outputs;
 use crate::render::Urls;
-use crate::site::{Site, routes};
+use crate::site::{Document, Site, routes};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 /// The most URLs one sitemap may list.
 const MAX_URLS: usize = 50_000;
@@ -23,15 +25,21 @@ pub fn render(site: &Site, urls: &Urls, out: &mut Outputs) {
         .retain(|path, _| !path.starts_with(routes::sitemaps()));
     let paths: Vec<&str> = out.pages().collect();
     // A document's fiscal year places it only past the limit: not asked for otherwise.
-    let years: HashMap<String, i32> = if paths.len() > MAX_URLS {
-        site.sections
+    let years: FxHashMap<String, i32> = if paths.len() > MAX_URLS {
+        let docs: Vec<&Document> = site
+            .sections
             .values()
             .flat_map(|s| &s.documents)
             .chain(&site.pages)
+            .map(|d| &**d)
+            .collect();
+        let years: Vec<(String, i32)> = docs
+            .par_iter()
             .filter_map(|d| Some((routes::document(d), d.fiscal_year()?.be())))
-            .collect()
+            .collect();
+        years.into_iter().collect()
     } else {
-        HashMap::new()
+        FxHashMap::default()
     };
     let pages: Vec<(&str, Option<i32>)> = paths
         .into_iter()
@@ -61,7 +69,7 @@ pub fn render(site: &Site, urls: &Urls, out: &mut Outputs) {
 /// `sitemaps/index.xml` naming every one. `abs` makes a path absolute.
 fn sitemaps(
     pages: &[(&str, Option<i32>)],
-    abs: impl Fn(&str) -> String,
+    abs: impl Fn(&str) -> String + Sync,
     limit: usize,
 ) -> Vec<(String, String)> {
     if pages.len() <= limit {
@@ -81,24 +89,27 @@ fn sitemaps(
         "  <!-- The documents are listed a fiscal year a file; {} names every list. -->\n",
         routes::sitemap_index()
     );
-    let mut files = Vec::new();
-    let parts = |name: &str, pages: &[&str], files: &mut Vec<(String, String)>| {
+    // Each file's path, pages and note, then the files written on all cores.
+    let (main, rest) = others.split_at(others.len().min(limit));
+    let mut lists: Vec<(String, &[&str], &str)> = vec![(routes::sitemap().to_owned(), main, &note)];
+    let named = std::iter::once(("site".to_owned(), rest)).chain(
+        years
+            .iter()
+            .map(|(year, pages)| (year.to_string(), &pages[..])),
+    );
+    for (name, pages) in named {
         for (k, part) in pages.chunks(limit).enumerate() {
             let path = match k {
                 0 => format!("{}{name}.xml", routes::sitemaps()),
                 _ => format!("{}{name}-{}.xml", routes::sitemaps(), k + 1),
             };
-            files.push((path, urlset(part, &abs, "")));
+            lists.push((path, part, ""));
         }
-    };
-    let (main, rest) = others.split_at(others.len().min(limit));
-    files.push((routes::sitemap().to_owned(), urlset(main, &abs, &note)));
-    if !rest.is_empty() {
-        parts("site", rest, &mut files);
     }
-    for (year, pages) in &years {
-        parts(&year.to_string(), pages, &mut files);
-    }
+    let mut files: Vec<(String, String)> = lists
+        .into_par_iter()
+        .map(|(path, pages, note)| (path, urlset(pages, &abs, note)))
+        .collect();
     let mut index = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
