@@ -17,8 +17,8 @@ use crate::site::{Document, Site};
 use crate::thai::calendar::FiscalYear;
 use crate::thai::numerals::Numerals;
 
-/// The site's pages but the sections' and the records': with `sink`, each document's page is
-/// handed to it as soon as it is rendered.
+/// The pages this module names, the sections' lists among them; with `sink`, each document's
+/// page is handed to it as soon as it is rendered.
 pub fn render(
     site: &Site,
     r: &Renderer,

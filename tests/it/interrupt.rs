@@ -37,6 +37,15 @@ fn reference(site: &TestSite) -> Tree {
     Tree::of(&out.path().join("public"))
 }
 
+/// The variant that is not `variant`.
+fn other(variant: &str) -> &'static str {
+    if variant == "ฉบับเอ" {
+        "ฉบับบี"
+    } else {
+        "ฉบับเอ"
+    }
+}
+
 /// Switches every generated announcement between the two variants.
 fn switch(site: &TestSite, from: &str, to: &str) {
     let dir = site.root().join("content/announcements/bulk");
@@ -64,11 +73,7 @@ fn a_killed_build_leaves_the_old_site_or_the_new_one_whole() {
     let mut current = "ฉบับเอ";
     let mut seed = 0x9e37_79b9_u64;
     for round in 0..12 {
-        let next = if current == "ฉบับเอ" {
-            "ฉบับบี"
-        } else {
-            "ฉบับเอ"
-        };
+        let next = other(current);
         switch(&site, current, next);
         seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
         let fraction = (seed >> 33) % 100;
@@ -114,11 +119,7 @@ fn a_build_killed_while_it_writes_pages_leaves_the_site_whole() {
     let manifest = site.path(".public.prongsai/.prongsai-output.json");
     let mut current = "ฉบับเอ";
     for wait_ms in [0, 1, 3, 10, 30] {
-        let next = if current == "ฉบับเอ" {
-            "ฉบับบี"
-        } else {
-            "ฉบับเอ"
-        };
+        let next = other(current);
         switch(&site, current, next);
         let listed = std::fs::metadata(&manifest).and_then(|m| m.modified()).ok();
         let mut child = Command::new(BIN)
