@@ -87,22 +87,18 @@ pub fn write(
         store.commit();
         return Ok(stats);
     }
-    let before = match before {
-        Some(before) => Some(before),
-        None => {
-            if !staging.exists() {
-                std::fs::create_dir(&staging).map_err(|e| {
-                    fail(
-                        "สร้างโฟลเดอร์ชั่วคราว",
-                        "create the staging folder",
-                        &staging,
-                        &e,
-                    )
-                })?;
-            }
-            store.and_then(|s| Written::load(s, &staging)).map(Arc::new)
-        }
-    };
+    if !staging.exists() {
+        std::fs::create_dir(&staging).map_err(|e| {
+            fail(
+                "สร้างโฟลเดอร์ชั่วคราว",
+                "create the staging folder",
+                &staging,
+                &e,
+            )
+        })?;
+    }
+    // The staging folder's record as the opening found it, or (a folder made since) as now.
+    let before = before.or_else(|| store.and_then(|s| Written::load(s, &staging)).map(Arc::new));
     let (stats, record) = crate::timing::phase("write: sync staging", || {
         let live = live_record.as_deref().map(|w| (real.as_path(), w));
         sync_tree(outputs, &staging, &listing, before.as_deref(), live, &pages)

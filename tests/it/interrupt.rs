@@ -4,7 +4,7 @@
 use crate::support;
 
 use std::process::Command;
-use support::{BIN, TestSite, Tree};
+use support::{BIN, TestSite};
 
 /// A site big enough that a build takes a while: the example plus generated announcements.
 fn site_with(announcements: usize, variant: &str) -> TestSite {
@@ -21,20 +21,6 @@ fn site_with(announcements: usize, variant: &str) -> TestSite {
         );
     }
     site
-}
-
-/// What a complete build of `site`'s current files is.
-fn reference(site: &TestSite) -> Tree {
-    let out = tempfile::tempdir().unwrap();
-    let status = Command::new(BIN)
-        .args(["build", "-q", "--root"])
-        .arg(site.root())
-        .arg("--out")
-        .arg(out.path().join("public"))
-        .status()
-        .unwrap();
-    assert!(status.success());
-    Tree::of(&out.path().join("public"))
 }
 
 /// The variant that is not `variant`.
@@ -59,9 +45,9 @@ fn switch(site: &TestSite, from: &str, to: &str) {
 #[test]
 fn a_killed_build_leaves_the_old_site_or_the_new_one_whole() {
     let site = site_with(200, "ฉบับเอ");
-    let a = reference(&site);
+    let a = site.first_build();
     switch(&site, "ฉบับเอ", "ฉบับบี");
-    let b = reference(&site);
+    let b = site.first_build();
     switch(&site, "ฉบับบี", "ฉบับเอ");
     site.build().success();
     site.public().assert_same(&a);
@@ -110,9 +96,9 @@ fn a_killed_build_leaves_the_old_site_or_the_new_one_whole() {
 #[test]
 fn a_build_killed_while_it_writes_pages_leaves_the_site_whole() {
     let site = site_with(300, "ฉบับเอ");
-    let a = reference(&site);
+    let a = site.first_build();
     switch(&site, "ฉบับเอ", "ฉบับบี");
-    let b = reference(&site);
+    let b = site.first_build();
     switch(&site, "ฉบับบี", "ฉบับเอ");
     let site = site.built_with_staging();
     site.public().assert_same(&a);

@@ -5,37 +5,12 @@
 
 use crate::support;
 
-use support::{TestSite, Tree};
+use support::TestSite;
 
 const STAGING: &str = ".public.prongsai";
 const EDITED: &str = "content/announcements/ethics-code.md";
 const EDITED_PAGE: &str = "announcements/ethics-code/index.html";
 const NEW_TEXT: &str = "อาสาสมัครดับเพลิงประจำหมู่บ้าน";
-
-/// What a first build of `site`'s current content is.
-fn from_scratch(site: &TestSite) -> Tree {
-    let fresh = TestSite::empty();
-    copy_dir(&site.path("content"), &fresh.path("content"));
-    copy_dir(&site.path("themes"), &fresh.path("themes"));
-    fresh.build().success();
-    fresh.public()
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    if !from.exists() {
-        return;
-    }
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 #[test]
 fn a_build_that_fails_after_writing_pages_leaves_the_site_and_the_next_build_right() {
@@ -73,7 +48,7 @@ fn a_build_that_fails_after_writing_pages_leaves_the_site_and_the_next_build_rig
         .file(EDITED, &original)
         .remove("content/announcements/broken-link.md");
     site.build().success();
-    from_scratch(&site).assert_same(&site.public());
+    site.first_build().assert_same(&site.public());
     assert!(
         !site
             .read(&format!("public/{EDITED_PAGE}"))
@@ -83,7 +58,7 @@ fn a_build_that_fails_after_writing_pages_leaves_the_site_and_the_next_build_rig
     // And forward again: the edit is published.
     let site = site.file(EDITED, &format!("{original}\n{NEW_TEXT}\n"));
     site.build().success();
-    from_scratch(&site).assert_same(&site.public());
+    site.first_build().assert_same(&site.public());
     assert!(
         site.read(&format!("public/{EDITED_PAGE}"))
             .contains(NEW_TEXT)
@@ -120,7 +95,7 @@ fn a_first_build_and_every_rebuild_write_what_a_first_build_writes() {
         };
         site = site.file(EDITED, &text);
         site.build().success();
-        from_scratch(&site).assert_same(&site.public());
+        site.first_build().assert_same(&site.public());
     }
     first.assert_same(&site.public());
 }

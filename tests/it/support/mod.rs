@@ -138,6 +138,21 @@ impl TestSite {
         self.run(&["build"])
     }
 
+    /// What a first build of the site's current files is: built into a new folder outside the
+    /// site, with no output, staging folder or build cache of earlier builds.
+    pub fn first_build(&self) -> Tree {
+        let out = tempfile::tempdir().expect("create a temporary folder");
+        let status = Command::new(BIN)
+            .args(["build", "-q", "--root"])
+            .arg(self.root())
+            .arg("--out")
+            .arg(out.path().join("public"))
+            .status()
+            .expect("run prongsai");
+        assert!(status.success(), "a first build of the site failed");
+        Tree::of(&out.path().join("public"))
+    }
+
     /// Builds four times, a document added for the second build and gone for the last two, so
     /// the output folder and its staging folder both exist and hold the same content (a build
     /// into an output that already holds it writes nothing and makes no staging folder).
