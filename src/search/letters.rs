@@ -1,13 +1,19 @@
-//! Which pairs and triples of letters a text holds, in a few hundred bytes: a word one of
-//! whose pairs or triples the text lacks is not in it. A build that must know which unchanged
-//! documents hold a word whose cost changed asks this first, and reads out of its Markdown
-//! only a document that may hold one.
+//! Which pairs and triples of letters a text's Thai runs hold, in a few hundred bytes: a word
+//! one of whose pairs or triples no run has is in none of them. A build that must know which
+//! unchanged documents hold a word whose cost changed asks this first, and reads out of its
+//! Markdown only a document that may hold one.
+//!
+//! A changed word matters to a document only where one of its runs holds it (the runs are
+//! what the vocabulary splits: [`crate::search::words`]), so the set is made of the runs
+//! alone, a letter a byte ([`ThaiRun`]), and no pair spans two runs.
+
+use crate::search::run::ThaiRun;
 
 /// Bits of the set (a power of two).
 const BITS: usize = 4096;
 
-/// The pairs and triples of letters of a text, dots left out (as the words a build looks for
-/// are found with the dots of abbreviations left out).
+/// The pairs and triples of neighbouring letters of a text's Thai runs (whose abbreviations'
+/// dots are left out, as the words a build looks for are found).
 #[derive(Clone, PartialEq, Eq)]
 pub struct Letters(Box<[u64; BITS / 64]>);
 
@@ -18,32 +24,17 @@ impl std::fmt::Debug for Letters {
     }
 }
 
-/// Each pair and triple of neighbouring letters of `text` (dots left out), as a bit.
-fn grams(text: &str, mut each: impl FnMut(usize)) {
-    // The last three letters, 21 bits each: the last two are its low 42 bits.
-    const PAIR: u64 = (1 << 42) - 1;
-    const TRIPLE: u64 = (1 << 63) - 1;
+/// The last three letters, 21 bits each (a letter is its code point): the last two are the
+/// low 42 bits.
+const PAIR: u64 = (1 << 42) - 1;
+const TRIPLE: u64 = (1 << 63) - 1;
+
+/// Each pair and triple of neighbouring letters of `letters` (code points), as a bit.
+#[inline]
+fn grams(letters: impl Iterator<Item = u64>, mut each: impl FnMut(usize)) {
     let mut last = 0u64;
     let mut seen = 0u8;
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        // Read a byte at a time: a letter of the Thai block from its three bytes (U+0E00–
-        // U+0E7F is E0 B8 80 – E0 B9 BF), ASCII from its one.
-        let c = if let [0xE0, x1 @ (0xB8 | 0xB9), x2, ..] = b[i..] {
-            i += 3;
-            0x0E00 | u64::from(crate::search::run::place(x1, x2))
-        } else if b[i] < 0x80 {
-            i += 1;
-            if b[i - 1] == b'.' {
-                continue;
-            }
-            u64::from(b[i - 1])
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            u64::from(c)
-        };
+    for c in letters {
         last = ((last << 21) | c) & TRIPLE;
         if seen >= 2 {
             each(bit(last & PAIR));
@@ -64,11 +55,15 @@ fn bit(packed: u64) -> usize {
 }
 
 impl Letters {
-    pub fn of(text: &str) -> Self {
+    /// Of a text's Thai runs.
+    pub fn of_runs<'a>(runs: impl Iterator<Item = ThaiRun<'a>>) -> Self {
         // Marked a byte each, then packed: a bit set directly would be read, changed and
         // written again for every letter.
         let mut marks = [false; BITS];
-        grams(text, |i| marks[i] = true);
+        for run in runs {
+            let letters = run.bytes().iter().map(|b| 0x0E00 | u64::from(*b));
+            grams(letters, |i| marks[i] = true);
+        }
         let mut set = Box::new([0u64; BITS / 64]);
         for (word, marks) in set.iter_mut().zip(marks.chunks_exact(64)) {
             *word = marks
@@ -82,7 +77,8 @@ impl Letters {
     /// The bits of `word`, to test texts for it with [`Letters::may_hold`].
     pub fn of_word(word: &str) -> Vec<usize> {
         let mut bits = Vec::new();
-        grams(word, |i| bits.push(i));
+        let letters = word.chars().filter(|c| *c != '.').map(u64::from);
+        grams(letters, |i| bits.push(i));
         bits
     }
 
@@ -122,16 +118,23 @@ impl Letters {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::words::TextPieces;
     use proptest::prelude::*;
+
+    /// The set of a text as a build makes it: of its pieces' Thai runs.
+    fn of(text: &str) -> Letters {
+        TextPieces::of(text).0.letters()
+    }
 
     #[test]
     fn a_word_missing_a_pair_is_not_held() {
-        let l = Letters::of("ไปตากลมที่ลานบ้าน ค.ส.ล.");
-        for held in ["ตากลม", "ลานบ้าน", "ไป", "คสล", "มที่ลา"]
+        let l = of("ไปตากลมที่ลานบ้าน ค.ส.ล. 500 บาท");
+        for held in ["ตากลม", "ลานบ้าน", "ไป", "คสล", "มที่ลา", "บาท"]
         {
             assert!(l.may_hold(&Letters::of_word(held)), "{held}");
         }
-        let missing = ["ถนนคอนกรีต", "อาสาสมัคร", "งห"];
+        // Not in the text, or only across a space or a number, which no word of a run is.
+        let missing = ["ถนนคอนกรีต", "อาสาสมัคร", "งห", "านค", "ลบา"];
         let found: Vec<&str> = missing
             .into_iter()
             .filter(|w| l.may_hold(&Letters::of_word(w)))
@@ -146,20 +149,28 @@ mod tests {
         assert!(missing.iter().all(|w| every.may_hold(&Letters::of_word(w))));
     }
 
-    /// The bits [`Letters::of`] sets, read a character at a time: the sets kept by the last
+    /// The bits of the runs' letters, set a character at a time: the sets kept by the last
     /// build must mean what they meant.
-    fn of_chars(text: &str) -> Letters {
-        let letters: Vec<u64> = text.chars().filter(|c| *c != '.').map(u64::from).collect();
+    fn of_chars(runs: &[Vec<char>]) -> Letters {
         let mut set = Box::new([0u64; BITS / 64]);
         let mut mark = |i: usize| set[i / 64] |= 1 << (i % 64);
-        for (k, c) in letters.iter().enumerate().skip(1) {
-            let before = letters[k - 1];
-            mark(bit(before << 21 | c));
-            if k >= 2 {
-                mark(bit(1 << 63 | letters[k - 2] << 42 | before << 21 | c));
+        for run in runs {
+            let letters: Vec<u64> = run.iter().map(|c| u64::from(*c)).collect();
+            for (k, c) in letters.iter().enumerate().skip(1) {
+                let before = letters[k - 1];
+                mark(bit(before << 21 | c));
+                if k >= 2 {
+                    mark(bit(1 << 63 | letters[k - 2] << 42 | before << 21 | c));
+                }
             }
         }
         Letters(set)
+    }
+
+    /// The Thai runs of a text's pieces, as characters.
+    fn runs(text: &str) -> Vec<Vec<char>> {
+        let (pieces, _) = TextPieces::of(text);
+        pieces.runs().map(|r| r.chars().collect()).collect()
     }
 
     proptest! {
@@ -168,21 +179,24 @@ mod tests {
         fn letters_read_by_bytes_are_those_read_by_characters(
             text in "[ก-๛ะาิีุู่้ .a-zA-Z0-9é€😀\u{0E00}-\u{0E7F}]{0,80}",
         ) {
-            prop_assert_eq!(Letters::of(&text), of_chars(&text));
+            prop_assert_eq!(of(&text), of_chars(&runs(&text)));
         }
 
-        /// Never says no to a word the text holds, dots left out.
+        /// Never says no to a word a run of the text holds.
         #[test]
         fn a_held_word_may_be_held(
-            text in "[ก-ฮะาิีุู่้ .]{0,60}",
+            text in "[ก-ฮะาิีุู่้ .a1]{0,60}",
+            run in 0usize..8,
             from in 0usize..60,
             len in 0usize..12,
         ) {
-            let plain: Vec<char> = text.chars().filter(|c| *c != '.').collect();
-            let from = from.min(plain.len());
-            let to = (from + len).min(plain.len());
-            let word: String = plain[from..to].iter().collect();
-            prop_assert!(Letters::of(&text).may_hold(&Letters::of_word(&word)));
+            let runs = runs(&text);
+            prop_assume!(!runs.is_empty());
+            let run = &runs[run % runs.len()];
+            let from = from.min(run.len());
+            let to = (from + len).min(run.len());
+            let word: String = run[from..to].iter().collect();
+            prop_assert!(of(&text).may_hold(&Letters::of_word(&word)));
         }
     }
 }

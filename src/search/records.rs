@@ -100,7 +100,7 @@ impl Pending<'_> {
                     let (pieces, start) = TextPieces::of(&text);
                     let whole = Whole {
                         at,
-                        letters: keeping.then(|| Letters::of(&text)),
+                        letters: keeping.then(|| pieces.letters()),
                         pieces: Some(pieces),
                     };
                     (start, hash, whole)

@@ -4,7 +4,6 @@
 use std::collections::{HashMap, HashSet};
 
 use super::*;
-use crate::search::letters::Letters;
 use crate::search::query::{Engine, Request};
 use crate::search::words::TextPieces;
 
@@ -255,7 +254,7 @@ fn a_kept_memo_builds_the_same_index() {
                     text_hash: Some(text_hash(&r.text)),
                     whole: Some(Whole {
                         at,
-                        letters: Some(Letters::of(&r.text)),
+                        letters: Some(TextPieces::of(&r.text).0.letters()),
                         pieces: None,
                     }),
                     ..r.clone()

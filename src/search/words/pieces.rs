@@ -2,6 +2,7 @@
 //! held compactly from where the text is read out of its Markdown until its words are found.
 
 use crate::search::index::Record;
+use crate::search::letters::Letters;
 use crate::search::run::ThaiRun;
 use crate::search::text::{clean, each_piece, normalize_clean, normalize_if_clean};
 
@@ -92,6 +93,16 @@ impl TextPieces {
         };
         let packed = Packed::new(&normalized);
         (Self { packed, plain }, start)
+    }
+
+    /// The pairs and triples of letters of its Thai runs.
+    pub fn letters(&self) -> Letters {
+        Letters::of_runs(self.runs())
+    }
+
+    /// Each Thai run.
+    pub(in crate::search) fn runs(&self) -> impl Iterator<Item = ThaiRun<'_>> {
+        self.packed.runs()
     }
 }
 
