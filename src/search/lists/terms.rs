@@ -46,6 +46,10 @@ impl Synonyms {
     /// Adds the other phrases of each group whose phrase occurs in `toks`, joined to the
     /// neighbours the way the phrase found was.
     pub(in crate::search) fn expand(&self, toks: &[u32], out: &mut Vec<u64>) {
+        // Most sites have no synonyms: no token to look up.
+        if self.by_first.is_empty() {
+            return;
+        }
         for (i, t) in toks.iter().enumerate() {
             let Some(found) = self.by_first.get(t) else {
                 continue;
