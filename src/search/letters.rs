@@ -149,8 +149,8 @@ mod tests {
         assert!(missing.iter().all(|w| every.may_hold(&Letters::of_word(w))));
     }
 
-    /// The bits of the runs' letters, set a character at a time: the sets kept by the last
-    /// build must mean what they meant.
+    /// The bits of the runs' letters, set a character at a time: what [`Letters::of_word`]
+    /// marks for a word, which must be the bits of the same letters in a run.
     fn of_chars(runs: &[Vec<char>]) -> Letters {
         let mut set = Box::new([0u64; BITS / 64]);
         let mut mark = |i: usize| set[i / 64] |= 1 << (i % 64);
