@@ -2,10 +2,10 @@
 """Where a bigger site's first build grows more than its pages do, function by function:
 `perf record` of one binary building two sites from scratch (output, staging folder and cache
 removed before each), the sites alternated for ROUNDS rounds, then each function's CPU samples
-on both sides. Prints the CPU of each side, how many times the pages the second side's CPU is
-with and without the kernel clearing fresh memory (`clear_page_erms`: memory the process
-touches for the first time, which a virtual machine's host may charge for several times over),
-and the functions whose samples grow most beyond the pages' ratio.
+on both sides. Prints each side's CPU and how much it grows, with and without the kernel
+clearing fresh memory (`clear_page_erms`: memory the process touches for the first time, which
+a virtual machine's host may charge for several times over), and the functions whose CPU grows
+most beyond the pages' ratio.
 
     benches/growth_by_symbol.py BINARY SITE_A,SITE_B PAGES_A,PAGES_B [ROUNDS]
     benches/growth_by_symbol.py target/release/prongsai \\
