@@ -57,6 +57,11 @@ pub trait PageSink: Sync {
     fn put(&self, path: &str, bytes: Vec<u8>) -> Body;
 }
 
+/// The file of the page at site path `rel` (`measures/2566/`): `measures/2566/index.html`.
+pub fn page_file(rel: &str) -> String {
+    format!("{rel}index.html")
+}
+
 /// Every output file, by path relative to the output folder (`measures/2566/index.html`).
 #[derive(Clone, Debug, Default)]
 pub struct Outputs {
@@ -88,14 +93,14 @@ impl Outputs {
 
     /// The page at site path `rel` (`measures/2566/`): `rel/index.html`.
     pub fn add_page(&mut self, rel: &str, html: String) {
-        self.add_text(format!("{rel}index.html"), html);
+        self.add_text(page_file(rel), html);
     }
 
     /// Whether a site path (without the base path, percent-decoded) names an output: a file, or
     /// a folder with an `index.html`.
     pub fn resolves(&self, rel: &str) -> bool {
         if rel.is_empty() || rel.ends_with('/') {
-            return self.files.contains_key(&format!("{rel}index.html"));
+            return self.files.contains_key(&page_file(rel));
         }
         self.files.contains_key(rel) || self.files.contains_key(&format!("{rel}/index.html"))
     }

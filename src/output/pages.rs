@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::hash::fingerprint;
 use crate::output::page::{AttachmentView, PageMeta, attachment_views, year_links};
-use crate::output::{Body, Outputs, PageSink};
+use crate::output::{Body, Outputs, PageSink, page_file};
 use crate::render::markdown;
 use crate::render::{Link, Renderer, Urls};
 use crate::site::document::EmbedTarget;
@@ -160,7 +160,7 @@ pub fn render(
                 let paths: Vec<String> = found
                     .iter()
                     .filter(|(_, _, b)| b.is_none())
-                    .map(|(rel, _, _)| format!("{rel}index.html"))
+                    .map(|(rel, _, _)| page_file(rel))
                     .collect();
                 sink.prepare(&paths);
             }
@@ -180,7 +180,7 @@ pub fn render(
     for (rel, key, body) in rendered {
         match body {
             Ok(body) => {
-                let path = format!("{rel}index.html");
+                let path = page_file(&rel);
                 match key {
                     Some(key) => out.add_keyed(path, body, key),
                     None => out.add(path, body),
@@ -222,7 +222,7 @@ fn reused(r: &Renderer, rel: &str, key: u64) -> Option<Body> {
     }
     r.previous
         .as_ref()
-        .filter(|previous| previous.holds(&format!("{rel}index.html"), key))
+        .filter(|previous| previous.holds(&page_file(rel), key))
         .map(|_| Body::Kept(key))
 }
 
@@ -250,7 +250,7 @@ fn document_page(
         ctx! { page => PageMeta::new(&doc.front.title, rel, &r.urls), doc => view },
     )?;
     Ok(match (sink, &r.cache, key) {
-        (Some(sink), _, _) => sink.put(&format!("{rel}index.html"), html.into_bytes()),
+        (Some(sink), _, _) => sink.put(&page_file(rel), html.into_bytes()),
         (None, Some(cache), Some(key)) => {
             let shared: std::sync::Arc<[u8]> = html.into_bytes().into();
             cache.put_page(key, std::sync::Arc::clone(&shared));

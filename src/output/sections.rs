@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::hash::fingerprint;
 use crate::output::page::PageMeta;
 use crate::output::pages::DocView;
-use crate::output::{Body, Outputs};
+use crate::output::{Body, Outputs, page_file};
 use crate::render::markdown;
 use crate::render::{Link, Renderer, Urls};
 use crate::site::{Document, Section, Site, YearList, routes};
@@ -132,7 +132,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs, diags: &mut Diagnost
         .into_par_iter()
         .map(|(section_key, (rel, view))| {
             let key = fingerprint(&(section_key, &rel));
-            let path = format!("{rel}index.html");
+            let path = page_file(&rel);
             if let Some(html) = r.cache.as_ref().and_then(|c| c.page(key)) {
                 return (path, key, Ok(Body::Shared(html)));
             }

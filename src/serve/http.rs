@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::hash::fingerprint;
-use crate::output::Body;
+use crate::output::{Body, page_file};
 use crate::serve::{Shared, Snapshot};
 
 /// Where the served pages' live-reload script listens.
@@ -61,7 +61,7 @@ pub fn route(snapshot: &Snapshot, raw_url: &str) -> Route {
     }
     let files = &snapshot.outputs.files;
     if rel.is_empty() || rel.ends_with('/') {
-        let index = format!("{rel}index.html");
+        let index = page_file(&rel);
         return if files.contains_key(&index) {
             Route::File(index)
         } else {
