@@ -64,7 +64,14 @@ pub fn load_partial(root: &Path, options: &LoadOptions) -> Option<Site> {
 
 /// Load, check and render: the outputs of a good build, or why there are none.
 pub fn build(root: &Path, options: &LoadOptions) -> (Option<(Site, Outputs)>, Diagnostics) {
-    build_cached(root, options, None, None, true, Destination::default())
+    build_cached(
+        root,
+        options,
+        None,
+        None,
+        Search::BuildLettingGo,
+        Destination::default(),
+    )
 }
 
 /// The output folder a build will update, as far as rendering goes.
@@ -84,7 +91,7 @@ pub fn build_stored(
     options: &LoadOptions,
     to: Destination,
 ) -> (Option<(Site, Outputs)>, Diagnostics) {
-    build_cached(root, options, None, None, true, to)
+    build_cached(root, options, None, None, Search::BuildLettingGo, to)
 }
 
 /// The cache entry of the site links of each document's text, by [`crate::render::Renderer::links_key`].
@@ -117,14 +124,14 @@ fn decode_links(bytes: &[u8]) -> Option<Vec<(u64, Arc<[String]>)>> {
         .collect()
 }
 
-/// [`build`] reusing what earlier builds parsed and rendered (the dev server), and without the
-/// search index when `with_search` is false; into `to`, as [`build_stored`].
+/// [`build`] reusing what earlier builds parsed and rendered (the dev server), with the search
+/// index as `search` says; into `to`, as [`build_stored`].
 pub fn build_cached(
     root: &Path,
     options: &LoadOptions,
     loads: Option<&LoadCache>,
     renders: Option<Arc<RenderCache>>,
-    with_search: bool,
+    search: Search,
     to: Destination,
 ) -> (Option<(Site, Outputs)>, Diagnostics) {
     let store = to.store;
@@ -139,7 +146,7 @@ pub fn build_cached(
     if let Some(links) = store.and_then(|s| s.get(LINKS_ENTRY, 0)) {
         renders.seed_links(decode_links(&links).unwrap_or_default());
     }
-    match render_site(&site, Some(Arc::clone(&renders)), with_search, to) {
+    match render_site(&site, Some(Arc::clone(&renders)), search, to) {
         Ok(outputs) => {
             if let Some(s) = store {
                 s.put(LINKS_ENTRY, 0, &encode_links(&renders.all_links()));
@@ -161,6 +168,6 @@ mod stream;
 mod write;
 
 pub use owned::MANIFEST;
-pub use produce::{render_search, render_site};
+pub use produce::{Search, render_search, render_site};
 pub use stream::Stream;
 pub use write::{WriteStats, write};

@@ -1,6 +1,7 @@
 //! The outputs of a build, made in order: open data first (the pages embed its descriptions),
-//! then the search index, the pages of every kind, the catalogs, the feed, the theme's files,
-//! the sitemap, and last the check of every link the pages hold.
+//! then the documents' pages and the feed (all that reads the documents' texts), the search
+//! index (which may let those texts go), the other pages, the catalogs, the theme's files, the
+//! sitemap, and last the check of every link the pages hold.
 
 use minijinja::Value;
 
@@ -11,19 +12,30 @@ use crate::render::Renderer;
 use crate::render::cache::RenderCache;
 use crate::site::Site;
 
+/// What a build does about the search index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Search {
+    /// Leaves it out: the dev server builds it after serving the pages.
+    Later,
+    /// Builds it, and keeps the site whole for the builds after it (the dev server's first).
+    Build,
+    /// Builds it and lets each document's source go once nothing more is made of it: a build
+    /// whose site is only reported on after it (`build`, `check`), at a lower peak of memory.
+    BuildLettingGo,
+}
+
 /// Renders the whole site, reusing pages from `cache` whose inputs did not change and keeping
-/// those the folder `to` holds; without the search index when `with_search` is false (the dev
-/// server builds it after serving the pages).
+/// those the folder `to` holds; the search index as `search` says.
 pub fn render_site(
     site: &Site,
     cache: Option<std::sync::Arc<RenderCache>>,
-    with_search: bool,
+    search: Search,
     to: Destination,
 ) -> Result<Outputs, Diagnostics> {
     if let Some(c) = &cache {
         c.start();
     }
-    let result = render_all(site, cache.clone(), with_search, to);
+    let result = render_all(site, cache.clone(), search, to);
     if let Some(c) = &cache {
         c.finish();
     }
@@ -35,7 +47,7 @@ pub fn render_search(site: &Site) -> Result<Outputs, Diagnostics> {
     let renderer = Renderer::new(site)?;
     let mut outputs = Outputs::default();
     let mut diags = Diagnostics::default();
-    crate::output::search::render(site, &renderer, &mut outputs, &mut diags, None);
+    crate::output::search::render(site, &renderer, &mut outputs, &mut diags, None, false);
     if diags.has_errors() {
         Err(diags)
     } else {
@@ -46,7 +58,7 @@ pub fn render_search(site: &Site) -> Result<Outputs, Diagnostics> {
 fn render_all(
     site: &Site,
     cache: Option<std::sync::Arc<RenderCache>>,
-    with_search: bool,
+    search: Search,
     to: Destination,
 ) -> Result<Outputs, Diagnostics> {
     let Destination {
@@ -82,15 +94,18 @@ fn render_all(
         ))),
     );
 
-    // The search index before the pages: its working memory is freed before theirs is held.
-    if with_search {
-        crate::timing::phase("search", || {
-            crate::output::search::render(site, &renderer, &mut outputs, &mut diags, store);
-        });
-    }
+    // The documents' pages (written as they are made) and the feed before the search
+    // index: they are all that reads the documents' texts, which the index may then let go.
     crate::timing::phase("pages", || {
         pages::render(site, &renderer, &mut outputs, &mut diags, sink)
     });
+    feed::render(site, &renderer, &mut outputs);
+    if search != Search::Later {
+        let let_go = search == Search::BuildLettingGo;
+        crate::timing::phase("search", || {
+            crate::output::search::render(site, &renderer, &mut outputs, &mut diags, store, let_go);
+        });
+    }
     crate::output::people::render(site, &renderer, &mut outputs, &mut diags);
     crate::output::budget::render(site, &renderer, &mut outputs, &mut diags);
     crate::timing::phase("procurement pages", || {
@@ -104,8 +119,7 @@ fn render_all(
     });
     catalog::publish_dcat(site, &datasets, &urls, &mut outputs);
     ocds::publish(site, &urls, &mut outputs);
-    crate::timing::phase("feed, statics, sitemap", || {
-        feed::render(site, &renderer, &mut outputs);
+    crate::timing::phase("statics, sitemap", || {
         statics::render(site, &mut outputs);
         sitemap::render(site, &urls, &mut outputs);
     });

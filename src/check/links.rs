@@ -18,12 +18,12 @@ pub fn check(site: &Site, known: &(dyn Fn(&Source) -> bool + Sync), diags: &mut 
     let markdown_checked = site.config.raw_html != RawHtml::Trust;
     if markdown_checked {
         // Every document's text is parsed: the many documents of a large site on every core.
-        let docs: Vec<_> = site.documents().filter(|d| !known(&d.source)).collect();
+        let docs: Vec<_> = site.documents().filter(|d| !known(&d.source())).collect();
         let found: Vec<Diagnostics> = docs
             .par_iter()
             .map(|doc| {
                 let mut d = Diagnostics::default();
-                markdown(&doc.source, doc.body(), doc.body_line, &mut d);
+                markdown(&doc.source(), &doc.body(), doc.body_line, &mut d);
                 d
             })
             .collect();

@@ -118,8 +118,9 @@ pub fn check_known(site: &Site, known: &Clean) -> (Diagnostics, Clean) {
     }
     check_scriptable_attachments(site, &mut diags);
     check_search_script(site, &mut diags);
+    let documents: Vec<std::sync::Arc<Source>> = site.documents().map(|d| d.source()).collect();
     let sources: Vec<&Source> = std::iter::once(&site.config_source)
-        .chain(site.documents().map(|d| &d.source))
+        .chain(documents.iter().map(|s| &**s))
         .chain(site.measures.iter().map(|m| &m.source))
         .chain(site.plans.values().map(|p| &p.source))
         .chain(site.reference_prices.iter().map(|r| &r.source))
@@ -265,7 +266,7 @@ fn check_marks(src: &Source, diags: &mut Diagnostics) {
 
 fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
     unfinished::check_empty_official_fields(doc, diags);
-    let src = &doc.source;
+    let src = doc.source();
     let at = |needle: &str| src.locate(needle, 1).unwrap_or((0, 0));
     let is_index = src.path.file_name().is_some_and(|n| n == "_index.md");
     if doc.section != "pages" && !is_index && doc.front.date.is_none() {
@@ -299,7 +300,7 @@ fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
             )),
         );
     }
-    check_attachments(site, src, &doc.front.attachments, diags);
+    check_attachments(site, &src, &doc.front.attachments, diags);
     if let Some(embed) = &doc.front.embed {
         let found = EmbedTarget::parse(embed).is_some_and(|t| t.exists(site));
         if !found {
@@ -321,8 +322,8 @@ fn check_document(site: &Site, doc: &Document, diags: &mut Diagnostics) {
             );
         }
     }
-    check_section9(src, &doc.front.section9, diags);
-    check_topics(src, &doc.front.topics, diags);
+    check_section9(&src, &doc.front.section9, diags);
+    check_topics(&src, &doc.front.topics, diags);
     if let Some(slug) = &doc.front.slug
         && (slug.is_empty() || slug.contains(['/', '\\', '?', '#']) || slug == "." || slug == "..")
     {
@@ -403,8 +404,8 @@ fn check_addresses(site: &Site, diags: &mut Diagnostics) {
         };
         if let Some((msg, help)) = reserved {
             diags.push(
-                Diagnostic::error(codes::ADDRESS_RESERVED, &doc.source.path, msg)
-                    .at(&doc.source.text, 1, 0)
+                Diagnostic::error(codes::ADDRESS_RESERVED, &doc.path, msg)
+                    .at(&doc.source().text, 1, 0)
                     .help(help),
             );
             continue;
@@ -412,19 +413,19 @@ fn check_addresses(site: &Site, diags: &mut Diagnostics) {
         if let Some(first) = seen.get(&key) {
             diags.push(
                 Diagnostic::error(codes::ADDRESS_TWICE,
-                    &doc.source.path,
+                    &doc.path,
                     Msg::new(
                         format!(
                             "ที่อยู่หน้า /{path} ซ้ำกับไฟล์ {}",
-                            first.source.path.display()
+                            first.path.display()
                         ),
                         format!(
                             "the address /{path} is already used by {}",
-                            first.source.path.display()
+                            first.path.display()
                         ),
                     ),
                 )
-                .at(&doc.source.text, 1, 0)
+                .at(&doc.source().text, 1, 0)
                 .help(Msg::new(
                     "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง หรือกำหนด slug: ให้ต่างกัน (ชื่อไฟล์ในโฟลเดอร์ย่อยต่างกันก็ยังใช้ที่อยู่เดียวกัน)",
                     "rename one of the files or give one a different slug: (files in different subfolders still share the address)",

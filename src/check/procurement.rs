@@ -303,7 +303,7 @@ fn check_notices(site: &Site, diags: &mut Diagnostics) {
         let Some(n) = &doc.front.procurement else {
             continue;
         };
-        let src = &doc.source;
+        let src = doc.source();
         let at = |needle: &str| src.locate(needle, 1).unwrap_or((0, 0));
         let Some(fy) = crate::site::projects::notice_year(doc) else {
             // Outside `pages/` the missing date is reported for every document.
@@ -351,7 +351,7 @@ fn check_notices(site: &Site, diags: &mut Diagnostics) {
         match &n.plan_item {
             Some(id) => check_plan_item(
                 site,
-                src,
+                &src,
                 fy,
                 id,
                 &doc.front.title,

@@ -102,7 +102,7 @@ fn yaml_placeholder(line: &str) -> Option<usize> {
 
 /// Official fields of an announcement written but left empty.
 pub fn check_empty_official_fields(doc: &Document, diags: &mut Diagnostics) {
-    let src = &doc.source;
+    let src = doc.source();
     let f = &doc.front;
     let mut empty = |field: &str, th: &str, en: &str| {
         let (l, c) = src.locate(&format!("{field}:"), 1).unwrap_or((0, 0));

@@ -350,7 +350,7 @@ fn no_gift(
             crate::diagnostic::codes::NO_GIFT_UNSIGNED,
             doc.map_or_else(
                 || std::path::PathBuf::from("content/announcements/"),
-                |d| d.source.path.clone(),
+                |d| d.path.clone(),
             ),
             Msg::new(
                 "ประกาศ No Gift Policy ไม่ได้ลงนามโดยผู้บริหารสูงสุด (นายก)",
@@ -358,7 +358,8 @@ fn no_gift(
             ),
         );
         if let Some(d) = doc {
-            let text = &d.source.text;
+            let source = d.source();
+            let text = &source.text;
             let (l, c) = locate(text, "signed_by:", 1)
                 .or_else(|| locate(text, "title:", 1))
                 .unwrap_or((1, 0));

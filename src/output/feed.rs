@@ -45,7 +45,7 @@ pub fn render(site: &Site, r: &Renderer, out: &mut Outputs) {
         let date = d.front.date.map_or(site.today, |x| x.0);
         let updated = d.front.updated.map_or(date, |x| x.0);
         let summary = d.front.summary.clone().unwrap_or_else(|| {
-            let text = plain_text(d.body());
+            let text = plain_text(&d.body());
             text.chars().take(300).collect()
         });
         let _ = write!(

@@ -10,14 +10,16 @@ use crate::site::Site;
 pub fn check(site: &Site, r: &Renderer, out: &Outputs, diags: &mut Diagnostics) {
     let urls = &r.urls;
     for doc in site.documents() {
-        let links = document_links(r, doc.fingerprint, doc.body());
+        // The links as the page's rendering found them; the document's text only to parse
+        // what no rendering saw, or to point at a broken link (it may have been let go).
+        let links = document_links(r, doc.fingerprint, || doc.body());
         for link in links.iter() {
             report(
                 urls,
                 out,
                 diags,
-                &doc.source.path,
-                &doc.source.text,
+                &doc.path,
+                || doc.source().text.clone(),
                 doc.body_line,
                 link,
             );
@@ -47,18 +49,30 @@ pub fn check(site: &Site, r: &Renderer, out: &Outputs, diags: &mut Diagnostics) 
                     .flat_map(|i| markdown::to_html(i, urls).1),
             );
         for link in texts {
-            report(urls, out, diags, &m.source.path, &m.source.text, 1, &link);
+            report(
+                urls,
+                out,
+                diags,
+                &m.source.path,
+                || m.source.text.clone(),
+                1,
+                &link,
+            );
         }
     }
 }
 
 /// The site links of a document's body, from the cache when the body was seen before.
-fn document_links(r: &Renderer, doc_fingerprint: u64, body: &str) -> std::sync::Arc<[String]> {
+fn document_links<B: std::ops::Deref<Target = str>>(
+    r: &Renderer,
+    doc_fingerprint: u64,
+    body: impl FnOnce() -> B,
+) -> std::sync::Arc<[String]> {
     let key = r.links_key(doc_fingerprint);
     if let Some(links) = r.cache.as_ref().and_then(|c| c.links(key)) {
         return links;
     }
-    let links: std::sync::Arc<[String]> = markdown::to_html(body, &r.urls).1.into();
+    let links: std::sync::Arc<[String]> = markdown::to_html(&body(), &r.urls).1.into();
     if let Some(c) = &r.cache {
         c.put_links(key, std::sync::Arc::clone(&links));
     }
@@ -70,7 +84,7 @@ fn report(
     out: &Outputs,
     diags: &mut Diagnostics,
     file: &std::path::Path,
-    text: &str,
+    text: impl FnOnce() -> String,
     from_line: usize,
     link: &str,
 ) {
@@ -85,6 +99,7 @@ fn report(
     // Point at the link as written: the path without the base, or its last part.
     let written = rel.trim_end_matches('/');
     let needle = written.rsplit('/').next().unwrap_or(written);
+    let text = &text();
     let (line, column) = locate(text, written, from_line)
         .or_else(|| locate(text, needle, from_line))
         .unwrap_or((0, 0));

@@ -380,7 +380,7 @@ impl DocView {
     /// The view, and the site links of the document's text (for the link check).
     pub fn full_with_links(site: &Site, doc: &Document, urls: &Urls) -> (Self, Vec<String>) {
         let mut view = Self::summary(site, doc, urls);
-        let (html, links) = markdown::to_html(doc.body(), urls);
+        let (html, links) = markdown::to_html(&doc.body(), urls);
         view.body_html = Some(html);
         view.attachments = attachment_views(site, &doc.front.attachments, urls);
         view.embed = doc

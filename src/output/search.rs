@@ -134,12 +134,16 @@ struct Choice {
 
 /// The search page and its index; the index comes from `store` when it was built from the same
 /// records before.
+/// The search index and page. With `let_go`, each document's source is let go once the index
+/// has read its text, if its page's links are known ([`records::Pending::let_go_read`]): the index's
+/// working memory then takes the place of the sources (a build whose pages are made already).
 pub fn render(
     site: &Site,
     r: &Renderer,
     out: &mut Outputs,
     diags: &mut Diagnostics,
     store: Option<&Store>,
+    let_go: bool,
 ) {
     // Documents' texts are read out of their Markdown only when the index is built.
     let (types, mut pending) = crate::timing::phase("search: records", || records::pending(site));
@@ -190,6 +194,19 @@ pub fn render(
             let (texts, keep_texts) =
                 crate::timing::phase("search: document texts", || pending.finish_with(kept_texts));
             input.records = texts;
+            if let_go {
+                let root: std::sync::Arc<std::path::Path> = site.root.as_path().into();
+                // The link check takes a page's links from the render cache; those of a page
+                // made in this build or kept from the output are there.
+                let links_known = |doc: &crate::site::Document| {
+                    r.cache
+                        .as_ref()
+                        .is_some_and(|c| c.links(r.links_key(doc.fingerprint)).is_some())
+                };
+                crate::timing::phase("search: sources let go", || {
+                    pending.let_go_read(&root, links_known);
+                });
+            }
             if let (Some(s), Some(parts)) = (store, keep_texts) {
                 s.put_behind(TEXTS_ENTRY, TEXTS_KEY, move |sink| {
                     for part in &parts {

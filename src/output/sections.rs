@@ -183,7 +183,7 @@ fn pages_of<'a>(
         intro_html: section
             .index
             .as_ref()
-            .map(|i| markdown::to_html(i.body(), urls).0)
+            .map(|i| markdown::to_html(&i.body(), urls).0)
             .filter(|h| !h.trim().is_empty()),
         undated,
         ..ListView::new(title, vec![section_link.clone()])

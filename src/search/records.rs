@@ -6,7 +6,8 @@
 //! comes from the record itself.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_128;
@@ -47,6 +48,9 @@ pub struct Pending<'a> {
     docs: Vec<(usize, &'a Document)>,
     /// [`Pending::source_hashes`], once made.
     hashes: OnceLock<Vec<u128>>,
+    /// Whether [`Pending::finish_with`] read each document's text (rather than take it from
+    /// what an earlier build kept).
+    read: Vec<bool>,
 }
 
 impl Pending<'_> {
@@ -73,6 +77,7 @@ impl Pending<'_> {
             .take()
             .unwrap_or_else(|| hash_sources(&self.docs));
         let taken: Vec<Option<KeptText>> = sources.iter().map(|h| kept.0.remove(h)).collect();
+        self.read = taken.iter().map(Option::is_none).collect();
         let read = taken.iter().filter(|t| t.is_none()).count();
         let same = !keeping || (read == 0 && kept.0.is_empty());
         crate::timing::note(|| format!("search: {read} documents' texts read"));
@@ -146,6 +151,18 @@ impl Pending<'_> {
     }
 
     /// The whole text of the document a record's [`Whole::at`] names.
+    /// Lets go of the source of each document whose text [`Pending::finish_with`] read and
+    /// of which `done` says the build needs nothing more ([`Document::let_go`]). A document
+    /// whose text was taken from an earlier build keeps its source: [`Pending::whole_text`]
+    /// may read it.
+    pub fn let_go_read(&self, root: &Arc<Path>, done: impl Fn(&Document) -> bool) {
+        for ((_, doc), _) in self.docs.iter().zip(&self.read).filter(|(_, read)| **read) {
+            if done(doc) {
+                doc.let_go(root);
+            }
+        }
+    }
+
     pub fn whole_text(&self, at: usize) -> String {
         self.docs
             .get(at)
@@ -157,7 +174,7 @@ impl Pending<'_> {
 /// [`Pending::source_hashes`].
 fn hash_sources(docs: &[(usize, &Document)]) -> Vec<u128> {
     docs.par_iter()
-        .map(|(_, doc)| xxh3_128(doc.source.text.as_bytes()))
+        .map(|(_, doc)| xxh3_128(doc.source().text.as_bytes()))
         .collect()
 }
 
@@ -414,6 +431,7 @@ pub fn pending(site: &Site) -> (Vec<(String, String)>, Pending<'_>) {
             records: out,
             docs: pending_docs,
             hashes: OnceLock::new(),
+            read: Vec::new(),
         },
     )
 }
@@ -478,7 +496,7 @@ fn document_text(doc: &Document) -> String {
         text.push_str(p);
     }
     next(&mut text);
-    push_plain_text(body, &mut text);
+    push_plain_text(&body, &mut text);
     let signed = f
         .signed_by
         .iter()
@@ -576,13 +594,74 @@ mod tests {
         let mut text = Vec::new();
         text.extend(f.number.as_ref().map(|n| format!("เลขที่ {n}")));
         text.extend(f.summary.clone());
-        text.push(plain_text(doc.body()));
+        text.push(plain_text(&doc.body()));
         if let Some(s) = &f.signed_by {
             text.push(s.name.clone());
             text.extend(s.position.clone());
         }
         text.extend(f.attachments.iter().filter_map(|a| a.title.clone()));
         text.join(" ")
+    }
+
+    /// A site of three announcements (`a`, `b`, `c`) in a fresh folder.
+    fn three_announcements() -> (tempfile::TempDir, Site) {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "content/site.yaml",
+            "name: เทศบาลตำบลทดสอบ\nbase_url: https://www.example.go.th/\n",
+        );
+        for name in ["a", "b", "c"] {
+            write(
+                &format!("content/announcements/{name}.md"),
+                &format!("---\ntitle: ประกาศ {name}\ndate: 2566-01-15\n---\nเนื้อหา {name}\n"),
+            );
+        }
+        let options = crate::site::LoadOptions::default();
+        let (site, diags) = Site::load(dir.path(), &options);
+        assert!(!diags.has_errors(), "{diags:?}");
+        (dir, site.unwrap())
+    }
+
+    /// The slugs of the documents whose sources were let go: their files removed, the ones
+    /// held still have their text.
+    fn let_go(dir: &tempfile::TempDir, site: &Site) -> Vec<String> {
+        std::fs::remove_dir_all(dir.path().join("content/announcements")).unwrap();
+        site.documents()
+            .filter(|d| d.source().text.is_empty())
+            .map(|d| d.slug.clone())
+            .collect()
+    }
+
+    #[test]
+    fn only_the_texts_read_and_done_with_are_let_go() {
+        let (dir, site) = three_announcements();
+        let root: Arc<Path> = dir.path().into();
+        let (_, mut pending) = pending(&site);
+        // Nothing is let go before the texts are read.
+        pending.let_go_read(&root, |_| true);
+        assert!(site.documents().all(|d| !d.source().text.is_empty()));
+        let (records, _) = pending.finish_with(None);
+        assert!(records.iter().any(|r| r.text.contains("เนื้อหา b")));
+        pending.let_go_read(&root, |d| d.slug != "b");
+        assert_eq!(let_go(&dir, &site), ["a", "c"]);
+    }
+
+    #[test]
+    fn a_text_an_earlier_build_kept_is_not_let_go() {
+        let (dir, site) = three_announcements();
+        let root: Arc<Path> = dir.path().into();
+        let (_, mut first) = pending(&site);
+        let (_, parts) = first.finish_with(Some(Texts::default()));
+        let kept = Texts::decode(&parts.unwrap().concat()).unwrap();
+        let (_, mut second) = pending(&site);
+        second.finish_with(Some(kept));
+        second.let_go_read(&root, |_| true);
+        assert!(let_go(&dir, &site).is_empty());
     }
 
     proptest! {

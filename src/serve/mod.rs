@@ -125,7 +125,11 @@ impl Builder {
             &self.options,
             Some(&self.loads),
             Some(Arc::clone(&self.renders)),
-            with_search,
+            if with_search {
+                crate::build::Search::Build
+            } else {
+                crate::build::Search::Later
+            },
             crate::build::Destination::default(),
         );
         let built =

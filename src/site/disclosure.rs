@@ -180,7 +180,7 @@ pub fn disclosures(site: &Site) -> Vec<Disclosure> {
     let docs: Vec<&Document> = site.documents().collect();
     let mut out: Vec<Disclosure> = docs
         .par_iter()
-        .filter(|doc| doc.source.path.file_name().is_none_or(|f| f != "_index.md"))
+        .filter(|doc| doc.path.file_name().is_none_or(|f| f != "_index.md"))
         .map(|doc| {
             let f = &doc.front;
             let mut categories: Vec<Category> = f

@@ -1,6 +1,9 @@
 //! Markdown documents with YAML front matter: announcements (ประกาศ), pages, and any other
 //! Markdown folder, which becomes a section.
 
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Msg};
@@ -101,7 +104,10 @@ impl EmbedTarget {
 /// One Markdown file.
 #[derive(Clone, Debug)]
 pub struct Document {
-    pub source: Source,
+    /// Relative to the site root, e.g. `content/announcements/x.md`.
+    pub path: PathBuf,
+    /// The file as read, until a build lets it go ([`Document::let_go`]).
+    source: Held,
     /// The folder under `content/` it belongs to (`announcements`, `pages`, ...).
     pub section: String,
     pub slug: String,
@@ -146,13 +152,85 @@ impl Document {
             front,
             body_start,
             body_line,
-            source,
+            path: source.path.clone(),
+            source: Held::new(source),
         })
     }
 
+    /// The file as it was read. After [`Document::let_go`], it is read again; if the file has
+    /// changed since (or is gone), the text is empty: what it is asked for then is where to
+    /// point a message, never what to publish.
+    pub fn source(&self) -> Arc<Source> {
+        let state = self.source.0.lock().map(|s| s.clone());
+        match state {
+            Ok(State::Held(source)) => source,
+            Ok(State::LetGo(root)) => Arc::new(self.read_again(&root)),
+            Err(_) => Arc::new(Source::new(self.path.clone(), "")),
+        }
+    }
+
     /// The Markdown after the front matter.
-    pub fn body(&self) -> &str {
-        &self.source.text[self.body_start..]
+    pub fn body(&self) -> Body {
+        Body {
+            source: self.source(),
+            start: self.body_start,
+        }
+    }
+
+    /// Lets go of the text read from the file under `root`: a build that has made everything
+    /// it makes of it lowers its peak memory. [`Document::source`] reads it again if asked.
+    pub fn let_go(&self, root: &Arc<Path>) {
+        if let Ok(mut state) = self.source.0.lock() {
+            *state = State::LetGo(Arc::clone(root));
+        }
+    }
+
+    /// The file read again, if it is still what was read first.
+    fn read_again(&self, root: &Path) -> Source {
+        Source::read(root, &self.path)
+            .ok()
+            .filter(|s| crate::hash::fingerprint(&(&s.path, &s.text)) == self.fingerprint)
+            .unwrap_or_else(|| Source::new(self.path.clone(), ""))
+    }
+}
+
+/// A document's file: held, or let go with the site root to read it again from.
+#[derive(Debug)]
+struct Held(Mutex<State>);
+
+#[derive(Clone, Debug)]
+enum State {
+    Held(Arc<Source>),
+    LetGo(Arc<Path>),
+}
+
+impl Held {
+    fn new(source: Source) -> Self {
+        Self(Mutex::new(State::Held(Arc::new(source))))
+    }
+}
+
+impl Clone for Held {
+    fn clone(&self) -> Self {
+        let state = match self.0.lock() {
+            Ok(s) => s.clone(),
+            Err(e) => e.into_inner().clone(),
+        };
+        Self(Mutex::new(state))
+    }
+}
+
+/// A document's Markdown after its front matter ([`Document::body`]).
+pub struct Body {
+    source: Arc<Source>,
+    start: usize,
+}
+
+impl std::ops::Deref for Body {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.source.text.get(self.start..).unwrap_or_default()
     }
 }
 
@@ -217,9 +295,55 @@ mod tests {
     fn splits_front_matter_and_body() {
         let d = Document::load(src("---\ntitle: x\n---\n\nbody\n"), "announcements").unwrap();
         assert_eq!(d.front.title, "x");
-        assert_eq!(d.body(), "\nbody\n");
+        assert_eq!(&*d.body(), "\nbody\n");
         assert_eq!(d.body_line, 4);
         assert_eq!(d.slug, "a");
+    }
+
+    /// A document read from a file in a fresh site folder: (folder, document, its text).
+    fn read(text: &str) -> (tempfile::TempDir, Document) {
+        let dir = tempfile::tempdir().unwrap();
+        let rel = std::path::Path::new("content/announcements/a.md");
+        std::fs::create_dir_all(dir.path().join("content/announcements")).unwrap();
+        std::fs::write(dir.path().join(rel), text).unwrap();
+        let doc = Document::load(Source::read(dir.path(), rel).unwrap(), "announcements").unwrap();
+        (dir, doc)
+    }
+
+    const TEXT: &str = "---\ntitle: x\n---\n\nย่อหน้าแรก\n\nย่อหน้าที่สอง\n";
+
+    #[test]
+    fn a_text_let_go_is_read_again_from_its_file() {
+        let (dir, doc) = read(TEXT);
+        let body = doc.body().to_owned();
+        doc.let_go(&dir.path().into());
+        assert_eq!(doc.source().text, TEXT);
+        assert_eq!(&*doc.body(), body);
+        // Clones made before and after share nothing: each reads its own way.
+        let clone = doc.clone();
+        assert_eq!(clone.source().text, TEXT);
+    }
+
+    #[test]
+    fn a_text_let_go_whose_file_changed_or_went_is_never_taken_for_it() {
+        let (dir, doc) = read(TEXT);
+        let file = dir.path().join("content/announcements/a.md");
+        doc.let_go(&dir.path().into());
+        std::fs::write(&file, TEXT.replace("ที่สอง", "ที่สาม")).unwrap();
+        assert_eq!(doc.source().text, "");
+        assert_eq!(&*doc.body(), "");
+        std::fs::remove_file(&file).unwrap();
+        assert_eq!(doc.source().text, "");
+        // Put back as it was read, it is read again.
+        std::fs::write(&file, TEXT).unwrap();
+        assert_eq!(doc.source().text, TEXT);
+    }
+
+    #[test]
+    fn a_text_held_is_not_read_again() {
+        let (dir, doc) = read(TEXT);
+        std::fs::remove_file(dir.path().join("content/announcements/a.md")).unwrap();
+        assert_eq!(doc.source().text, TEXT);
     }
 
     #[test]

@@ -321,7 +321,7 @@ impl Site {
                 None => true,
                 Some(why) => {
                     unpublished.push(Unpublished {
-                        path: d.source.path.clone(),
+                        path: d.path.clone(),
                         title: d.front.title.clone(),
                         why,
                     });
@@ -343,12 +343,7 @@ impl Site {
                     index: None,
                     documents: Vec::new(),
                 });
-            if doc
-                .source
-                .path
-                .file_name()
-                .is_some_and(|n| n == "_index.md")
-            {
+            if doc.path.file_name().is_some_and(|n| n == "_index.md") {
                 section.index = Some(doc);
             } else {
                 section.documents.push(doc);
@@ -356,10 +351,10 @@ impl Site {
         }
         for s in sections.values_mut() {
             s.documents.sort_by(|a, b| {
-                (b.front.date, &a.front.title, &a.source.path).cmp(&(
+                (b.front.date, &a.front.title, &a.path).cmp(&(
                     a.front.date,
                     &b.front.title,
-                    &b.source.path,
+                    &b.path,
                 ))
             });
         }

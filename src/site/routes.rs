@@ -82,12 +82,7 @@ pub fn section_month(name: &str, fy: FiscalYear, month: YearMonth) -> String {
 pub fn document(doc: &Document) -> String {
     if doc.section == "pages" {
         format!("{}/", doc.slug)
-    } else if doc
-        .source
-        .path
-        .file_name()
-        .is_some_and(|n| n == "_index.md")
-    {
+    } else if doc.path.file_name().is_some_and(|n| n == "_index.md") {
         section(&doc.section)
     } else {
         format!("{}/{}/", doc.section, doc.slug)
