@@ -161,11 +161,10 @@ impl Document {
     /// changed since (or is gone), the text is empty: what it is asked for then is where to
     /// point a message, never what to publish.
     pub fn source(&self) -> Arc<Source> {
-        let state = self.source.0.lock().map(|s| s.clone());
+        let state = self.source.lock().clone();
         match state {
-            Ok(State::Held(source)) => source,
-            Ok(State::LetGo(root)) => Arc::new(self.read_again(&root)),
-            Err(_) => Arc::new(Source::new(self.path.clone(), "")),
+            State::Held(source) => source,
+            State::LetGo(root) => Arc::new(self.read_again(&root)),
         }
     }
 
@@ -180,9 +179,7 @@ impl Document {
     /// Lets go of the text read from the file under `root`: a build that has made everything
     /// it makes of it lowers its peak memory. [`Document::source`] reads it again if asked.
     pub fn let_go(&self, root: &Arc<Path>) {
-        if let Ok(mut state) = self.source.0.lock() {
-            *state = State::LetGo(Arc::clone(root));
-        }
+        *self.source.lock() = State::LetGo(Arc::clone(root));
     }
 
     /// The file read again, if it is still what was read first.
@@ -208,15 +205,18 @@ impl Held {
     fn new(source: Source) -> Self {
         Self(Mutex::new(State::Held(Arc::new(source))))
     }
+
+    /// Its state: nothing panics while holding it, and a state is whole at any moment.
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 impl Clone for Held {
     fn clone(&self) -> Self {
-        let state = match self.0.lock() {
-            Ok(s) => s.clone(),
-            Err(e) => e.into_inner().clone(),
-        };
-        Self(Mutex::new(state))
+        Self(Mutex::new(self.lock().clone()))
     }
 }
 
