@@ -133,10 +133,9 @@ struct Choice {
 }
 
 /// The search page and its index; the index comes from `store` when it was built from the same
-/// records before.
-/// The search index and page. With `let_go`, each document's source is let go once the index
-/// has read its text, if its page's links are known ([`records::Pending::let_go_read`]): the index's
-/// working memory then takes the place of the sources (a build whose pages are made already).
+/// records before. With `let_go`, each document's source is let go once the index has read its
+/// text, if its page's links are known ([`records::Pending::let_go_read`]): the index's working
+/// memory then takes the place of the sources (a build whose pages are made already).
 pub fn render(
     site: &Site,
     r: &Renderer,

@@ -150,7 +150,6 @@ impl Pending<'_> {
         (records, keep)
     }
 
-    /// The whole text of the document a record's [`Whole::at`] names.
     /// Lets go of the source of each document whose text [`Pending::finish_with`] read and
     /// of which `done` says the build needs nothing more ([`Document::let_go`]). A document
     /// whose text was taken from an earlier build keeps its source: [`Pending::whole_text`]
@@ -163,6 +162,7 @@ impl Pending<'_> {
         }
     }
 
+    /// The whole text of the document a record's [`Whole::at`] names.
     pub fn whole_text(&self, at: usize) -> String {
         self.docs
             .get(at)
