@@ -325,6 +325,22 @@ mod tests {
     }
 
     #[test]
+    fn a_text_saved_by_an_office_pc_is_read_again_as_it_was_read() {
+        // Windows-874 with Windows line ends: read again, it is the same decoded text.
+        let crlf = TEXT.replace('\n', "\r\n");
+        let (bytes, _, _) = encoding_rs::WINDOWS_874.encode(&crlf);
+        let dir = tempfile::tempdir().unwrap();
+        let rel = std::path::Path::new("content/announcements/a.md");
+        std::fs::create_dir_all(dir.path().join("content/announcements")).unwrap();
+        std::fs::write(dir.path().join(rel), &bytes).unwrap();
+        let doc = Document::load(Source::read(dir.path(), rel).unwrap(), "announcements").unwrap();
+        doc.let_go(&dir.path().into());
+        let again = doc.source();
+        assert_eq!(again.text, TEXT);
+        assert_eq!(again.legacy, Some("Windows-874"));
+    }
+
+    #[test]
     fn a_text_let_go_whose_file_changed_or_went_is_never_taken_for_it() {
         let (dir, doc) = read(TEXT);
         let file = dir.path().join("content/announcements/a.md");
