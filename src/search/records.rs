@@ -154,12 +154,16 @@ impl Pending<'_> {
     /// of which `done` says the build needs nothing more ([`Document::let_go`]). A document
     /// whose text was taken from an earlier build keeps its source: [`Pending::whole_text`]
     /// may read it.
-    pub fn let_go_read(&self, root: &Arc<Path>, done: impl Fn(&Document) -> bool) {
-        for ((_, doc), _) in self.docs.iter().zip(&self.read).filter(|(_, read)| **read) {
-            if done(doc) {
-                doc.let_go(root);
-            }
-        }
+    pub fn let_go_read(&self, root: &Arc<Path>, done: impl Fn(&Document) -> bool + Sync) {
+        self.docs
+            .par_iter()
+            .zip(&self.read)
+            .filter(|(_, read)| **read)
+            .for_each(|((_, doc), _)| {
+                if done(doc) {
+                    doc.let_go(root);
+                }
+            });
     }
 
     /// The whole text of the document a record's [`Whole::at`] names.
