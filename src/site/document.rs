@@ -142,7 +142,7 @@ impl Document {
             .unwrap_or_default()
             .to_owned();
         let slug = front.slug.clone().unwrap_or(stem);
-        let fingerprint = crate::hash::fingerprint(&(&source.path, &source.text));
+        let fingerprint = fingerprint(&source);
         let front_fingerprint = crate::hash::fingerprint(&(&source.path, yaml));
         Ok(Self {
             fingerprint,
@@ -186,9 +186,15 @@ impl Document {
     fn read_again(&self, root: &Path) -> Source {
         Source::read(root, &self.path)
             .ok()
-            .filter(|s| crate::hash::fingerprint(&(&s.path, &s.text)) == self.fingerprint)
+            .filter(|s| fingerprint(s) == self.fingerprint)
             .unwrap_or_else(|| Source::new(self.path.clone(), ""))
     }
+}
+
+/// [`Document::fingerprint`] of a file as read: made at the load, and again to know a file
+/// read again for the same.
+fn fingerprint(source: &Source) -> u64 {
+    crate::hash::fingerprint(&(&source.path, &source.text))
 }
 
 /// A document's file: held, or let go with the site root to read it again from.
@@ -300,12 +306,12 @@ mod tests {
         assert_eq!(d.slug, "a");
     }
 
-    /// A document read from a file in a fresh site folder: (folder, document, its text).
-    fn read(text: &str) -> (tempfile::TempDir, Document) {
+    /// A document read from a file of `bytes` in a fresh site folder: (folder, document).
+    fn read(bytes: &[u8]) -> (tempfile::TempDir, Document) {
         let dir = tempfile::tempdir().unwrap();
         let rel = std::path::Path::new("content/announcements/a.md");
         std::fs::create_dir_all(dir.path().join("content/announcements")).unwrap();
-        std::fs::write(dir.path().join(rel), text).unwrap();
+        std::fs::write(dir.path().join(rel), bytes).unwrap();
         let doc = Document::load(Source::read(dir.path(), rel).unwrap(), "announcements").unwrap();
         (dir, doc)
     }
@@ -314,12 +320,12 @@ mod tests {
 
     #[test]
     fn a_text_let_go_is_read_again_from_its_file() {
-        let (dir, doc) = read(TEXT);
+        let (dir, doc) = read(TEXT.as_bytes());
         let body = doc.body().to_owned();
         doc.let_go(&dir.path().into());
         assert_eq!(doc.source().text, TEXT);
         assert_eq!(&*doc.body(), body);
-        // Clones made before and after share nothing: each reads its own way.
+        // A clone of a document let go reads it again too.
         let clone = doc.clone();
         assert_eq!(clone.source().text, TEXT);
     }
@@ -329,11 +335,7 @@ mod tests {
         // Windows-874 with Windows line ends: read again, it is the same decoded text.
         let crlf = TEXT.replace('\n', "\r\n");
         let (bytes, _, _) = encoding_rs::WINDOWS_874.encode(&crlf);
-        let dir = tempfile::tempdir().unwrap();
-        let rel = std::path::Path::new("content/announcements/a.md");
-        std::fs::create_dir_all(dir.path().join("content/announcements")).unwrap();
-        std::fs::write(dir.path().join(rel), &bytes).unwrap();
-        let doc = Document::load(Source::read(dir.path(), rel).unwrap(), "announcements").unwrap();
+        let (dir, doc) = read(&bytes);
         doc.let_go(&dir.path().into());
         let again = doc.source();
         assert_eq!(again.text, TEXT);
@@ -342,7 +344,7 @@ mod tests {
 
     #[test]
     fn a_text_let_go_whose_file_changed_or_went_is_never_taken_for_it() {
-        let (dir, doc) = read(TEXT);
+        let (dir, doc) = read(TEXT.as_bytes());
         let file = dir.path().join("content/announcements/a.md");
         doc.let_go(&dir.path().into());
         std::fs::write(&file, TEXT.replace("ที่สอง", "ที่สาม")).unwrap();
@@ -357,7 +359,7 @@ mod tests {
 
     #[test]
     fn a_text_held_is_not_read_again() {
-        let (dir, doc) = read(TEXT);
+        let (dir, doc) = read(TEXT.as_bytes());
         std::fs::remove_file(dir.path().join("content/announcements/a.md")).unwrap();
         assert_eq!(doc.source().text, TEXT);
     }
